@@ -1,0 +1,35 @@
+// Two projects, told apart by file name (see docs/testing.md):
+//   *.test.ts      pure unit tests, no I/O, run in parallel
+//   *.int.test.ts  against a real database (PostgreSQL when DATABASE_URL is set, PGlite otherwise)
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+// Prisma's generated client imports siblings with `.js` extensions.
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+const testPathIgnorePatterns = ['/node_modules/', '/.next/', '/dist/'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.test.ts'],
+      testPathIgnorePatterns: [...testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.int.test.ts'],
+      testPathIgnorePatterns,
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/packages/db/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/packages/db/src/testing/global-teardown.ts',
+    },
+  ],
+};
