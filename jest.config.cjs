@@ -10,6 +10,8 @@ const transform = {
 // Prisma's generated client imports siblings with `.js` extensions.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const testPathIgnorePatterns = ['/node_modules/', '/.next/', '/dist/'];
+// Prisma's WASM schema engine ships ESM glue; Jest runs CommonJS, so that one package is transformed too.
+const transformIgnorePatterns = ['/node_modules/(?!@prisma/schema-engine-wasm/)'];
 
 module.exports = {
   projects: [
@@ -26,8 +28,10 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.int.test.ts'],
       testPathIgnorePatterns,
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/packages/db/src/testing/jest-integration-setup.ts'],
       globalSetup: '<rootDir>/packages/db/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/packages/db/src/testing/global-teardown.ts',
     },

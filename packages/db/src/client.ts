@@ -1,0 +1,96 @@
+// One factory for both databases: PostgreSQL through @prisma/adapter-pg when a URL is given, the embedded
+// PGlite (a data folder, or memory) otherwise. Nothing else in the code base knows which one it got.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { ITXClientDenyList } from '@prisma/client/runtime/client';
+import { PrismaClient } from './generated/prisma/client';
+import { pgMigrationTarget } from './migrate/pg-migration-target';
+
+import { refuseUnscopedBulk } from './tenancy/refuse-unscoped';
+
+function guarded(client: PrismaClient) {
+  return client.$extends(refuseUnscopedBulk);
+}
+/** The client every caller gets: bulk operations without a `where` are refused. */
+export type AppPrisma = ReturnType<typeof guarded>;
+/** The client inside a transaction. */
+export type AppTx = Omit<AppPrisma, ITXClientDenyList>;
+
+export interface DatabaseOptions {
+  /** postgres://… ; when absent, the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or `memory://` for a throw-away database. */
+  dataDir?: string;
+  /** PGlite only: start from this dump (`dumpDataDir()`), e.g. a migrated template in tests. */
+  pgliteDump?: Blob;
+  /** PostgreSQL pool size. */
+  poolMax?: number;
+  /** Called with each SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  prisma: AppPrisma;
+  /** For the schema engine (migrations) on this same database. */
+  migrationTarget(): SqlDriverAdapterFactory;
+  /** True when a trivial query succeeds (readiness probe). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): AppPrisma {
+  if (!onQuery) return guarded(new PrismaClient({ adapter }));
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (event) => onQuery(event.query));
+  return guarded(prisma);
+}
+
+async function ping(prisma: AppPrisma): Promise<boolean> {
+  try {
+    await prisma.$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createDatabase(options: DatabaseOptions = {}): Database {
+  if (options.url) {
+    const url = options.url;
+    const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 });
+    // A backend killed under us (pg_terminate_backend, a restart) surfaces as an idle-client error;
+    // the pool drops that client and the next query gets a fresh one.
+    pool.on('error', () => {});
+    const prisma = clientFor(new PrismaPg(pool), options.onQuery);
+    return {
+      kind: 'postgres',
+      prisma,
+      migrationTarget: () => pgMigrationTarget(url),
+      ping: () => ping(prisma),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = clientFor(adapter, options.onQuery);
+  return {
+    kind: 'pglite',
+    prisma,
+    migrationTarget: () => adapter,
+    ping: () => ping(prisma),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The one door to tenant data: a transaction that runs as the app role with the organisation set for
+// row-level security, plus the `where` helper that scopes queries in the application layer too.
+import type { AppPrisma, AppTx } from '../client';
+
+/** Role the API's tenant queries run as: neither superuser nor BYPASSRLS (see the RLS migration). */
+export const APP_ROLE = 'gridshare_app';
+
+export interface OrgScope {
+  orgId: string;
+}
+
+export interface ScopeOptions {
+  /** ms to wait for a connection, and for the whole transaction. */
+  maxWait?: number;
+  timeout?: number;
+}
+
+/**
+ * Runs `fn` in a transaction scoped to `scope.orgId`: as APP_ROLE, with `app.current_org` set
+ * transaction-locally (set_config(..., true)), so nothing leaks to the next user of the connection.
+ */
+export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
+      return fn(tx);
+    },
+    { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 },
+  );
+}
+
+/** `where` narrowed to the scope's organisation; the caller's own `orgId`, if any, is overridden. */
+export function scopedWhere<W extends object>(scope: OrgScope, where?: W): W & { orgId: string } {
+  return { ...(where ?? ({} as W)), orgId: scope.orgId };
+}
