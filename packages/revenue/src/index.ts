@@ -1,0 +1,63 @@
+// @gridshare/revenue: pure hour-by-hour simulation of an AI colocation site with backfill mining.
+export { simulateRevenue, parseRevenueInput } from './simulate.js';
+export {
+  revenueSensitivity,
+  sensitivityCellIndex,
+  MAX_SENSITIVITY_CELLS,
+  type SensitivityAxis,
+  type SensitivityGrid,
+} from './sensitivity.js';
+export { parseHourlyCsv } from './hourly-csv.js';
+export { hashRevenuePerMwh, netHashRevenuePerMwh, breakEvenEnergyPrice, breakEvenHashprice } from './mining.js';
+export { hoursInYear } from './calendar.js';
+export {
+  DEFAULT_REVENUE_INPUT,
+  REVENUE_DEFAULT_SOURCES,
+  DEFAULT_TRAINING_PROFILE,
+  DEFAULT_TRAINING_PROFILE_SOURCES,
+} from './defaults.js';
+export {
+  ZRevenueInput,
+  ZSite,
+  ZReserve,
+  ZAiLoad,
+  ZAiProfile,
+  ZTrainingProfile,
+  ZInferenceProfile,
+  ZFlatProfile,
+  ZSeriesProfile,
+  ZBlendProfile,
+  ZMining,
+  ZMarket,
+  ZEnergy,
+  ZEnergyPrice,
+  ZTouBand,
+  ZDemandResponseEvent,
+  ZStrike,
+  ZDeal,
+  ZOpex,
+  ZValuation,
+  type TRevenueInput,
+  type TSite,
+  type TAiProfile,
+  type TBlendableProfile,
+  type TTrainingProfile,
+  type TInferenceProfile,
+  type TMining,
+  type TEnergy,
+  type TEnergyPrice,
+  type TDemandResponseEvent,
+  type TStrike,
+  type TDeal,
+  type HourlySeries,
+} from './schema.js';
+export { RevenueInputError, HourlyCsvError, type InputIssue } from './errors.js';
+export type { Cents } from './money.js';
+export type { LoadShape } from './metrics.js';
+export type {
+  RevenueResult,
+  RevenueTotalsCents,
+  ValuationCents,
+  HourlyOutput,
+  SimulateOptions,
+} from './types.js';

@@ -1,0 +1,125 @@
+// Host EBITDA over a grid of inputs: any numeric field, named by its dotted path (e.g.
+// 'market.hashpriceUsdPerPhDay', 'energy.price.usdPerMwh', 'aiLoad.profile.components.0.weight').
+// Cells skip the hourly output arrays; each cell is still validated, so a value that breaks a rule fails
+// with the field and the cell named.
+import { RevenueInputError } from './errors.js';
+import type { Cents } from './money.js';
+import { ZRevenueInput, type TRevenueInput } from './schema.js';
+import { parseRevenueInput, simulateParsed } from './simulate.js';
+
+export interface SensitivityAxis {
+  /** Dotted path of a numeric input field; array elements by index ('a.0.b' or 'a[0].b'). */
+  readonly path: string;
+  readonly values: readonly number[];
+}
+
+export interface SensitivityGrid {
+  readonly axes: readonly SensitivityAxis[];
+  /** Number of values on each axis. */
+  readonly shape: readonly number[];
+  /** Host EBITDA per cell, integer cents, row-major (the last axis varies fastest): see sensitivityCellIndex. */
+  readonly hostEbitdaCents: Float64Array;
+}
+
+/** Guard against a grid that would run for minutes by mistake. */
+export const MAX_SENSITIVITY_CELLS = 100_000;
+
+/** Position in `hostEbitdaCents` of the cell at `indices` (one index per axis). */
+export function sensitivityCellIndex(shape: readonly number[], indices: readonly number[]): number {
+  if (indices.length !== shape.length) throw new RangeError(`expected ${shape.length} indices, got ${indices.length}`);
+  let at = 0;
+  for (let a = 0; a < shape.length; a++) {
+    const size = shape[a]!;
+    const i = indices[a]!;
+    if (!Number.isInteger(i) || i < 0 || i >= size) throw new RangeError(`index ${i} is outside axis ${a} (0..${size - 1})`);
+    at = at * size + i;
+  }
+  return at;
+}
+
+function segmentsOf(path: string): string[] {
+  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64Array);
+}
+
+/** The value at `segments`, only through own properties (so '__proto__' and friends never resolve). */
+function getAt(root: unknown, segments: readonly string[]): unknown {
+  let at: unknown = root;
+  for (const seg of segments) {
+    if (Array.isArray(at) || at instanceof Float64Array) {
+      const i = Number(seg);
+      if (!/^\d+$/.test(seg) || i >= at.length) return undefined;
+      at = at[i];
+    } else if (isRecord(at) && Object.hasOwn(at, seg)) {
+      at = at[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return at;
+}
+
+/** Copy-on-write set: only the objects along the path are copied; the caller's input is never changed. */
+function setAt(root: unknown, segments: readonly string[], depth: number, value: number): unknown {
+  if (depth === segments.length) return value;
+  const seg = segments[depth]!;
+  if (Array.isArray(root) || root instanceof Float64Array) {
+    const copy = root.slice();
+    const i = Number(seg);
+    copy[i] = setAt(root[i], segments, depth + 1, value) as number;
+    return copy;
+  }
+  if (isRecord(root)) return { ...root, [seg]: setAt(root[seg], segments, depth + 1, value) };
+  return root;
+}
+
+function checkAxes(input: TRevenueInput, axes: readonly SensitivityAxis[]): number {
+  const issues: { path: string; message: string }[] = [];
+  if (axes.length === 0) issues.push({ path: 'axes', message: 'give at least one axis' });
+  let cells = 1;
+  axes.forEach((axis, a) => {
+    if (typeof getAt(input, segmentsOf(axis.path)) !== 'number')
+      issues.push({ path: `axes.${a}.path`, message: `'${axis.path}' does not name a numeric field of this input` });
+    if (axis.values.length === 0) issues.push({ path: `axes.${a}.values`, message: 'give at least one value' });
+    const bad = axis.values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+    if (bad >= 0) issues.push({ path: `axes.${a}.values.${bad}`, message: 'values must be finite numbers' });
+    cells *= axis.values.length;
+  });
+  if (cells > MAX_SENSITIVITY_CELLS)
+    issues.push({ path: 'axes', message: `${cells} cells is more than the limit of ${MAX_SENSITIVITY_CELLS}` });
+  if (issues.length > 0) throw new RevenueInputError(issues);
+  return cells;
+}
+
+/** Host EBITDA for every combination of the axes' values, everything else as in `input`. */
+export function revenueSensitivity(input: TRevenueInput, axes: readonly SensitivityAxis[]): SensitivityGrid {
+  const base = parseRevenueInput(input);
+  const cells = checkAxes(base, axes);
+  const shape = axes.map((a) => a.values.length);
+  const paths = axes.map((a) => segmentsOf(a.path));
+  const hostEbitdaCents = new Float64Array(cells);
+  const indices = new Array<number>(axes.length).fill(0);
+
+  for (let cell = 0; cell < cells; cell++) {
+    let candidate: unknown = base;
+    for (let a = 0; a < axes.length; a++) candidate = setAt(candidate, paths[a]!, 0, axes[a]!.values[indices[a]!]!);
+    const parsed = ZRevenueInput.safeParse(candidate);
+    if (!parsed.success) {
+      const where = axes.map((ax, a) => `${ax.path}=${ax.values[indices[a]!]}`).join(', ');
+      throw new RevenueInputError(
+        RevenueInputError.fromZod(parsed.error).issues.map((i) => ({ ...i, message: `in cell ${where}: ${i.message}` })),
+      );
+    }
+    const ebitda: Cents = simulateParsed(parsed.data, false).totalsCents.hostEbitda;
+    hostEbitdaCents[cell] = ebitda;
+    // Odometer: advance the last axis, carry into the ones before.
+    for (let a = axes.length - 1; a >= 0; a--) {
+      if (++indices[a]! < shape[a]!) break;
+      indices[a] = 0;
+    }
+  }
+  return { axes: axes.map((a) => ({ path: a.path, values: [...a.values] })), shape, hostEbitdaCents };
+}
