@@ -7,3 +7,4 @@ export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';
 export * from './generated/prisma/enums';
 export { DEFAULT_DATA_DIR, REPO_ROOT } from './paths';
+export * from './seed/seed';

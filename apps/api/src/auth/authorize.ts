@@ -1,0 +1,58 @@
+// Function-level authorisation: which role (for people) or scope (for API keys) an operation needs.
+import type { Role } from '@gridshare/db';
+import type { OrgScope } from '@gridshare/db';
+import type { ApiContext } from '../context';
+import { forbidden, unauthenticated } from '../graphql/errors';
+import { type ApiScope, type Principal, actorOf } from './principal';
+
+const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}
+
+export interface Permission {
+  /** Lowest membership role that may do it. */
+  minRole: Role;
+  /** API key scope that allows it; null when only people may do it (keys, members). */
+  scope: ApiScope | null;
+  description: string;
+}
+
+export const can = {
+  readOrg: { minRole: 'VIEWER', scope: 'org:read', description: 'read the organisation' },
+  manageMembers: { minRole: 'ADMIN', scope: null, description: 'manage members' },
+  manageApiKeys: { minRole: 'ADMIN', scope: null, description: 'manage API keys' },
+  readSites: { minRole: 'VIEWER', scope: 'sites:read', description: 'read sites' },
+  writeSites: { minRole: 'MEMBER', scope: 'sites:write', description: 'change sites' },
+} as const satisfies Record<string, Permission>;
+
+export interface Authorized extends OrgScope {
+  principal: Principal;
+  actor: string;
+}
+
+/** The caller's organisation scope, or a typed error saying what is missing. */
+export function authorize(ctx: ApiContext, permission: Permission): Authorized {
+  const principal = ctx.principal;
+  if (!principal) throw unauthenticated();
+  if (principal.kind === 'apiKey') {
+    if (permission.scope === null) throw forbidden(`API keys cannot ${permission.description}; sign in as a person.`);
+    if (!principal.scopes.has(permission.scope)) {
+      throw forbidden(`This API key lacks the scope ${permission.scope} needed to ${permission.description}.`);
+    }
+    return { orgId: principal.org.id, principal, actor: actorOf(principal) };
+  }
+  if (!principal.org || !principal.role) throw forbidden('Create or join an organisation first.');
+  if (!roleAtLeast(principal.role, permission.minRole)) {
+    throw forbidden(`Your role ${principal.role} cannot ${permission.description}; it needs ${permission.minRole} or above.`);
+  }
+  return { orgId: principal.org.id, principal, actor: actorOf(principal) };
+}
+
+export function requireUser(ctx: ApiContext): Extract<Principal, { kind: 'user' }> {
+  const principal = ctx.principal;
+  if (!principal) throw unauthenticated();
+  if (principal.kind !== 'user') throw forbidden('Only a signed-in person can do this, not an API key.');
+  return principal;
+}

@@ -1,0 +1,41 @@
+// Who is calling. One auth context, two ways in: the portal's session token and partners' API keys.
+import type { OrgKind, Role } from '@gridshare/db';
+
+export type ApiScope =
+  | 'org:read'
+  | 'sites:read'
+  | 'sites:write'
+  | 'capacity:read'
+  | 'capacity:write'
+  | 'requests:read'
+  | 'requests:write'
+  | 'deals:read'
+  | 'deals:write'
+  | 'billing:read';
+
+export const API_SCOPES: readonly ApiScope[] = [
+  'org:read',
+  'sites:read',
+  'sites:write',
+  'capacity:read',
+  'capacity:write',
+  'requests:read',
+  'requests:write',
+  'deals:read',
+  'deals:write',
+  'billing:read',
+];
+
+export interface ActiveOrg {
+  id: string;
+  kind: OrgKind;
+}
+
+export type Principal =
+  | { kind: 'user'; userId: string; sessionId: string; org: ActiveOrg | null; role: Role | null }
+  | { kind: 'apiKey'; apiKeyId: string; org: ActiveOrg; scopes: ReadonlySet<string> };
+
+/** Audit-log actor: an id, never a secret. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.userId}` : `apikey:${principal.apiKeyId}`;
+}

@@ -1,0 +1,19 @@
+// Everything a resolver may use for one request.
+import type { Database } from '@gridshare/db';
+import type { Logger } from 'pino';
+import type { Principal } from './auth/principal';
+import type { TConfig } from './config';
+import { type Loaders, createLoaders } from './graphql/loaders';
+
+export interface ApiContext {
+  db: Database;
+  config: TConfig;
+  logger: Logger;
+  requestId: string;
+  principal: Principal | null;
+  loaders: Loaders;
+}
+
+export function createContext(base: Omit<ApiContext, 'loaders'>): ApiContext {
+  return { ...base, loaders: createLoaders(base.db, base.principal) };
+}

@@ -1,0 +1,31 @@
+// In production, anonymous callers may not read the schema (`__schema`, `__type`); signed-in people and
+// API keys may (partners generate clients from it). Apollo's own switch is all-or-nothing.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, GraphQLError, visit } from 'graphql';
+import type { ApiContext } from '../context';
+
+function readsSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+export function introspectionGuard(): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (!contextValue.principal && readsSchema(document)) {
+            throw new GraphQLError('Introspection is available to authenticated callers only.', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

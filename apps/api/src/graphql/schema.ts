@@ -1,0 +1,32 @@
+// The executable schema: every module's SDL file and resolver map, merged.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { apiKeysResolvers } from '../modules/api-keys/api-keys.resolvers';
+import { authResolvers } from '../modules/auth/auth.resolvers';
+import { commonResolvers } from '../modules/common/common.resolvers';
+import { orgsResolvers } from '../modules/orgs/orgs.resolvers';
+import { sitesResolvers } from '../modules/sites/sites.resolvers';
+
+const MODULES_DIR = join(__dirname, '..', 'modules');
+
+/** The SDL of every module, `common` first (it declares Query and Mutation that others extend). */
+export function loadTypeDefs(): string[] {
+  const modules = readdirSync(MODULES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort((a, b) => (a === 'common' ? -1 : b === 'common' ? 1 : a.localeCompare(b)));
+  return modules.flatMap((module) =>
+    readdirSync(join(MODULES_DIR, module))
+      .filter((file) => file.endsWith('.graphql'))
+      .sort()
+      .map((file) => readFileSync(join(MODULES_DIR, module, file), 'utf8')),
+  );
+}
+
+export const resolvers = [commonResolvers, authResolvers, orgsResolvers, apiKeysResolvers, sitesResolvers];
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}

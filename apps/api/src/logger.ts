@@ -1,0 +1,20 @@
+// Structured logs (pino). Anything that could carry a secret is redacted by path before it is written.
+import pino, { type Logger } from 'pino';
+
+export const REDACT_PATHS = [
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+  'token',
+  '*.token',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+}

@@ -1,0 +1,71 @@
+// `npm start`: validate the environment, open the database (PostgreSQL when DATABASE_URL is set, the
+// embedded PGlite otherwise), apply migrations, seed the demo once, serve the API.
+import {
+  DEFAULT_DATA_DIR,
+  DEMO_API_KEY_SECRET,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  applyMigrations,
+  createDatabase,
+  hasDemoData,
+  seedDemo,
+} from '@gridshare/db';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { buildServer } from './server';
+
+function banner(lines: string[]): void {
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const dataDir = config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR;
+  const db = createDatabase({ url: config.DATABASE_URL, dataDir, poolMax: config.DATABASE_POOL_MAX });
+
+  const applied = await applyMigrations(db.migrationTarget());
+  logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+  if (config.seedDemo && !(await hasDemoData(db.prisma))) {
+    logger.info('seeding demo data (first start only)');
+    await seedDemo(db.prisma);
+  }
+
+  const { app } = await buildServer({ config, db, logger });
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+
+  banner([
+    `Gridshare API ready at ${address}/graphql  (health: ${address}/healthz, readiness: ${address}/readyz)`,
+    `Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`,
+    ...(config.seedDemo
+      ? [
+          `Demo logins (password "${DEMO_PASSWORD}"):`,
+          ...DEMO_LOGINS.map((login) => `  ${login.email.padEnd(32)} ${login.role.padEnd(7)} ${login.orgName} (${login.orgKind})`),
+          `Demo partner API key: ${DEMO_API_KEY_SECRET}`,
+          `Try: curl -s ${address}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_API_KEY_SECRET}' -d '{"query":"{ me { organization { name kind } scopes } }"}'`,
+          `The README's "First requests" signs in as the miner and lists its sites.`,
+        ]
+      : []),
+  ]);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Gridshare API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

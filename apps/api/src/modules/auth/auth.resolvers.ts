@@ -1,0 +1,52 @@
+import { requireUser } from '../../auth/authorize';
+import type { ApiContext } from '../../context';
+import type { Resolvers } from '../../graphql/resolvers';
+import { parseInput } from '../../graphql/validate';
+import { toOrganizationNode } from '../orgs/orgs.mappers';
+import { ZSignInInput, ZSignUpInput } from './auth.schemas';
+import { signIn, signOut, signUp } from './auth.service';
+
+async function me(ctx: ApiContext) {
+  const principal = ctx.principal;
+  if (!principal) return null;
+  const orgId = principal.org?.id;
+  const organization = orgId ? await ctx.loaders.organization.load(orgId) : null;
+  if (principal.kind === 'apiKey') {
+    return { user: null, organization: organization && toOrganizationNode(organization), role: null, scopes: [...principal.scopes], memberships: [] };
+  }
+  // A person's own memberships span organisations: read on the system path, limited to this user.
+  const user = await ctx.db.prisma.user.findUniqueOrThrow({
+    where: { id: principal.userId },
+    include: { memberships: { include: { org: true }, orderBy: { createdAt: 'asc' } } },
+  });
+  return {
+    user,
+    organization: organization && toOrganizationNode(organization),
+    role: principal.role,
+    scopes: [],
+    memberships: user.memberships.map((m) => ({ role: m.role, organization: toOrganizationNode(m.org) })),
+  };
+}
+
+export const authResolvers: Resolvers = {
+  Query: {
+    me: (_parent, _args, ctx) => me(ctx),
+  },
+  Mutation: {
+    signUp: async (_parent, args, ctx) => {
+      const input = parseInput(ZSignUpInput, args.input);
+      const result = await signUp(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS);
+      return { ...result, organization: toOrganizationNode(result.organization) };
+    },
+    signIn: async (_parent, args, ctx) => {
+      const input = parseInput(ZSignInInput, args.input);
+      const result = await signIn(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS);
+      return { ...result, organization: result.organization && toOrganizationNode(result.organization) };
+    },
+    signOut: async (_parent, _args, ctx) => {
+      const principal = requireUser(ctx);
+      await signOut(ctx.db.prisma, { sessionId: principal.sessionId, userId: principal.userId, orgId: principal.org?.id ?? null });
+      return true;
+    },
+  },
+};

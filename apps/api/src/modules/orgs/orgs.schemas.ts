@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ZEmail, ZOrgName } from '../auth/auth.schemas';
+import { ZId } from '../common/common.schemas';
+
+const ZRole = z.enum(['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'], { message: 'must be VIEWER, MEMBER, ADMIN or OWNER' });
+
+export const ZCreateOrganizationInput = z.strictObject({
+  name: ZOrgName,
+  kind: z.enum(['MINER', 'TENANT', 'PARTNER'], { message: 'must be MINER, TENANT or PARTNER' }),
+});
+export type TCreateOrganizationInput = z.infer<typeof ZCreateOrganizationInput>;
+
+export const ZAddMemberInput = z.strictObject({ email: ZEmail, role: ZRole });
+export type TAddMemberInput = z.infer<typeof ZAddMemberInput>;
+
+export const ZChangeMemberRoleInput = z.strictObject({ membershipId: ZId, role: ZRole });
+export type TChangeMemberRoleInput = z.infer<typeof ZChangeMemberRoleInput>;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const mw = z.number().finite().min(0, 'must be 0 or more MW').max(10_000, 'must be at most 10,000 MW');
+const mva = z.number().finite().min(0, 'must be 0 or more MVA').max(20_000, 'must be at most 20,000 MVA');
+const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => new Date(`${value}T00:00:00Z`));
+// graphql-scalars' Date arrives as a Date object; variables given as strings are accepted too.
+const date = z.union([z.date(), isoDate]);
+
+export const COUNTRY = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, e.g. US');
+
+const siteFields = {
+  name: text(200),
+  country: COUNTRY,
+  region: text(100),
+  gridOperator: text(50).transform((value) => value.toUpperCase()),
+  latitude: z.number().finite().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+  longitude: z.number().finite().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+  energizedMw: mw,
+  underConstructionMw: mw,
+  pipelineMw: mw,
+  interconnectionStatus: z.enum(['NONE', 'APPLIED', 'IN_STUDY', 'APPROVED', 'ENERGIZED']),
+  substationOnSite: z.boolean(),
+  substationMva: mva,
+  transformerMva: mva,
+  landAcres: z.number().finite().min(0, 'must be 0 or more acres').max(1_000_000, 'must be at most 1,000,000 acres'),
+  waterAvailable: z.boolean(),
+  coolingType: z.enum(['AIR', 'WATER', 'IMMERSION', 'DIRECT_TO_CHIP']),
+  darkFiber: z.boolean(),
+  carriers: z.array(text(100)).max(30, 'must list at most 30 carriers'),
+  nearestHub: text(100).nullable(),
+  latencyToHubMs: z.number().finite().min(0, 'must be 0 ms or more').max(1_000, 'must be at most 1,000 ms').nullable(),
+  redundancy: z.enum(['N', 'N_PLUS_1', 'TWO_N']),
+  maxRackDensityKw: z.number().int('must be a whole number').min(1, 'must be at least 1 kW').max(500, 'must be at most 500 kW'),
+  pue: z.number().finite().min(1, 'must be at least 1.0').max(3, 'must be at most 3.0'),
+  energyPriceUsdPerMwh: z.number().finite().min(-500, 'must be at least -500 USD/MWh').max(10_000, 'must be at most 10,000 USD/MWh'),
+  renewableSharePct: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100'),
+  permitStatus: z.enum(['NONE', 'IN_PROGRESS', 'GRANTED']),
+  skilledStaffCount: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
+  liveDate: date.nullable(),
+  miningMw: mw,
+};
+
+const REQUIRED = [
+  'name',
+  'country',
+  'region',
+  'gridOperator',
+  'latitude',
+  'longitude',
+  'energizedMw',
+  'interconnectionStatus',
+  'coolingType',
+  'redundancy',
+  'maxRackDensityKw',
+  'pue',
+  'energyPriceUsdPerMwh',
+] as const;
+
+type Fields = typeof siteFields;
+type OptionalFields = { [K in keyof Fields]: K extends (typeof REQUIRED)[number] ? Fields[K] : z.ZodOptional<Fields[K]> };
+
+function createShape(): OptionalFields {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(siteFields)) {
+    shape[key] = (REQUIRED as readonly string[]).includes(key) ? schema : schema.optional();
+  }
+  return shape as OptionalFields;
+}
+
+/** Cross-field rule shared by create and update (update checks the merged result). */
+export function miningWithinEnergized(site: { miningMw?: number; energizedMw: number }, ctx: z.RefinementCtx) {
+  if ((site.miningMw ?? 0) > site.energizedMw) {
+    ctx.addIssue({ code: 'custom', path: ['miningMw'], message: `must not exceed energizedMw (${site.energizedMw} MW)` });
+  }
+}
+
+export const ZCreateSiteInput = z.strictObject(createShape()).superRefine(miningWithinEnergized);
+export type TCreateSiteInput = z.infer<typeof ZCreateSiteInput>;
+
+export const ZUpdateSiteInput = z
+  .strictObject(siteFields)
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, 'must change at least one field');
+export type TUpdateSiteInput = z.infer<typeof ZUpdateSiteInput>;
+
+export const ZSiteFilter = z.strictObject({
+  status: z.enum(['ACTIVE', 'ARCHIVED']).nullish(),
+  countries: z.array(COUNTRY).max(50).nullish(),
+  regions: z.array(text(100)).max(50).nullish(),
+  gridOperators: z.array(text(50).transform((v) => v.toUpperCase())).max(50).nullish(),
+  minEnergizedMw: mw.nullish(),
+  maxEnergizedMw: mw.nullish(),
+});
+export type TSiteFilter = z.infer<typeof ZSiteFilter>;

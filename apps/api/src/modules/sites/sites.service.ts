@@ -1,0 +1,71 @@
+import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
+import { writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/authorize';
+import { badInput, conflict, notFound } from '../../graphql/errors';
+import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { toSiteCreateData, toSiteUpdateData } from './sites.mappers';
+import type { TCreateSiteInput, TSiteFilter, TUpdateSiteInput } from './sites.schemas';
+
+export function siteWhere(filter: TSiteFilter | null | undefined): Prisma.SiteWhereInput {
+  return {
+    status: filter?.status ?? 'ACTIVE',
+    ...(filter?.countries?.length ? { country: { in: filter.countries } } : {}),
+    ...(filter?.regions?.length ? { region: { in: filter.regions } } : {}),
+    ...(filter?.gridOperators?.length ? { gridOperator: { in: filter.gridOperators } } : {}),
+    ...(filter?.minEnergizedMw != null || filter?.maxEnergizedMw != null
+      ? { energizedMw: { gte: filter?.minEnergizedMw ?? undefined, lte: filter?.maxEnergizedMw ?? undefined } }
+      : {}),
+  };
+}
+
+export function findSitesPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs, filter?: TSiteFilter | null) {
+  return withOrg(prisma, auth, (tx) => tx.site.findMany({ where: scopedWhere(auth, siteWhere(filter)), ...pageQuery(page) }));
+}
+
+export function countSites(prisma: AppPrisma, auth: Authorized, filter?: TSiteFilter | null) {
+  return withOrg(prisma, auth, (tx) => tx.site.count({ where: scopedWhere(auth, siteWhere(filter)) }));
+}
+
+async function findOwnSite(tx: AppTx, auth: Authorized, id: string) {
+  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id }) });
+  if (!site) throw notFound('Site', id);
+  return site;
+}
+
+export function getSite(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, (tx) => findOwnSite(tx, auth, id));
+}
+
+export function createSite(prisma: AppPrisma, auth: Authorized, input: TCreateSiteInput) {
+  return withOrg(prisma, auth, async (tx) => {
+    const site = await tx.site.create({ data: toSiteCreateData(input, auth.orgId) });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.created', entityType: 'Site', entityId: site.id, changes: input });
+    return site;
+  });
+}
+
+export function updateSite(prisma: AppPrisma, auth: Authorized, id: string, input: TUpdateSiteInput) {
+  return withOrg(prisma, auth, async (tx) => {
+    const current = await findOwnSite(tx, auth, id);
+    if (current.status === 'ARCHIVED') throw conflict(`Site ${id} is archived; archived sites cannot change.`, { status: current.status });
+    const energizedMw = input.energizedMw ?? current.energizedMw.toNumber();
+    const miningMw = input.miningMw ?? current.miningMw.toNumber();
+    if (miningMw > energizedMw) {
+      const field = input.miningMw !== undefined ? 'input.miningMw' : 'input.energizedMw';
+      throw badInput(field, `miningMw (${miningMw} MW) must not exceed energizedMw (${energizedMw} MW)`);
+    }
+    const site = await tx.site.update({ where: { id }, data: toSiteUpdateData(input) });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.updated', entityType: 'Site', entityId: id, changes: input });
+    return site;
+  });
+}
+
+export function archiveSite(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, async (tx) => {
+    const current = await findOwnSite(tx, auth, id);
+    if (current.status === 'ARCHIVED') throw conflict(`Site ${id} is already archived.`, { status: current.status });
+    const site = await tx.site.update({ where: { id }, data: { status: 'ARCHIVED', archivedAt: new Date() } });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.archived', entityType: 'Site', entityId: id });
+    return site;
+  });
+}

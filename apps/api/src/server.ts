@@ -1,0 +1,97 @@
+// The HTTP server: Fastify with Apollo Server at /graphql, plus /healthz and /readyz.
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Database } from '@gridshare/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { resolvePrincipal } from './auth/resolve-principal';
+import type { TConfig } from './config';
+import { type ApiContext, createContext } from './context';
+import { formatError } from './graphql/error-format';
+import { introspectionGuard } from './graphql/introspection-guard';
+import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
+import { buildSchema } from './graphql/schema';
+
+/** Larger bodies are refused with 413 before any parsing (GraphQL Armor does not cap characters). */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** GraphQL Armor's defaults, written out so the limits are visible and tested (limits.int.test.ts). */
+export const LIMITS = { maxDepth: 6, maxAliases: 15, costLimit: 5000, maxDirectives: 50, maxTokens: 1000 } as const;
+
+export interface ServerOptions {
+  config: TConfig;
+  db: Database;
+  logger: Logger;
+  /** Executor behind Apollo (default graphql-jit); the benchmark compares both. */
+  engine?: ExecutionEngine;
+  schema?: GraphQLSchema;
+  /** Builds each request's context; the benchmark swaps in one without a database. */
+  principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
+}
+
+export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; apollo: ApolloServer<ApiContext> }> {
+  const { config, db, logger } = options;
+  const production = config.NODE_ENV === 'production';
+  // close() stops accepting, closes idle keep-alive sockets and waits for in-flight requests; then the
+  // onClose hook below stops Apollo. (Apollo's Fastify drain plugin calls app.close() from apollo.stop(),
+  // which deadlocks with that hook, so shutdown is driven from Fastify's side only.)
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, genReqId: () => randomUUID(), forceCloseConnections: 'idle' });
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.costLimit },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    maxTokens: { n: LIMITS.maxTokens },
+    // Apollo's hideSchemaDetailsFromClientErrors does this in production without a per-response plugin.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  const apollo = new ApolloServer<ApiContext>({
+    gateway: localGateway(options.schema ?? buildSchema(), options.engine ?? 'jit'),
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(production ? [introspectionGuard()] : []),
+    ],
+    validationRules: armor.validationRules,
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: formatError((error) => logger.error({ err: error }, 'internal error in a GraphQL request')),
+  });
+  await apollo.start();
+
+  const principalFor = options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const database = await db.ping();
+    return reply.code(database ? 200 : 503).send({ status: database ? 'ready' : 'unavailable', database });
+  });
+
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request) => {
+        const orgHeader = request.headers['x-org-id'];
+        const principal = await principalFor({
+          authorization: request.headers.authorization,
+          orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
+        });
+        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal });
+      },
+    }),
+  });
+
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return { app, apollo };
+}

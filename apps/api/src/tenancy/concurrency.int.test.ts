@@ -1,0 +1,39 @@
+// The org setting is transaction-local: with 2 pooled connections serving 200 interleaved requests from
+// two organisations, no response carries a row of the other organisation.
+import { type OrgFixture, createSite, signUpOrg } from '../testing/fixtures';
+import { type TestApi, startTestApi } from '../testing/test-api';
+
+let api: TestApi;
+let a: OrgFixture;
+let b: OrgFixture;
+const own = new Map<string, Set<string>>();
+
+beforeAll(async () => {
+  api = await startTestApi({ poolMax: 2 });
+  a = await signUpOrg(api, 'MINER', 'conc-a');
+  b = await signUpOrg(api, 'MINER', 'conc-b');
+  for (const org of [a, b]) {
+    const ids = new Set<string>();
+    for (let i = 0; i < 3; i++) ids.add((await createSite(api, org)).id);
+    own.set(org.orgId, ids);
+  }
+});
+afterAll(() => api.close());
+
+it('200 concurrent requests alternating organisations return zero foreign rows', async () => {
+  type Sites = { sites: { edges: { node: { id: string; organization: { id: string } } }[] } };
+  const callers = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? a : b));
+  const results = await Promise.all(
+    callers.map((caller) => api.gql<Sites>(`{ sites(first: 100) { edges { node { id organization { id } } } } }`, {}, caller)),
+  );
+  let foreign = 0;
+  results.forEach((result, i) => {
+    const caller = callers[i]!;
+    expect(result.errors).toBeUndefined();
+    const ids = result.data!.sites.edges.map((e) => e.node.id);
+    expect(ids).toHaveLength(3);
+    foreign += ids.filter((id) => !own.get(caller.orgId)!.has(id)).length;
+    foreign += result.data!.sites.edges.filter((e) => e.node.organization.id !== caller.orgId).length;
+  });
+  expect(foreign).toBe(0);
+});

@@ -1,0 +1,58 @@
+// A real API over real HTTP on a fresh database, for integration tests.
+import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { buildServer } from '../server';
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+export interface Caller {
+  token?: string;
+  orgId?: string;
+}
+
+export interface TestApi {
+  url: string;
+  db: TestDatabase;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GqlResult<T>>;
+  post(body: string, headers?: Record<string, string>, method?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  env?: Record<string, string>;
+  poolMax?: number;
+  onQuery?: (sql: string) => void;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const db = await createTestDatabase({ poolMax: options.poolMax, onQuery: options.onQuery });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const { app } = await buildServer({ config, db, logger });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  const post = (body: string, headers: Record<string, string> = {}, method = 'POST') =>
+    fetch(`${url}/graphql`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : body });
+
+  return {
+    url,
+    db,
+    post,
+    async gql(query, variables, caller = {}) {
+      const headers: Record<string, string> = {};
+      if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+      if (caller.orgId) headers['x-org-id'] = caller.orgId;
+      const response = await post(JSON.stringify({ query, variables }), headers);
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
