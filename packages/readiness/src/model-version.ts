@@ -1,0 +1,23 @@
+// The version of the readiness model, stored with every assessment (ReadinessAssessment.modelVersion).
+//
+// Each release records the SHA-256 of the model's content (fingerprint.ts: weights, thresholds, costs).
+// model-version.test.ts recomputes it: after any edit of model.ts or costs.ts the test fails until a new
+// release is appended here with a new version and the new hash. Never edit a released entry: its hash
+// is what assessments stored under that version were computed with.
+
+export interface ModelRelease {
+  readonly version: string;
+  readonly sha256: string;
+  readonly notes: string;
+}
+
+export const MODEL_RELEASES: readonly ModelRelease[] = [
+  {
+    version: 'readiness-2026.11-1',
+    sha256: 'aee109b83dcb903599e88abd384d08ce388112af9ab8b7c99d0faf136d28c616',
+    notes: 'First model: nine criteria, tiers at 75/45, costs from domain-figures.md.',
+  },
+];
+
+/** The current model version: the last release. */
+export const MODEL_VERSION = 'readiness-2026.11-1';
