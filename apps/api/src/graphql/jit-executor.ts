@@ -3,11 +3,39 @@
 // a plain function, about 3x faster than graphql-js's interpreter here (docs/performance.md); the results
 // are the same (the jit-executor tests run both side by side).
 import type { GatewayExecutionResult, GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, type GraphQLSchema, execute } from 'graphql';
+import { GraphQLError, type GraphQLSchema, Source, type SourceLocation, execute } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 export type ExecutionEngine = 'jit' | 'graphql-js';
+
+/** Offset in `body` of a 1-based line/column location. */
+function positionOf(body: string, { line, column }: SourceLocation): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) offset = body.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
+
+/**
+ * graphql-jit reports some errors (a null in a non-null field) with its own error class and no
+ * `extensions`, which Apollo's formatter cannot read; rebuild them as graphql-js errors with the same
+ * message, locations, path and original error, so clients get what graphql-js would have sent.
+ */
+function normalizeErrors(result: GatewayExecutionResult, query: string): GatewayExecutionResult {
+  if (!result.errors?.some((error) => !error.extensions)) return result;
+  const source = new Source(query);
+  const errors = result.errors.map((error) =>
+    error.extensions
+      ? error
+      : new GraphQLError(error.message, {
+          source,
+          positions: error.locations?.map((location) => positionOf(query, location)),
+          path: error.path,
+          originalError: error.originalError ?? undefined,
+        }),
+  );
+  return { ...result, errors };
+}
 
 /**
  * A result with errors and no `data` failed before execution: the variables did not fit their types
@@ -35,7 +63,8 @@ function jitExecutor(schema: GraphQLSchema): GatewayExecutor {
       query = result;
       compiled.set(key, query);
     }
-    return markRequestErrors(await query.query(undefined, requestContext.context, requestContext.request.variables ?? {}));
+    const result = await query.query(undefined, requestContext.context, requestContext.request.variables ?? {});
+    return markRequestErrors(normalizeErrors(result, requestContext.source));
   };
 }
 

@@ -2,19 +2,21 @@
 import { createDatabase } from '../client';
 import { applyMigrations, createMigration, diffSchemaAgainstMigrations } from './migrate';
 
-const USAGE = 'usage: migrate create <name> | migrate check | migrate apply';
+const USAGE = 'usage: migrate create <name> | migrate check [--schema <path>] | migrate apply';
 
 async function main(argv: string[]): Promise<number> {
-  const [command, name] = argv;
+  const schemaFlag = argv.indexOf('--schema');
+  const paths = schemaFlag >= 0 ? { schemaPath: argv[schemaFlag + 1] } : {};
+  const [command, name] = schemaFlag >= 0 ? argv.filter((_, i) => i !== schemaFlag && i !== schemaFlag + 1) : argv;
   switch (command) {
     case 'create': {
       if (!name) throw new Error(`migrate create needs a name.\n${USAGE}`);
-      const folder = await createMigration(name);
+      const folder = await createMigration(name, paths);
       console.log(folder ? `Created prisma/migrations/${folder}/migration.sql` : 'Schema and migrations agree: nothing to create.');
       return 0;
     }
     case 'check': {
-      const sql = await diffSchemaAgainstMigrations();
+      const sql = await diffSchemaAgainstMigrations(paths);
       if (!sql.trim()) {
         console.log('Schema and migrations agree.');
         return 0;

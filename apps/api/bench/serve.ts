@@ -1,0 +1,48 @@
+// One server under test, in its own process so the load generator does not share its event loop.
+//   raw          node:http answering the fixed JSON (the ceiling of this machine)
+//   jit | graphql-js   our server stack over in-memory data, with that executor
+//   db           the real API on DATABASE_URL (demo data seeded)
+// Prints `listening <url>` when ready.
+import { createServer } from 'node:http';
+import { applyMigrations, createDatabase, hasDemoData, seedDemo } from '@gridshare/db';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { buildServer } from '../src/server';
+import { EXPECTED_BODY, memorySchema } from './memory-schema';
+
+async function main(kind: string) {
+  if (kind === 'raw') {
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(EXPECTED_BODY);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address && typeof address === 'object') console.log(`listening http://127.0.0.1:${address.port}`);
+    });
+    return;
+  }
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const logger = createLogger('silent');
+  if (kind === 'db') {
+    const db = createDatabase({ url: process.env.DATABASE_URL, poolMax: 10 });
+    await applyMigrations(db.migrationTarget());
+    if (!(await hasDemoData(db.prisma))) await seedDemo(db.prisma);
+    const { app } = await buildServer({ config, db, logger });
+    console.log(`listening ${await app.listen({ host: '127.0.0.1', port: 0 })}`);
+    return;
+  }
+  if (kind !== 'jit' && kind !== 'graphql-js') throw new Error(`unknown server kind ${kind}`);
+  // No database is touched: the schema is in memory and every caller is anonymous.
+  const db = createDatabase({ dataDir: 'memory://' });
+  const { app } = await buildServer({ config, db, logger, engine: kind, schema: memorySchema, principalFor: async () => null });
+  console.log(`listening ${await app.listen({ host: '127.0.0.1', port: 0 })}`);
+}
+
+main(process.argv[2] ?? '').catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
