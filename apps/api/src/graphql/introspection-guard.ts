@@ -4,13 +4,19 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import type { ApiContext } from '../context';
 
+// Apollo hands us the same DocumentNode object for a cached operation, so each is walked once.
+const seen = new WeakMap<DocumentNode, boolean>();
+
 function readsSchema(document: DocumentNode): boolean {
+  const known = seen.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  seen.set(document, found);
   return found;
 }
 
