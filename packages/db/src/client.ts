@@ -8,7 +8,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import { PrismaClient } from './generated/prisma/client';
-import { pgMigrationTarget } from './migrate/pg-migration-target';
+import { type PgMigrationTarget, pgMigrationTarget } from './migrate/pg-migration-target';
 
 import { refuseUnscopedBulk } from './tenancy/refuse-unscoped';
 
@@ -67,14 +67,15 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     // the pool drops that client and the next query gets a fresh one.
     pool.on('error', () => {});
     const prisma = clientFor(new PrismaPg(pool), options.onQuery);
+    let migrations: PgMigrationTarget | undefined;
     return {
       kind: 'postgres',
       prisma,
-      migrationTarget: () => pgMigrationTarget(url),
+      migrationTarget: () => (migrations ??= pgMigrationTarget(url)),
       ping: () => ping(prisma),
       close: async () => {
         await prisma.$disconnect();
-        await pool.end().catch(() => {});
+        await Promise.all([pool.end().catch(() => {}), migrations?.end()]);
       },
     };
   }

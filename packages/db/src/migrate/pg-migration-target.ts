@@ -18,11 +18,23 @@ function toAdapterError(error: unknown): DriverAdapterError {
   });
 }
 
-export function pgMigrationTarget(url: string): SqlDriverAdapterFactory {
+export interface PgMigrationTarget extends SqlDriverAdapterFactory {
+  /** Closes the target's connection (the engine does not). */
+  end(): Promise<void>;
+}
+
+export function pgMigrationTarget(url: string): PgMigrationTarget {
   // One connection: the engine's advisory lock and the scripts must share a session.
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const factory = new PrismaPg(pool);
+  let ended = false;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
+    await pool.end().catch(() => {});
+  };
   return {
+    end,
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
@@ -33,11 +45,6 @@ export function pgMigrationTarget(url: string): SqlDriverAdapterFactory {
         } catch (error) {
           throw toAdapterError(error);
         }
-      };
-      const dispose = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => {
-        await dispose();
-        await pool.end().catch(() => {});
       };
       return adapter;
     },

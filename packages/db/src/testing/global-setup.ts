@@ -14,7 +14,13 @@ export default async function globalSetup(): Promise<void> {
   if (adminUrl) {
     const template = `gs_template_${randomBytes(4).toString('hex')}`;
     await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
-    await applyMigrations(pgMigrationTarget(withDatabaseName(adminUrl, template)));
+    const target = pgMigrationTarget(withDatabaseName(adminUrl, template));
+    try {
+      await applyMigrations(target);
+    } finally {
+      // A template must have no open connection when test databases are copied from it.
+      await target.end();
+    }
     process.env[TEMPLATE_ENV] = template;
     return;
   }
