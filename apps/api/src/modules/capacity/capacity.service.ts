@@ -1,0 +1,130 @@
+import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
+import { writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/authorize';
+import { appError, badInput, conflict, notFound } from '../../graphql/errors';
+import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { assertTransition } from '../common/transitions';
+import { findOversell } from './capacity-limits';
+import { toCapacityBlockCreateData, toCapacityBlockUpdateData } from './capacity.mappers';
+import type { TCapacityBlockFilter, TCreateCapacityBlockInput, TUpdateCapacityBlockInput } from './capacity.schemas';
+
+function blockWhere(filter: TCapacityBlockFilter | null | undefined): Prisma.CapacityBlockWhereInput {
+  return {
+    ...(filter?.siteId ? { siteId: filter.siteId } : {}),
+    ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
+  };
+}
+
+export function findBlocksPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs, filter?: TCapacityBlockFilter | null) {
+  return withOrg(prisma, auth, (tx) => tx.capacityBlock.findMany({ where: scopedWhere(auth, blockWhere(filter)), ...pageQuery(page) }));
+}
+
+export function countBlocks(prisma: AppPrisma, auth: Authorized, filter?: TCapacityBlockFilter | null) {
+  return withOrg(prisma, auth, (tx) => tx.capacityBlock.count({ where: scopedWhere(auth, blockWhere(filter)) }));
+}
+
+async function findOwnBlock(tx: AppTx, auth: Authorized, id: string) {
+  const block = await tx.capacityBlock.findFirst({ where: scopedWhere(auth, { id }) });
+  if (!block) throw notFound('Capacity block', id);
+  return block;
+}
+
+export function getBlock(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, (tx) => findOwnBlock(tx, auth, id));
+}
+
+/**
+ * Locks the site row (so two concurrent writers cannot both squeeze in the last MW) and refuses the
+ * change when the site's blocks, with `candidate` in place of its old version, would need more MW than
+ * the site has by some start date.
+ */
+export async function assertSiteNotOversold(
+  tx: AppTx,
+  auth: Authorized,
+  siteId: string,
+  candidate?: { id?: string; mw: number; availableFrom: Date },
+  field = 'input.mw',
+) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Site" WHERE "id" = ${siteId}::uuid AND "orgId" = ${auth.orgId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw notFound('Site', siteId);
+  const site = await tx.site.findUniqueOrThrow({ where: { id: siteId } });
+  const others = await tx.capacityBlock.findMany({ where: scopedWhere(auth, { siteId, ...(candidate?.id ? { id: { not: candidate.id } } : {}) }) });
+  const uses = others.map((b) => ({ id: b.id, mw: b.mw.toNumber(), availableFrom: b.availableFrom }));
+  if (candidate) uses.push({ id: candidate.id ?? 'new', ...candidate });
+  const oversell = findOversell(
+    {
+      energizedMw: site.energizedMw.toNumber(),
+      liveDate: site.liveDate,
+      underConstructionMw: site.underConstructionMw.toNumber(),
+      constructionLiveDate: site.constructionLiveDate,
+    },
+    uses,
+  );
+  if (oversell) {
+    const spare = Math.max(0, oversell.capacityMw - (oversell.committedMw - (candidate?.mw ?? 0)));
+    throw appError(
+      'BAD_USER_INPUT',
+      `${field}: the site has ${oversell.capacityMw} MW by ${oversell.day} and its blocks would need ${oversell.committedMw} MW; ` +
+        (candidate ? `at most ${Math.round(spare * 1000) / 1000} MW can start then.` : 'lower or move its blocks first.'),
+      { field, ...oversell },
+    );
+  }
+}
+
+export function createBlock(prisma: AppPrisma, auth: Authorized, input: TCreateCapacityBlockInput) {
+  return withOrg(prisma, auth, async (tx) => {
+    const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: input.siteId }), select: { status: true } });
+    if (!site) throw notFound('Site', input.siteId);
+    if (site.status === 'ARCHIVED') throw conflict(`Site ${input.siteId} is archived; it cannot offer capacity.`, { status: site.status });
+    await assertSiteNotOversold(tx, auth, input.siteId, { mw: input.mw, availableFrom: input.availableFrom });
+    const block = await tx.capacityBlock.create({ data: toCapacityBlockCreateData(input, auth.orgId) });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.created', entityType: 'CapacityBlock', entityId: block.id, changes: input });
+    return block;
+  });
+}
+
+export function updateBlock(prisma: AppPrisma, auth: Authorized, id: string, input: TUpdateCapacityBlockInput) {
+  return withOrg(prisma, auth, async (tx) => {
+    const current = await findOwnBlock(tx, auth, id);
+    assertTransition('capacity block', id, current.status, ['DRAFT', 'PUBLISHED'], 'change');
+    const mw = input.mw ?? current.mw.toNumber();
+    const firmMw = input.firmMw ?? current.firmMw.toNumber();
+    const interruptibleMw = input.interruptibleMw ?? current.interruptibleMw.toNumber();
+    if (firmMw > mw) throw badInput('input.firmMw', `must not exceed mw (${mw} MW)`);
+    if (Math.abs(firmMw + interruptibleMw - mw) > 0.0005) throw badInput('input.interruptibleMw', `firmMw + interruptibleMw must equal mw (${mw} MW)`);
+    if (input.mw !== undefined || input.availableFrom !== undefined) {
+      await assertSiteNotOversold(tx, auth, current.siteId, { id, mw, availableFrom: input.availableFrom ?? current.availableFrom });
+    }
+    const block = await tx.capacityBlock.update({ where: { id }, data: toCapacityBlockUpdateData(input) });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.updated', entityType: 'CapacityBlock', entityId: id, changes: input });
+    return block;
+  });
+}
+
+/** Moves a block between states, refusing illegal moves and concurrent ones (the update is conditional). */
+async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: CapacityStatus, to: CapacityStatus, action: string): Promise<CapacityBlock> {
+  return withOrg(prisma, auth, async (tx) => {
+    const current = await findOwnBlock(tx, auth, id);
+    assertTransition('capacity block', id, current.status, [from], action);
+    const moved = await tx.capacityBlock.updateMany({
+      where: scopedWhere(auth, { id, status: from }),
+      data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
+    });
+    if (moved.count !== 1) throw conflict(`Capacity block ${id} changed meanwhile; read it again.`);
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
+    return tx.capacityBlock.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+export const publishBlock = (prisma: AppPrisma, auth: Authorized, id: string) => moveBlock(prisma, auth, id, 'DRAFT', 'PUBLISHED', 'publish');
+export const unpublishBlock = (prisma: AppPrisma, auth: Authorized, id: string) => moveBlock(prisma, auth, id, 'PUBLISHED', 'DRAFT', 'unpublish');
+
+export function deleteBlock(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, async (tx) => {
+    const current = await findOwnBlock(tx, auth, id);
+    assertTransition('capacity block', id, current.status, ['DRAFT'], 'delete');
+    await tx.capacityBlock.delete({ where: { id } });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.deleted', entityType: 'CapacityBlock', entityId: id });
+    return id;
+  });
+}
