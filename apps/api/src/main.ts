@@ -12,6 +12,7 @@ import {
 } from '@gridshare/db';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { assessUnassessedSites } from './modules/readiness/readiness.service';
 import { buildServer } from './server';
 
 function banner(lines: string[]): void {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     logger.info('seeding demo data (first start only)');
     await seedDemo(db.prisma);
   }
+  const assessed = await assessUnassessedSites(db.prisma);
+  if (assessed) logger.info({ assessed }, 'assessed the readiness of sites that had no assessment');
 
   const { app } = await buildServer({ config, db, logger });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

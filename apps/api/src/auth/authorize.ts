@@ -25,6 +25,14 @@ export const can = {
   manageApiKeys: { minRole: 'ADMIN', scope: null, description: 'manage API keys' },
   readSites: { minRole: 'VIEWER', scope: 'sites:read', description: 'read sites' },
   writeSites: { minRole: 'MEMBER', scope: 'sites:write', description: 'change sites' },
+  readCapacity: { minRole: 'VIEWER', scope: 'capacity:read', description: 'read capacity' },
+  writeCapacity: { minRole: 'MEMBER', scope: 'capacity:write', description: 'change capacity' },
+  modelRevenue: { minRole: 'VIEWER', scope: 'sites:read', description: 'model revenue and read revenue scenarios' },
+  saveRevenue: { minRole: 'MEMBER', scope: 'sites:write', description: 'save revenue scenarios' },
+  readRequests: { minRole: 'VIEWER', scope: 'requests:read', description: 'read colocation requests' },
+  writeRequests: { minRole: 'MEMBER', scope: 'requests:write', description: 'change colocation requests' },
+  readDeals: { minRole: 'VIEWER', scope: 'deals:read', description: 'read deals' },
+  writeDeals: { minRole: 'MEMBER', scope: 'deals:write', description: 'propose and move deals' },
 } as const satisfies Record<string, Permission>;
 
 export interface Authorized extends OrgScope {

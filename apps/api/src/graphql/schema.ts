@@ -3,10 +3,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { adminResolvers } from '../modules/admin/admin.resolvers';
 import { apiKeysResolvers } from '../modules/api-keys/api-keys.resolvers';
 import { authResolvers } from '../modules/auth/auth.resolvers';
+import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
+import { dealsResolvers } from '../modules/deals/deals.resolvers';
 import { orgsResolvers } from '../modules/orgs/orgs.resolvers';
+import { readinessResolvers } from '../modules/readiness/readiness.resolvers';
+import { requestsResolvers } from '../modules/requests/requests.resolvers';
+import { revenueResolvers } from '../modules/revenue/revenue.resolvers';
+import { searchResolvers } from '../modules/search/search.resolvers';
 import { sitesResolvers } from '../modules/sites/sites.resolvers';
 
 const MODULES_DIR = join(__dirname, '..', 'modules');
@@ -25,7 +32,20 @@ export function loadTypeDefs(): string[] {
   );
 }
 
-export const resolvers = [commonResolvers, authResolvers, orgsResolvers, apiKeysResolvers, sitesResolvers];
+export const resolvers = [
+  commonResolvers,
+  capacityResolvers,
+  authResolvers,
+  orgsResolvers,
+  apiKeysResolvers,
+  sitesResolvers,
+  requestsResolvers,
+  dealsResolvers,
+  searchResolvers,
+  readinessResolvers,
+  revenueResolvers,
+  adminResolvers,
+];
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });

@@ -67,3 +67,117 @@ export async function createApiKey(api: TestApi, caller: Caller, scopes: string[
   if (!result.data?.createApiKey) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors)}`);
   return { id: result.data.createApiKey.apiKey.id, secret: result.data.createApiKey.secret };
 }
+
+export function blockInput(siteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    siteId,
+    kind: 'COLOCATION',
+    mw: 40,
+    firmMw: 30,
+    availableFrom: '2026-06-01',
+    priceUsdPerKwMonth: 150,
+    minTermMonths: 60,
+    ...overrides,
+  };
+}
+
+export async function createBlock(api: TestApi, caller: Caller, siteId: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
+  const result = await api.gql<{ createCapacityBlock: { id: string; status: string } }>(
+    `mutation ($input: CreateCapacityBlockInput!) { createCapacityBlock(input: $input) { id status } }`,
+    { input: blockInput(siteId, overrides) },
+    caller,
+  );
+  if (!result.data?.createCapacityBlock) throw new Error(`createCapacityBlock failed: ${JSON.stringify(result.errors)}`);
+  return result.data.createCapacityBlock;
+}
+
+export function requestInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: unique('Request'),
+    totalMw: 200,
+    minContiguousMw: 20,
+    // 50 MW by the end of September 2027, 150 MW more a year later.
+    phases: [
+      { mw: 50, neededBy: '2027-09-30' },
+      { mw: 150, neededBy: '2028-09-30' },
+    ],
+    countries: ['US'],
+    regions: ['Texas'],
+    gridOperators: ['ERCOT'],
+    cooling: 'DIRECT_TO_CHIP',
+    minRedundancy: 'N_PLUS_1',
+    maxPriceUsdPerKwMonth: 180,
+    termMonths: 120,
+    ...overrides,
+  };
+}
+
+/** Runs a mutation that must succeed and returns its one field's value. */
+export async function mutate<T>(api: TestApi, caller: Caller, field: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await api.gql<Record<string, T>>(query, variables, caller);
+  const value = result.data?.[field];
+  if (!value || result.errors) throw new Error(`${field} failed: ${JSON.stringify(result.errors)}`);
+  return value;
+}
+
+export const createRequest = (api: TestApi, caller: Caller, overrides: Record<string, unknown> = {}) =>
+  mutate<{ id: string; status: string }>(
+    api,
+    caller,
+    'createColocationRequest',
+    `mutation ($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id status } }`,
+    { input: requestInput(overrides) },
+  );
+
+/** A block the marketplace lists: PUBLISHED on a VERIFIED site (set on the system path, as an admin would). */
+export async function createListedBlock(
+  api: TestApi,
+  host: Caller,
+  blockOverrides: Record<string, unknown> = {},
+  siteOverrides: Record<string, unknown> = {},
+): Promise<{ siteId: string; siteName: string; blockId: string }> {
+  const site = await createSite(api, host, siteOverrides);
+  await api.db.prisma.site.update({ where: { id: site.id }, data: { verification: 'VERIFIED', verifiedAt: new Date() } });
+  const blockId = await createPublishedBlock(api, host, site.id, blockOverrides);
+  return { siteId: site.id, siteName: site.name, blockId };
+}
+
+export async function createPublishedBlock(api: TestApi, host: Caller, siteId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const block = await createBlock(api, host, siteId, overrides);
+  await mutate(api, host, 'publishCapacityBlock', `mutation ($id: ID!) { publishCapacityBlock(id: $id) { id } }`, { id: block.id });
+  return block.id;
+}
+
+export function dealInput(requestId: string, blockIds: string[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    requestId,
+    blockIds,
+    mw: 40,
+    priceUsdPerKwMonth: 155.5,
+    termMonths: 120,
+    startDate: '2027-01-01',
+    hostMiningSharePct: 40,
+    miningReleaseSeconds: 30,
+    curtailFirst: 'MINING',
+    ...overrides,
+  };
+}
+
+export const proposeDeal = (api: TestApi, host: Caller, input: Record<string, unknown>) =>
+  mutate<{ id: string; status: string }>(api, host, 'proposeDeal', `mutation ($input: ProposeDealInput!) { proposeDeal(input: $input) { id status } }`, { input });
+
+export interface ProposedDeal {
+  dealId: string;
+  requestId: string;
+  siteId: string;
+  siteName: string;
+  blockId: string;
+}
+
+/** An OPEN request of `tenant` and a PROPOSED deal on it by `host`, on a new listed block (one per call). */
+export async function createProposedDeal(api: TestApi, host: Caller, tenant: Caller, dealOverrides: Record<string, unknown> = {}): Promise<ProposedDeal> {
+  const request = await createRequest(api, tenant, { open: true });
+  const listed = await createListedBlock(api, host);
+  const deal = await proposeDeal(api, host, dealInput(request.id, [listed.blockId], dealOverrides));
+  return { dealId: deal.id, requestId: request.id, ...listed };
+}

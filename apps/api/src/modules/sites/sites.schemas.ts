@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { ZDate } from '../common/dates';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const mw = z.number().finite().min(0, 'must be 0 or more MW').max(10_000, 'must be at most 10,000 MW');
 const mva = z.number().finite().min(0, 'must be 0 or more MVA').max(20_000, 'must be at most 20,000 MVA');
-const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => new Date(`${value}T00:00:00Z`));
-// graphql-scalars' Date arrives as a Date object; variables given as strings are accepted too.
-const date = z.union([z.date(), isoDate]);
 
 export const COUNTRY = z
   .string()
@@ -41,7 +39,8 @@ const siteFields = {
   renewableSharePct: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100'),
   permitStatus: z.enum(['NONE', 'IN_PROGRESS', 'GRANTED']),
   skilledStaffCount: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
-  liveDate: date.nullable(),
+  liveDate: ZDate.nullable(),
+  constructionLiveDate: ZDate.nullable(),
   miningMw: mw,
 };
 

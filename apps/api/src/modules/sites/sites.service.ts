@@ -1,8 +1,10 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
+import { assertSiteNotOversold } from '../capacity/capacity.service';
 import type { Authorized } from '../../auth/authorize';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { recordAssessment } from '../readiness/readiness.service';
 import { toSiteCreateData, toSiteUpdateData } from './sites.mappers';
 import type { TCreateSiteInput, TSiteFilter, TUpdateSiteInput } from './sites.schemas';
 
@@ -39,10 +41,13 @@ export function getSite(prisma: AppPrisma, auth: Authorized, id: string) {
 export function createSite(prisma: AppPrisma, auth: Authorized, input: TCreateSiteInput) {
   return withOrg(prisma, auth, async (tx) => {
     const site = await tx.site.create({ data: toSiteCreateData(input, auth.orgId) });
+    await recordAssessment(tx, auth, site);
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.created', entityType: 'Site', entityId: site.id, changes: input });
     return site;
   });
 }
+
+const CAPACITY_FIELDS = ['energizedMw', 'liveDate', 'underConstructionMw', 'constructionLiveDate'] as const;
 
 export function updateSite(prisma: AppPrisma, auth: Authorized, id: string, input: TUpdateSiteInput) {
   return withOrg(prisma, auth, async (tx) => {
@@ -55,6 +60,11 @@ export function updateSite(prisma: AppPrisma, auth: Authorized, id: string, inpu
       throw badInput(field, `miningMw (${miningMw} MW) must not exceed energizedMw (${energizedMw} MW)`);
     }
     const site = await tx.site.update({ where: { id }, data: toSiteUpdateData(input) });
+    // Less capacity, or capacity later, must still carry the site's blocks.
+    const capacityField = CAPACITY_FIELDS.find((key) => input[key] !== undefined);
+    if (capacityField) await assertSiteNotOversold(tx, auth, id, undefined, `input.${capacityField}`);
+    // Any change may move the score (and time to power moves with the date), so every update reassesses.
+    await recordAssessment(tx, auth, site);
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.updated', entityType: 'Site', entityId: id, changes: input });
     return site;
   });

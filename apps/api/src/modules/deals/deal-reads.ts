@@ -1,0 +1,47 @@
+// Reading deals. A deal has no orgId: it belongs to two parties, and row-level security lets each of them
+// (and nobody else) read it; the application scopes every read to the caller's side(s) as well.
+import { type AppPrisma, type AppTx, type Prisma, withOrg } from '@gridshare/db';
+import type { Authorized } from '../../auth/authorize';
+import { notFound } from '../../graphql/errors';
+import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { loadDealSites } from './deal-site';
+import { DEAL_INCLUDE, type DealNode, type DealWithParts, toDealNode } from './deals.mappers';
+import type { DealRole, TDealFilter } from './deals.schemas';
+
+/** Deals where the caller is `role`, or either party. */
+export function partyWhere(auth: Authorized, role?: DealRole | null): Prisma.DealWhereInput {
+  if (role === 'HOST') return { hostOrgId: auth.orgId };
+  if (role === 'TENANT') return { tenantOrgId: auth.orgId };
+  return { OR: [{ hostOrgId: auth.orgId }, { tenantOrgId: auth.orgId }] };
+}
+
+function dealWhere(auth: Authorized, filter: TDealFilter | null | undefined): Prisma.DealWhereInput {
+  return { ...partyWhere(auth, filter?.role), ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}) };
+}
+
+async function toDealNodes(tx: AppTx, auth: Authorized, deals: DealWithParts[]): Promise<DealNode[]> {
+  const siteOf = await loadDealSites(tx, auth.orgId, deals);
+  return deals.map((deal) => toDealNode(deal, auth.orgId, siteOf(deal)));
+}
+
+/** One deal as the caller sees it, inside the caller's transaction (mutations answer with it). */
+export async function readDeal(tx: AppTx, auth: Authorized, id: string): Promise<DealNode> {
+  const deal = await tx.deal.findFirst({ where: { id, ...partyWhere(auth) }, include: DEAL_INCLUDE });
+  if (!deal) throw notFound('Deal', id);
+  const siteOf = await loadDealSites(tx, auth.orgId, [deal]);
+  return toDealNode(deal, auth.orgId, siteOf(deal));
+}
+
+export function getDeal(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, (tx) => readDeal(tx, auth, id));
+}
+
+export function findDealsPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs, filter?: TDealFilter | null) {
+  return withOrg(prisma, auth, async (tx) =>
+    toDealNodes(tx, auth, await tx.deal.findMany({ where: dealWhere(auth, filter), include: DEAL_INCLUDE, ...pageQuery(page) })),
+  );
+}
+
+export function countDeals(prisma: AppPrisma, auth: Authorized, filter?: TDealFilter | null) {
+  return withOrg(prisma, auth, (tx) => tx.deal.count({ where: dealWhere(auth, filter) }));
+}

@@ -1,0 +1,72 @@
+import type { Prisma } from '@gridshare/db';
+import { usdToCents } from '../sites/sites.mappers';
+import { roleIn } from './deal-moves';
+import type { DealSiteNode } from './deal-site';
+import type { Allocation } from './deal-terms';
+import type { TProposeDealInput } from './deals.schemas';
+
+/** What a deal is read with: both parties' names (counterparty_read), the request's headline, the blocks. */
+export const DEAL_INCLUDE = {
+  host: { select: { id: true, name: true } },
+  tenant: { select: { id: true, name: true } },
+  request: { select: { id: true, title: true, totalMw: true } },
+  blocks: { select: { blockId: true, mw: true }, orderBy: { blockId: 'asc' } },
+} satisfies Prisma.DealInclude;
+export type DealWithParts = Prisma.DealGetPayload<{ include: typeof DEAL_INCLUDE }>;
+
+const pctToBps = (pct: number) => Math.round(pct * 100);
+
+/** The GraphQL Deal as `orgId` sees it: money in USD, shares in percent, the caller's side as `role`. */
+export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode) {
+  return {
+    id: deal.id,
+    status: deal.status,
+    role: roleIn(deal, orgId),
+    mw: deal.mw.toNumber(),
+    priceUsdPerKwMonth: deal.priceCentsPerKwMonth / 100,
+    termMonths: deal.termMonths,
+    startDate: deal.startDate,
+    hostMiningSharePct: deal.hostMiningShareBps / 100,
+    miningReleaseSeconds: deal.miningReleaseSeconds,
+    curtailFirst: deal.curtailFirst,
+    platformFeePct: deal.platformFeeBps / 100,
+    acceptedAt: deal.acceptedAt,
+    rejectedAt: deal.rejectedAt,
+    withdrawnAt: deal.withdrawnAt,
+    hostSignedAt: deal.hostSignedAt,
+    tenantSignedAt: deal.tenantSignedAt,
+    activatedAt: deal.activatedAt,
+    endedAt: deal.endedAt,
+    createdAt: deal.createdAt,
+    updatedAt: deal.updatedAt,
+    host: deal.host,
+    tenant: deal.tenant,
+    request: { ...deal.request, totalMw: deal.request.totalMw.toNumber() },
+    blocks: deal.blocks.map((block) => ({ blockId: block.blockId, mw: block.mw.toNumber() })),
+    site,
+  };
+}
+export type DealNode = ReturnType<typeof toDealNode>;
+
+export interface ProposalParties {
+  hostOrgId: string;
+  tenantOrgId: string;
+  siteId: string;
+}
+
+export function toDealCreateData(input: TProposeDealInput, parties: ProposalParties, allocation: Allocation[]): Prisma.DealUncheckedCreateInput {
+  return {
+    ...parties,
+    requestId: input.requestId,
+    status: 'PROPOSED',
+    mw: input.mw,
+    priceCentsPerKwMonth: usdToCents(input.priceUsdPerKwMonth),
+    termMonths: input.termMonths,
+    startDate: input.startDate,
+    hostMiningShareBps: pctToBps(input.hostMiningSharePct),
+    miningReleaseSeconds: input.miningReleaseSeconds,
+    curtailFirst: input.curtailFirst,
+    platformFeeBps: pctToBps(input.platformFeePct),
+    blocks: { create: allocation },
+  };
+}

@@ -1,0 +1,34 @@
+import { DealStatus } from '@gridshare/db';
+import { z } from 'zod';
+import { ZId } from '../common/common.schemas';
+import { ZDate } from '../common/dates';
+
+export const DEAL_ROLES = ['HOST', 'TENANT'] as const;
+export type DealRole = (typeof DEAL_ROLES)[number];
+export const CURTAIL_FIRST = ['MINING', 'AI'] as const;
+
+const pct = z.number().finite().min(0, 'must be 0-100').max(100, 'must be 0-100');
+
+export const ZProposeDealInput = z.strictObject({
+  requestId: ZId,
+  blockIds: z
+    .array(ZId)
+    .min(1, 'must name at least one block')
+    .max(50, 'must name at most 50 blocks')
+    .refine((ids) => new Set(ids).size === ids.length, 'must not name a block twice'),
+  mw: z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW'),
+  priceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000 USD/kW-month'),
+  termMonths: z.number().int('must be a whole number').min(1, 'must be at least 1 month').max(360, 'must be at most 360 months'),
+  startDate: ZDate,
+  hostMiningSharePct: pct.default(50),
+  miningReleaseSeconds: z.number().int('must be a whole number').min(1, 'must be 1-3600 seconds').max(3_600, 'must be 1-3600 seconds').default(30),
+  curtailFirst: z.enum(CURTAIL_FIRST).default('MINING'),
+  platformFeePct: pct.default(3),
+});
+export type TProposeDealInput = z.infer<typeof ZProposeDealInput>;
+
+export const ZDealFilter = z.strictObject({
+  statuses: z.array(z.enum(DealStatus)).max(Object.keys(DealStatus).length).nullish(),
+  role: z.enum(DEAL_ROLES).nullish(),
+});
+export type TDealFilter = z.infer<typeof ZDealFilter>;

@@ -1,0 +1,65 @@
+// A host offers some of its PUBLISHED blocks, all on one site, against another organisation's OPEN request.
+import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
+import { writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/authorize';
+import { badInput, conflict, notFound } from '../../graphql/errors';
+import { assertTransition } from '../common/transitions';
+import { requireOrgKind } from '../requests/require-org-kind';
+import { readDeal } from './deal-reads';
+import { type OfferedBlock, allocateMw, findTermsIssue } from './deal-terms';
+import { toDealCreateData } from './deals.mappers';
+import type { TProposeDealInput } from './deals.schemas';
+
+/** Row-level security lets a host read OPEN requests (and ones it dealt on); anything else is NOT_FOUND. */
+async function findOpenRequest(tx: AppTx, auth: Authorized, id: string) {
+  const request = await tx.colocationRequest.findFirst({
+    where: { id, orgId: { not: auth.orgId } },
+    select: { id: true, orgId: true, status: true, totalMw: true, minContiguousMw: true },
+  });
+  if (!request) throw notFound('Colocation request', id);
+  assertTransition('colocation request', id, request.status, ['OPEN'], 'propose a deal on');
+  return { orgId: request.orgId, totalMw: request.totalMw.toNumber(), minContiguousMw: request.minContiguousMw.toNumber() };
+}
+
+/** The caller's blocks, in the order it listed them; each must be PUBLISHED. */
+async function findOfferedBlocks(tx: AppTx, auth: Authorized, ids: string[]): Promise<OfferedBlock[]> {
+  const rows = await tx.capacityBlock.findMany({ where: scopedWhere(auth, { id: { in: ids } }) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const block = byId.get(id);
+    if (!block) throw notFound('Capacity block', id);
+    if (block.status !== 'PUBLISHED') {
+      throw conflict(`Capacity block ${id} is ${block.status}; only PUBLISHED blocks can be offered.`, { blockId: id, currentStatus: block.status });
+    }
+    return { id, siteId: block.siteId, mw: block.mw.toNumber(), minTermMonths: block.minTermMonths, availableFrom: block.availableFrom };
+  });
+}
+
+/** Only what the marketplace lists can be offered: the tenant sees the site's coarse attributes from its listing. */
+async function assertSiteListed(tx: AppTx, auth: Authorized, siteId: string) {
+  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: siteId }), select: { status: true, verification: true } });
+  if (!site) throw notFound('Site', siteId);
+  if (site.status !== 'ACTIVE' || site.verification !== 'VERIFIED') {
+    throw conflict(`Site ${siteId} is ${site.status} and ${site.verification}; only capacity of active, verified sites can be offered.`, {
+      status: site.status,
+      verification: site.verification,
+    });
+  }
+}
+
+export function proposeDeal(prisma: AppPrisma, auth: Authorized, input: TProposeDealInput) {
+  requireOrgKind(auth, 'MINER', 'propose deals');
+  return withOrg(prisma, auth, async (tx) => {
+    const request = await findOpenRequest(tx, auth, input.requestId);
+    const blocks = await findOfferedBlocks(tx, auth, input.blockIds);
+    const issue = findTermsIssue(input, request, blocks);
+    if (issue) throw badInput(`input.${issue.field}`, issue.message);
+    const [first] = blocks;
+    if (!first) throw badInput('input.blockIds', 'must name at least one block');
+    await assertSiteListed(tx, auth, first.siteId);
+    const parties = { hostOrgId: auth.orgId, tenantOrgId: request.orgId, siteId: first.siteId };
+    const deal = await tx.deal.create({ data: toDealCreateData(input, parties, allocateMw(blocks, input.mw)) });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });
+    return readDeal(tx, auth, deal.id);
+  });
+}

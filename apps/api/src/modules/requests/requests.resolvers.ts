@@ -1,0 +1,59 @@
+import { authorize, can } from '../../auth/authorize';
+import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
+import type { Resolver, Resolvers } from '../../graphql/resolvers';
+import { parseInput } from '../../graphql/validate';
+import { ZId } from '../common/common.schemas';
+import * as openRequests from './open-requests.service';
+import { toRequestNode } from './requests.mappers';
+import { ZCreateRequestInput, ZOpenRequestFilter, ZRequestFilter, ZUpdateRequestInput } from './requests.schemas';
+import * as requests from './requests.service';
+
+type MoveRequest = typeof requests.openRequest;
+
+/** openColocationRequest / withdrawColocationRequest: the same door, a different move. */
+const moveBy =
+  (move: MoveRequest): Resolver =>
+  async (_parent, args, ctx) => {
+    const auth = authorize(ctx, can.writeRequests);
+    return toRequestNode(await move(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id')));
+  };
+
+export const requestsResolvers: Resolvers = {
+  Query: {
+    colocationRequest: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      return toRequestNode(await requests.getRequest(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id')));
+    },
+    colocationRequests: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      const { filter, ...pageArgs } = args;
+      const page = parseInput(ZPageArgs, pageArgs, '');
+      const where = parseInput(ZRequestFilter.nullish(), filter, 'filter');
+      const rows = await requests.findRequestsPage(ctx.db.prisma, auth, page, where);
+      return toConnection(rows, page, toRequestNode, () => requests.countRequests(ctx.db.prisma, auth, where));
+    },
+    openColocationRequests: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      const { filter, ...pageArgs } = args;
+      const page = parseInput(ZPageArgs, pageArgs, '');
+      const where = parseInput(ZOpenRequestFilter.nullish(), filter, 'filter');
+      const nodes = await openRequests.findOpenRequestsPage(ctx.db.prisma, auth, page, where);
+      return toConnection(nodes, page, (node) => node, () => openRequests.countOpenRequests(ctx.db.prisma, auth, where));
+    },
+  },
+  Mutation: {
+    createColocationRequest: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeRequests);
+      return toRequestNode(await requests.createRequest(ctx.db.prisma, auth, parseInput(ZCreateRequestInput, args.input)));
+    },
+    updateColocationRequest: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeRequests);
+      const id = parseInput(ZId, args.id, 'id');
+      return toRequestNode(await requests.updateRequest(ctx.db.prisma, auth, id, parseInput(ZUpdateRequestInput, args.input)));
+    },
+    openColocationRequest: moveBy(requests.openRequest),
+    withdrawColocationRequest: moveBy(requests.withdrawRequest),
+  },
+  ColocationRequestConnection: connectionResolvers,
+  OpenColocationRequestConnection: connectionResolvers,
+};

@@ -1,0 +1,45 @@
+import { JSONResolver } from 'graphql-scalars';
+import { authorize, can } from '../../auth/authorize';
+import { connectionResolvers, toConnection } from '../../graphql/pagination';
+import type { Resolvers } from '../../graphql/resolvers';
+import { parseInput } from '../../graphql/validate';
+import { type RevenueResultNode, toHourlyNode, toRevenueResultNode, toScenarioNode, toSensitivityNode } from './revenue.mappers';
+import { ZHourlyArgs, ZRevenueModelArgs, ZRevenueScenariosArgs, ZSaveRevenueScenarioInput, ZSensitivityArgs } from './revenue.schemas';
+import * as revenue from './revenue.service';
+
+export const revenueResolvers: Resolvers = {
+  JSON: JSONResolver,
+  Query: {
+    revenueModel: (_parent, args, ctx) => {
+      authorize(ctx, can.modelRevenue);
+      const { input, week } = parseInput(ZRevenueModelArgs, args, '');
+      return toRevenueResultNode(revenue.modelRevenue(input), input, revenue.weekStartHour(week));
+    },
+    revenueSensitivity: (_parent, args, ctx) => {
+      authorize(ctx, can.modelRevenue);
+      return toSensitivityNode(revenue.modelSensitivity(parseInput(ZSensitivityArgs, args, '')));
+    },
+    revenueScenarios: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.modelRevenue);
+      const { siteId, ...page } = parseInput(ZRevenueScenariosArgs, args, '');
+      const rows = await revenue.findScenariosPage(ctx.db.prisma, auth, siteId, page);
+      return toConnection(rows, page, toScenarioNode, () => revenue.countScenarios(ctx.db.prisma, auth, siteId));
+    },
+  },
+  Mutation: {
+    saveRevenueScenario: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.saveRevenue);
+      const input = parseInput(ZSaveRevenueScenarioInput, args.input);
+      return toScenarioNode(await revenue.saveScenario(ctx.db.prisma, auth, input));
+    },
+  },
+  RevenueResult: {
+    // The parent was authorised by revenueModel; this only picks a window of arrays it already holds.
+    hourly: (result: RevenueResultNode, args) => {
+      const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
+      if (!result.hourlyOutput) throw new Error('revenueModel ran without hourly output');
+      return toHourlyNode(result.hourlyOutput, from, to);
+    },
+  },
+  RevenueScenarioConnection: connectionResolvers,
+};

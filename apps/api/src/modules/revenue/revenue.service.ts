@@ -1,0 +1,93 @@
+import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
+import { RevenueInputError, revenueSensitivity, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
+import type { GraphQLError } from 'graphql';
+import { writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/authorize';
+import { appError, badInput, notFound } from '../../graphql/errors';
+import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { toJsonColumn, toStoredResults } from './revenue.mappers';
+import { HOURS_PER_WEEK, type THourlyArgs, type TSaveRevenueScenarioInput, type TSensitivityArgs } from './revenue.schemas';
+
+/**
+ * The engine's sensitivity issues as BAD_USER_INPUT. The base input already passed validation, so any issue
+ * outside `axes` comes from a cell: it is the axis whose field broke (or the axes together) that is wrong.
+ */
+function sensitivityBadInput(error: RevenueInputError, axes: TSensitivityArgs['axes']): GraphQLError {
+  const dotted = axes.map((axis) => axis.path.replace(/\[(\d+)\]/g, '.$1'));
+  const issues = error.issues.map((issue) => {
+    const axis = dotted.indexOf(issue.path);
+    const field = issue.path.startsWith('axes') ? issue.path : axis >= 0 ? `axes.${axis}.values` : 'axes';
+    return { field, message: issue.message };
+  });
+  const first = issues[0] ?? { field: 'axes', message: error.message };
+  return appError('BAD_USER_INPUT', `${first.field}: ${first.message}`, { field: first.field, issues });
+}
+
+/** One site-year with its hourly arrays; nothing is read or written. */
+export function modelRevenue(input: TRevenueInput) {
+  return simulateRevenue(input, { hourly: true });
+}
+
+/** Hours [from, to) of a window that starts `args.fromHour` into the chosen week; clipped at the year's end. */
+export function hourlyWindow(yearHours: number, weekStartHour: number, args: THourlyArgs): { from: number; to: number } {
+  const from = weekStartHour + args.fromHour;
+  if (from >= yearHours) {
+    const where = weekStartHour > 0 ? ` (week start ${weekStartHour} + ${args.fromHour})` : '';
+    throw badInput('fromHour', `hour ${from}${where} is past the end of the year's ${yearHours} hours`);
+  }
+  return { from, to: Math.min(from + args.hours, yearHours) };
+}
+
+export const weekStartHour = (week: number | null | undefined) => (week ?? 0) * HOURS_PER_WEEK;
+
+export function modelSensitivity(args: TSensitivityArgs) {
+  try {
+    return revenueSensitivity(args.input, args.axes);
+  } catch (error) {
+    throw error instanceof RevenueInputError ? sensitivityBadInput(error, args.axes) : error;
+  }
+}
+
+async function assertOwnSite(tx: AppTx, auth: Authorized, siteId: string): Promise<void> {
+  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: siteId }), select: { id: true } });
+  if (!site) throw notFound('Site', siteId);
+}
+
+export function saveScenario(prisma: AppPrisma, auth: Authorized, input: TSaveRevenueScenarioInput) {
+  // Pure and sub-millisecond: computed before the transaction so it holds no connection meanwhile.
+  const result = simulateRevenue(input.inputs, { hourly: false });
+  return withOrg(prisma, auth, async (tx) => {
+    await assertOwnSite(tx, auth, input.siteId);
+    const scenario = await tx.revenueScenario.create({
+      data: {
+        orgId: auth.orgId,
+        siteId: input.siteId,
+        name: input.name,
+        inputs: toJsonColumn(input.inputs),
+        results: toStoredResults(result),
+        createdById: auth.principal.kind === 'user' ? auth.principal.userId : null,
+      },
+    });
+    // The inputs can hold 8,784-value series: the audit keeps what identifies the scenario and its headline.
+    await writeAudit(tx, {
+      orgId: auth.orgId,
+      actor: auth.actor,
+      action: 'revenueScenario.created',
+      entityType: 'RevenueScenario',
+      entityId: scenario.id,
+      changes: { name: input.name, siteId: input.siteId, hostEbitdaCents: result.totalsCents.hostEbitda },
+    });
+    return scenario;
+  });
+}
+
+export function findScenariosPage(prisma: AppPrisma, auth: Authorized, siteId: string, page: TPageArgs) {
+  return withOrg(prisma, auth, async (tx) => {
+    await assertOwnSite(tx, auth, siteId);
+    return tx.revenueScenario.findMany({ where: scopedWhere(auth, { siteId }), ...pageQuery(page) });
+  });
+}
+
+export function countScenarios(prisma: AppPrisma, auth: Authorized, siteId: string) {
+  return withOrg(prisma, auth, (tx) => tx.revenueScenario.count({ where: scopedWhere(auth, { siteId }) }));
+}
