@@ -9,6 +9,7 @@ import { authResolvers } from '../modules/auth/auth.resolvers';
 import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
 import { dealsResolvers } from '../modules/deals/deals.resolvers';
+import { matchingResolvers } from '../modules/matching/matching.resolvers';
 import { orgsResolvers } from '../modules/orgs/orgs.resolvers';
 import { readinessResolvers } from '../modules/readiness/readiness.resolvers';
 import { requestsResolvers } from '../modules/requests/requests.resolvers';
@@ -42,6 +43,7 @@ export const resolvers = [
   requestsResolvers,
   dealsResolvers,
   searchResolvers,
+  matchingResolvers,
   readinessResolvers,
   revenueResolvers,
   adminResolvers,

@@ -36,7 +36,7 @@ export interface ListingRow {
 // Listings are nobody's tenant data: the table holds only what every organisation may see, so the search
 // reads it on the system path in one statement, not in a tenant transaction (docs/architecture.md).
 // Named columns only: the approximate coordinates and the host id never leave the database.
-const COLUMNS = Prisma.sql`l."blockId", l."siteId", l."kind"::text AS "kind", l."mw", l."firmMw", l."interruptibleMw",
+export const LISTING_COLUMNS = Prisma.sql`l."blockId", l."siteId", l."kind"::text AS "kind", l."mw", l."firmMw", l."interruptibleMw",
   l."availableFrom", l."priceCentsPerKwMonth", l."minTermMonths", l."country", l."region", l."gridOperator", l."energizedMw",
   l."interconnectionStatus"::text AS "interconnectionStatus", l."coolingType"::text AS "coolingType",
   l."redundancy"::text AS "redundancy", l."maxRackDensityKw", l."latencyToHubMs", l."nearestHub", l."renewableSharePct",
@@ -46,7 +46,7 @@ export async function searchListings(prisma: AppPrisma, page: TPageArgs, sort: T
   const after = page.after ? decodeSearchCursor(page.after, sort) : null;
   const where = whereClause(filter);
   const rows = await prisma.$queryRaw<ListingRow[]>`
-      SELECT ${COLUMNS}, ${sortValue(sort)} AS "sortValue"
+      SELECT ${LISTING_COLUMNS}, ${sortValue(sort)} AS "sortValue"
         FROM "MarketplaceListing" l
        WHERE ${where} AND ${afterClause(sort, after)}
        ${orderBy(sort)}

@@ -1,0 +1,107 @@
+// runMatching over real HTTP: one site that holds the request beats the same MW split, splits appear only
+// when no site fits, exclusions are counted per constraint, hosts see anonymised tenants.
+import { type OrgFixture, createListedBlock, createRequest, signUpOrg } from '../../testing/fixtures';
+import { type TestApi, startTestApi } from '../../testing/test-api';
+
+let api: TestApi;
+let tenant: OrgFixture;
+let bigHost: OrgFixture;
+let smallHost: OrgFixture;
+let bigSiteId: string;
+
+// Liquid-cooled, N+1, 132 kW racks in ERCOT: what the fixture request asks for.
+const AI_SITE = { coolingType: 'DIRECT_TO_CHIP', redundancy: 'N_PLUS_1', maxRackDensityKw: 132, latencyToHubMs: 6, liveDate: '2025-01-01', miningMw: 0 };
+const block = (mw: number) => ({ mw, firmMw: mw, availableFrom: '2027-01-01', priceUsdPerKwMonth: 150, minTermMonths: 60 });
+
+const RESULT = `requestId modelVersion excludedSites exclusionSummary exclusions { constraint sites }
+  matches { rank score isSplit mwAllocated priceUsdPerKwMonth firstPowerDate interSiteLatencyMs summary
+    criteria { key weight contribution reason } sites { mwAllocated blockIds site { id region gridOperator readinessScore } } }`;
+const RUN = `mutation ($id: ID!) { runMatching(requestId: $id) { ${RESULT} } }`;
+type Result = {
+  excludedSites: number;
+  exclusionSummary: string;
+  exclusions: { constraint: string; sites: number }[];
+  matches: { rank: number; isSplit: boolean; mwAllocated: number; interSiteLatencyMs: number | null; criteria: { contribution: number }[]; score: number; sites: { site: { id: string } }[] }[];
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tenant = await signUpOrg(api, 'TENANT', 'match-tenant');
+  bigHost = await signUpOrg(api, 'MINER', 'big-host');
+  smallHost = await signUpOrg(api, 'MINER', 'small-host');
+  bigSiteId = (await createListedBlock(api, bigHost, block(200), { ...AI_SITE, energizedMw: 250 })).siteId;
+  for (let i = 0; i < 4; i++) await createListedBlock(api, smallHost, block(50), { ...AI_SITE, energizedMw: 60, latitude: 31 + i * 0.2, longitude: -100 });
+  // Outside the request's region: counted under LOCATION.
+  await createListedBlock(api, smallHost, block(300), { ...AI_SITE, energizedMw: 300, region: 'Ohio', gridOperator: 'PJM' });
+});
+afterAll(() => api.close());
+
+async function run(requestId: string, caller: OrgFixture = tenant) {
+  const result = await api.gql<{ runMatching: Result }>(RUN, { id: requestId }, caller);
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.runMatching;
+}
+
+describe('matching', () => {
+  it('ranks the 200 MW site first and counts each excluded site under the constraint it fails', async () => {
+    // 100 MW contiguous: the 50 MW sites cannot serve even as part of a split.
+    const request = await createRequest(api, tenant, { open: true, minContiguousMw: 100 });
+    const result = await run(request.id);
+    expect(result.matches).toHaveLength(1);
+    expect(result.matches[0]).toMatchObject({ rank: 1, isSplit: false, mwAllocated: 200, sites: [{ site: { id: bigSiteId } }] });
+    const top = result.matches[0]!;
+    expect(top.criteria.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(top.score, 1);
+    expect(result.exclusions.find((e) => e.constraint === 'LOCATION')?.sites).toBe(1);
+    expect(result.exclusions.find((e) => e.constraint === 'CONTIGUOUS_MW')?.sites).toBe(4);
+    expect(result.excludedSites).toBe(5);
+    expect(result.exclusionSummary).toMatch(/^5 sites excluded: 4 by contiguous MW, 1 by location/);
+  });
+
+  it('offers no split while one site holds the request, and a split with the latency between its sites once none does', async () => {
+    const request = await createRequest(api, tenant, { open: true, totalMw: 100, minContiguousMw: 50, phases: [{ mw: 100, neededBy: '2027-09-30' }] });
+    const withBig = await run(request.id);
+    expect(withBig.matches.every((m) => !m.isSplit)).toBe(true);
+    await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'REJECTED' } });
+    try {
+      const splitOnly = await run(request.id);
+      expect(splitOnly.matches.length).toBeGreaterThan(0);
+      for (const match of splitOnly.matches) {
+        expect(match.isSplit).toBe(true);
+        expect(match.sites.length).toBeGreaterThanOrEqual(2);
+        expect(match.mwAllocated).toBe(100);
+        expect(match.interSiteLatencyMs).toBeGreaterThan(0);
+      }
+    } finally {
+      await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'VERIFIED' } });
+    }
+  });
+
+  it('stores the matches: the request’s owner reads them back, hosts see them anonymised', async () => {
+    const request = await createRequest(api, tenant, { open: true, minContiguousMw: 50 });
+    const ran = await run(request.id);
+    const stored = await api.gql<{ matches: Result }>(`query ($id: ID!) { matches(requestId: $id) { ${RESULT} } }`, { id: request.id }, tenant);
+    expect(stored.data?.matches).toEqual(ran);
+    const hostView = await api.gql<{ hostMatches: { edges: { node: { requestId: string; tenantLabel: string; siteId: string; mwAllocated: number } }[] } }>(
+      `{ hostMatches(first: 50) { edges { node { requestId tenantLabel siteId mwAllocated } } } }`,
+      {},
+      bigHost,
+    );
+    const mine = hostView.data?.hostMatches.edges.map((e) => e.node).filter((n) => n.requestId === request.id);
+    expect(mine).toEqual([{ requestId: request.id, tenantLabel: expect.stringMatching(/^Tenant #[0-9a-f]{6}$/), siteId: bigSiteId, mwAllocated: 200 }]);
+    expect(JSON.stringify(hostView)).not.toContain(tenant.orgId);
+  });
+
+  it('refuses other organisations, withdrawn requests and bad ids, writing nothing', async () => {
+    const request = await createRequest(api, tenant, { open: true });
+    const intruder = await signUpOrg(api, 'TENANT', 'intruder');
+    const before = await api.db.prisma.match.count();
+    const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
+    expect(code(await api.gql(RUN, { id: request.id }, intruder))).toBe('NOT_FOUND');
+    expect(code(await api.gql(`query ($id: ID!) { matches(requestId: $id) { requestId } }`, { id: request.id }, intruder))).toBe('NOT_FOUND');
+    const bad = await api.gql(RUN, { id: 'nope' }, tenant);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
+    await api.gql(`mutation ($id: ID!) { withdrawColocationRequest(id: $id) { id } }`, { id: request.id }, tenant);
+    expect(code(await api.gql(RUN, { id: request.id }, tenant))).toBe('CONFLICT');
+    expect(await api.db.prisma.match.count()).toBe(before);
+  });
+});
