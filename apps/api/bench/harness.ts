@@ -103,11 +103,11 @@ export async function signInHeaders(apiUrl: string, email: string): Promise<Reco
 }
 
 /**
- * Runs `measure` against the real API serving the demo data from a throw-away database on DATABASE_URL's
+ * Runs `measure` (given the API's URL and its database's) against the real API serving the demo data from a throw-away database on DATABASE_URL's
  * server (default postgres@127.0.0.1:5432, trust auth), dropped afterwards. Resolves with why it was
  * skipped when that server cannot be reached, else undefined.
  */
-export async function withDemoApi(measure: (apiUrl: string) => Promise<void>): Promise<string | undefined> {
+export async function withDemoApi(measure: (apiUrl: string, databaseUrl: string) => Promise<void>): Promise<string | undefined> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `gs_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -122,7 +122,7 @@ export async function withDemoApi(measure: (apiUrl: string) => Promise<void>): P
   try {
     const { url: apiUrl, child } = await startServer('db', { ...process.env, DATABASE_URL: url.toString() });
     try {
-      await measure(apiUrl);
+      await measure(apiUrl, url.toString());
     } finally {
       await stop(child);
     }

@@ -1,4 +1,4 @@
-import { type OrgFixture, createApiKey, createSite, signUpOrg } from '../../testing/fixtures';
+import { type OrgFixture, createApiKey, createProposedDeal, createSite, signUpOrg } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -242,6 +242,29 @@ describe('scenarios', () => {
     const viaCursor = (await ok<Page>(LIST, { siteId: siteA, after: cursor })).revenueScenarios;
     expect(viaCursor.edges.map((e) => e.node.id)).not.toContain(ofB.id);
     expect((await ok<Page>(LIST, { siteId: siteB }, b)).revenueScenarios.edges.map((e) => e.node.name)).toEqual(['B only']);
+  });
+
+  it("shares a deal's scenarios between its two parties, and with nobody else", async () => {
+    const host = await signUpOrg(api, 'MINER', 'deal-host');
+    const tenant = await signUpOrg(api, 'TENANT', 'deal-tenant');
+    const { dealId } = await createProposedDeal(api, host, tenant);
+    const DEAL_SAVE = `mutation ($input: SaveRevenueScenarioInput!) { saveRevenueScenario(input: $input) { id dealId siteId savedByCaller } }`;
+    const DEAL_LIST = `query ($dealId: ID!) { revenueScenarios(dealId: $dealId) { totalCount edges { node { name savedByCaller } } } }`;
+    const hostSaved = await api.gql<{ saveRevenueScenario: Record<string, unknown> }>(DEAL_SAVE, { input: { name: 'host view', dealId, inputs: {} } }, host);
+    expect(hostSaved.data?.saveRevenueScenario).toMatchObject({ dealId, siteId: null, savedByCaller: true });
+    await api.gql(DEAL_SAVE, { input: { name: 'tenant view', dealId, inputs: { market: { hashpriceUsdPerPhDay: 60 } } } }, tenant);
+    type DealPage = { revenueScenarios: { totalCount: number; edges: { node: { name: string; savedByCaller: boolean } }[] } };
+    for (const [party, own] of [[host, 'host view'], [tenant, 'tenant view']] as const) {
+      const list = await api.gql<DealPage>(DEAL_LIST, { dealId }, party);
+      expect(list.data?.revenueScenarios.totalCount).toBe(2);
+      expect(list.data?.revenueScenarios.edges.find((e) => e.node.savedByCaller)?.node.name).toBe(own);
+    }
+    const before = await written();
+    expect(code(await api.gql(DEAL_LIST, { dealId }, a))).toBe('NOT_FOUND');
+    expect(code(await api.gql(DEAL_SAVE, { input: { name: 'x', dealId, inputs: {} } }, a))).toBe('NOT_FOUND');
+    const both = await api.gql(DEAL_SAVE, { input: { name: 'x', dealId, siteId: siteA, inputs: {} } }, a);
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.siteId' });
+    expect(await written()).toEqual(before);
   });
 });
 

@@ -77,11 +77,13 @@ export function toJsonColumn(value: unknown): Prisma.InputJsonValue {
 // Read back defensively: a row written by an older engine fails loudly here, not as a half-filled answer.
 const ZStoredResults = z.object({ totalsCents: z.record(z.string(), z.number()) });
 
-export function toScenarioNode(row: RevenueScenario) {
+export function toScenarioNode(row: RevenueScenario, callerOrgId: string) {
   return {
     id: row.id,
     name: row.name,
     siteId: row.siteId,
+    dealId: row.dealId,
+    savedByCaller: row.orgId === callerOrgId,
     inputs: row.inputs,
     results: toTotalsNode(ZStoredResults.parse(row.results).totalsCents),
     createdAt: row.createdAt,

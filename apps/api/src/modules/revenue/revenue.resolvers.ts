@@ -21,16 +21,16 @@ export const revenueResolvers: Resolvers = {
     },
     revenueScenarios: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.modelRevenue);
-      const { siteId, ...page } = parseInput(ZRevenueScenariosArgs, args, '');
-      const rows = await revenue.findScenariosPage(ctx.db.prisma, auth, siteId, page);
-      return toConnection(rows, page, toScenarioNode, () => revenue.countScenarios(ctx.db.prisma, auth, siteId));
+      const { siteId, dealId, ...page } = parseInput(ZRevenueScenariosArgs, args, '');
+      const rows = await revenue.findScenariosPage(ctx.db.prisma, auth, { siteId, dealId }, page);
+      return toConnection(rows, page, (row) => toScenarioNode(row, auth.orgId), () => revenue.countScenarios(ctx.db.prisma, auth, { siteId, dealId }));
     },
   },
   Mutation: {
     saveRevenueScenario: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.saveRevenue);
       const input = parseInput(ZSaveRevenueScenarioInput, args.input);
-      return toScenarioNode(await revenue.saveScenario(ctx.db.prisma, auth, input));
+      return toScenarioNode(await revenue.saveScenario(ctx.db.prisma, auth, input), auth.orgId);
     },
   },
   RevenueResult: {

@@ -52,12 +52,20 @@ export const ZSensitivityArgs = z.object({
 });
 export type TSensitivityArgs = z.infer<typeof ZSensitivityArgs>;
 
-export const ZSaveRevenueScenarioInput = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  siteId: ZId,
-  inputs: ZRevenueJson,
-});
+/** A scenario belongs to a site or to a deal: exactly one of the two ids. */
+function oneSubject(value: { siteId?: string | null; dealId?: string | null }, ctx: z.RefinementCtx) {
+  if (!value.siteId === !value.dealId) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'give siteId or dealId, exactly one of them' });
+}
+
+export const ZSaveRevenueScenarioInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    siteId: ZId.nullish(),
+    dealId: ZId.nullish(),
+    inputs: ZRevenueJson,
+  })
+  .superRefine(oneSubject);
 export type TSaveRevenueScenarioInput = z.infer<typeof ZSaveRevenueScenarioInput>;
 
-export const ZRevenueScenariosArgs = ZPageArgs.extend({ siteId: ZId });
+export const ZRevenueScenariosArgs = ZPageArgs.extend({ siteId: ZId.nullish(), dealId: ZId.nullish() }).superRefine(oneSubject);
 export type TRevenueScenariosArgs = z.infer<typeof ZRevenueScenariosArgs>;

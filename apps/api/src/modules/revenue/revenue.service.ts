@@ -1,4 +1,4 @@
-import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
+import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { RevenueInputError, revenueSensitivity, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
 import type { GraphQLError } from 'graphql';
 import { writeAudit } from '../../audit';
@@ -48,20 +48,37 @@ export function modelSensitivity(args: TSensitivityArgs) {
   }
 }
 
-async function assertOwnSite(tx: AppTx, auth: Authorized, siteId: string): Promise<void> {
+export interface ScenarioSubject {
+  siteId?: string | null;
+  dealId?: string | null;
+}
+
+/**
+ * A site's scenarios are its owner's; a deal's are visible to both parties (row-level security: the deal
+ * is readable by its two parties only, and the deal_party_read policy shares its scenarios between them).
+ */
+async function scenarioWhere(tx: AppTx, auth: Authorized, subject: ScenarioSubject): Promise<Prisma.RevenueScenarioWhereInput> {
+  if (subject.dealId) {
+    const deal = await tx.deal.findFirst({ where: { id: subject.dealId }, select: { id: true } });
+    if (!deal) throw notFound('Deal', subject.dealId);
+    return { dealId: subject.dealId };
+  }
+  const siteId = subject.siteId!;
   const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: siteId }), select: { id: true } });
   if (!site) throw notFound('Site', siteId);
+  return scopedWhere(auth, { siteId });
 }
 
 export function saveScenario(prisma: AppPrisma, auth: Authorized, input: TSaveRevenueScenarioInput) {
   // Pure and sub-millisecond: computed before the transaction so it holds no connection meanwhile.
   const result = simulateRevenue(input.inputs, { hourly: false });
   return withOrg(prisma, auth, async (tx) => {
-    await assertOwnSite(tx, auth, input.siteId);
+    await scenarioWhere(tx, auth, input);
     const scenario = await tx.revenueScenario.create({
       data: {
         orgId: auth.orgId,
-        siteId: input.siteId,
+        siteId: input.siteId ?? null,
+        dealId: input.dealId ?? null,
         name: input.name,
         inputs: toJsonColumn(input.inputs),
         results: toStoredResults(result),
@@ -75,19 +92,16 @@ export function saveScenario(prisma: AppPrisma, auth: Authorized, input: TSaveRe
       action: 'revenueScenario.created',
       entityType: 'RevenueScenario',
       entityId: scenario.id,
-      changes: { name: input.name, siteId: input.siteId, hostEbitdaCents: result.totalsCents.hostEbitda },
+      changes: { name: input.name, siteId: input.siteId, dealId: input.dealId, hostEbitdaCents: result.totalsCents.hostEbitda },
     });
     return scenario;
   });
 }
 
-export function findScenariosPage(prisma: AppPrisma, auth: Authorized, siteId: string, page: TPageArgs) {
-  return withOrg(prisma, auth, async (tx) => {
-    await assertOwnSite(tx, auth, siteId);
-    return tx.revenueScenario.findMany({ where: scopedWhere(auth, { siteId }), ...pageQuery(page) });
-  });
+export function findScenariosPage(prisma: AppPrisma, auth: Authorized, subject: ScenarioSubject, page: TPageArgs) {
+  return withOrg(prisma, auth, async (tx) => tx.revenueScenario.findMany({ where: await scenarioWhere(tx, auth, subject), ...pageQuery(page) }));
 }
 
-export function countScenarios(prisma: AppPrisma, auth: Authorized, siteId: string) {
-  return withOrg(prisma, auth, (tx) => tx.revenueScenario.count({ where: scopedWhere(auth, { siteId }) }));
+export function countScenarios(prisma: AppPrisma, auth: Authorized, subject: ScenarioSubject) {
+  return withOrg(prisma, auth, async (tx) => tx.revenueScenario.count({ where: await scenarioWhere(tx, auth, subject) }));
 }
