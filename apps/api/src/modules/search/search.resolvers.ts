@@ -15,12 +15,18 @@ export const searchResolvers: Resolvers = {
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
       const where = parseInput(ZCapacitySearchFilter.nullish(), filter, 'filter');
       const result = await searchListings(ctx.db.prisma, page, order, where);
+      let counted: ReturnType<typeof countListings> | undefined;
+      const count = () => (counted ??= countListings(ctx.db.prisma, result.where));
       return {
         edges: result.edges.map(({ cursor, row }) => ({ cursor, node: toListingNode(row) })),
         pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.edges.at(-1)?.cursor ?? null },
-        totalCount: () => countListings(ctx.db.prisma, result.where),
+        totalCount: async () => (await count()).count,
+        totalCountIsExact: async () => (await count()).exact,
       };
     },
   },
-  CapacityListingConnection: connectionResolvers,
+  CapacityListingConnection: {
+    ...connectionResolvers,
+    totalCountIsExact: (connection: { totalCountIsExact: () => Promise<boolean> }) => connection.totalCountIsExact(),
+  },
 };

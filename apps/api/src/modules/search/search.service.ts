@@ -56,7 +56,15 @@ export async function searchListings(prisma: AppPrisma, page: TPageArgs, sort: T
   return { edges, hasNextPage: rows.length > page.first, where };
 }
 
-export async function countListings(prisma: AppPrisma, where: Prisma.Sql): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "MarketplaceListing" l WHERE ${where}`;
-  return Number(row?.n ?? 0);
+/**
+ * Counting every match of a broad filter means visiting every matching row (tens of ms on 200,000
+ * listings, docs/marketplace-search.md); nobody pages through more than this, so the count stops here.
+ */
+export const COUNT_CAP = 1000;
+
+export async function countListings(prisma: AppPrisma, where: Prisma.Sql): Promise<{ count: number; exact: boolean }> {
+  const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "MarketplaceListing" l WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
