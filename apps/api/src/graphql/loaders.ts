@@ -15,19 +15,15 @@ export interface Loaders {
 
 export function createLoaders(db: Database, principal: Principal | null): Loaders {
   const orgId = principal?.org?.id;
+  /** Loads rows visible in the caller's scope and returns them in the order of `ids` (null if unseen). */
+  async function byId<T extends { id: string }>(ids: readonly string[], load: (scope: { orgId: string }) => Promise<T[]>): Promise<(T | null)[]> {
+    if (!orgId) return ids.map(() => null);
+    const rows = new Map((await load({ orgId })).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  }
   return {
-    organization: new DataLoader(async (ids) => {
-      if (!orgId) return ids.map(() => null);
-      const rows = await withOrg(db.prisma, { orgId }, (tx) => tx.organization.findMany({ where: { id: { in: [...ids] } } }));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    site: new DataLoader(async (ids) => {
-      if (!orgId) return ids.map(() => null);
-      const rows = await withOrg(db.prisma, { orgId }, (tx) => tx.site.findMany({ where: { id: { in: [...ids] } } }));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    organization: new DataLoader((ids) => byId(ids, (scope) => withOrg(db.prisma, scope, (tx) => tx.organization.findMany({ where: { id: { in: [...ids] } } })))),
+    site: new DataLoader((ids) => byId(ids, (scope) => withOrg(db.prisma, scope, (tx) => tx.site.findMany({ where: { id: { in: [...ids] } } })))),
     latestReadiness: new DataLoader(async (siteIds) => {
       if (!orgId) return siteIds.map(() => null);
       const latest = await findLatestAssessments(db.prisma, { orgId }, siteIds);

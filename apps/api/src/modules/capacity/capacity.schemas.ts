@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDate } from '../common/dates';
-import { ZId } from '../common/common.schemas';
+import { ZId, ZPartialUpdate } from '../common/common.schemas';
 
 export const CAPACITY_KINDS = ['POWERED_SHELL', 'COLOCATION', 'BUILD_TO_SUIT', 'MINING_HOSTING'] as const;
 export const CAPACITY_STATUSES = ['DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED'] as const;
@@ -30,10 +30,7 @@ export const ZCreateCapacityBlockInput = z
   .superRefine((input, ctx) => checkSplit(input, ctx));
 export type TCreateCapacityBlockInput = z.infer<typeof ZCreateCapacityBlockInput>;
 
-export const ZUpdateCapacityBlockInput = z
-  .strictObject(fields)
-  .partial()
-  .refine((input) => Object.keys(input).length > 0, 'must change at least one field');
+export const ZUpdateCapacityBlockInput = ZPartialUpdate(fields);
 export type TUpdateCapacityBlockInput = z.infer<typeof ZUpdateCapacityBlockInput>;
 
 export const ZCapacityBlockFilter = z.strictObject({

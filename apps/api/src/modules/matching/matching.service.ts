@@ -16,6 +16,7 @@ import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
+import { readPhases } from '../requests/requests.mappers';
 import { type ListingSiteNode, toListingSite } from '../search/search.mappers';
 import { LISTING_COLUMNS, type ListingRow } from '../search/search.service';
 
@@ -49,7 +50,7 @@ function toMatchRequest(request: ColocationRequest): MatchRequest {
   return {
     totalMw: request.totalMw.toNumber(),
     minContiguousMw: request.minContiguousMw.toNumber(),
-    phases: request.phases as unknown as MatchRequest['phases'], // validated on write (requests.schemas.ts)
+    phases: readPhases(request.phases),
     countries: request.countries,
     regions: request.regions,
     gridOperators: request.gridOperators,

@@ -1,5 +1,6 @@
 import { CoolingType, Redundancy, RequestStatus } from '@gridshare/db';
 import { z } from 'zod';
+import { ZPartialUpdate } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 import { COUNTRY } from '../sites/sites.schemas';
 import { findShapeIssue } from './request-shape';
@@ -51,10 +52,7 @@ export const ZCreateRequestInput = z
   });
 export type TCreateRequestInput = z.infer<typeof ZCreateRequestInput>;
 
-export const ZUpdateRequestInput = z
-  .strictObject(fields)
-  .partial()
-  .refine((input) => Object.keys(input).length > 0, 'must change at least one field');
+export const ZUpdateRequestInput = ZPartialUpdate(fields);
 export type TUpdateRequestInput = z.infer<typeof ZUpdateRequestInput>;
 
 export const ZRequestFilter = z.strictObject({

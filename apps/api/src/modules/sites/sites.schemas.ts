@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPartialUpdate } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -81,10 +82,7 @@ export function miningWithinEnergized(site: { miningMw?: number; energizedMw: nu
 export const ZCreateSiteInput = z.strictObject(createShape()).superRefine(miningWithinEnergized);
 export type TCreateSiteInput = z.infer<typeof ZCreateSiteInput>;
 
-export const ZUpdateSiteInput = z
-  .strictObject(siteFields)
-  .partial()
-  .refine((input) => Object.keys(input).length > 0, 'must change at least one field');
+export const ZUpdateSiteInput = ZPartialUpdate(siteFields);
 export type TUpdateSiteInput = z.infer<typeof ZUpdateSiteInput>;
 
 export const ZSiteFilter = z.strictObject({
