@@ -1,6 +1,11 @@
+import type { Prisma } from '@gridshare/db';
 import type { ListingRow } from './search.service';
 
-type SiteColumns = Pick<
+/** NUMERIC columns arrive as Decimals, or as numbers where a query casts them to float8 for speed. */
+type Numeric = number | Prisma.Decimal;
+const num = (value: Numeric) => (typeof value === 'number' ? value : value.toNumber());
+
+type SiteColumns = { [K in keyof Pick<
   ListingRow,
   | 'siteId'
   | 'country'
@@ -17,7 +22,7 @@ type SiteColumns = Pick<
   | 'pue'
   | 'energyPriceCentsPerMwh'
   | 'readinessScore'
->;
+>]: ListingRow[K] extends Prisma.Decimal ? Numeric : ListingRow[K] extends Prisma.Decimal | null ? Numeric | null : ListingRow[K] };
 
 /** The GraphQL ListingSite: a site's coarse attributes, nothing that locates or names it. */
 export function toListingSite(row: SiteColumns) {
@@ -26,18 +31,18 @@ export function toListingSite(row: SiteColumns) {
     country: row.country,
     region: row.region,
     gridOperator: row.gridOperator,
-    energizedMw: row.energizedMw.toNumber(),
+    energizedMw: num(row.energizedMw),
     interconnectionStatus: row.interconnectionStatus,
     coolingType: row.coolingType,
     redundancy: row.redundancy,
     maxRackDensityKw: row.maxRackDensityKw,
-    latencyToHubMs: row.latencyToHubMs?.toNumber() ?? null,
+    latencyToHubMs: row.latencyToHubMs === null ? null : num(row.latencyToHubMs),
     nearestHub: row.nearestHub,
     renewableSharePct: row.renewableSharePct,
-    pue: row.pue.toNumber(),
+    pue: num(row.pue),
     energyPriceUsdPerMwh: row.energyPriceCentsPerMwh / 100,
     // -1 in the listing until the site is assessed.
-    readinessScore: row.readinessScore.isNegative() ? null : row.readinessScore.toNumber(),
+    readinessScore: num(row.readinessScore) < 0 ? null : num(row.readinessScore),
   };
 }
 export type ListingSiteNode = ReturnType<typeof toListingSite>;

@@ -37,6 +37,7 @@ CREATE TABLE "MarketplaceListing" (
     "approxLatitude" DOUBLE PRECISION NOT NULL,
     "approxLongitude" DOUBLE PRECISION NOT NULL,
     "siteListedMw" DECIMAL(12,3) NOT NULL,
+    "siteHead" BOOLEAN NOT NULL,
 
     CONSTRAINT "MarketplaceListing_pkey" PRIMARY KEY ("blockId")
 );
@@ -129,7 +130,8 @@ SELECT b."id" AS "blockId", b."siteId", s."orgId" AS "hostOrgId", b."kind", b."m
        s."redundancy", s."maxRackDensityKw", s."latencyToHubMs", s."nearestHub", s."renewableSharePct", s."pue",
        s."energyPriceCentsPerMwh", coalesce(s."readinessScore", -1) AS "readinessScore",
        round(s."latitude"::numeric, 1)::float8 AS "approxLatitude", round(s."longitude"::numeric, 1)::float8 AS "approxLongitude",
-       sum(b."mw") OVER (PARTITION BY b."siteId") AS "siteListedMw"
+       sum(b."mw") OVER (PARTITION BY b."siteId") AS "siteListedMw",
+       row_number() OVER (PARTITION BY b."siteId" ORDER BY b."id") = 1 AS "siteHead"
   FROM "CapacityBlock" b
   JOIN "Site" s ON s."id" = b."siteId"
   JOIN "Organization" o ON o."id" = s."orgId"
