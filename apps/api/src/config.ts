@@ -19,6 +19,19 @@ export const ZConfig = z.object({
   SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // Requests per minute per caller (API key, person, or IP when anonymous), by the organisation's plan.
+  RATE_LIMIT_FREE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  // Failed sign-ins per email and IP per 15 minutes.
+  SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(5),
 });
 
 export type TConfig = z.infer<typeof ZConfig> & { seedDemo: boolean };

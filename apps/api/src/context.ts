@@ -3,6 +3,7 @@ import type { Database } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
 import type { TConfig } from './config';
+import type { RateLimits } from './rate-limits';
 import { type Loaders, createLoaders } from './graphql/loaders';
 
 export interface ApiContext {
@@ -11,6 +12,9 @@ export interface ApiContext {
   logger: Logger;
   requestId: string;
   principal: Principal | null;
+  /** The caller's address (sign-in attempts are limited per email and address). */
+  clientIp: string;
+  rateLimits: RateLimits;
   loaders: Loaders;
 }
 

@@ -12,6 +12,7 @@ import { resolvePrincipal } from './auth/resolve-principal';
 import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
 import { formatError } from './graphql/error-format';
+import { type RateLimits, createRateLimits } from './rate-limits';
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { buildSchema } from './graphql/schema';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   /** Executor behind Apollo (default graphql-jit); the benchmark compares both. */
   engine?: ExecutionEngine;
   schema?: GraphQLSchema;
+  /** Defaults to limits from `config` (Redis when REDIS_URL is set). */
+  rateLimits?: RateLimits;
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
 }
@@ -68,6 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   await apollo.start();
 
   const principalFor = options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers));
+  const rateLimits = options.rateLimits ?? createRateLimits(config, logger);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -85,13 +89,15 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
           authorization: request.headers.authorization,
           orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
         });
-        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal });
+        await rateLimits.consumeRequest(principal, request.ip);
+        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits });
       },
     }),
   });
 
   app.addHook('onClose', async () => {
     await apollo.stop();
+    await rateLimits.close();
   });
   return { app, apollo };
 }

@@ -31,9 +31,13 @@ export interface ActiveOrg {
   kind: OrgKind;
 }
 
+/** The organisation's platform plan; it decides the caller's rate limit. */
+export type Plan = 'FREE' | 'PRO' | 'API';
+export const toPlan = (value: string | null | undefined): Plan => (value === 'PRO' || value === 'API' ? value : 'FREE');
+
 export type Principal =
-  | { kind: 'user'; userId: string; sessionId: string; org: ActiveOrg | null; role: Role | null }
-  | { kind: 'apiKey'; apiKeyId: string; org: ActiveOrg; scopes: ReadonlySet<string> };
+  | { kind: 'user'; userId: string; sessionId: string; org: ActiveOrg | null; role: Role | null; plan: Plan }
+  | { kind: 'apiKey'; apiKeyId: string; org: ActiveOrg; scopes: ReadonlySet<string>; plan: Plan };
 
 /** Audit-log actor: an id, never a secret. */
 export function actorOf(principal: Principal): string {

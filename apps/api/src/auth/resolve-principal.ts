@@ -2,7 +2,7 @@
 // API keys across organisations (by hash) before any tenant scope exists.
 import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, sha256 } from '@gridshare/db';
 import { GraphQLError } from 'graphql';
-import type { Principal } from './principal';
+import { type Principal, toPlan } from './principal';
 
 // How stale `lastUsedAt` may get before we write it again: one write per key per minute, not per request.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -32,7 +32,7 @@ async function resolveApiKey(prisma: AppPrisma, secret: string, now: Date): Prom
   if (!isWellFormedApiKey(secret)) throw rejected('UNAUTHENTICATED', 'Malformed API key.');
   const key = await prisma.apiKey.findUnique({
     where: { keyHash: sha256(secret) },
-    include: { org: { select: { id: true, kind: true, status: true } } },
+    include: { org: { select: { id: true, kind: true, status: true, plan: true } } },
   });
   if (!key) throw rejected('UNAUTHENTICATED', 'Unknown API key.');
   if (key.revokedAt) throw rejected('UNAUTHENTICATED', 'This API key has been revoked.');
@@ -40,7 +40,7 @@ async function resolveApiKey(prisma: AppPrisma, secret: string, now: Date): Prom
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { kind: 'apiKey', apiKeyId: key.id, org: { id: key.org.id, kind: key.org.kind }, scopes: new Set(key.scopes) };
+  return { kind: 'apiKey', apiKeyId: key.id, org: { id: key.org.id, kind: key.org.kind }, scopes: new Set(key.scopes), plan: toPlan(key.org.plan) };
 }
 
 interface SessionRow {
@@ -52,6 +52,7 @@ interface SessionRow {
   orgId: string | null;
   orgKind: OrgKind | null;
   orgStatus: OrgStatus | null;
+  orgPlan: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,7 +63,7 @@ async function resolveSession(prisma: AppPrisma, token: string, orgClaim: string
   // organisation, else the oldest membership).
   const rows = await prisma.$queryRaw<SessionRow[]>`
     SELECT s."id" AS "sessionId", s."userId", s."expiresAt", s."revokedAt",
-           m."role"::text AS "role", o."id" AS "orgId", o."kind"::text AS "orgKind", o."status"::text AS "orgStatus"
+           m."role"::text AS "role", o."id" AS "orgId", o."kind"::text AS "orgKind", o."status"::text AS "orgStatus", o."plan" AS "orgPlan"
       FROM "Session" s
       LEFT JOIN LATERAL (
         SELECT "role", "orgId" FROM "Membership"
@@ -83,5 +84,6 @@ async function resolveSession(prisma: AppPrisma, token: string, orgClaim: string
     sessionId: session.sessionId,
     org: session.orgId && session.orgKind ? { id: session.orgId, kind: session.orgKind } : null,
     role: session.role,
+    plan: toPlan(session.orgPlan),
   };
 }

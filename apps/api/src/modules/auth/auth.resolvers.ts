@@ -40,7 +40,11 @@ export const authResolvers: Resolvers = {
     },
     signIn: async (_parent, args, ctx) => {
       const input = parseInput(ZSignInInput, args.input);
-      const result = await signIn(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS);
+      await ctx.rateLimits.assertSignInAllowed(input.email, ctx.clientIp);
+      const result = await signIn(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS).catch(async (error: unknown) => {
+        await ctx.rateLimits.recordSignInFailure(input.email, ctx.clientIp);
+        throw error;
+      });
       return { ...result, organization: result.organization && toOrganizationNode(result.organization) };
     },
     signOut: async (_parent, _args, ctx) => {
