@@ -24,7 +24,7 @@ export async function signUpOrg(api: TestApi, kind: 'MINER' | 'TENANT' | 'PARTNE
   return { token, orgId: organization.id, userId: user.id, email };
 }
 
-export function siteInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function siteInput(overrides: object = {}): Record<string, unknown> {
   return {
     name: unique('Site'),
     country: 'US',
@@ -48,7 +48,7 @@ export function siteInput(overrides: Record<string, unknown> = {}): Record<strin
 
 export const SITE_FIELDS = 'id name region gridOperator energizedMw miningMw status energyPriceUsdPerMwh latitude longitude';
 
-export async function createSite(api: TestApi, caller: Caller, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function createSite(api: TestApi, caller: Caller, overrides: object = {}): Promise<{ id: string; name: string }> {
   const result = await api.gql<{ createSite: { id: string; name: string } }>(
     `mutation ($input: CreateSiteInput!) { createSite(input: $input) { id name } }`,
     { input: siteInput(overrides) },

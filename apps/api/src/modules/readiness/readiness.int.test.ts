@@ -1,5 +1,6 @@
 import { Prisma, withOrg } from '@gridshare/db';
 import { MODEL_VERSION } from '@gridshare/readiness';
+import { AI_READY_CAMPUS, MINING_SHED } from '@gridshare/readiness/testing';
 import { type OrgFixture, createSite, signUpOrg, siteInput } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 import { toSiteCreateData } from '../sites/sites.mappers';
@@ -15,44 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-// The engine's own test sites (packages/readiness/src/testing/sites.ts), as API input.
-const AI_CAMPUS = {
-  energizedMw: 200,
-  pipelineMw: 100,
-  interconnectionStatus: 'ENERGIZED',
-  substationOnSite: true,
-  substationMva: 250,
-  transformerMva: 240,
-  landAcres: 300,
-  waterAvailable: true,
-  coolingType: 'DIRECT_TO_CHIP',
-  darkFiber: true,
-  carriers: ['Zayo', 'Lumen', 'AT&T'],
-  nearestHub: 'Dallas',
-  latencyToHubMs: 6,
-  redundancy: 'N_PLUS_1',
-  maxRackDensityKw: 132,
-  permitStatus: 'GRANTED',
-  skilledStaffCount: 40,
-  liveDate: '2025-01-15',
-  miningMw: 0,
-};
-const MINING_SHED = {
-  energizedMw: 30,
-  interconnectionStatus: 'ENERGIZED',
-  transformerMva: 35,
-  landAcres: 20,
-  coolingType: 'AIR',
-  carriers: ['Lumen'],
-  nearestHub: 'Dallas',
-  latencyToHubMs: 18,
-  redundancy: 'N',
-  maxRackDensityKw: 15,
-  permitStatus: 'NONE',
-  skilledStaffCount: 5,
-  liveDate: '2022-06-01',
-  miningMw: 28,
-};
+// The engine's own hand-worked sites, sent through the API.
+const AI_CAMPUS = AI_READY_CAMPUS;
 const MID_SITE = { ...AI_CAMPUS, energizedMw: 100, pipelineMw: 0, coolingType: 'WATER', maxRackDensityKw: 50, permitStatus: 'IN_PROGRESS', miningMw: 60 };
 
 interface Gap {
