@@ -18,40 +18,14 @@ import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
-import { readPhases } from '../requests/requests.mappers';
+import { toRequestNode } from '../requests/requests.mappers';
 import { type ListingSiteNode, toListingSite } from '../search/search.mappers';
+import type { AsFloats, ListingRow } from '../search/search.service';
 
 const MATCH_LIMIT = 20;
 
 /** A listing row as the candidate query reads it: NUMERIC cast to float8 (Decimals cost ~4x to load). */
-interface CandidateRow {
-  blockId: string;
-  siteId: string;
-  hostOrgId: string;
-  kind: string;
-  mw: number;
-  firmMw: number;
-  interruptibleMw: number;
-  availableFrom: Date;
-  priceCentsPerKwMonth: number;
-  minTermMonths: number;
-  country: string;
-  region: string;
-  gridOperator: string;
-  energizedMw: number;
-  interconnectionStatus: string;
-  coolingType: string;
-  redundancy: string;
-  maxRackDensityKw: number;
-  latencyToHubMs: number | null;
-  nearestHub: string | null;
-  renewableSharePct: number;
-  pue: number;
-  energyPriceCentsPerMwh: number;
-  readinessScore: number;
-  approxLatitude: number;
-  approxLongitude: number;
-}
+type CandidateRow = Omit<AsFloats<ListingRow>, 'sortValue'> & { hostOrgId: string; approxLatitude: number; approxLongitude: number };
 
 const CANDIDATE_COLUMNS = Prisma.sql`l."blockId", l."siteId", l."hostOrgId", l."kind"::text AS "kind", l."mw"::float8 AS "mw",
   l."firmMw"::float8 AS "firmMw", l."interruptibleMw"::float8 AS "interruptibleMw", l."availableFrom", l."priceCentsPerKwMonth",
@@ -80,21 +54,9 @@ export interface MatchingRun {
 }
 
 function toMatchRequest(request: ColocationRequest): MatchRequest {
-  return {
-    totalMw: request.totalMw.toNumber(),
-    minContiguousMw: request.minContiguousMw.toNumber(),
-    phases: readPhases(request.phases),
-    countries: request.countries,
-    regions: request.regions,
-    gridOperators: request.gridOperators,
-    maxLatencyMs: request.maxLatencyMs?.toNumber() ?? null,
-    cooling: request.cooling,
-    minRackDensityKw: request.minRackDensityKw,
-    minRedundancy: request.minRedundancy,
-    maxPriceCentsPerKwMonth: request.maxPriceCentsPerKwMonth,
-    termMonths: request.termMonths,
-    backfillMiningAllowed: request.backfillMiningAllowed,
-  };
+  // The request as the API shows it, with the price back in cents (the engine's unit).
+  const { maxPriceUsdPerKwMonth: _usd, ...needs } = toRequestNode(request);
+  return { ...needs, maxPriceCentsPerKwMonth: request.maxPriceCentsPerKwMonth };
 }
 
 function locationClause(request: ColocationRequest): Prisma.Sql {

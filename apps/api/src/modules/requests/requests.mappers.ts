@@ -9,7 +9,7 @@ import type { TCreateRequestInput, TUpdateRequestInput } from './requests.schema
 // Phases are stored as JSON [{ mw, neededBy: 'YYYY-MM-DD' }]; read back through a schema, not a cast.
 const ZStoredPhases = z.array(z.object({ mw: z.number(), neededBy: z.iso.date() }));
 
-export function readPhases(json: Prisma.JsonValue): Phase[] {
+function readPhases(json: Prisma.JsonValue): Phase[] {
   return ZStoredPhases.parse(json).map((phase) => ({ mw: phase.mw, neededBy: new Date(`${phase.neededBy}T00:00:00Z`) }));
 }
 

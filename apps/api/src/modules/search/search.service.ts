@@ -4,7 +4,12 @@ import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
 import type { TCapacitySearchFilter, TSort } from './search.schemas';
 import { afterClause, orderBy, sortValue, whereClause } from './search.sql';
 
-/** A row of the MarketplaceListing view, as the search selects it. */
+/** A row type with its NUMERIC columns read as float8 (numbers) instead of Decimals. */
+export type AsFloats<T> = {
+  [K in keyof T]: T[K] extends Prisma.Decimal ? number : T[K] extends Prisma.Decimal | null ? number | null : T[K];
+};
+
+/** A row of the MarketplaceListing table, as the search selects it. */
 export interface ListingRow {
   blockId: string;
   siteId: string;
