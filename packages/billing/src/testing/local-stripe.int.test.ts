@@ -1,0 +1,69 @@
+// The local server answers stripe-node the way Stripe does, so the billing code under test is the
+// production code: same client, same calls, only host/port/protocol differ.
+import Stripe from 'stripe';
+import { createBilling } from '../client';
+import { ensureDealSubscription, previewUpcomingInvoice, reportUsageDay, transferToHost } from '../operations';
+import { verifyWebhook } from '../webhook';
+import { type LocalStripe, startLocalStripe } from './local-stripe';
+
+const SECRET = 'sk_test_local_only';
+let local: LocalStripe;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  local = await startLocalStripe({ secretKey: SECRET });
+  stripe = createBilling({ secretKey: SECRET, webhookSecret: 'whsec_x', apiBase: local.url }).stripe;
+});
+afterAll(() => local.close());
+
+describe('local Stripe-shaped server', () => {
+  it('replays an idempotent create and refuses the same key with other parameters', async () => {
+    const first = await stripe.customers.create({ name: 'Helix' }, { idempotencyKey: 'k-1' });
+    const again = await stripe.customers.create({ name: 'Helix' }, { idempotencyKey: 'k-1' });
+    expect(again.id).toBe(first.id);
+    expect(local.all('customer').filter((c) => c.name === 'Helix')).toHaveLength(1);
+    await expect(stripe.customers.create({ name: 'Other' }, { idempotencyKey: 'k-1' })).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
+  });
+
+  it('answers Stripe-shaped errors: wrong key 401 without echoing it, unknown id 404 resource_missing', async () => {
+    const wrong = createBilling({ secretKey: 'sk_test_wrong_secret', webhookSecret: 'x', apiBase: local.url }).stripe;
+    const denied = await wrong.customers.create({ name: 'x' }).catch((error: unknown) => error);
+    expect(denied).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    expect(String((denied as Error).message)).not.toContain('sk_test_wrong_secret');
+    const lost = await stripe.customers.retrieve('cus_000000000000000000000000').catch((error: unknown) => error);
+    expect(lost).toMatchObject({ type: 'StripeInvalidRequestError', code: 'resource_missing', statusCode: 404 });
+  });
+
+  it('creates one deal subscription however often it is asked, and previews its invoice', async () => {
+    const customer = await stripe.customers.create({ name: 'Tenant' });
+    const terms = { dealId: 'deal-a', customerId: customer.id, priceCentsPerKwMonth: 15_550, kw: 40_000, startDate: new Date('2020-01-01') };
+    const [a, b] = await Promise.all([ensureDealSubscription(stripe, terms), ensureDealSubscription(stripe, terms)]);
+    const c = await ensureDealSubscription(stripe, terms);
+    expect(new Set([a.id, b.id, c.id]).size).toBe(1);
+    expect(local.all('subscription').filter((s) => s.customer === customer.id)).toHaveLength(1);
+    expect(a.items.data[0]).toMatchObject({ quantity: 40_000, price: { unit_amount: 15_550 } });
+    await expect(previewUpcomingInvoice(stripe, customer.id)).resolves.toMatchObject({ amountDueCents: 622_000_000, currency: 'usd' });
+  });
+
+  it('bills a day of usage once and transfers once', async () => {
+    const customer = await stripe.customers.create({ name: 'Usage' });
+    const day = { dealId: 'deal-b', customerId: customer.id, day: '2027-03-04', kwh: 912_500 };
+    await reportUsageDay(stripe, day);
+    await reportUsageDay(stripe, day);
+    expect(local.all('billing.meter_event').filter((e) => e.identifier === 'usage-deal-b-2027-03-04')).toHaveLength(1);
+
+    const account = await stripe.accounts.create({ type: 'express' });
+    const request = { dealId: 'deal-b', invoiceId: 'in_1', destinationAccountId: account.id, amountCents: 9_700 };
+    expect(await transferToHost(stripe, request)).toBe(await transferToHost(stripe, request));
+    expect(local.all('transfer').filter((t) => t.destination === account.id)).toHaveLength(1);
+  });
+
+  it('signs events the way stripe-node verifies them', () => {
+    local.webhook = { url: 'http://127.0.0.1:1/unused', secret: 'whsec_local' };
+    const event = local.event('customer.created', { id: 'cus_1', object: 'customer' });
+    const payload = JSON.stringify(event);
+    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local' });
+    expect(verifyWebhook(stripe, payload, header, 'whsec_local').id).toBe(event.id);
+    expect(() => verifyWebhook(stripe, payload, header, 'whsec_other')).toThrow(Stripe.errors.StripeSignatureVerificationError);
+  });
+});
