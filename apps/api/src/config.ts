@@ -5,6 +5,8 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+const optionalText = (pattern: RegExp, message: string) => z.string().regex(pattern, message).optional().or(z.literal('').transform(() => undefined));
+
 export const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -32,6 +34,19 @@ export const ZConfig = z.object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   // Failed sign-ins per email and IP per 15 minutes.
   SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  // Stripe. Unset: the API runs a local Stripe-shaped server in-process (offline demo; see docs/billing.md).
+  STRIPE_SECRET_KEY: optionalText(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)'),
+  STRIPE_WEBHOOK_SECRET: optionalText(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)'),
+  // Another Stripe endpoint (a local Stripe-shaped server); unset means api.stripe.com.
+  STRIPE_API_BASE: optionalText(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL'),
+  // Where Checkout, the customer portal and Connect onboarding send people back to (the portal's billing page).
+  BILLING_RETURN_URL: z.string().url('must be a URL').default('http://127.0.0.1:3000/billing'),
+}).superRefine((env, context) => {
+  // Half a Stripe configuration would start and then fail on the first webhook or the first call.
+  if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+    const missing = env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+    context.addIssue({ code: 'custom', path: [missing], message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, for the local Stripe server)' });
+  }
 });
 
 export type TConfig = z.infer<typeof ZConfig> & { seedDemo: boolean };

@@ -1,4 +1,5 @@
 // Everything a resolver may use for one request.
+import type { Billing } from '@gridshare/billing';
 import type { Database } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
@@ -15,6 +16,8 @@ export interface ApiContext {
   /** The caller's address (sign-in attempts are limited per email and address). */
   clientIp: string;
   rateLimits: RateLimits;
+  /** The Stripe client and webhook secret; only modules/billing and deal activation use it. */
+  billing: Billing;
   loaders: Loaders;
 }
 

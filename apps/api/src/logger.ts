@@ -13,6 +13,16 @@ export const REDACT_PATHS = [
   '*.token',
   'DATABASE_URL',
   '*.DATABASE_URL',
+  'STRIPE_SECRET_KEY',
+  '*.STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  '*.STRIPE_WEBHOOK_SECRET',
+  'webhookSecret',
+  '*.webhookSecret',
+  'secretKey',
+  '*.secretKey',
+  'req.headers["stripe-signature"]',
+  '*.headers["stripe-signature"]',
 ];
 
 export function createLogger(level: string): Logger {

@@ -10,6 +10,7 @@ import {
   hasDemoData,
   seedDemo,
 } from '@gridshare/db';
+import { openBilling } from './billing-runtime';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { assessUnassessedSites } from './modules/readiness/readiness.service';
@@ -34,12 +35,15 @@ async function main(): Promise<void> {
   const assessed = await assessUnassessedSites(db.prisma);
   if (assessed) logger.info({ assessed }, 'assessed the readiness of sites that had no assessment');
 
-  const { app } = await buildServer({ config, db, logger });
+  const billing = await openBilling(config, logger);
+  const { app } = await buildServer({ config, db, logger, billing });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
+  billing.attach(address);
 
   banner([
     `Gridshare API ready at ${address}/graphql  (health: ${address}/healthz, readiness: ${address}/readyz)`,
     `Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`,
+    `Stripe: ${billing.local ? `local Stripe-shaped server at ${billing.local.url} (STRIPE_SECRET_KEY unset; see docs/billing.md)` : 'STRIPE_SECRET_KEY'}`,
     ...(config.seedDemo
       ? [
           `Demo logins (password "${DEMO_PASSWORD}"):`,
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
+    await billing.close();
     await db.close();
     process.exit(0);
   };

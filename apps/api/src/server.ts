@@ -1,4 +1,4 @@
-// The HTTP server: Fastify with Apollo Server at /graphql, plus /healthz and /readyz.
+// The HTTP server: Fastify with Apollo Server at /graphql, Stripe webhooks at /webhooks/stripe, /healthz and /readyz.
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,6 +16,8 @@ import { type RateLimits, createRateLimits } from './rate-limits';
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { buildSchema } from './graphql/schema';
+import { type BillingRuntime, openBilling } from './billing-runtime';
+import { registerStripeWebhooks } from './modules/billing/webhooks';
 
 /** Larger bodies are refused with 413 before any parsing (GraphQL Armor does not cap characters). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -32,6 +34,8 @@ export interface ServerOptions {
   schema?: GraphQLSchema;
   /** Defaults to limits from `config` (Redis when REDIS_URL is set). */
   rateLimits?: RateLimits;
+  /** Stripe; defaults to openBilling(config) (the local Stripe-shaped server when no key is set). */
+  billing?: BillingRuntime;
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
 }
@@ -72,6 +76,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   const principalFor = options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers));
   const rateLimits = options.rateLimits ?? createRateLimits(config, logger);
+  const billingRuntime = options.billing ?? (await openBilling(config, logger));
+  const billing = billingRuntime.billing;
+  registerStripeWebhooks(app, { prisma: db.prisma, billing, logger });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -90,7 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
           orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
         });
         await rateLimits.consumeRequest(principal, request.ip);
-        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits });
+        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
       },
     }),
   });
@@ -98,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.addHook('onClose', async () => {
     await apollo.stop();
     await rateLimits.close();
+    // A runtime the caller passed in is the caller's to close.
+    if (!options.billing) await billingRuntime.close();
   });
   return { app, apollo };
 }

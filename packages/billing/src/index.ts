@@ -7,3 +7,4 @@ export { hostPayoutCents, miningShareForPeriod, platformFeeCents, type PayoutInp
 export { reportPendingUsage, type ReportUsageOptions, type ReportUsageResult } from './usage';
 export { WEBHOOK_TOLERANCE_SECONDS, verifyWebhook } from './webhook';
 export type { default as Stripe } from 'stripe';
+export { MAX_PAYOUT_ATTEMPTS, executePayout, retryPayouts, type PayoutOutcome, type RetryPayoutsOptions } from './payouts';

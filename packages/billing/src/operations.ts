@@ -124,8 +124,14 @@ export interface TransferRequest {
   amountCents: number;
 }
 
-/** Pays the host its share of one paid invoice; one transfer per (deal, invoice), whatever the retries. */
+/**
+ * Pays the host its share of one paid invoice; one transfer per (deal, invoice), whatever the retries:
+ * the key covers 24 hours, the lookup by transfer group covers a retry days later.
+ */
 export async function transferToHost(stripe: Stripe, request: TransferRequest): Promise<string> {
+  const earlier = await stripe.transfers.list({ transfer_group: request.invoiceId, limit: 100 });
+  const found = earlier.data.find((transfer) => transfer.metadata.deal_id === request.dealId);
+  if (found) return found.id;
   const transfer = await stripe.transfers.create(
     {
       amount: request.amountCents,

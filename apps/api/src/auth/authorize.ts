@@ -33,6 +33,9 @@ export const can = {
   writeRequests: { minRole: 'MEMBER', scope: 'requests:write', description: 'change colocation requests' },
   readDeals: { minRole: 'VIEWER', scope: 'deals:read', description: 'read deals' },
   writeDeals: { minRole: 'MEMBER', scope: 'deals:write', description: 'propose and move deals' },
+  readBilling: { minRole: 'VIEWER', scope: 'billing:read', description: 'read billing' },
+  manageBilling: { minRole: 'ADMIN', scope: null, description: 'manage the plan, payment methods and payouts' },
+  writeUsage: { minRole: 'MEMBER', scope: 'usage:write', description: 'record metered energy' },
 } as const satisfies Record<string, Permission>;
 
 export interface Authorized extends OrgScope {

@@ -11,7 +11,8 @@ export type ApiScope =
   | 'requests:write'
   | 'deals:read'
   | 'deals:write'
-  | 'billing:read';
+  | 'billing:read'
+  | 'usage:write';
 
 export const API_SCOPES: readonly ApiScope[] = [
   'org:read',
@@ -24,6 +25,7 @@ export const API_SCOPES: readonly ApiScope[] = [
   'deals:read',
   'deals:write',
   'billing:read',
+  'usage:write',
 ];
 
 export interface ActiveOrg {

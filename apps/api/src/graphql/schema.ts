@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { adminResolvers } from '../modules/admin/admin.resolvers';
 import { apiKeysResolvers } from '../modules/api-keys/api-keys.resolvers';
 import { authResolvers } from '../modules/auth/auth.resolvers';
+import { billingResolvers } from '../modules/billing/billing.resolvers';
 import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
 import { dealsResolvers } from '../modules/deals/deals.resolvers';
@@ -47,6 +48,7 @@ export const resolvers = [
   readinessResolvers,
   revenueResolvers,
   adminResolvers,
+  billingResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -1,5 +1,7 @@
 // A real API over real HTTP on a fresh database, for integration tests.
 import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
+import type { LocalStripe } from '@gridshare/billing/testing';
+import { openBilling } from '../billing-runtime';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { buildServer } from '../server';
@@ -18,6 +20,8 @@ export interface Caller {
 export interface TestApi {
   url: string;
   db: TestDatabase;
+  /** The local Stripe-shaped server this API bills through; it delivers signed webhooks to this API. */
+  stripe: LocalStripe;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GqlResult<T>>;
   post(body: string, headers?: Record<string, string>, method?: string): Promise<Response>;
   close(): Promise<void>;
@@ -33,8 +37,12 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const db = await createTestDatabase({ poolMax: options.poolMax, onQuery: options.onQuery });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
   const logger = createLogger(config.LOG_LEVEL);
-  const { app } = await buildServer({ config, db, logger });
+  const billing = await openBilling(config, logger);
+  const { app } = await buildServer({ config, db, logger, billing });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  billing.attach(url);
+  if (!billing.local) throw new Error('startTestApi bills through the local Stripe server; do not pass STRIPE_SECRET_KEY');
+  const stripe = billing.local;
 
   const post = (body: string, headers: Record<string, string> = {}, method = 'POST') =>
     fetch(`${url}/graphql`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : body });
@@ -42,6 +50,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   return {
     url,
     db,
+    stripe,
     post,
     async gql(query, variables, caller = {}) {
       const headers: Record<string, string> = {};
@@ -52,6 +61,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
+      await billing.close();
       await db.close();
     },
   };

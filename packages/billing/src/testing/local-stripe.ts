@@ -268,6 +268,10 @@ export class LocalStripe {
         this.meterIdentifiers.add(identifier);
         return this.store('billing.meter_event', { event_name: str(params.event_name), identifier, payload, timestamp: params.timestamp ? int(params.timestamp, 'timestamp') : this.now() }, 'mev');
       }
+      case 'GET transfers': {
+        const group = query.get('transfer_group');
+        return { object: 'list', data: this.all('transfer').filter((transfer) => !group || transfer.transfer_group === group), has_more: false, url: '/v1/transfers' };
+      }
       case 'POST transfers': {
         const destination = str(params.destination) ?? '';
         if (!this.objects.has(destination)) throw invalid('destination', `No such destination: '${destination}'`);
@@ -344,8 +348,10 @@ export class LocalStripe {
         payload = { error: error.body };
       }
     }
-    // Stripe stores the outcome under the key, errors included (except its own 5xx).
-    if (idempotencyKey && method === 'POST' && status < 500) this.idempotency.set(idempotencyKey, { request: fingerprint, status, body: payload });
+    // Stripe stores the outcome under the key once the request started executing: not for requests that
+    // failed validation (invalid_request_error) nor for its own 5xx.
+    const failedValidation = (payload as { error?: StripeErrorBody }).error?.type === 'invalid_request_error';
+    if (idempotencyKey && method === 'POST' && status < 500 && !failedValidation) this.idempotency.set(idempotencyKey, { request: fingerprint, status, body: payload });
     send(status, payload);
   }
 }

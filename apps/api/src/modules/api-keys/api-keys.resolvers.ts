@@ -25,6 +25,7 @@ const scopeEnum: Record<string, ApiScope> = {
   DEALS_READ: 'deals:read',
   DEALS_WRITE: 'deals:write',
   BILLING_READ: 'billing:read',
+  USAGE_WRITE: 'usage:write',
 };
 
 export const apiKeysResolvers: Resolvers = {

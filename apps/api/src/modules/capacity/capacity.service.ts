@@ -1,5 +1,6 @@
 import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
+import { PUBLISHED_BLOCK_LIMIT } from '../../plans';
 import type { Authorized } from '../../auth/authorize';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
@@ -101,11 +102,23 @@ export function updateBlock(prisma: AppPrisma, auth: Authorized, id: string, inp
   });
 }
 
+/** The plan caps how many blocks are published at once (plans.ts); past it, CONFLICT saying so. */
+async function assertPlanAllowsPublishing(tx: AppTx, auth: Authorized): Promise<void> {
+  const plan = auth.principal.plan;
+  const limit = PUBLISHED_BLOCK_LIMIT[plan];
+  if (limit === null) return;
+  const published = await tx.capacityBlock.count({ where: scopedWhere(auth, { status: 'PUBLISHED' as const }) });
+  if (published >= limit) {
+    throw conflict(`The ${plan} plan allows ${limit} published capacity blocks at once; unpublish one or upgrade (createPlanCheckout).`, { plan, limit });
+  }
+}
+
 /** Moves a block between states, refusing illegal moves and concurrent ones (the update is conditional). */
 async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: CapacityStatus, to: CapacityStatus, action: string): Promise<CapacityBlock> {
   return withOrg(prisma, auth, async (tx) => {
     const current = await findOwnBlock(tx, auth, id);
     assertTransition('capacity block', id, current.status, [from], action);
+    if (to === 'PUBLISHED') await assertPlanAllowsPublishing(tx, auth);
     const moved = await tx.capacityBlock.updateMany({
       where: scopedWhere(auth, { id, status: from }),
       data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },

@@ -3,6 +3,7 @@ import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagi
 import type { Resolver, Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
+import { startBillingStep, stopBillingStep } from '../billing/deal-billing';
 import * as reads from './deal-reads';
 import { ZDealFilter, ZProposeDealInput } from './deals.schemas';
 import * as deals from './deals.service';
@@ -40,8 +41,16 @@ export const dealsResolvers: Resolvers = {
     rejectDeal: moveBy(deals.rejectDeal),
     withdrawDeal: moveBy(deals.withdrawDeal),
     signDeal: moveBy(deals.signDeal),
-    activateDeal: moveBy(deals.activateDeal),
-    endDeal: moveBy(deals.endDeal),
+    activateDeal: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeDeals);
+      const id = parseInput(ZId, args.id, 'id');
+      const billing = await startBillingStep({ prisma: ctx.db.prisma, billing: ctx.billing, logger: ctx.logger }, auth, id);
+      return deals.activateDeal(ctx.db.prisma, auth, id, billing);
+    },
+    endDeal: (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeDeals);
+      return deals.endDeal(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), stopBillingStep({ billing: ctx.billing, logger: ctx.logger }));
+    },
   },
   DealConnection: connectionResolvers,
 };

@@ -97,14 +97,17 @@ function assertParty(deal: Deal, auth: Authorized, by: DealRole | 'EITHER', acti
   if (by !== 'EITHER' && roleIn(deal, auth.orgId) !== by) throw forbidden(`Only the ${by.toLowerCase()} of deal ${deal.id} can ${action} it.`);
 }
 
-function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName) {
+/** A step beyond the move's own effect, given by the caller (billing: modules/billing/deal-billing.ts). */
+export type ExtraStep = (tx: AppTx, deal: Deal) => Promise<Record<string, unknown>>;
+
+function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName, extra?: ExtraStep) {
   const move = DEAL_MOVES[name];
   return withOrg(prisma, auth, async (tx) => {
     const deal = await findPartyDeal(tx, auth, id);
     assertParty(deal, auth, move.by, name);
     assertTransition('deal', id, deal.status, [move.from], name);
     await updateDealIf(tx, auth, deal, move.from, { status: move.to, [move.stamp]: new Date() });
-    const effects = (await EFFECTS[name]?.(tx, auth, deal)) ?? {};
+    const effects = { ...(await EFFECTS[name]?.(tx, auth, deal)), ...(await extra?.(tx, deal)) };
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
     return readDeal(tx, auth, id);
   });
@@ -113,8 +116,10 @@ function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMov
 export const acceptDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'accept');
 export const rejectDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'reject');
 export const withdrawDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'withdraw');
-export const activateDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'activate');
-export const endDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'end');
+/** Activation starts the tenant's billing (`billing`), inside the same transaction. */
+export const activateDeal = (prisma: AppPrisma, auth: Authorized, id: string, billing: ExtraStep) => moveDeal(prisma, auth, id, 'activate', billing);
+/** Ending stops the billing at the end of the period (`billing`), inside the same transaction. */
+export const endDeal = (prisma: AppPrisma, auth: Authorized, id: string, billing: ExtraStep) => moveDeal(prisma, auth, id, 'end', billing);
 
 const signature = (role: DealRole, at: Date | null) => (role === 'HOST' ? { hostSignedAt: at } : { tenantSignedAt: at });
 

@@ -1,0 +1,169 @@
+// What each Stripe event does to our rows. Everything here runs inside the webhook's transaction, after
+// the event id was stored in it, so an event's effects and its "processed" mark commit together.
+// Webhooks act on the system path (owner connection): an event concerns whichever organisation Stripe says.
+// Events arrive out of order, so each row remembers the `created` of the newest event applied to it and
+// older events leave it alone.
+import { hostPayoutCents, type Stripe } from '@gridshare/billing';
+import type { AppTx } from '@gridshare/db';
+import { z } from 'zod';
+import { type Plan, toPlan } from '../../auth/principal';
+
+type StripeEvent = Stripe.Event;
+
+/** What the caller must do once the transaction has committed. */
+export interface AfterCommit {
+  payoutIds: string[];
+}
+
+type Handler = (tx: AppTx, event: StripeEvent, after: AfterCommit) => Promise<void>;
+
+const PLAN_RANK: Record<Plan, number> = { FREE: 0, PRO: 1, API: 2 };
+const PLAN_ACTIVE = ['active', 'trialing', 'past_due'];
+
+const idOf = (value: string | { id: string } | null | undefined): string | null => (value == null ? null : typeof value === 'string' ? value : value.id);
+const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+/** Older than what the row already reflects? A `created` event never replaces a row: anything stored is as new. */
+const isStale = (stored: { eventCreatedUnix: number } | null, event: StripeEvent) =>
+  stored !== null && (event.created < stored.eventCreatedUnix || (event.created === stored.eventCreatedUnix && event.type.endsWith('.created')));
+
+/** The organisation's plan is its best live PLAN subscription (upgrades overlap for a moment), else FREE. */
+async function recomputePlan(tx: AppTx, orgId: string): Promise<void> {
+  const live = await tx.billingSubscription.findMany({ where: { orgId, kind: 'PLAN', status: { in: PLAN_ACTIVE } }, select: { plan: true } });
+  const plan = live.map((row) => toPlan(row.plan)).reduce<Plan>((best, next) => (PLAN_RANK[next] > PLAN_RANK[best] ? next : best), 'FREE');
+  await tx.organization.update({ where: { id: orgId }, data: { plan } });
+}
+
+/** Our subscription's owner: the org in PLAN metadata, or the tenant of the deal in DEAL metadata. */
+async function subscriptionOwner(tx: AppTx, subscription: Stripe.Subscription): Promise<{ orgId: string; dealId: string | null; kind: 'PLAN' | 'DEAL' } | null> {
+  const { kind, org_id: orgId, deal_id: dealId } = subscription.metadata;
+  if (kind === 'PLAN' && orgId) {
+    const org = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true } });
+    return org ? { orgId: org.id, dealId: null, kind: 'PLAN' } : null;
+  }
+  if (kind === 'DEAL' && dealId) {
+    const deal = await tx.deal.findUnique({ where: { id: dealId }, select: { id: true, tenantOrgId: true } });
+    return deal ? { orgId: deal.tenantOrgId, dealId: deal.id, kind: 'DEAL' } : null;
+  }
+  return null;
+}
+
+const subscriptionChanged: Handler = async (tx, event) => {
+  const subscription = event.data.object as Stripe.Subscription;
+  const owner = await subscriptionOwner(tx, subscription);
+  if (!owner) return; // Not one of ours (another integration on the same Stripe account).
+  const stored = await tx.billingSubscription.findUnique({ where: { id: subscription.id }, select: { eventCreatedUnix: true } });
+  if (isStale(stored, event)) return;
+  const state = {
+    status: event.type === 'customer.subscription.deleted' ? 'canceled' : subscription.status,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    currentPeriodEnd: fromUnix(subscription.items.data[0]?.current_period_end),
+    plan: owner.kind === 'PLAN' ? toPlan(subscription.metadata.plan) : null,
+    eventCreatedUnix: event.created,
+  };
+  await tx.billingSubscription.upsert({
+    where: { id: subscription.id },
+    create: { id: subscription.id, orgId: owner.orgId, dealId: owner.dealId, kind: owner.kind, ...state },
+    update: state,
+  });
+  if (owner.kind === 'PLAN') await recomputePlan(tx, owner.orgId);
+};
+
+/** The customer made in Checkout is the organisation's customer from then on. */
+const checkoutCompleted: Handler = async (tx, event) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  const orgId = session.metadata?.org_id;
+  const customerId = idOf(session.customer);
+  if (!orgId || !customerId) return;
+  await tx.organization.updateMany({ where: { id: orgId, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
+};
+
+// The deal's saved revenue scenario is its settlement: the host's yearly share of backfill mining.
+const ZSettlement = z.object({ hours: z.number().positive(), totalsCents: z.object({ hostShare: z.number() }) });
+
+async function settlementOf(tx: AppTx, dealId: string): Promise<{ hostShareCents: number; hours: number }> {
+  const scenario = await tx.revenueScenario.findFirst({ where: { dealId }, orderBy: { createdAt: 'desc' }, select: { results: true } });
+  const parsed = ZSettlement.safeParse(scenario?.results);
+  return parsed.success ? { hostShareCents: parsed.data.totalsCents.hostShare, hours: parsed.data.hours } : { hostShareCents: 0, hours: 0 };
+}
+
+/** A paid deal invoice owes the host its share: one Payout row per (deal, invoice), paid after commit. */
+async function recordPayout(tx: AppTx, invoice: Stripe.Invoice, dealId: string, after: AfterCommit): Promise<void> {
+  const deal = await tx.deal.findUniqueOrThrow({ where: { id: dealId }, select: { hostOrgId: true, platformFeeBps: true } });
+  const settlement = await settlementOf(tx, dealId);
+  const amountCents = hostPayoutCents({
+    amountPaidCents: invoice.amount_paid,
+    platformFeeBps: deal.platformFeeBps,
+    settlementHostShareCents: settlement.hostShareCents,
+    settlementHours: settlement.hours,
+    periodStart: new Date(invoice.period_start * 1000),
+    periodEnd: new Date(invoice.period_end * 1000),
+  });
+  if (amountCents <= 0 || !invoice.id) return;
+  const payout = await tx.payout.upsert({
+    where: { dealId_stripeInvoiceId: { dealId, stripeInvoiceId: invoice.id } },
+    create: { orgId: deal.hostOrgId, dealId, stripeInvoiceId: invoice.id, amountCents: BigInt(amountCents) },
+    update: {},
+    select: { id: true, status: true },
+  });
+  if (payout.status !== 'PAID') after.payoutIds.push(payout.id);
+}
+
+const invoiceChanged: Handler = async (tx, event, after) => {
+  const invoice = event.data.object as Stripe.Invoice;
+  const customerId = idOf(invoice.customer);
+  const org = customerId ? await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } }) : null;
+  if (!org || !invoice.id) return;
+  const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
+  const deal = subscriptionId ? await tx.deal.findUnique({ where: { stripeSubscriptionId: subscriptionId }, select: { id: true } }) : null;
+  const stored = await tx.invoice.findUnique({ where: { id: invoice.id }, select: { eventCreatedUnix: true } });
+  if (isStale(stored, event)) return;
+  const state = {
+    status: event.type === 'invoice.payment_failed' ? 'payment_failed' : event.type === 'invoice.paid' ? 'paid' : (invoice.status ?? 'open'),
+    amountDueCents: BigInt(invoice.amount_due),
+    amountPaidCents: BigInt(invoice.amount_paid),
+    currency: invoice.currency,
+    periodStart: new Date(invoice.period_start * 1000),
+    periodEnd: new Date(invoice.period_end * 1000),
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+    eventCreatedUnix: event.created,
+  };
+  await tx.invoice.upsert({
+    where: { id: invoice.id },
+    create: { id: invoice.id, orgId: org.id, subscriptionId, dealId: deal?.id ?? null, ...state },
+    update: state,
+  });
+  if (event.type === 'invoice.paid' && deal) await recordPayout(tx, invoice, deal.id, after);
+};
+
+const accountUpdated: Handler = async (tx, event) => {
+  const account = event.data.object as Stripe.Account;
+  await tx.organization.updateMany({ where: { stripeAccountId: account.id }, data: { stripePayoutsEnabled: account.payouts_enabled ?? false } });
+};
+
+/** Transfers we made carry (deal, invoice) metadata: a created one marks its payout PAID even if our own
+ *  update after the transfer was lost; a reversed one marks it FAILED for an admin to look at. */
+const transferChanged: Handler = async (tx, event) => {
+  const transfer = event.data.object as Stripe.Transfer;
+  const { deal_id: dealId, invoice_id: invoiceId } = transfer.metadata;
+  if (!dealId || !invoiceId) return;
+  const where = { dealId, stripeInvoiceId: invoiceId };
+  if (event.type === 'transfer.reversed' || transfer.reversed) {
+    await tx.payout.updateMany({ where, data: { status: 'FAILED', stripeTransferId: transfer.id, lastError: `Transfer ${transfer.id} was reversed.` } });
+    return;
+  }
+  await tx.payout.updateMany({ where: { ...where, status: { not: 'PAID' } }, data: { status: 'PAID', stripeTransferId: transfer.id, lastError: null } });
+};
+
+export const EVENT_HANDLERS: Record<string, Handler> = {
+  'checkout.session.completed': checkoutCompleted,
+  'customer.subscription.created': subscriptionChanged,
+  'customer.subscription.updated': subscriptionChanged,
+  'customer.subscription.deleted': subscriptionChanged,
+  'invoice.paid': invoiceChanged,
+  'invoice.payment_failed': invoiceChanged,
+  'account.updated': accountUpdated,
+  'transfer.created': transferChanged,
+  'transfer.updated': transferChanged,
+  'transfer.reversed': transferChanged,
+};
