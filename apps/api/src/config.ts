@@ -31,6 +31,9 @@ export const ZConfig = z.object({
   RATE_LIMIT_FREE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
+  // Capacity blocks an organisation may have published at once, by plan (API: no limit).
+  PUBLISHED_BLOCK_LIMIT_FREE: z.coerce.number().int().min(0).default(50),
+  PUBLISHED_BLOCK_LIMIT_PRO: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   // Failed sign-ins per email and IP per 15 minutes.
   SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(5),

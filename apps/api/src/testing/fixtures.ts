@@ -1,5 +1,6 @@
 // Test data made through the public API, with unique names so tests never depend on each other.
 import { randomBytes } from 'node:crypto';
+import { type Role, hashPassword } from '@gridshare/db';
 import type { Caller, TestApi } from './test-api';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -180,4 +181,43 @@ export async function createProposedDeal(api: TestApi, host: Caller, tenant: Cal
   const listed = await createListedBlock(api, host);
   const deal = await proposeDeal(api, host, dealInput(request.id, [listed.blockId], dealOverrides));
   return { dealId: deal.id, requestId: request.id, ...listed };
+}
+
+const moveDeal = (api: TestApi, caller: Caller, move: string, id: string) =>
+  mutate<{ id: string; status: string }>(api, caller, move, `mutation ($id: ID!) { ${move}(id: $id) { id status } }`, { id });
+
+/** A deal taken through accept and both signatures to SIGNED (activation is left to the test). */
+export async function createSignedDeal(api: TestApi, host: Caller, tenant: Caller, dealOverrides: Record<string, unknown> = {}): Promise<ProposedDeal> {
+  const deal = await createProposedDeal(api, host, tenant, dealOverrides);
+  await moveDeal(api, tenant, 'acceptDeal', deal.dealId);
+  await moveDeal(api, tenant, 'signDeal', deal.dealId);
+  await moveDeal(api, host, 'signDeal', deal.dealId);
+  return deal;
+}
+
+export async function createActiveDeal(api: TestApi, host: Caller, tenant: Caller, dealOverrides: Record<string, unknown> = {}): Promise<ProposedDeal> {
+  const deal = await createSignedDeal(api, host, tenant, dealOverrides);
+  await moveDeal(api, host, 'activateDeal', deal.dealId);
+  return deal;
+}
+
+/** The PLATFORM organisation. signUp refuses PLATFORM, so this is the system path, as in production. */
+export async function createPlatformOrg(api: TestApi): Promise<string> {
+  const platform = await api.db.prisma.organization.create({
+    data: { name: unique('Gridshare Platform'), kind: 'PLATFORM', verification: 'VERIFIED', verifiedAt: new Date('2000-01-01') },
+  });
+  return platform.id;
+}
+
+/** A person with `role` in the PLATFORM organisation, signed in. */
+export async function platformPerson(api: TestApi, platformOrgId: string, role: Role): Promise<Caller & { token: string; userId: string }> {
+  const email = `${unique(`platform-${role.toLowerCase()}`)}@example.test`;
+  const user = await api.db.prisma.user.create({ data: { email, name: `Platform ${role}`, passwordHash: await hashPassword(PASSWORD) } });
+  await api.db.prisma.membership.create({ data: { orgId: platformOrgId, userId: user.id, role } });
+  const signIn = await api.gql<{ signIn: { token: string } }>(
+    `mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token } }`,
+    { e: email, p: PASSWORD },
+  );
+  if (!signIn.data) throw new Error(`signIn failed: ${JSON.stringify(signIn.errors)}`);
+  return { token: signIn.data.signIn.token, userId: user.id };
 }

@@ -1,5 +1,6 @@
 // A real API over real HTTP on a fresh database, for integration tests.
 import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
+import type { Billing } from '@gridshare/billing';
 import type { LocalStripe } from '@gridshare/billing/testing';
 import { openBilling } from '../billing-runtime';
 import { loadConfig } from '../config';
@@ -22,6 +23,8 @@ export interface TestApi {
   db: TestDatabase;
   /** The local Stripe-shaped server this API bills through; it delivers signed webhooks to this API. */
   stripe: LocalStripe;
+  /** The API's own Stripe client (for calling packages/billing functions the way a worker would). */
+  billing: Billing;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GqlResult<T>>;
   post(body: string, headers?: Record<string, string>, method?: string): Promise<Response>;
   close(): Promise<void>;
@@ -51,6 +54,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     url,
     db,
     stripe,
+    billing: billing.billing,
     post,
     async gql(query, variables, caller = {}) {
       const headers: Record<string, string> = {};

@@ -1,8 +1,8 @@
 // Platform admin: verification, suspension, the dashboard list and stats, over real HTTP. Rows the admin
 // acts on are made through the API where one exists; capacity, requests and deals go straight into the
 // database (their modules are not what is tested here).
-import { type Role, hashPassword } from '@gridshare/db';
-import { type OrgFixture, PASSWORD, createApiKey, createSite, signUpOrg, unique } from '../../testing/fixtures';
+import type { Role } from '@gridshare/db';
+import { type OrgFixture, createApiKey, createPlatformOrg, createSite, platformPerson as createPlatformPerson, signUpOrg, unique } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -12,29 +12,11 @@ let miner: OrgFixture;
 let recording = false;
 const statements: string[] = [];
 
-interface Person extends Caller {
-  userId: string;
-}
-
-/** A person in the PLATFORM organisation. signUp refuses PLATFORM, so this is the system path, as in production. */
-async function platformPerson(role: Role): Promise<Person> {
-  const email = `${unique(`platform-${role.toLowerCase()}`)}@example.test`;
-  const user = await api.db.prisma.user.create({ data: { email, name: `Platform ${role}`, passwordHash: await hashPassword(PASSWORD) } });
-  await api.db.prisma.membership.create({ data: { orgId: platformOrgId, userId: user.id, role } });
-  const signIn = await api.gql<{ signIn: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token } }`,
-    { e: email, p: PASSWORD },
-  );
-  if (!signIn.data) throw new Error(`signIn failed: ${JSON.stringify(signIn.errors)}`);
-  return { token: signIn.data.signIn.token, userId: user.id };
-}
+const platformPerson = (role: Role) => createPlatformPerson(api, platformOrgId, role);
 
 beforeAll(async () => {
   api = await startTestApi({ onQuery: (sql) => recording && statements.push(sql) });
-  const platform = await api.db.prisma.organization.create({
-    data: { name: unique('Gridshare Platform'), kind: 'PLATFORM', verification: 'VERIFIED', verifiedAt: new Date('2000-01-01') },
-  });
-  platformOrgId = platform.id;
+  platformOrgId = await createPlatformOrg(api);
   admin = await platformPerson('OWNER');
   miner = await signUpOrg(api, 'MINER', 'admin-miner');
 });

@@ -3,7 +3,7 @@ import { toPlan } from '../../auth/principal';
 import type { ApiContext } from '../../context';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
-import { PUBLISHED_BLOCK_LIMIT, rateLimitPerMinute } from '../../plans';
+import { publishedBlockLimit, rateLimitPerMinute } from '../../plans';
 import { requirePlatformAdmin } from '../admin/admin-access';
 import { ZId } from '../common/common.schemas';
 import { toInvoiceNode, toPayoutNode, toUpcomingInvoiceNode, toUsageNode } from './billing.mappers';
@@ -22,7 +22,7 @@ export const billingResolvers: Resolvers = {
         auth,
         customerId: org.stripeCustomerId,
         plan,
-        publishedBlockLimit: PUBLISHED_BLOCK_LIMIT[plan],
+        publishedBlockLimit: publishedBlockLimit(ctx.config, plan),
         rateLimitPerMinute: rateLimitPerMinute(ctx.config, plan),
         hasCustomer: org.stripeCustomerId !== null,
         hasConnectAccount: org.stripeAccountId !== null,

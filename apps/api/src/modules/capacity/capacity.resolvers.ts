@@ -8,6 +8,7 @@ import { toSiteNode } from '../sites/sites.mappers';
 import { type CapacityBlockNode, toCapacityBlockNode } from './capacity.mappers';
 import { ZCapacityBlockFilter, ZCreateCapacityBlockInput, ZUpdateCapacityBlockInput } from './capacity.schemas';
 import * as capacity from './capacity.service';
+import { publishedBlockLimit } from '../../plans';
 
 export const capacityResolvers: Resolvers = {
   Query: {
@@ -36,7 +37,7 @@ export const capacityResolvers: Resolvers = {
     },
     publishCapacityBlock: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeCapacity);
-      return toCapacityBlockNode(await capacity.publishBlock(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id')));
+      return toCapacityBlockNode(await capacity.publishBlock(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), publishedBlockLimit(ctx.config, auth.principal.plan)));
     },
     unpublishCapacityBlock: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeCapacity);

@@ -1,6 +1,5 @@
 import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import { PUBLISHED_BLOCK_LIMIT } from '../../plans';
 import type { Authorized } from '../../auth/authorize';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
@@ -102,10 +101,9 @@ export function updateBlock(prisma: AppPrisma, auth: Authorized, id: string, inp
   });
 }
 
-/** The plan caps how many blocks are published at once (plans.ts); past it, CONFLICT saying so. */
-async function assertPlanAllowsPublishing(tx: AppTx, auth: Authorized): Promise<void> {
+/** The plan caps how many blocks are published at once (`limit`, from plans.ts); past it, CONFLICT saying so. */
+async function assertPlanAllowsPublishing(tx: AppTx, auth: Authorized, limit: number | null): Promise<void> {
   const plan = auth.principal.plan;
-  const limit = PUBLISHED_BLOCK_LIMIT[plan];
   if (limit === null) return;
   const published = await tx.capacityBlock.count({ where: scopedWhere(auth, { status: 'PUBLISHED' as const }) });
   if (published >= limit) {
@@ -114,11 +112,11 @@ async function assertPlanAllowsPublishing(tx: AppTx, auth: Authorized): Promise<
 }
 
 /** Moves a block between states, refusing illegal moves and concurrent ones (the update is conditional). */
-async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: CapacityStatus, to: CapacityStatus, action: string): Promise<CapacityBlock> {
+async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: CapacityStatus, to: CapacityStatus, action: string, publishLimit: number | null = null): Promise<CapacityBlock> {
   return withOrg(prisma, auth, async (tx) => {
     const current = await findOwnBlock(tx, auth, id);
     assertTransition('capacity block', id, current.status, [from], action);
-    if (to === 'PUBLISHED') await assertPlanAllowsPublishing(tx, auth);
+    if (to === 'PUBLISHED') await assertPlanAllowsPublishing(tx, auth, publishLimit);
     const moved = await tx.capacityBlock.updateMany({
       where: scopedWhere(auth, { id, status: from }),
       data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
@@ -129,7 +127,9 @@ async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: 
   });
 }
 
-export const publishBlock = (prisma: AppPrisma, auth: Authorized, id: string) => moveBlock(prisma, auth, id, 'DRAFT', 'PUBLISHED', 'publish');
+/** `publishLimit`: published blocks the organisation's plan allows (null: no limit). */
+export const publishBlock = (prisma: AppPrisma, auth: Authorized, id: string, publishLimit: number | null) =>
+  moveBlock(prisma, auth, id, 'DRAFT', 'PUBLISHED', 'publish', publishLimit);
 export const unpublishBlock = (prisma: AppPrisma, auth: Authorized, id: string) => moveBlock(prisma, auth, id, 'PUBLISHED', 'DRAFT', 'unpublish');
 
 export function deleteBlock(prisma: AppPrisma, auth: Authorized, id: string) {
