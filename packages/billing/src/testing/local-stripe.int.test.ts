@@ -2,7 +2,7 @@
 // production code: same client, same calls, only host/port/protocol differ.
 import Stripe from 'stripe';
 import { createBilling } from '../client';
-import { ensureDealSubscription, previewUpcomingInvoice, reportUsageDay, transferToHost } from '../operations';
+import { cancelAtPeriodEnd, changeContractedKw, ensureDealSubscription, previewUpcomingInvoice, reportUsageDay, transferToHost } from '../operations';
 import { verifyWebhook } from '../webhook';
 import { type LocalStripe, startLocalStripe } from './local-stripe';
 
@@ -43,6 +43,17 @@ describe('local Stripe-shaped server', () => {
     expect(local.all('subscription').filter((s) => s.customer === customer.id)).toHaveLength(1);
     expect(a.items.data[0]).toMatchObject({ quantity: 40_000, price: { unit_amount: 15_550 } });
     await expect(previewUpcomingInvoice(stripe, customer.id)).resolves.toMatchObject({ amountDueCents: 622_000_000, currency: 'usd' });
+  });
+
+  it('prorates a change of contracted kW and cancels at period end, once each', async () => {
+    const customer = await stripe.customers.create({ name: 'Resize' });
+    const subscription = await ensureDealSubscription(stripe, { dealId: 'deal-c', customerId: customer.id, priceCentsPerKwMonth: 10_000, kw: 20_000, startDate: new Date('2020-01-01') });
+    const resized = await changeContractedKw(stripe, 'deal-c', subscription.id, 30_000);
+    expect(resized.items.data[0]?.quantity).toBe(30_000);
+    expect(local.objects.get(subscription.id)).toMatchObject({ last_proration_behavior: 'create_prorations' });
+    const cancelled = await cancelAtPeriodEnd(stripe, 'deal-c', subscription.id);
+    expect(cancelled).toMatchObject({ cancel_at_period_end: true, status: 'active' });
+    expect(local.requests.filter((r) => r.idempotencyKey === 'gs:deal:deal-c:cancel-at-period-end')).toHaveLength(1);
   });
 
   it('bills a day of usage once and transfers once', async () => {
