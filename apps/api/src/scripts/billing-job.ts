@@ -1,0 +1,51 @@
+// One billing job, run once: `npm run billing:report-usage` (every recorded, complete, unreported day of
+// metered energy to Stripe) or `npm run billing:retry-payouts` (FAILED and interrupted host payouts).
+// The scheduled worker calls the same functions; running both at once is safe (idempotent per deal and
+// day, per deal and invoice). Exits 1 if anything failed; the next run retries it.
+import { type Billing, reportPendingUsage, retryPayouts } from '@gridshare/billing';
+import { type AppPrisma, DEFAULT_DATA_DIR, createDatabase } from '@gridshare/db';
+import type { Logger } from 'pino';
+import { openBilling } from '../billing-runtime';
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logger';
+
+type Job = (prisma: AppPrisma, billing: Billing, logger: Logger) => Promise<number>;
+
+const JOBS: Record<string, Job> = {
+  'report-usage': async (prisma, billing, logger) => {
+    const result = await reportPendingUsage(prisma, billing.stripe);
+    logger.info({ reported: result.reported, failed: result.failed.length }, 'usage reported to Stripe');
+    for (const failure of result.failed) logger.error(failure, 'usage day not reported; the next run retries it');
+    return result.failed.length;
+  },
+  'retry-payouts': async (prisma, billing, logger) => {
+    const outcomes = await retryPayouts(prisma, billing.stripe);
+    const failed = outcomes.filter((outcome) => outcome.status === 'FAILED');
+    logger.info({ paid: outcomes.filter((outcome) => outcome.status === 'PAID').length, failed: failed.length }, 'payouts retried');
+    return failed.length;
+  },
+};
+
+async function main(name: string | undefined): Promise<number> {
+  const job = name ? JOBS[name] : undefined;
+  if (!job) throw new Error(`usage: billing-job <${Object.keys(JOBS).join('|')}>`);
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = createDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR, poolMax: 2 });
+  const billing = await openBilling(config, logger);
+  try {
+    if (billing.local) logger.warn('STRIPE_SECRET_KEY is unset: this job talks to a throwaway local Stripe-shaped server');
+    return (await job(db.prisma, billing.billing, logger)) > 0 ? 1 : 0;
+  } finally {
+    await billing.close();
+    await db.close();
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
