@@ -1,6 +1,6 @@
 // Billing over real HTTP against the local Stripe-shaped server: deal subscriptions, payouts, usage,
 // plans, bad input and tenancy. Each test makes its own organisations.
-import { reportPendingUsage } from '@gridshare/billing';
+import { reportPendingUsage, retryPayouts } from '@gridshare/billing';
 import { withOrg } from '@gridshare/db';
 import {
   type OrgFixture,
@@ -174,6 +174,23 @@ describe('host payouts', () => {
     const again = await api.gql(`mutation ($id: ID!) { retryPayout(id: $id) { id } }`, { id: failed.id }, admin);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(api.stripe.all('transfer').filter((t) => t.destination === setup.accountId).map((t) => t.amount)).toEqual([EXPECTED_CENTS]);
+  });
+
+  it('a payout interrupted before its transfer is paid once by retryPayouts; account.updated enables payouts', async () => {
+    const setup = await paidDealSetup('interrupted');
+    // The webhook committed the row, then the process died before the transfer.
+    const payout = await api.db.prisma.payout.create({
+      data: { orgId: setup.host.orgId, dealId: setup.deal.dealId, stripeInvoiceId: 'in_interrupted000000000000', amountCents: 12_345n, createdAt: new Date(Date.now() - 120_000) },
+    });
+    const outcomes = await retryPayouts(api.db.prisma, api.billing.stripe);
+    expect(outcomes).toContainEqual({ status: 'PAID', transferId: expect.stringMatching(/^tr_/) });
+    await retryPayouts(api.db.prisma, api.billing.stripe);
+    expect(api.stripe.all('transfer').filter((t) => t.transfer_group === 'in_interrupted000000000000').map((t) => t.amount)).toEqual([12_345]);
+    expect(await api.db.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: 'PAID', attempts: 1 });
+
+    expect(await api.stripe.deliver(api.stripe.event('account.updated', { id: setup.accountId, object: 'account', payouts_enabled: true }))).toBe(200);
+    const status = await api.gql<{ billingStatus: { hasConnectAccount: boolean; payoutsEnabled: boolean } }>(`{ billingStatus { hasConnectAccount payoutsEnabled } }`, {}, setup.host);
+    expect(status.data?.billingStatus).toEqual({ hasConnectAccount: true, payoutsEnabled: true });
   });
 
   it('a failed payment is listed for admins', async () => {
