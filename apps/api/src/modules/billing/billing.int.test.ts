@@ -259,17 +259,23 @@ describe('platform plans', () => {
     const third = await publish(blocks[2]!.id);
     expect(third.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', plan: 'FREE', limit: 2 } });
 
-    const checkout = await mutate<{ url: string }>(api, buyer, 'createPlanCheckout', `mutation { createPlanCheckout(plan: PRO) { url } }`, {});
+    // Two clicks at once: the customer is made once (same idempotency key), and so is the session.
+    const [checkout, again] = await Promise.all([1, 2].map(() => mutate<{ url: string }>(api, buyer, 'createPlanCheckout', `mutation { createPlanCheckout(plan: PRO) { url } }`, {})));
+    expect(again?.url).toBe(checkout?.url);
+    expect(api.stripe.all('customer').filter((c) => (c.metadata as Record<string, string>).org_id === buyer.orgId)).toHaveLength(1);
     // The customer pays on Stripe's page (here: the local server's), and Stripe tells us by webhook.
-    expect((await fetch(checkout.url)).status).toBe(200);
+    expect((await fetch(checkout!.url)).status).toBe(200);
     const after = await api.gql<{ billingStatus: Record<string, unknown> }>(STATUS, {}, buyer);
     expect(after.data?.billingStatus).toMatchObject({ plan: 'PRO', publishedBlockLimit: 500, rateLimitPerMinute: 3000, hasCustomer: true });
     expect(after.data?.billingStatus.subscriptions).toEqual([expect.objectContaining({ kind: 'PLAN', plan: 'PRO', status: 'active' })]);
     expect(after.data?.billingStatus.upcomingInvoice).toEqual({ amountDueUsd: 499, currency: 'usd' });
     expect((await publish(blocks[2]!.id)).errors).toBeUndefined();
 
-    const portal = await mutate<{ url: string }>(api, buyer, 'createBillingPortalLink', `mutation { createBillingPortalLink { url } }`, {});
-    expect(portal.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/portal\//);
+    // Three portal links at once: one customer still, and within the key's window one session.
+    const portals = await Promise.all([1, 2, 3].map(() => mutate<{ url: string }>(api, buyer, 'createBillingPortalLink', `mutation { createBillingPortalLink { url } }`, {})));
+    expect(portals[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/portal\//);
+    expect(new Set(portals.map((p) => p.url)).size).toBe(1);
+    expect(api.stripe.all('customer').filter((c) => (c.metadata as Record<string, string>).org_id === buyer.orgId)).toHaveLength(1);
   });
 });
 
