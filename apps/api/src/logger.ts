@@ -13,6 +13,12 @@ export const REDACT_PATHS = [
   '*.token',
   'DATABASE_URL',
   '*.DATABASE_URL',
+  'secretCiphertext',
+  '*.secretCiphertext',
+  'WEBHOOK_ENCRYPTION_KEY',
+  '*.WEBHOOK_ENCRYPTION_KEY',
+  'webhookEncryptionKey',
+  '*.webhookEncryptionKey',
 ];
 
 export function createLogger(level: string): Logger {

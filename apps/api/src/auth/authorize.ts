@@ -33,6 +33,9 @@ export const can = {
   writeRequests: { minRole: 'MEMBER', scope: 'requests:write', description: 'change colocation requests' },
   readDeals: { minRole: 'VIEWER', scope: 'deals:read', description: 'read deals' },
   writeDeals: { minRole: 'MEMBER', scope: 'deals:write', description: 'propose and move deals' },
+  readWebhooks: { minRole: 'VIEWER', scope: 'webhooks:read', description: 'read webhook endpoints and deliveries' },
+  // ADMIN: an endpoint receives the organisation's events, like an API key reads its data.
+  writeWebhooks: { minRole: 'ADMIN', scope: 'webhooks:write', description: 'manage webhook endpoints and replay deliveries' },
 } as const satisfies Record<string, Permission>;
 
 export interface Authorized extends OrgScope {

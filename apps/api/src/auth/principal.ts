@@ -11,7 +11,9 @@ export type ApiScope =
   | 'requests:write'
   | 'deals:read'
   | 'deals:write'
-  | 'billing:read';
+  | 'billing:read'
+  | 'webhooks:read'
+  | 'webhooks:write';
 
 export const API_SCOPES: readonly ApiScope[] = [
   'org:read',
@@ -24,6 +26,8 @@ export const API_SCOPES: readonly ApiScope[] = [
   'deals:read',
   'deals:write',
   'billing:read',
+  'webhooks:read',
+  'webhooks:write',
 ];
 
 export interface ActiveOrg {

@@ -16,6 +16,7 @@ import { requestsResolvers } from '../modules/requests/requests.resolvers';
 import { revenueResolvers } from '../modules/revenue/revenue.resolvers';
 import { searchResolvers } from '../modules/search/search.resolvers';
 import { sitesResolvers } from '../modules/sites/sites.resolvers';
+import { webhooksResolvers } from '../modules/webhooks/webhooks.resolvers';
 
 const MODULES_DIR = join(__dirname, '..', 'modules');
 
@@ -47,6 +48,7 @@ export const resolvers = [
   readinessResolvers,
   revenueResolvers,
   adminResolvers,
+  webhooksResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

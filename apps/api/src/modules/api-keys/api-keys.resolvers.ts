@@ -25,6 +25,8 @@ const scopeEnum: Record<string, ApiScope> = {
   DEALS_READ: 'deals:read',
   DEALS_WRITE: 'deals:write',
   BILLING_READ: 'billing:read',
+  WEBHOOKS_READ: 'webhooks:read',
+  WEBHOOKS_WRITE: 'webhooks:write',
 };
 
 export const apiKeysResolvers: Resolvers = {
