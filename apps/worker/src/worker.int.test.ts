@@ -57,7 +57,11 @@ class Receiver {
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
   at = (path: string) => this.received.filter((r) => r.path === path);
-  close = () => new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close = () =>
+    new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {

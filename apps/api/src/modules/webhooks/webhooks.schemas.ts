@@ -8,10 +8,8 @@ export const ZWebhookUrl = z
   .trim()
   .max(2048, 'must be at most 2048 characters')
   .pipe(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }))
-  .refine((url) => {
-    const parsed = new URL(url);
-    return parsed.username === '' && parsed.password === '';
-  }, 'must not contain a user name or password');
+  // Refinements run even when the URL check failed: only a parsable URL is looked into.
+  .refine((url) => !URL.canParse(url) || (new URL(url).username === '' && new URL(url).password === ''), 'must not contain a user name or password');
 
 const ZEventTypes = z
   .array(z.enum(PARTNER_EVENT_TYPES, { message: 'must be a known event type' }))
