@@ -33,9 +33,10 @@ export interface QueueConnection {
 }
 
 export function redisConnection(connection: QueueConnection) {
-  return connection.failFast
-    ? { url: connection.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 }
-    : { url: connection.url, maxRetriesPerRequest: null };
+  // Fail fast through maxRetriesPerRequest (a command fails after one reconnect, ~1 s), not by turning
+  // off ioredis' offline queue: BullMQ's first commands are sent before the connection is up, and
+  // without that queue its connection never becomes usable (every add fails, even with Redis up).
+  return { url: connection.url, maxRetriesPerRequest: connection.failFast ? 1 : null };
 }
 
 export function createWebhookQueue(connection: QueueConnection, onError: (error: Error) => void): WebhookQueue {
