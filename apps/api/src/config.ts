@@ -17,6 +17,9 @@ export const ZConfig = z.object({
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: booleanFlag.optional(),
+  // Apply pending migrations when the API starts. Turn off where a migration job runs them once
+  // (Kubernetes, docs/deployment.md): replicas starting together would otherwise race.
+  MIGRATE_ON_START: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
   // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.

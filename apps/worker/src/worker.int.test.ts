@@ -3,7 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, loadConfig } from '@gridshare/api/background';
+import { MODEL_VERSION, createLogger, loadConfig } from '@gridshare/api/background';
 import {
   type OrgFixture,
   type TestApi,
@@ -15,6 +15,8 @@ import {
   signUpOrg,
   startTestApi,
 } from '@gridshare/api/testing';
+import { Queue } from 'bullmq';
+import { MAINTENANCE_QUEUE } from './jobs';
 import { type RunningWorker, startWorker } from './worker';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -257,6 +259,28 @@ describe('webhook delivery', () => {
       expect(delivered.attempts).toBe(1);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('readiness after a model change', () => {
+  it('reassesses sites whose assessments are from an older model, once', async () => {
+    const site = await createSite(api, host);
+    // As if the site had been assessed under the previous model version.
+    await api.db.prisma.readinessAssessment.updateMany({ where: { siteId: site.id }, data: { modelVersion: 'readiness-previous' } });
+    const queue = new Queue(MAINTENANCE_QUEUE, { connection: { url: REDIS_URL }, prefix: env.QUEUE_PREFIX });
+    try {
+      await queue.add('readiness-reassess', {}, { jobId: `reassess-test-${randomBytes(3).toString('hex')}` });
+      const current = () => api.db.prisma.readinessAssessment.count({ where: { siteId: site.id, modelVersion: MODEL_VERSION } });
+      await waitFor('a current-model assessment', async () => (await current()) > 0);
+      await queue.add('readiness-reassess', {}, { jobId: `reassess-again-${randomBytes(3).toString('hex')}` });
+      await waitFor('the second run', async () => {
+        const counts = await queue.getJobCounts('waiting', 'active');
+        return counts.waiting === 0 && counts.active === 0;
+      });
+      expect(await current()).toBe(1);
+    } finally {
+      await queue.close();
     }
   });
 });
