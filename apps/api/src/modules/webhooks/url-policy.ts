@@ -17,12 +17,12 @@ for (const [net, prefix] of [
 ] as const) {
   privateRanges.addSubnet(net, prefix, 'ipv4');
 }
+// Node's BlockList matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 ranges itself.
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
-  ['::ffff:0:0', 96],
 ] as const) {
   privateRanges.addSubnet(net, prefix, 'ipv6');
 }
