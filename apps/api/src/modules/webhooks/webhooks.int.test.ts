@@ -4,6 +4,7 @@ import { loadConfig } from '../../config';
 import { type OrgFixture, createApiKey, createListedBlock, createProposedDeal, createRequest, createSite, createPublishedBlock, mutate, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 import { decryptSecret } from './secret-box';
+import { MAX_ENDPOINTS_PER_ORG } from './webhooks.service';
 
 let api: TestApi;
 let host: OrgFixture;
@@ -95,6 +96,14 @@ describe('webhook endpoints', () => {
     expect(updated.data?.updateWebhookEndpoint).toEqual({ enabled: false, eventTypes: ['INVOICE_PAID'], url: 'https://hooks.example.test/gridshare' });
     await mutate(api, host, 'deleteWebhookEndpoint', `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`, { id });
     expect(await api.db.prisma.webhookEndpoint.count({ where: { id } })).toBe(0);
+  });
+
+  it('caps endpoints per organisation with a CONFLICT', async () => {
+    const capped = await signUpOrg(api, 'PARTNER', 'wh-capped');
+    for (let i = 0; i < MAX_ENDPOINTS_PER_ORG; i++) await register(capped, ['DEAL_SIGNED']);
+    const over = await api.gql(CREATE, { input: { url: 'https://hooks.example.test/one-more', eventTypes: ['DEAL_SIGNED'] } }, capped);
+    expect(code(over)).toBe('CONFLICT');
+    expect(await api.db.prisma.webhookEndpoint.count({ where: { orgId: capped.orgId } })).toBe(MAX_ENDPOINTS_PER_ORG);
   });
 
   it('follows API key scopes: webhooks:read reads, only webhooks:write changes', async () => {

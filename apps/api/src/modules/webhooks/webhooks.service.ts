@@ -8,6 +8,9 @@ import { encryptSecret } from './secret-box';
 import { generateSigningSecret, secretPrefix } from './signing';
 import type { TCreateWebhookEndpointInput, TUpdateWebhookEndpointInput, TWebhookDeliveryFilter } from './webhooks.schemas';
 
+/** Each event is sent once per endpoint: a cap keeps one organisation from multiplying our outbound traffic. */
+export const MAX_ENDPOINTS_PER_ORG = 20;
+
 export function findEndpointsPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs) {
   return withOrg(prisma, auth, (tx) => tx.webhookEndpoint.findMany({ where: scopedWhere(auth), ...pageQuery(page) }));
 }
@@ -25,6 +28,10 @@ async function findOwnEndpoint(tx: AppTx, auth: Authorized, id: string) {
 export function createEndpoint(prisma: AppPrisma, auth: Authorized, encryptionKey: Buffer, input: TCreateWebhookEndpointInput) {
   const secret = generateSigningSecret();
   return withOrg(prisma, auth, async (tx) => {
+    const existing = await tx.webhookEndpoint.count({ where: scopedWhere(auth) });
+    if (existing >= MAX_ENDPOINTS_PER_ORG) {
+      throw conflict(`An organisation can have at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints; delete one first.`, { limit: MAX_ENDPOINTS_PER_ORG });
+    }
     const endpoint = await tx.webhookEndpoint.create({
       data: {
         orgId: auth.orgId,
