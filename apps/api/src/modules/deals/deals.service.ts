@@ -5,7 +5,7 @@
 import { type AppPrisma, type AppTx, type CapacityStatus, type Deal, type DealStatus, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import { type PartnerEventType, dealEventPayload } from '../webhooks/events';
-import { recordPartnerEvent } from '../webhooks/outbox';
+import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/authorize';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
@@ -106,7 +106,7 @@ const MOVE_EVENTS: Partial<Record<DealMoveName, PartnerEventType>> = { accept: '
 async function recordDealEvent(tx: AppTx, id: string, type: PartnerEventType) {
   const deal = await tx.deal.findUniqueOrThrow({ where: { id } });
   const payload = dealEventPayload(deal);
-  for (const orgId of [deal.hostOrgId, deal.tenantOrgId]) await recordPartnerEvent(tx, { orgId, type, subjectId: id, payload });
+  await recordPartnerEvents(tx, [deal.hostOrgId, deal.tenantOrgId].map((orgId) => ({ orgId, type, subjectId: id, payload })));
 }
 
 function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName) {

@@ -14,7 +14,7 @@ import {
 } from '@gridshare/matching';
 import { writeAudit } from '../../audit';
 import { matchEventPayload } from '../webhooks/events';
-import { recordPartnerEvent } from '../webhooks/outbox';
+import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/authorize';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
@@ -199,9 +199,10 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
     );
     const stored = data.length ? await tx.match.createManyAndReturn({ data }) : [];
     // Each host hears of its own site's match (no tenant name: the payload is what hostMatches shows).
-    for (const match of stored) {
-      await recordPartnerEvent(tx, { orgId: match.hostOrgId, type: 'match.created', subjectId: match.id, payload: matchEventPayload(match) });
-    }
+    await recordPartnerEvents(
+      tx,
+      stored.map((match) => ({ orgId: match.hostOrgId, type: 'match.created' as const, subjectId: match.id, payload: matchEventPayload(match) })),
+    );
     await writeAudit(tx, {
       orgId: auth.orgId,
       actor: auth.actor,

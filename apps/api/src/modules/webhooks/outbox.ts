@@ -23,20 +23,26 @@ export interface PartnerEvent {
 const recorded = new AsyncLocalStorage<string[]>();
 
 /**
- * Queues `event` for every enabled endpoint of `event.orgId` subscribed to its type, in the caller's
- * transaction (a `withOrg` transaction, or the system path). Returns the new deliveries' ids.
+ * Queues each event for every enabled endpoint of its `orgId` subscribed to its type, in the caller's
+ * transaction (a `withOrg` transaction, or the system path), in one statement. Returns the new
+ * deliveries' ids.
  *
  * Billing emits `invoice.paid` through this same function, with `{ orgId, type: 'invoice.paid',
  * subjectId: <invoice or usage report id>, payload: { invoiceId, amountPaidUsd, ... } }`.
  */
-export async function recordPartnerEvent(tx: Pick<AppTx, '$queryRaw'>, event: PartnerEvent): Promise<string[]> {
-  const payload = JSON.stringify(event.payload);
+export async function recordPartnerEvents(tx: Pick<AppTx, '$queryRaw'>, events: readonly PartnerEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT record_partner_event(${event.orgId}::uuid, ${event.type}, ${event.subjectId}::uuid, ${payload}::jsonb) AS id`;
+    SELECT record_partner_event(e.org_id, e.type, e.subject_id, e.payload::jsonb) AS id
+      FROM unnest(${events.map((e) => e.orgId)}::uuid[], ${events.map((e) => e.type)}::text[],
+                  ${events.map((e) => e.subjectId)}::uuid[], ${events.map((e) => JSON.stringify(e.payload))}::text[])
+           AS e(org_id, type, subject_id, payload)`;
   const ids = rows.map((row) => row.id);
   trackDeliveries(ids);
   return ids;
 }
+
+export const recordPartnerEvent = (tx: Pick<AppTx, '$queryRaw'>, event: PartnerEvent) => recordPartnerEvents(tx, [event]);
 
 /** Notes deliveries created in this request so they are queued once it is done. */
 export function trackDeliveries(ids: readonly string[]): void {
