@@ -42,6 +42,8 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   readonly scripts = new Map<string, number[]>();
+  /** Paths that answer only after this many ms. */
+  readonly delays = new Map<string, number>();
   private server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -50,8 +52,10 @@ class Receiver {
       this.received.push({ path, headers: request.headers, body, at: Date.now() });
       const script = this.scripts.get(path) ?? [200];
       const status = script.length > 1 ? script.shift()! : script[0]!;
-      if (status >= 300 && status < 400) response.writeHead(status, { location: `${path}/moved` }).end();
-      else response.writeHead(status).end(status >= 400 ? `boom ${'x'.repeat(5000)}` : 'ok');
+      setTimeout(() => {
+        if (status >= 300 && status < 400) response.writeHead(status, { location: `${path}/moved` }).end();
+        else response.writeHead(status).end(status >= 400 ? `boom ${'x'.repeat(5000)}` : 'ok');
+      }, this.delays.get(path) ?? 0);
     });
   });
   base = '';
@@ -281,6 +285,31 @@ describe('readiness after a model change', () => {
       expect(await current()).toBe(1);
     } finally {
       await queue.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes the delivery in flight before the worker closes', async () => {
+    // A worker of its own (own queue prefix and database), so closing it touches no other test.
+    const own = { ...env, QUEUE_PREFIX: `${env.QUEUE_PREFIX}-shutdown` };
+    const ownApi = await startTestApi({ env: own });
+    const ownWorker = await startWorker({ config: { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...own }), REDIS_URL }, db: ownApi.db, logger: createLogger('silent') });
+    try {
+      const org = await signUpOrg(ownApi, 'MINER', 'hook-shutdown');
+      receiver.delays.set('/slow', 800);
+      const { endpoint } = await mutate<{ endpoint: { id: string } }>(ownApi, org, 'createWebhookEndpoint', CREATE, {
+        input: { url: `${receiver.base}/slow`, eventTypes: ['CAPACITY_PUBLISHED'] },
+      });
+      const site = await createSite(ownApi, org);
+      await createPublishedBlock(ownApi, org, site.id);
+      await waitFor('the attempt to start', async () => receiver.at('/slow').length > 0);
+      await ownWorker.close();
+      const row = await ownApi.db.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+      expect(row).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200 });
+    } finally {
+      await ownWorker.close();
+      await ownApi.close();
     }
   });
 });
