@@ -217,8 +217,10 @@ describe('the outbox', () => {
       stranger,
     );
     expect(list.data?.webhookDeliveries.totalCount).toBe(0);
-    const replay = await api.gql(`mutation ($id: ID!) { replayWebhookDelivery(id: $id) { id } }`, { id: row!.id }, stranger);
-    expect(code(replay)).toBe('NOT_FOUND');
+    const replay = `mutation ($id: ID!) { replayWebhookDelivery(id: $id) { id } }`;
+    expect(code(await api.gql(replay, { id: row!.id }, stranger))).toBe('NOT_FOUND');
+    // The owner cannot replay it either while it is still being tried (no worker here: it stays PENDING).
+    expect(code(await api.gql(replay, { id: row!.id }, host))).toBe('CONFLICT');
     expect(await deliveryRows(hook.endpoint.id)).toHaveLength(1);
     // Raw SQL as the stranger's scope sees none of the host's rows.
     const seen = await withOrg(api.db.prisma, { orgId: stranger.orgId }, (tx) => tx.webhookDelivery.count({ where: { endpointId: hook.endpoint.id } }));

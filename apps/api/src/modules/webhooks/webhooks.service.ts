@@ -92,6 +92,8 @@ export async function replayDelivery(prisma: AppPrisma, auth: Authorized, id: st
   const replay = await withOrg(prisma, auth, async (tx) => {
     const original = await tx.webhookDelivery.findFirst({ where: scopedWhere(auth, { id }), include: { endpoint: true } });
     if (!original) throw notFound('Webhook delivery', id);
+    // A PENDING delivery is still being tried: a replay would only send the event twice.
+    if (original.status === 'PENDING') throw conflict(`Webhook delivery ${id} is still PENDING; replay it once it is DELIVERED or FAILED.`, { currentStatus: original.status });
     if (!original.endpoint.enabled) throw conflict(`Webhook endpoint ${original.endpointId} is disabled; enable it before replaying.`, { endpointId: original.endpointId });
     const created = await tx.webhookDelivery.create({
       data: {
