@@ -1,9 +1,9 @@
 // Webhooks end to end: the API records deliveries, BullMQ on the real Redis carries the jobs (a queue
 // prefix of this file's own), the worker POSTs them to a real HTTP receiver on an ephemeral port.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MODEL_VERSION, createLogger, loadConfig } from '@gridshare/api/background';
+import { MODEL_VERSION, createLogger, encryptSecret, loadConfig } from '@gridshare/api/background';
 import {
   type OrgFixture,
   type TestApi,
@@ -213,6 +213,35 @@ describe('webhook delivery', () => {
     expect(receiver.at('/down').at(-1)!.headers['gridshare-event-id']).toBe(failed.eventId);
     // The original keeps its history.
     expect((await deliveries(host, endpoint.endpoint.id)).find((d) => d.id === failed.id)?.status).toBe('FAILED');
+  });
+
+  it('fails at once, without sending, when the signing secret cannot be decrypted', async () => {
+    const endpoint = await register(host, '/rekeyed');
+    // As if WEBHOOK_ENCRYPTION_KEY had changed since the endpoint was registered.
+    await api.db.prisma.webhookEndpoint.update({ where: { id: endpoint.endpoint.id }, data: { secretCiphertext: encryptSecret(Buffer.alloc(32, 9), endpoint.secret) } });
+    await publishBlock(host);
+    const failed = await settled(host, endpoint.endpoint.id, 'FAILED');
+    expect(failed).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/signing secret unreadable/) });
+    expect(receiver.at('/rekeyed')).toHaveLength(0);
+  });
+
+  it('marks FAILED, without sending, a delivery whose last attempt was cut short (its worker died)', async () => {
+    const endpoint = await register(host, '/orphan');
+    // What a worker leaves when it dies during the third (last) attempt: PENDING, attempts 3, lease expired.
+    const orphan = await api.db.prisma.webhookDelivery.create({
+      data: {
+        orgId: host.orgId,
+        endpointId: endpoint.endpoint.id,
+        eventId: randomUUID(),
+        eventType: 'capacity.published',
+        payload: {},
+        attempts: 3,
+        nextAttemptAt: new Date(Date.now() - 10_000),
+      },
+    });
+    const failed = await settled(host, endpoint.endpoint.id, 'FAILED');
+    expect(failed).toMatchObject({ id: orphan.id, attempts: 3 });
+    expect(receiver.at('/orphan')).toHaveLength(0);
   });
 
   it('does not follow redirects', async () => {

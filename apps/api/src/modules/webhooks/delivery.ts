@@ -84,6 +84,12 @@ async function send(url: string, headers: Record<string, string>, body: string, 
 }
 
 export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySettings, queue: WebhookQueue, job: DeliveryJob): Promise<AttemptOutcome> {
+  if (job.attempt > settings.maxAttempts) {
+    // The last attempt was cut short (its worker died; the sweep queued one more), or
+    // WEBHOOK_MAX_ATTEMPTS was lowered since: no attempts are left.
+    await prisma.webhookDelivery.updateMany({ where: { id: job.deliveryId, status: 'PENDING', attempts: job.attempt - 1 }, data: { status: 'FAILED', nextAttemptAt: null } });
+    return 'failed';
+  }
   const startedAt = new Date();
   // The claim: only the job for the row's next attempt proceeds. The lease (nextAttemptAt) keeps the
   // sweep away while the attempt is in flight; a worker that dies mid-attempt leaves it to the sweep.
@@ -94,12 +100,16 @@ export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySetti
   if (claimed.count === 0) return 'skipped';
   const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: job.deliveryId }, include: { endpoint: true } });
   const { endpoint } = delivery;
-  if (!endpoint.enabled) {
-    await prisma.webhookDelivery.update({
-      where: { id: delivery.id },
-      data: { status: 'FAILED', nextAttemptAt: null, lastError: 'endpoint disabled before delivery' },
-    });
-    return 'failed';
+
+  const fail = (lastError: string) =>
+    prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'FAILED', nextAttemptAt: null, lastError } }).then(() => 'failed' as const);
+  if (!endpoint.enabled) return fail('endpoint disabled before delivery');
+  let secret: string;
+  try {
+    secret = decryptSecret(settings.encryptionKey, endpoint.secretCiphertext);
+  } catch {
+    // Retrying cannot help; the partner must register the endpoint again (or the old key be restored).
+    return fail('signing secret unreadable: WEBHOOK_ENCRYPTION_KEY is not the key it was stored with');
   }
 
   const body = JSON.stringify({ id: delivery.eventId, type: delivery.eventType, createdAt: delivery.createdAt.toISOString(), data: delivery.payload });
@@ -109,7 +119,7 @@ export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySetti
     'gridshare-event-id': delivery.eventId,
     'gridshare-event-type': delivery.eventType,
     'gridshare-delivery-id': delivery.id,
-    'gridshare-signature': signatureHeader(decryptSecret(settings.encryptionKey, endpoint.secretCiphertext), body),
+    'gridshare-signature': signatureHeader(secret, body),
   };
   const sent = await send(endpoint.url, headers, body, settings);
   const now = new Date();
