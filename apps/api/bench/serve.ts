@@ -32,6 +32,8 @@ async function main(kind: string) {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    // The benchmark sends no webhooks; production mode merely requires a key.
+    WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
     RATE_LIMIT_FREE_PER_MINUTE: unlimited,
     RATE_LIMIT_PRO_PER_MINUTE: unlimited,
     RATE_LIMIT_API_PER_MINUTE: unlimited,

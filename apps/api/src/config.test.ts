@@ -7,9 +7,20 @@ describe('config', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  const PRODUCTION = { NODE_ENV: 'production', WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+
   it('does not seed demo data in production unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig(PRODUCTION).seedDemo).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('needs a 32-byte webhook encryption key in production, and refuses private webhook addresses there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_ENCRYPTION_KEY: required in production/);
+    expect(() => loadConfig({ WEBHOOK_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/WEBHOOK_ENCRYPTION_KEY: must be 32 bytes/);
+    const production = loadConfig(PRODUCTION);
+    expect(production.webhookEncryptionKey).toEqual(Buffer.alloc(32, 7));
+    expect(production.allowPrivateWebhookUrls).toBe(false);
+    expect(loadConfig({}).allowPrivateWebhookUrls).toBe(true);
   });
 
   it('names every bad variable in one error', () => {

@@ -19,6 +19,9 @@ export const ZConfig = z.object({
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: booleanFlag.optional(),
+  // Apply pending migrations when the API starts. Turn off where a migration job runs them once
+  // (Kubernetes, docs/deployment.md): replicas starting together would otherwise race.
+  MIGRATE_ON_START: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
   // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.
@@ -44,6 +47,24 @@ export const ZConfig = z.object({
   STRIPE_API_BASE: optionalText(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL'),
   // Where Checkout, the customer portal and Connect onboarding send people back to (the portal's billing page).
   BILLING_RETURN_URL: z.string().url('must be a URL').default('http://127.0.0.1:3000/billing'),
+  // Background jobs (BullMQ on REDIS_URL): every key of every queue starts with this prefix.
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),
+  // Webhook signing secrets are stored encrypted with this key (32 bytes, base64); required in production.
+  WEBHOOK_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  // Attempt n waits base × 2^(n-1) after attempt n-1 failed, at most WEBHOOK_BACKOFF_MAX_MS.
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(6 * 60 * 60 * 1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // The sweep re-queues PENDING deliveries this long past due (their job was lost, e.g. Redis was down).
+  WEBHOOK_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
+  WEBHOOK_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
+  // Deliveries to loopback and private addresses; off in production (server-side request forgery).
+  WEBHOOK_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
 }).superRefine((env, context) => {
   // Half a Stripe configuration would start and then fail on the first webhook or the first call.
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
@@ -52,7 +73,10 @@ export const ZConfig = z.object({
   }
 });
 
-export type TConfig = z.infer<typeof ZConfig> & { seedDemo: boolean };
+export type TConfig = z.infer<typeof ZConfig> & { seedDemo: boolean; webhookEncryptionKey: Buffer; allowPrivateWebhookUrls: boolean };
+
+// Outside production only, so that `npm start` needs no setup; production refuses to start without a key.
+const DEVELOPMENT_WEBHOOK_KEY = Buffer.alloc(32, 'gridshare-development-only');
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,6 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  // Demo data by default everywhere but production, where it must be asked for.
-  return { ...parsed.data, seedDemo: parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== 'production' };
+  const production = parsed.data.NODE_ENV === 'production';
+  if (production && !parsed.data.WEBHOOK_ENCRYPTION_KEY) {
+    throw new ConfigError(['WEBHOOK_ENCRYPTION_KEY: required in production (openssl rand -base64 32)']);
+  }
+  return {
+    ...parsed.data,
+    // Demo data by default everywhere but production, where it must be asked for.
+    seedDemo: parsed.data.SEED_DEMO ?? !production,
+    webhookEncryptionKey: parsed.data.WEBHOOK_ENCRYPTION_KEY ? Buffer.from(parsed.data.WEBHOOK_ENCRYPTION_KEY, 'base64') : DEVELOPMENT_WEBHOOK_KEY,
+    allowPrivateWebhookUrls: parsed.data.WEBHOOK_ALLOW_PRIVATE_URLS ?? !production,
+  };
 }

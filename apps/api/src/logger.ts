@@ -23,6 +23,12 @@ export const REDACT_PATHS = [
   '*.secretKey',
   'req.headers["stripe-signature"]',
   '*.headers["stripe-signature"]',
+  'secretCiphertext',
+  '*.secretCiphertext',
+  'WEBHOOK_ENCRYPTION_KEY',
+  '*.WEBHOOK_ENCRYPTION_KEY',
+  'webhookEncryptionKey',
+  '*.webhookEncryptionKey',
 ];
 
 export function createLogger(level: string): Logger {

@@ -26,8 +26,10 @@ async function main(): Promise<void> {
   const dataDir = config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR;
   const db = createDatabase({ url: config.DATABASE_URL, dataDir, poolMax: config.DATABASE_POOL_MAX });
 
-  const applied = await applyMigrations(db.migrationTarget());
-  logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+  if (config.MIGRATE_ON_START) {
+    const applied = await applyMigrations(db.migrationTarget());
+    logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+  }
   if (config.seedDemo && !(await hasDemoData(db.prisma))) {
     logger.info('seeding demo data (first start only)');
     await seedDemo(db.prisma);

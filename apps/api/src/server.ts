@@ -18,6 +18,8 @@ import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { buildSchema } from './graphql/schema';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { registerStripeWebhooks } from './modules/billing/webhooks';
+import { collectDeliveries } from './modules/webhooks/outbox';
+import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue';
 
 /** Larger bodies are refused with 413 before any parsing (GraphQL Armor does not cap characters). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -36,6 +38,11 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** Stripe; defaults to openBilling(config) (the local Stripe-shaped server when no key is set). */
   billing?: BillingRuntime;
+  /**
+   * Where committed webhook deliveries are queued (default: BullMQ on REDIS_URL; none without Redis, and
+   * then the worker's sweep is the only way they leave).
+   */
+  webhookQueue?: WebhookQueue | null;
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
 }
@@ -79,6 +86,25 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const billingRuntime = options.billing ?? (await openBilling(config, logger));
   const billing = billingRuntime.billing;
   registerStripeWebhooks(app, { prisma: db.prisma, billing, logger });
+  const webhookQueue =
+    options.webhookQueue !== undefined
+      ? options.webhookQueue
+      : config.REDIS_URL
+        ? createWebhookQueue({ url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, failFast: true }, (error) =>
+            logger.warn({ err: error.message }, 'redis unavailable: webhook deliveries wait for the sweep'),
+          )
+        : null;
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (request) => {
+      const orgHeader = request.headers['x-org-id'];
+      const principal = await principalFor({
+        authorization: request.headers.authorization,
+        orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
+      });
+      await rateLimits.consumeRequest(principal, request.ip);
+      return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
+    },
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -89,17 +115,17 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request) => {
-        const orgHeader = request.headers['x-org-id'];
-        const principal = await principalFor({
-          authorization: request.headers.authorization,
-          orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
-        });
-        await rateLimits.consumeRequest(principal, request.ip);
-        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
-      },
-    }),
+    // The request's transactions have committed when the handler returns: queue what they recorded.
+    // Not awaited and never failing the request: a lost enqueue is the sweep's to repair.
+    handler: async function (request, reply) {
+      const { result, deliveryIds } = await collectDeliveries(async () => graphqlHandler.call(this, request, reply));
+      if (webhookQueue && deliveryIds.length) {
+        webhookQueue
+          .enqueue(deliveryIds.map((deliveryId) => ({ deliveryId, attempt: 1 })))
+          .catch((error: Error) => logger.warn({ err: error.message, deliveries: deliveryIds.length }, 'webhook enqueue failed; the sweep will queue them'));
+      }
+      return result;
+    },
   });
 
   app.addHook('onClose', async () => {
@@ -107,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     await rateLimits.close();
     // A runtime the caller passed in is the caller's to close.
     if (!options.billing) await billingRuntime.close();
+    await webhookQueue?.close();
   });
   return { app, apollo };
 }

@@ -36,6 +36,9 @@ export const can = {
   readBilling: { minRole: 'VIEWER', scope: 'billing:read', description: 'read billing' },
   manageBilling: { minRole: 'ADMIN', scope: null, description: 'manage the plan, payment methods and payouts' },
   writeUsage: { minRole: 'MEMBER', scope: 'usage:write', description: 'record metered energy' },
+  readWebhooks: { minRole: 'VIEWER', scope: 'webhooks:read', description: 'read webhook endpoints and deliveries' },
+  // ADMIN: an endpoint receives the organisation's events, like an API key reads its data.
+  writeWebhooks: { minRole: 'ADMIN', scope: 'webhooks:write', description: 'manage webhook endpoints and replay deliveries' },
 } as const satisfies Record<string, Permission>;
 
 export interface Authorized extends OrgScope {

@@ -12,7 +12,9 @@ export type ApiScope =
   | 'deals:read'
   | 'deals:write'
   | 'billing:read'
-  | 'usage:write';
+  | 'usage:write'
+  | 'webhooks:read'
+  | 'webhooks:write';
 
 export const API_SCOPES: readonly ApiScope[] = [
   'org:read',
@@ -26,6 +28,8 @@ export const API_SCOPES: readonly ApiScope[] = [
   'deals:write',
   'billing:read',
   'usage:write',
+  'webhooks:read',
+  'webhooks:write',
 ];
 
 export interface ActiveOrg {

@@ -10,7 +10,7 @@ let miner: OrgFixture;
 
 beforeAll(async () => {
   api = await startTestApi();
-  prod = await startTestApi({ env: { NODE_ENV: 'production', SEED_DEMO: 'false' } });
+  prod = await startTestApi({ env: { NODE_ENV: 'production', SEED_DEMO: 'false', WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') } });
   miner = await signUpOrg(api, 'MINER', 'limits');
 });
 afterAll(async () => {

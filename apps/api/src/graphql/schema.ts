@@ -17,6 +17,7 @@ import { requestsResolvers } from '../modules/requests/requests.resolvers';
 import { revenueResolvers } from '../modules/revenue/revenue.resolvers';
 import { searchResolvers } from '../modules/search/search.resolvers';
 import { sitesResolvers } from '../modules/sites/sites.resolvers';
+import { webhooksResolvers } from '../modules/webhooks/webhooks.resolvers';
 
 const MODULES_DIR = join(__dirname, '..', 'modules');
 
@@ -49,6 +50,7 @@ export const resolvers = [
   revenueResolvers,
   adminResolvers,
   billingResolvers,
+  webhooksResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -26,6 +26,8 @@ const scopeEnum: Record<string, ApiScope> = {
   DEALS_WRITE: 'deals:write',
   BILLING_READ: 'billing:read',
   USAGE_WRITE: 'usage:write',
+  WEBHOOKS_READ: 'webhooks:read',
+  WEBHOOKS_WRITE: 'webhooks:write',
 };
 
 export const apiKeysResolvers: Resolvers = {

@@ -1,5 +1,7 @@
 import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
+import { capacityEventPayload } from '../webhooks/events';
+import { recordPartnerEvent } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/authorize';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
@@ -123,7 +125,11 @@ async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: 
     });
     if (moved.count !== 1) throw conflict(`Capacity block ${id} changed meanwhile; read it again.`);
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
-    return tx.capacityBlock.findUniqueOrThrow({ where: { id } });
+    const block = await tx.capacityBlock.findUniqueOrThrow({ where: { id } });
+    if (to === 'PUBLISHED') {
+      await recordPartnerEvent(tx, { orgId: auth.orgId, type: 'capacity.published', subjectId: id, payload: capacityEventPayload(block) });
+    }
+    return block;
   });
 }
 

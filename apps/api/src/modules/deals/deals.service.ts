@@ -4,6 +4,8 @@
 // share the transaction, so a failing effect undoes the move.
 import { type AppPrisma, type AppTx, type CapacityStatus, type Deal, type DealStatus, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
+import { type PartnerEventType, dealEventPayload } from '../webhooks/events';
+import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/authorize';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
@@ -100,6 +102,16 @@ function assertParty(deal: Deal, auth: Authorized, by: DealRole | 'EITHER', acti
 /** A step beyond the move's own effect, given by the caller (billing: modules/billing/deal-billing.ts). */
 export type ExtraStep = (tx: AppTx, deal: Deal) => Promise<Record<string, unknown>>;
 
+/** Partner webhooks each move sends to both parties. */
+const MOVE_EVENTS: Partial<Record<DealMoveName, PartnerEventType>> = { accept: 'deal.accepted' };
+
+/** Queues `type` for both parties' webhooks, in the move's transaction. */
+async function recordDealEvent(tx: AppTx, id: string, type: PartnerEventType) {
+  const deal = await tx.deal.findUniqueOrThrow({ where: { id } });
+  const payload = dealEventPayload(deal);
+  await recordPartnerEvents(tx, [deal.hostOrgId, deal.tenantOrgId].map((orgId) => ({ orgId, type, subjectId: id, payload })));
+}
+
 function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName, extra?: ExtraStep) {
   const move = DEAL_MOVES[name];
   return withOrg(prisma, auth, async (tx) => {
@@ -109,6 +121,8 @@ function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMov
     await updateDealIf(tx, auth, deal, move.from, { status: move.to, [move.stamp]: new Date() });
     const effects = { ...(await EFFECTS[name]?.(tx, auth, deal)), ...(await extra?.(tx, deal)) };
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
+    const event = MOVE_EVENTS[name];
+    if (event) await recordDealEvent(tx, id, event);
     return readDeal(tx, auth, id);
   });
 }
@@ -140,6 +154,7 @@ export function signDeal(prisma: AppPrisma, auth: Authorized, id: string) {
     });
     const changes = { side: role, ...(completed.count === 1 ? { from: 'ACCEPTED', to: 'SIGNED' } : {}) };
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.sign', entityType: 'Deal', entityId: id, changes });
+    if (completed.count === 1) await recordDealEvent(tx, id, 'deal.signed');
     return readDeal(tx, auth, id);
   });
 }

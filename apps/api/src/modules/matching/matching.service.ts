@@ -13,6 +13,8 @@ import {
   matchRequest,
 } from '@gridshare/matching';
 import { writeAudit } from '../../audit';
+import { matchEventPayload } from '../webhooks/events';
+import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/authorize';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
@@ -195,7 +197,12 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
         };
       }),
     );
-    if (data.length) await tx.match.createMany({ data });
+    const stored = data.length ? await tx.match.createManyAndReturn({ data }) : [];
+    // Each host hears of its own site's match (no tenant name: the payload is what hostMatches shows).
+    await recordPartnerEvents(
+      tx,
+      stored.map((match) => ({ orgId: match.hostOrgId, type: 'match.created' as const, subjectId: match.id, payload: matchEventPayload(match) })),
+    );
     await writeAudit(tx, {
       orgId: auth.orgId,
       actor: auth.actor,

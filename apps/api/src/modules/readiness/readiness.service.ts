@@ -46,8 +46,16 @@ export async function recordAssessment(tx: AppTx, scope: OrgScope, site: Site, a
  * System path, for `npm start`: assesses every site that has never been assessed (the demo seed stores
  * sites, not assessments), each in its own organisation. Returns how many.
  */
-export async function assessUnassessedSites(prisma: AppPrisma): Promise<number> {
-  const sites = await prisma.site.findMany({ where: { readinessAssessments: { none: {} }, status: 'ACTIVE' } });
+export const assessUnassessedSites = (prisma: AppPrisma) => assessSitesWhere(prisma, { readinessAssessments: { none: {} } });
+
+/**
+ * System path, for the worker's `readiness-reassess` job after a model change: assesses every active site
+ * that has no assessment under the current MODEL_VERSION. Idempotent: a second run finds none.
+ */
+export const reassessOutdatedSites = (prisma: AppPrisma) => assessSitesWhere(prisma, { readinessAssessments: { none: { modelVersion: MODEL_VERSION } } });
+
+async function assessSitesWhere(prisma: AppPrisma, where: Prisma.SiteWhereInput): Promise<number> {
+  const sites = await prisma.site.findMany({ where: { ...where, status: 'ACTIVE' } });
   if (sites.length === 0) return 0;
   const asOf = today();
   await prisma.$transaction(async (tx) => {

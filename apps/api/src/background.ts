@@ -1,0 +1,8 @@
+// What the worker (apps/worker) runs, from the modules that own it: one implementation, two processes.
+export { type TConfig, ConfigError, loadConfig } from './config';
+export { createLogger } from './logger';
+export { reassessOutdatedSites } from './modules/readiness/readiness.service';
+export { MODEL_VERSION } from '@gridshare/readiness';
+export { attemptDelivery, deliverySettings, sweepLostDeliveries } from './modules/webhooks/delivery';
+export { encryptSecret } from './modules/webhooks/secret-box';
+export { WEBHOOK_QUEUE, type DeliveryJob, type WebhookQueue, createWebhookQueue, redisConnection } from './modules/webhooks/queue';

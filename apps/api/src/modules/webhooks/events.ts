@@ -1,0 +1,60 @@
+// The events partners can subscribe to, and what each one carries. A payload holds only what the
+// receiving organisation may read through the API itself (e.g. a host learns a match's request size,
+// never the tenant's name).
+import type { CapacityBlock, Deal, Match } from '@gridshare/db';
+import { isoDay } from '../common/dates';
+
+export const PARTNER_EVENT_TYPES = ['match.created', 'deal.accepted', 'deal.signed', 'capacity.published', 'invoice.paid'] as const;
+export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
+
+/** GraphQL enum names (MATCH_CREATED) for the wire names (match.created). */
+export const EVENT_TYPE_ENUM: Record<string, PartnerEventType> = {
+  MATCH_CREATED: 'match.created',
+  DEAL_ACCEPTED: 'deal.accepted',
+  DEAL_SIGNED: 'deal.signed',
+  CAPACITY_PUBLISHED: 'capacity.published',
+  INVOICE_PAID: 'invoice.paid',
+};
+
+const usd = (cents: number) => cents / 100;
+
+/** deal.accepted and deal.signed, sent to both parties. */
+export function dealEventPayload(deal: Deal) {
+  return {
+    dealId: deal.id,
+    status: deal.status,
+    requestId: deal.requestId,
+    siteId: deal.siteId,
+    mw: deal.mw.toNumber(),
+    priceUsdPerKwMonth: usd(deal.priceCentsPerKwMonth),
+    termMonths: deal.termMonths,
+    startDate: isoDay(deal.startDate),
+  };
+}
+
+/** capacity.published, sent to the host that published. */
+export function capacityEventPayload(block: CapacityBlock) {
+  return {
+    blockId: block.id,
+    siteId: block.siteId,
+    kind: block.kind,
+    mw: block.mw.toNumber(),
+    availableFrom: isoDay(block.availableFrom),
+    priceUsdPerKwMonth: usd(block.priceCentsPerKwMonth),
+    minTermMonths: block.minTermMonths,
+  };
+}
+
+/** match.created, sent to the host whose site matched: the request's id and the ranking, no tenant. */
+export function matchEventPayload(match: Pick<Match, 'id' | 'requestId' | 'siteId' | 'rank' | 'score' | 'isSplit' | 'blockIds' | 'modelVersion'>) {
+  return {
+    matchId: match.id,
+    requestId: match.requestId,
+    siteId: match.siteId,
+    blockIds: match.blockIds,
+    rank: match.rank,
+    score: Number(match.score),
+    isSplit: match.isSplit,
+    modelVersion: match.modelVersion,
+  };
+}

@@ -1,0 +1,70 @@
+// Every background job, in one list. A job runs on one of two queues: `webhook-deliveries` (many small
+// jobs, concurrent) or `maintenance` (periodic or one-off system work, one at a time). To add a job
+// (billing's `usage-report`, calling `reportPendingUsage`, lands here), append a JobDefinition to JOBS.
+import type { AppPrisma } from '@gridshare/db';
+import {
+  type DeliveryJob,
+  MODEL_VERSION,
+  type TConfig,
+  WEBHOOK_QUEUE,
+  type WebhookQueue,
+  attemptDelivery,
+  deliverySettings,
+  reassessOutdatedSites,
+  sweepLostDeliveries,
+} from '@gridshare/api/background';
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+
+export const MAINTENANCE_QUEUE = 'maintenance';
+
+export interface JobDeps {
+  config: TConfig;
+  prisma: AppPrisma;
+  logger: Logger;
+  /** Where deliveries (retries, swept ones) are queued. */
+  webhookQueue: WebhookQueue;
+}
+
+export interface JobDefinition {
+  name: string;
+  queue: typeof WEBHOOK_QUEUE | typeof MAINTENANCE_QUEUE;
+  /** Repeat every so many ms (a BullMQ job scheduler: one schedule however many workers run). */
+  everyMs?: (config: TConfig) => number;
+  /**
+   * Queue once when a worker starts, under this job id (workers starting together queue it once).
+   * Not used for jobs that only run when something else queues them.
+   */
+  onStartJobId?: () => string;
+  run(job: Job, deps: JobDeps): Promise<unknown>;
+}
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: 'deliver',
+    queue: WEBHOOK_QUEUE,
+    run: (job, deps) => attemptDelivery(deps.prisma, deliverySettings(deps.config), deps.webhookQueue, job.data as DeliveryJob),
+  },
+  {
+    name: 'webhook-sweep',
+    queue: MAINTENANCE_QUEUE,
+    everyMs: (config) => config.WEBHOOK_SWEEP_EVERY_MS,
+    run: async (_job, deps) => {
+      const swept = await sweepLostDeliveries(deps.prisma, deps.webhookQueue, deps.config.WEBHOOK_SWEEP_GRACE_MS);
+      if (swept) deps.logger.info({ swept }, 'queued webhook deliveries that had lost their job');
+      return swept;
+    },
+  },
+  {
+    // After a deploy that changes the readiness model, the first worker to start assesses every site
+    // again under the new version (the API serves the previous assessments meanwhile).
+    name: 'readiness-reassess',
+    queue: MAINTENANCE_QUEUE,
+    onStartJobId: () => `readiness-reassess-${MODEL_VERSION}`,
+    run: async (_job, deps) => {
+      const assessed = await reassessOutdatedSites(deps.prisma);
+      deps.logger.info({ assessed, modelVersion: MODEL_VERSION }, 'readiness reassessed under the current model');
+      return assessed;
+    },
+  },
+];
