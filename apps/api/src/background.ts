@@ -6,3 +6,6 @@ export { MODEL_VERSION } from '@gridshare/readiness';
 export { attemptDelivery, deliverySettings, sweepLostDeliveries } from './modules/webhooks/delivery';
 export { encryptSecret } from './modules/webhooks/secret-box';
 export { WEBHOOK_QUEUE, type DeliveryJob, type WebhookQueue, createWebhookQueue, redisConnection } from './modules/webhooks/queue';
+export { BILLING_JOBS, type BillingJobName } from './modules/billing/billing-jobs';
+export { configuredBilling } from './billing-runtime';
+export type { Billing } from '@gridshare/billing';

@@ -16,11 +16,15 @@ export interface BillingRuntime {
   close(): Promise<void>;
 }
 
+/** The configured Stripe account, or null when STRIPE_SECRET_KEY is unset. */
+export function configuredBilling(config: TConfig): Billing | null {
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: apiBase } = config;
+  return secretKey && webhookSecret ? createBilling({ secretKey, webhookSecret, apiBase }) : null;
+}
+
 export async function openBilling(config: TConfig, logger: Logger): Promise<BillingRuntime> {
-  if (config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET) {
-    const billing = createBilling({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE });
-    return { billing, attach: () => {}, close: async () => {} };
-  }
+  const configured = configuredBilling(config);
+  if (configured) return { billing: configured, attach: () => {}, close: async () => {} };
   const secretKey = `sk_test_local_${randomBytes(16).toString('hex')}`;
   const webhookSecret = `whsec_local_${randomBytes(16).toString('hex')}`;
   const local = await startLocalStripe({ secretKey });

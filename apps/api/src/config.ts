@@ -47,6 +47,8 @@ export const ZConfig = z.object({
   STRIPE_API_BASE: optionalText(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL'),
   // Where Checkout, the customer portal and Connect onboarding send people back to (the portal's billing page).
   BILLING_RETURN_URL: z.string().url('must be a URL').default('http://127.0.0.1:3000/billing'),
+  // How often the worker reports metered usage to Stripe and retries failed host payouts.
+  BILLING_JOBS_EVERY_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
   // Background jobs (BullMQ on REDIS_URL): every key of every queue starts with this prefix.
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),
   // Webhook signing secrets are stored encrypted with this key (32 bytes, base64); required in production.

@@ -85,7 +85,6 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const rateLimits = options.rateLimits ?? createRateLimits(config, logger);
   const billingRuntime = options.billing ?? (await openBilling(config, logger));
   const billing = billingRuntime.billing;
-  registerStripeWebhooks(app, { prisma: db.prisma, billing, logger });
   const webhookQueue =
     options.webhookQueue !== undefined
       ? options.webhookQueue
@@ -94,6 +93,14 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
             logger.warn({ err: error.message }, 'redis unavailable: webhook deliveries wait for the sweep'),
           )
         : null;
+  // Not awaited and never failing the request: a lost enqueue is the sweep's to repair.
+  const queueDeliveries = (deliveryIds: string[]) => {
+    if (!webhookQueue || deliveryIds.length === 0) return;
+    webhookQueue
+      .enqueue(deliveryIds.map((deliveryId) => ({ deliveryId, attempt: 1 })))
+      .catch((error: Error) => logger.warn({ err: error.message, deliveries: deliveryIds.length }, 'webhook enqueue failed; the sweep will queue them'));
+  };
+  registerStripeWebhooks(app, { prisma: db.prisma, billing, logger, queueDeliveries });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
       const orgHeader = request.headers['x-org-id'];
@@ -116,14 +123,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     // The request's transactions have committed when the handler returns: queue what they recorded.
-    // Not awaited and never failing the request: a lost enqueue is the sweep's to repair.
     handler: async function (request, reply) {
       const { result, deliveryIds } = await collectDeliveries(async () => graphqlHandler.call(this, request, reply));
-      if (webhookQueue && deliveryIds.length) {
-        webhookQueue
-          .enqueue(deliveryIds.map((deliveryId) => ({ deliveryId, attempt: 1 })))
-          .catch((error: Error) => logger.warn({ err: error.message, deliveries: deliveryIds.length }, 'webhook enqueue failed; the sweep will queue them'));
-      }
+      queueDeliveries(deliveryIds);
       return result;
     },
   });

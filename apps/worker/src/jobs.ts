@@ -1,8 +1,11 @@
 // Every background job, in one list. A job runs on one of two queues: `webhook-deliveries` (many small
-// jobs, concurrent) or `maintenance` (periodic or one-off system work, one at a time). To add a job
-// (billing's `usage-report`, calling `reportPendingUsage`, lands here), append a JobDefinition to JOBS.
+// jobs, concurrent) or `maintenance` (periodic or one-off system work, one at a time). To add a job,
+// append a JobDefinition to JOBS.
 import type { AppPrisma } from '@gridshare/db';
 import {
+  BILLING_JOBS,
+  type Billing,
+  type BillingJobName,
   type DeliveryJob,
   MODEL_VERSION,
   type TConfig,
@@ -24,6 +27,8 @@ export interface JobDeps {
   logger: Logger;
   /** Where deliveries (retries, swept ones) are queued. */
   webhookQueue: WebhookQueue;
+  /** Stripe, when STRIPE_SECRET_KEY is set; billing jobs run only then. */
+  billing: Billing | null;
 }
 
 export interface JobDefinition {
@@ -36,7 +41,26 @@ export interface JobDefinition {
    * Not used for jobs that only run when something else queues them.
    */
   onStartJobId?: () => string;
+  /** Whether this deployment runs the job at all (default: always). */
+  enabled?: (config: TConfig) => boolean;
   run(job: Job, deps: JobDeps): Promise<unknown>;
+}
+
+/** A billing job on a schedule; without Stripe keys there is no account to bill through. */
+function billingJob(name: BillingJobName): JobDefinition {
+  return {
+    name: `billing-${name}`,
+    queue: MAINTENANCE_QUEUE,
+    everyMs: (config) => config.BILLING_JOBS_EVERY_MS,
+    enabled: (config) => Boolean(config.STRIPE_SECRET_KEY),
+    run: async (_job, deps) => {
+      if (!deps.billing) throw new Error(`billing-${name} needs STRIPE_SECRET_KEY`);
+      const failed = await BILLING_JOBS[name](deps.prisma, deps.billing, deps.logger);
+      // A failed item makes the job fail, so it shows in the queue's failed list until a run succeeds.
+      if (failed > 0) throw new Error(`${failed} item(s) failed; the next run retries them`);
+      return failed;
+    },
+  };
 }
 
 export const JOBS: JobDefinition[] = [
@@ -67,4 +91,6 @@ export const JOBS: JobDefinition[] = [
       return assessed;
     },
   },
+  billingJob('report-usage'),
+  billingJob('retry-payouts'),
 ];

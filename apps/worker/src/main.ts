@@ -1,6 +1,6 @@
 // `npm run worker`: validate the environment (the API's variables), connect to PostgreSQL and Redis, run
 // the jobs until SIGTERM/SIGINT, then finish the running jobs and exit.
-import { ConfigError, createLogger, loadConfig } from '@gridshare/api/background';
+import { ConfigError, configuredBilling, createLogger, loadConfig } from '@gridshare/api/background';
 import { createDatabase } from '@gridshare/db';
 import { startWorker } from './worker';
 
@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   if (!REDIS_URL || !DATABASE_URL) throw new ConfigError(['REDIS_URL and DATABASE_URL: the worker needs both (jobs are in Redis, their records in PostgreSQL)']);
   const logger = createLogger(config.LOG_LEVEL);
   const db = createDatabase({ url: DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
-  const worker = await startWorker({ config: { ...config, REDIS_URL }, db, logger });
+  const billing = configuredBilling(config);
+  if (!billing) logger.warn('STRIPE_SECRET_KEY is unset: the billing jobs (usage reports, payout retries) do not run');
+  const worker = await startWorker({ config: { ...config, REDIS_URL }, db, logger, billing });
 
   let closing = false;
   const shutdown = async (signal: string) => {

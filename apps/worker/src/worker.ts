@@ -11,6 +11,8 @@ export interface WorkerOptions {
   db: Database;
   logger: Logger;
   jobs?: readonly JobDefinition[];
+  /** Stripe for the billing jobs (null: they do not run). */
+  billing?: JobDeps['billing'];
   /** Deliveries in flight at once per worker process. */
   deliveryConcurrency?: number;
 }
@@ -21,13 +23,14 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const { config, db, logger, jobs = JOBS } = options;
+  const { config, db, logger, billing = null } = options;
+  const jobs = (options.jobs ?? JOBS).filter((job) => job.enabled?.(config) ?? true);
   const connection = { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX };
   const onRedisError = (error: Error) => logger.warn({ err: error.message }, 'redis unavailable; jobs resume when it returns');
   const webhookQueue = createWebhookQueue(connection, onRedisError);
   const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redisConnection(connection), prefix: config.QUEUE_PREFIX, defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 } });
   maintenance.on('error', onRedisError);
-  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue };
+  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue, billing };
 
   const workers = [WEBHOOK_QUEUE, MAINTENANCE_QUEUE].map((queueName) => {
     const byName = new Map(jobs.filter((job) => job.queue === queueName).map((job) => [job.name, job]));

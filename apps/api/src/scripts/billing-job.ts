@@ -2,33 +2,15 @@
 // metered energy to Stripe) or `npm run billing:retry-payouts` (FAILED and interrupted host payouts).
 // The scheduled worker calls the same functions; running both at once is safe (idempotent per deal and
 // day, per deal and invoice). Exits 1 if anything failed; the next run retries it.
-import { type Billing, reportPendingUsage, retryPayouts } from '@gridshare/billing';
-import { type AppPrisma, DEFAULT_DATA_DIR, createDatabase } from '@gridshare/db';
-import type { Logger } from 'pino';
+import { DEFAULT_DATA_DIR, createDatabase } from '@gridshare/db';
 import { openBilling } from '../billing-runtime';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
-
-type Job = (prisma: AppPrisma, billing: Billing, logger: Logger) => Promise<number>;
-
-const JOBS: Record<string, Job> = {
-  'report-usage': async (prisma, billing, logger) => {
-    const result = await reportPendingUsage(prisma, billing.stripe);
-    logger.info({ reported: result.reported, failed: result.failed.length }, 'usage reported to Stripe');
-    for (const failure of result.failed) logger.error(failure, 'usage day not reported; the next run retries it');
-    return result.failed.length;
-  },
-  'retry-payouts': async (prisma, billing, logger) => {
-    const outcomes = await retryPayouts(prisma, billing.stripe);
-    const failed = outcomes.filter((outcome) => outcome.status === 'FAILED');
-    logger.info({ paid: outcomes.filter((outcome) => outcome.status === 'PAID').length, failed: failed.length }, 'payouts retried');
-    return failed.length;
-  },
-};
+import { BILLING_JOBS, type BillingJob } from '../modules/billing/billing-jobs';
 
 async function main(name: string | undefined): Promise<number> {
-  const job = name ? JOBS[name] : undefined;
-  if (!job) throw new Error(`usage: billing-job <${Object.keys(JOBS).join('|')}>`);
+  const job: BillingJob | undefined = name && name in BILLING_JOBS ? BILLING_JOBS[name as keyof typeof BILLING_JOBS] : undefined;
+  if (!job) throw new Error(`usage: billing-job <${Object.keys(BILLING_JOBS).join('|')}>`);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const db = createDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR, poolMax: 2 });

@@ -135,6 +135,10 @@ describe('host payouts', () => {
 
   it('a paid invoice, delivered 5 times, makes exactly one transfer of the right amount to the host', async () => {
     const setup = await paidDealSetup('paid');
+    // The tenant's partner integration listens for paid invoices.
+    await mutate(api, setup.tenant, 'createWebhookEndpoint', `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`, {
+      input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['INVOICE_PAID'] },
+    });
     const event = api.stripe.event('invoice.paid', invoiceOf(setup, `in_${setup.deal.dealId.replace(/-/g, '').slice(0, 24)}`));
     const statuses = await Promise.all([1, 2, 3, 4, 5].map(() => api.stripe.deliver(event)));
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
@@ -153,6 +157,12 @@ describe('host payouts', () => {
     const tenantView = await api.gql<{ billingStatus: { invoices: unknown[]; payouts: unknown[] } }>(STATUS, {}, setup.tenant);
     expect(tenantView.data?.billingStatus.invoices).toEqual([{ id: event.data.object && (event.data.object as { id: string }).id, status: 'paid', amountPaidUsd: 6_220_000, dealId: setup.deal.dealId }]);
     expect(tenantView.data?.billingStatus.payouts).toEqual([]);
+
+    // One partner event for the one effect, to the payer only.
+    const deliveries = await api.db.prisma.webhookDelivery.findMany({ where: { eventType: 'invoice.paid', orgId: { in: [setup.host.orgId, setup.tenant.orgId] } } });
+    expect(deliveries.map((d) => ({ org: d.orgId, payload: d.payload }))).toEqual([
+      { org: setup.tenant.orgId, payload: expect.objectContaining({ invoiceId: (event.data.object as { id: string }).id, dealId: setup.deal.dealId, amountPaidCents: 622_000_000 }) },
+    ]);
   });
 
   it('a failed transfer is FAILED, listed for admins only, and an admin retry pays it once', async () => {

@@ -7,6 +7,7 @@ import { hostPayoutCents, type Stripe } from '@gridshare/billing';
 import type { AppTx } from '@gridshare/db';
 import { z } from 'zod';
 import { type Plan, toPlan } from '../../auth/principal';
+import { recordPartnerEvent } from '../webhooks/outbox';
 
 type StripeEvent = Stripe.Event;
 
@@ -133,7 +134,15 @@ const invoiceChanged: Handler = async (tx, event, after) => {
     create: { id: invoice.id, orgId: org.id, subscriptionId, dealId: deal?.id ?? null, ...state },
     update: state,
   });
-  if (event.type === 'invoice.paid' && deal) await recordPayout(tx, invoice, deal.id, after);
+  if (event.type !== 'invoice.paid') return;
+  if (deal) await recordPayout(tx, invoice, deal.id, after);
+  // The payer's partner webhooks hear of it in the same transaction (system path: any organisation).
+  await recordPartnerEvent(tx, {
+    orgId: org.id,
+    type: 'invoice.paid',
+    subjectId: deal?.id ?? org.id,
+    payload: { invoiceId: invoice.id, dealId: deal?.id ?? null, amountPaidCents: invoice.amount_paid, currency: invoice.currency, periodStart: state.periodStart.toISOString(), periodEnd: state.periodEnd.toISOString() },
+  });
 };
 
 const accountUpdated: Handler = async (tx, event) => {

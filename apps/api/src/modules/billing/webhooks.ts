@@ -6,6 +6,7 @@ import { type Billing, type Stripe, executePayout, verifyWebhook } from '@gridsh
 import type { AppPrisma } from '@gridshare/db';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { collectDeliveries } from '../webhooks/outbox';
 import { type AfterCommit, EVENT_HANDLERS } from './webhook-events';
 
 /** Stripe's events stay well under this; the API's 100 KB GraphQL cap would refuse some. */
@@ -32,7 +33,7 @@ export async function processStripeEvent(prisma: AppPrisma, event: Stripe.Event)
   return { outcome, after: outcome === 'processed' ? after : { payoutIds: [] } };
 }
 
-export function registerStripeWebhooks(app: FastifyInstance, deps: { prisma: AppPrisma; billing: Billing; logger: Logger }): void {
+export function registerStripeWebhooks(app: FastifyInstance, deps: { prisma: AppPrisma; billing: Billing; logger: Logger; queueDeliveries: (deliveryIds: string[]) => void }): void {
   void app.register(async (scope) => {
     // The signature covers the exact bytes Stripe sent: keep them, parse nothing.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
@@ -47,7 +48,9 @@ export function registerStripeWebhooks(app: FastifyInstance, deps: { prisma: App
       const log = deps.logger.child({ requestId: request.id, stripeEventId: event.id, stripeEventType: event.type });
       let result: Awaited<ReturnType<typeof processStripeEvent>>;
       try {
-        result = await processStripeEvent(deps.prisma, event);
+        const { result: processed, deliveryIds } = await collectDeliveries(() => processStripeEvent(deps.prisma, event));
+        result = processed;
+        deps.queueDeliveries(deliveryIds);
       } catch (error) {
         log.error({ err: error }, 'stripe webhook failed; rolled back, Stripe will deliver it again');
         return reply.code(500).send({ error: 'processing failed' });

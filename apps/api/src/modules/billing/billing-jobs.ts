@@ -1,0 +1,25 @@
+// The scheduled billing jobs, one implementation for `npm run billing:*` (scripts/billing-job.ts) and the
+// worker (apps/worker). Each returns how many items failed; the next run retries them (both are idempotent
+// per deal and day, per deal and invoice).
+import { type Billing, reportPendingUsage, retryPayouts } from '@gridshare/billing';
+import type { AppPrisma } from '@gridshare/db';
+import type { Logger } from 'pino';
+
+export type BillingJob = (prisma: AppPrisma, billing: Billing, logger: Logger) => Promise<number>;
+
+export const BILLING_JOBS = {
+  'report-usage': async (prisma, billing, logger) => {
+    const result = await reportPendingUsage(prisma, billing.stripe);
+    logger.info({ reported: result.reported, failed: result.failed.length }, 'usage reported to Stripe');
+    for (const failure of result.failed) logger.error(failure, 'usage day not reported; the next run retries it');
+    return result.failed.length;
+  },
+  'retry-payouts': async (prisma, billing, logger) => {
+    const outcomes = await retryPayouts(prisma, billing.stripe);
+    const failed = outcomes.filter((outcome) => outcome.status === 'FAILED');
+    logger.info({ paid: outcomes.filter((outcome) => outcome.status === 'PAID').length, failed: failed.length }, 'payouts retried');
+    return failed.length;
+  },
+} satisfies Record<string, BillingJob>;
+
+export type BillingJobName = keyof typeof BILLING_JOBS;
