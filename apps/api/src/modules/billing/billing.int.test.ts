@@ -186,7 +186,7 @@ describe('host payouts', () => {
     expect(api.stripe.all('transfer').filter((t) => t.destination === setup.accountId).map((t) => t.amount)).toEqual([EXPECTED_CENTS]);
   });
 
-  it('a payout interrupted before its transfer is paid once by retryPayouts; account.updated enables payouts', async () => {
+  it('a payout interrupted before its transfer is paid once by retryPayouts; account.updated enables payouts, a late older one does not undo it', async () => {
     const setup = await paidDealSetup('interrupted');
     // The webhook committed the row, then the process died before the transfer.
     const payout = await api.db.prisma.payout.create({
@@ -198,7 +198,12 @@ describe('host payouts', () => {
     expect(api.stripe.all('transfer').filter((t) => t.transfer_group === 'in_interrupted000000000000').map((t) => t.amount)).toEqual([12_345]);
     expect(await api.db.prisma.payout.findUniqueOrThrow({ where: { id: payout.id } })).toMatchObject({ status: 'PAID', attempts: 1 });
 
-    expect(await api.stripe.deliver(api.stripe.event('account.updated', { id: setup.accountId, object: 'account', payouts_enabled: true }))).toBe(200);
+    const account = (payoutsEnabled: boolean, created: number) =>
+      api.stripe.deliver(api.stripe.event('account.updated', { id: setup.accountId, object: 'account', payouts_enabled: payoutsEnabled }, created));
+    const now = Math.floor(Date.now() / 1000);
+    expect(await account(true, now)).toBe(200);
+    // An older account.updated (payouts not yet enabled) arriving late changes nothing.
+    expect(await account(false, now - 60)).toBe(200);
     const status = await api.gql<{ billingStatus: { hasConnectAccount: boolean; payoutsEnabled: boolean } }>(`{ billingStatus { hasConnectAccount payoutsEnabled } }`, {}, setup.host);
     expect(status.data?.billingStatus).toEqual({ hasConnectAccount: true, payoutsEnabled: true });
   });

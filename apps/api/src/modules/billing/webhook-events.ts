@@ -147,7 +147,11 @@ const invoiceChanged: Handler = async (tx, event, after) => {
 
 const accountUpdated: Handler = async (tx, event) => {
   const account = event.data.object as Stripe.Account;
-  await tx.organization.updateMany({ where: { stripeAccountId: account.id }, data: { stripePayoutsEnabled: account.payouts_enabled ?? false } });
+  // Compared in the statement: an older event than the one applied matches no row.
+  await tx.organization.updateMany({
+    where: { stripeAccountId: account.id, OR: [{ stripeAccountEventUnix: null }, { stripeAccountEventUnix: { lte: event.created } }] },
+    data: { stripePayoutsEnabled: account.payouts_enabled ?? false, stripeAccountEventUnix: event.created },
+  });
 };
 
 /** Transfers we made carry (deal, invoice) metadata: a created one marks its payout PAID even if our own
