@@ -10,7 +10,8 @@ export const idempotencyKey = {
   dealProduct: (dealId: string) => `gs:deal:${dealId}:product`,
   dealSubscription: (dealId: string) => `gs:deal:${dealId}:subscription`,
   dealCancel: (dealId: string) => `gs:deal:${dealId}:cancel-at-period-end`,
-  dealQuantity: (dealId: string, kw: number) => `gs:deal:${dealId}:quantity:${kw}`,
+  /** One agreed change (`changeId`: when it was proposed): 40 → 30 → 40 → 30 MW is three updates, not two. */
+  dealQuantity: (dealId: string, kw: number, changeId: string) => `gs:deal:${dealId}:quantity:${kw}:${changeId}`,
   transfer: (dealId: string, invoiceId: string) => `gs:deal:${dealId}:invoice:${invoiceId}:transfer`,
   meterEvent: (dealId: string, day: string) => `gs:deal:${dealId}:usage:${day}`,
   /**

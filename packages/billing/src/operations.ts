@@ -53,14 +53,14 @@ export function cancelAtPeriodEnd(stripe: Stripe, dealId: string, subscriptionId
 }
 
 /** A change of contracted capacity bills the difference for the rest of the period (prorated). */
-export async function changeContractedKw(stripe: Stripe, dealId: string, subscriptionId: string, kw: number): Promise<Stripe.Subscription> {
+export async function changeContractedKw(stripe: Stripe, dealId: string, subscriptionId: string, kw: number, changeId: string): Promise<Stripe.Subscription> {
   const subscription = await stripe.subscriptions.retrieve(subscriptionId);
   const item = subscription.items.data[0];
   if (!item) throw new Error(`Subscription ${subscriptionId} has no item to change`);
   return stripe.subscriptions.update(
     subscriptionId,
     { items: [{ id: item.id, quantity: kw }], proration_behavior: 'create_prorations' },
-    { idempotencyKey: idempotencyKey.dealQuantity(dealId, kw) },
+    { idempotencyKey: idempotencyKey.dealQuantity(dealId, kw, changeId) },
   );
 }
 

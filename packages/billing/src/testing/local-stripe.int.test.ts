@@ -48,7 +48,7 @@ describe('local Stripe-shaped server', () => {
   it('prorates a change of contracted kW and cancels at period end, once each', async () => {
     const customer = await stripe.customers.create({ name: 'Resize' });
     const subscription = await ensureDealSubscription(stripe, { dealId: 'deal-c', customerId: customer.id, priceCentsPerKwMonth: 10_000, kw: 20_000, startDate: new Date('2020-01-01') });
-    const resized = await changeContractedKw(stripe, 'deal-c', subscription.id, 30_000);
+    const resized = await changeContractedKw(stripe, 'deal-c', subscription.id, 30_000, 'change-1');
     expect(resized.items.data[0]?.quantity).toBe(30_000);
     expect(local.objects.get(subscription.id)).toMatchObject({ last_proration_behavior: 'create_prorations' });
     const cancelled = await cancelAtPeriodEnd(stripe, 'deal-c', subscription.id);

@@ -100,6 +100,56 @@ describe('deal subscriptions', () => {
   });
 });
 
+describe('changing an active deal’s MW', () => {
+  const PROPOSE = `mutation ($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id mw pendingMw pendingMwBy } }`;
+  const ACCEPT = `mutation ($id: ID!) { acceptDealMwChange(id: $id) { id mw pendingMw } }`;
+  const quantityOf = (dealId: string) => (subscriptionsOf(dealId)[0]?.items as { data: { quantity: number }[] }).data[0]?.quantity;
+
+  it('takes both parties, prorates the subscription once per agreed change, and refuses bad input writing nothing', async () => {
+    const { host, tenant } = await parties('resize');
+    const deal = await createActiveDeal(api, host, tenant, { mw: 40 });
+    expect(quantityOf(deal.dealId)).toBe(40_000);
+
+    const proposed = await mutate<{ pendingMw: number; pendingMwBy: string; mw: number }>(api, tenant, 'proposeDealMwChange', PROPOSE, { input: { dealId: deal.dealId, mw: 30 } });
+    expect(proposed).toMatchObject({ mw: 40, pendingMw: 30, pendingMwBy: 'TENANT' });
+    // The proposer cannot accept its own proposal; Stripe is untouched until the other party does.
+    expect((await api.gql(ACCEPT, { id: deal.dealId }, tenant)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(quantityOf(deal.dealId)).toBe(40_000);
+
+    const accepted = await Promise.all([1, 2].map(() => api.gql<{ acceptDealMwChange: { mw: number; pendingMw: number | null } }>(ACCEPT, { id: deal.dealId }, host)));
+    expect(accepted.map((r) => r.data?.acceptDealMwChange ?? r.errors?.[0]?.extensions?.code)).toEqual(expect.arrayContaining([{ id: deal.dealId, mw: 30, pendingMw: null }, 'CONFLICT']));
+    expect(quantityOf(deal.dealId)).toBe(30_000);
+    expect(subscriptionsOf(deal.dealId)[0]).toMatchObject({ last_proration_behavior: 'create_prorations' });
+
+    // Back to 40 MW is a new change (a new key), not a replay of the first 40 MW.
+    await mutate(api, host, 'proposeDealMwChange', PROPOSE, { input: { dealId: deal.dealId, mw: 40 } });
+    await mutate(api, tenant, 'acceptDealMwChange', ACCEPT, { id: deal.dealId });
+    expect(quantityOf(deal.dealId)).toBe(40_000);
+
+    const stranger = await signUpOrg(api, 'TENANT', 'resize-stranger');
+    const before = { deal: await api.db.prisma.deal.findUniqueOrThrow({ where: { id: deal.dealId } }), audit: await api.db.prisma.auditLog.count() };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ dealId: deal.dealId, mw: 0 }, 'input.mw'],
+      [{ dealId: deal.dealId, mw: 41 }, 'input.mw'], // more than the blocks the deal holds
+      [{ dealId: deal.dealId, mw: 40 }, 'input.mw'], // no change
+      [{ dealId: 'deal-1', mw: 30 }, 'input.dealId'],
+    ];
+    for (const [input, field] of cases) {
+      expect((await api.gql(PROPOSE, { input }, tenant)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    // Another tenant cannot see the deal at all.
+    expect((await api.gql(PROPOSE, { input: { dealId: deal.dealId, mw: 30 } }, stranger)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await api.db.prisma.deal.findUniqueOrThrow({ where: { id: deal.dealId } })).toEqual(before.deal);
+    expect(await api.db.prisma.auditLog.count()).toBe(before.audit);
+
+    // A declined proposal leaves the MW as it was.
+    await mutate(api, tenant, 'proposeDealMwChange', PROPOSE, { input: { dealId: deal.dealId, mw: 20 } });
+    const declined = await mutate<{ mw: number; pendingMw: number | null }>(api, host, 'declineDealMwChange', `mutation ($id: ID!) { declineDealMwChange(id: $id) { mw pendingMw } }`, { id: deal.dealId });
+    expect(declined).toEqual({ mw: 40, pendingMw: null });
+    expect(quantityOf(deal.dealId)).toBe(40_000);
+  });
+});
+
 describe('host payouts', () => {
   /** A host with a connected account, an ACTIVE deal, its settlement, and the tenant's customer and subscription. */
   async function paidDealSetup(label: string) {

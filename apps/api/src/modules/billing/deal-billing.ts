@@ -3,7 +3,7 @@
 // The Stripe call runs inside the move's transaction, with a key derived from the deal id: if anything
 // after it fails, the move rolls back and a retry gets the same subscription back from Stripe (and finds
 // it by metadata after the key's 24 hours), so a deal never has two.
-import { type Billing, cancelAtPeriodEnd, ensureCustomer, ensureDealSubscription } from '@gridshare/billing';
+import { type Billing, cancelAtPeriodEnd, changeContractedKw, ensureCustomer, ensureDealSubscription } from '@gridshare/billing';
 import { type AppPrisma, type AppTx, type Deal, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Authorized } from '../../auth/authorize';
@@ -51,5 +51,19 @@ export function stopBillingStep({ billing, logger }: Omit<Deps, 'prisma'>): Deal
     if (!subscriptionId) return {};
     await viaStripe(logger, () => cancelAtPeriodEnd(billing.stripe, deal.id, subscriptionId));
     return { billing: 'cancel at period end' };
+  };
+}
+
+/**
+ * An agreed change of MW: the subscription's quantity follows, prorated by Stripe. Keyed by the proposal's
+ * time, so a retried acceptance updates once and a later change back to the same MW is a change again.
+ */
+export function resizeBillingStep({ billing, logger }: Omit<Deps, 'prisma'>): DealBillingStep {
+  return async (_tx, deal) => {
+    const subscriptionId = deal.stripeSubscriptionId;
+    if (!subscriptionId || !deal.pendingMwAt) return {};
+    const kw = Math.round(deal.mw.toNumber() * 1000);
+    await viaStripe(logger, () => changeContractedKw(billing.stripe, deal.id, subscriptionId, kw, String(deal.pendingMwAt!.getTime())));
+    return { billing: `prorated to ${kw} kW` };
   };
 }

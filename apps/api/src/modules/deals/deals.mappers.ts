@@ -23,6 +23,8 @@ export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNod
     status: deal.status,
     role: roleIn(deal, orgId),
     mw: deal.mw.toNumber(),
+    pendingMw: deal.pendingMw?.toNumber() ?? null,
+    pendingMwBy: deal.pendingMwBy,
     priceUsdPerKwMonth: deal.priceCentsPerKwMonth / 100,
     termMonths: deal.termMonths,
     startDate: deal.startDate,

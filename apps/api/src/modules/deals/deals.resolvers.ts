@@ -3,9 +3,10 @@ import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagi
 import type { Resolver, Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
-import { startBillingStep, stopBillingStep } from '../billing/deal-billing';
+import { resizeBillingStep, startBillingStep, stopBillingStep } from '../billing/deal-billing';
+import { acceptDealMwChange, declineDealMwChange, proposeDealMwChange } from './deal-resize';
 import * as reads from './deal-reads';
-import { ZDealFilter, ZProposeDealInput } from './deals.schemas';
+import { ZDealFilter, ZProposeDealInput, ZProposeDealMwChangeInput } from './deals.schemas';
 import * as deals from './deals.service';
 import { proposeDeal } from './propose-deal';
 
@@ -51,6 +52,15 @@ export const dealsResolvers: Resolvers = {
       const auth = authorize(ctx, can.writeDeals);
       return deals.endDeal(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), stopBillingStep({ billing: ctx.billing, logger: ctx.logger }));
     },
+    proposeDealMwChange: (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeDeals);
+      return proposeDealMwChange(ctx.db.prisma, auth, parseInput(ZProposeDealMwChangeInput, args.input));
+    },
+    acceptDealMwChange: (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeDeals);
+      return acceptDealMwChange(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), resizeBillingStep({ billing: ctx.billing, logger: ctx.logger }));
+    },
+    declineDealMwChange: moveBy(declineDealMwChange),
   },
   DealConnection: connectionResolvers,
 };

@@ -9,6 +9,8 @@ export const CURTAIL_FIRST = ['MINING', 'AI'] as const;
 
 const pct = z.number().finite().min(0, 'must be 0-100').max(100, 'must be 0-100');
 
+const ZDealMw = z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW');
+
 export const ZProposeDealInput = z.strictObject({
   requestId: ZId,
   blockIds: z
@@ -16,7 +18,7 @@ export const ZProposeDealInput = z.strictObject({
     .min(1, 'must name at least one block')
     .max(50, 'must name at most 50 blocks')
     .refine((ids) => new Set(ids).size === ids.length, 'must not name a block twice'),
-  mw: z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW'),
+  mw: ZDealMw,
   priceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000 USD/kW-month'),
   termMonths: z.number().int('must be a whole number').min(1, 'must be at least 1 month').max(360, 'must be at most 360 months'),
   startDate: ZDate,
@@ -32,3 +34,6 @@ export const ZDealFilter = z.strictObject({
   role: z.enum(DEAL_ROLES).nullish(),
 });
 export type TDealFilter = z.infer<typeof ZDealFilter>;
+
+export const ZProposeDealMwChangeInput = z.strictObject({ dealId: ZId, mw: ZDealMw });
+export type TProposeDealMwChangeInput = z.infer<typeof ZProposeDealMwChangeInput>;

@@ -16,14 +16,14 @@ import type { DealRole } from './deals.schemas';
 /** What a move does beyond the deal row; returns what to add to the audit row. */
 type Effect = (tx: AppTx, auth: Authorized, deal: Deal) => Promise<Record<string, unknown>>;
 
-async function findPartyDeal(tx: AppTx, auth: Authorized, id: string): Promise<Deal> {
+export async function findPartyDeal(tx: AppTx, auth: Authorized, id: string): Promise<Deal> {
   const deal = await tx.deal.findFirst({ where: { id, ...partyWhere(auth) } });
   if (!deal) throw notFound('Deal', id);
   return deal;
 }
 
 /** Writes `data` only while the deal is still `from` (and `where` holds); otherwise CONFLICT with the state now. */
-async function updateDealIf(tx: AppTx, auth: Authorized, deal: Deal, from: DealStatus, data: Prisma.DealUpdateManyMutationInput, where: Prisma.DealWhereInput = {}) {
+export async function updateDealIf(tx: AppTx, auth: Authorized, deal: Deal, from: DealStatus, data: Prisma.DealUpdateManyMutationInput, where: Prisma.DealWhereInput = {}) {
   const moved = await tx.deal.updateMany({ where: { AND: [where, partyWhere(auth)], id: deal.id, status: from }, data });
   if (moved.count === 1) return;
   const now = await tx.deal.findFirst({ where: { id: deal.id, ...partyWhere(auth) }, select: { status: true } });

@@ -1,0 +1,55 @@
+// Changing an ACTIVE deal's MW takes both parties: one proposes a new MW (within the blocks the deal
+// holds: they are leased to it, nothing else can take them), the other accepts or declines. Accepting
+// applies it with the caller's step (billing prorates the tenant's subscription) in one transaction.
+import { type AppPrisma, Prisma, withOrg } from '@gridshare/db';
+import { writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/authorize';
+import { badInput, conflict } from '../../graphql/errors';
+import { assertTransition } from '../common/transitions';
+import { roleIn } from './deal-moves';
+import { readDeal } from './deal-reads';
+import type { TProposeDealMwChangeInput } from './deals.schemas';
+import { type ExtraStep, findPartyDeal, updateDealIf } from './deals.service';
+
+export function proposeDealMwChange(prisma: AppPrisma, auth: Authorized, input: TProposeDealMwChangeInput) {
+  const { dealId: id, mw } = input;
+  return withOrg(prisma, auth, async (tx) => {
+    const deal = await findPartyDeal(tx, auth, id);
+    assertTransition('deal', id, deal.status, ['ACTIVE'], 'resize');
+    const held = await tx.dealBlock.aggregate({ where: { dealId: id }, _sum: { mw: true } });
+    const heldMw = held._sum.mw?.toNumber() ?? 0;
+    if (mw > heldMw) throw badInput('input.mw', `must be at most ${heldMw} MW: the MW of the blocks deal ${id} holds`);
+    if (deal.mw.equals(mw)) throw badInput('input.mw', `is already the deal's MW (${mw})`);
+    const role = roleIn(deal, auth.orgId);
+    await updateDealIf(tx, auth, deal, 'ACTIVE', { pendingMw: new Prisma.Decimal(mw), pendingMwBy: role, pendingMwAt: new Date() });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize.propose', entityType: 'Deal', entityId: id, changes: { from: deal.mw.toNumber(), to: mw, by: role } });
+    return readDeal(tx, auth, id);
+  });
+}
+
+/** The party that did not propose the change applies it; `extra` (billing) runs in the same transaction. */
+export function acceptDealMwChange(prisma: AppPrisma, auth: Authorized, id: string, extra: ExtraStep) {
+  return withOrg(prisma, auth, async (tx) => {
+    const deal = await findPartyDeal(tx, auth, id);
+    assertTransition('deal', id, deal.status, ['ACTIVE'], 'accept a change of MW of');
+    const { pendingMw, pendingMwBy, pendingMwAt } = deal;
+    if (!pendingMw || !pendingMwAt) throw conflict(`Deal ${id} has no proposed change of MW.`, { currentStatus: deal.status });
+    if (pendingMwBy === roleIn(deal, auth.orgId)) throw conflict(`Deal ${id}'s change of MW waits for the other party.`, { currentStatus: deal.status });
+    // Conditional on the same proposal, so a newer proposal made meanwhile is not applied unseen.
+    await updateDealIf(tx, auth, deal, 'ACTIVE', { mw: pendingMw, pendingMw: null, pendingMwBy: null, pendingMwAt: null }, { pendingMwAt });
+    const effects = await extra(tx, { ...deal, mw: pendingMw });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize', entityType: 'Deal', entityId: id, changes: { from: deal.mw.toNumber(), to: pendingMw.toNumber(), ...effects } });
+    return readDeal(tx, auth, id);
+  });
+}
+
+/** Either party withdraws (its own) or declines (the other's) a proposed change. */
+export function declineDealMwChange(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, async (tx) => {
+    const deal = await findPartyDeal(tx, auth, id);
+    if (!deal.pendingMw || !deal.pendingMwAt) throw conflict(`Deal ${id} has no proposed change of MW.`, { currentStatus: deal.status });
+    await updateDealIf(tx, auth, deal, 'ACTIVE', { pendingMw: null, pendingMwBy: null, pendingMwAt: null }, { pendingMwAt: deal.pendingMwAt });
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize.decline', entityType: 'Deal', entityId: id, changes: { proposed: deal.pendingMw.toNumber() } });
+    return readDeal(tx, auth, id);
+  });
+}
