@@ -12,6 +12,7 @@ import {
 } from '@gridshare/db';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { slowQueryLogger } from './request-logging';
 import { assessUnassessedSites } from './modules/readiness/readiness.service';
 import { buildServer } from './server';
 
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const dataDir = config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const db = createDatabase({ url: config.DATABASE_URL, dataDir, poolMax: config.DATABASE_POOL_MAX });
+  const db = createDatabase({
+    url: config.DATABASE_URL,
+    dataDir,
+    poolMax: config.DATABASE_POOL_MAX,
+    onQuery: config.SLOW_QUERY_MS > 0 ? slowQueryLogger(logger, config.SLOW_QUERY_MS) : undefined,
+  });
 
   const applied = await applyMigrations(db.migrationTarget());
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');

@@ -45,7 +45,7 @@ it('pages through a list with the cursor helper, one listing per request', async
 
 it('throws typed errors carrying extensions.code, the field at fault and the request id', async () => {
   const client = new GridshareClient({ url: graphqlUrl(), apiKey: tenant.token });
-  const bad = client.request(CreateColocationRequestDocument, { input: { ...(requestInput() as never), totalMw: -5 } });
+  const bad = client.request(CreateColocationRequestDocument, { input: { ...requestInput(), totalMw: -5 } as never });
   await expect(bad).rejects.toMatchObject({ name: 'GridshareError', code: 'BAD_USER_INPUT', field: expect.stringContaining('totalMw'), status: 200, requestId: expect.any(String) });
 
   const anonymous = new GridshareClient({ url: graphqlUrl(), apiKey: 'gsk_not_a_real_key' });

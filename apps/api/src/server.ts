@@ -1,11 +1,10 @@
 // The HTTP server: Fastify with Apollo Server at /graphql, plus /healthz and /readyz.
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Database } from '@gridshare/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { resolvePrincipal } from './auth/resolve-principal';
@@ -13,6 +12,7 @@ import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
 import { formatError } from './graphql/error-format';
 import { type RateLimits, createRateLimits } from './rate-limits';
+import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger } from './request-logging';
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { buildSchema } from './graphql/schema';
@@ -36,13 +36,25 @@ export interface ServerOptions {
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
 }
 
+/** Fastify makes each request.log as a child of the pino logger it was given (with the request id bound). */
+const pinoOf = (request: FastifyRequest) => request.log as Logger;
+
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; apollo: ApolloServer<ApiContext> }> {
   const { config, db, logger } = options;
   const production = config.NODE_ENV === 'production';
   // close() stops accepting, closes idle keep-alive sockets and waits for in-flight requests; then the
   // onClose hook below stops Apollo. (Apollo's Fastify drain plugin calls app.close() from apollo.stop(),
   // which deadlocks with that hook, so shutdown is driven from Fastify's side only.)
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, genReqId: () => randomUUID(), forceCloseConnections: 'idle' });
+  // Fastify's request.log is `logger` with the request id bound; its own per-request lines are replaced by
+  // the onResponse hook below (debug, or error for a 5xx).
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Typed as Fastify's logger interface so the instance keeps its default type; it is still pino.
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+    forceCloseConnections: 'idle',
+  });
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -66,12 +78,21 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    formatError: formatError((error) => logger.error({ err: error }, 'internal error in a GraphQL request')),
+    formatError: formatError((error) => requestLogger(logger).error({ err: error }, 'internal error in a GraphQL request')),
   });
   await apollo.start();
 
   const principalFor = options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers));
   const rateLimits = options.rateLimits ?? createRateLimits(config, logger);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    else request.log.debug(line, 'request completed');
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -79,10 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return reply.code(database ? 200 : 503).send({ status: database ? 'ready' : 'unavailable', database });
   });
 
-  app.route({
-    url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(apollo, {
+  const graphqlHandler = fastifyApolloHandler(apollo, {
       context: async (request) => {
         const orgHeader = request.headers['x-org-id'];
         const principal = await principalFor({
@@ -90,9 +108,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
           orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
         });
         await rateLimits.consumeRequest(principal, request.ip);
-        return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits });
+        return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits });
       },
-    }),
+    });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    // Everything the operation does (resolvers, queries, error formatting) runs in the request's log scope.
+    handler(request, reply) {
+      return runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply));
+    },
   });
 
   app.addHook('onClose', async () => {

@@ -29,8 +29,8 @@ export interface DatabaseOptions {
   pgliteDump?: Blob;
   /** PostgreSQL pool size. */
   poolMax?: number;
-  /** Called with each SQL statement Prisma sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with each SQL statement Prisma sends and its duration (tests count them; the API logs slow ones). Never the parameters. */
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 export interface Database {
@@ -43,10 +43,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): AppPrisma {
+function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: DatabaseOptions['onQuery']): AppPrisma {
   if (!onQuery) return guarded(new PrismaClient({ adapter }));
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query));
+  prisma.$on('query', (event) => onQuery(event.query, event.duration));
   return guarded(prisma);
 }
 

@@ -1,7 +1,9 @@
 // A real API over real HTTP on a fresh database, for integration tests.
 import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
 import { loadConfig } from '../config';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../logger';
+import { slowQueryLogger } from '../request-logging';
 import { buildServer } from '../server';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -26,13 +28,22 @@ export interface TestApi {
 export interface TestApiOptions {
   env?: Record<string, string>;
   poolMax?: number;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, durationMs: number) => void;
+  /** Where log lines go (JSON, one per line); set LOG_LEVEL in `env` to see them. */
+  logStream?: DestinationStream;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase({ poolMax: options.poolMax, onQuery: options.onQuery });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, options.logStream);
+  const slowQueries = slowQueryLogger(logger, config.SLOW_QUERY_MS);
+  const db = await createTestDatabase({
+    poolMax: options.poolMax,
+    onQuery: (sql, durationMs) => {
+      options.onQuery?.(sql, durationMs);
+      slowQueries(sql, durationMs);
+    },
+  });
   const { app } = await buildServer({ config, db, logger });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
