@@ -10,6 +10,11 @@ import { createLogger } from '../src/logger';
 import { buildServer } from '../src/server';
 import { EXPECTED_BODY, memorySchema } from './memory-schema';
 
+// With an IPC channel (the soak), report this process's memory on request.
+process.on('message', (message) => {
+  if (message === 'memory') process.send?.({ memory: process.memoryUsage() });
+});
+
 async function main(kind: string) {
   if (kind === 'raw') {
     const server = createServer((request, response) => {
