@@ -60,7 +60,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.costLimit },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Armor's token plugin parses in an Apollo hook, where any syntax error (or the limit itself) becomes an
+    // HTTP 500; graphql-js's own parser limit (parseOptions below) answers 400 GRAPHQL_PARSE_FAILED instead.
+    maxTokens: { enabled: false },
     // Apollo's hideSchemaDetailsFromClientErrors does this in production without a per-response plugin.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -74,6 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       ...(production ? [introspectionGuard()] : []),
     ],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
