@@ -27,9 +27,10 @@ export interface LoadOptions {
   durationS?: number;
 }
 
-/** `ipc`: open a channel to the server, which then answers `memory` with its process.memoryUsage(). */
+/** `ipc`: open a channel to the server, which then answers `memory` with its process.memoryUsage() after a full GC. */
 export async function startServer(kind: string, env: NodeJS.ProcessEnv = process.env, ipc = false): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'serve.ts'), kind], {
+  // With IPC the server may collect garbage before reporting memory, so the figures are what it retains.
+  const child = spawn(process.execPath, [...(ipc ? ['--expose-gc'] : []), '--import', 'tsx', join(__dirname, 'serve.ts'), kind], {
     env: { ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit', ...(ipc ? (['ipc'] as const) : [])],
   });

@@ -10,9 +10,11 @@ import { createLogger } from '../src/logger';
 import { buildServer } from '../src/server';
 import { EXPECTED_BODY, memorySchema } from './memory-schema';
 
-// With an IPC channel (the soak), report this process's memory on request.
+// With an IPC channel (the soak), report this process's memory on request, after a full GC when exposed.
 process.on('message', (message) => {
-  if (message === 'memory') process.send?.({ memory: process.memoryUsage() });
+  if (message !== 'memory') return;
+  globalThis.gc?.();
+  process.send?.({ memory: process.memoryUsage() });
 });
 
 async function main(kind: string) {

@@ -139,7 +139,7 @@ async function soakLoad(apiUrl: string, server: ChildProcess, mix: Mix[]) {
   console.log(`  requests       ${result.requests.total} (${Math.round(result.requests.average)} req/s average)`);
   console.log(`  latency        p50 ${result.latency.p50} ms, p95 ${p95} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
   console.log(`  status codes   ${JSON.stringify(result.statusCodeStats ?? {})}; errors ${result.errors}, timeouts ${result.timeouts}`);
-  console.log(`  API memory     RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}`);
+  console.log(`  API memory     (after GC) RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}`);
   check('no 5xx under load', result['5xx'] === 0, `${result['5xx']} of ${result.requests.total}`);
   check('no connection errors or timeouts', result.errors === 0 && result.timeouts === 0, `${result.errors} errors, ${result.timeouts} timeouts`);
   check('no GraphQL errors under load', graphqlErrors === 0, `${graphqlErrors} answers carried errors`);
