@@ -104,16 +104,17 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
 
   const graphqlHandler = fastifyApolloHandler(apollo, {
-      context: async (request) => {
-        const orgHeader = request.headers['x-org-id'];
-        const principal = await principalFor({
-          authorization: request.headers.authorization,
-          orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
-        });
-        await rateLimits.consumeRequest(principal, request.ip);
-        return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits });
-      },
-    });
+    context: async (request) => {
+      const orgHeader = request.headers['x-org-id'];
+      const principal = await principalFor({
+        authorization: request.headers.authorization,
+        orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
+      });
+      await rateLimits.consumeRequest(principal, request.ip);
+      return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits });
+    },
+  });
+
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
