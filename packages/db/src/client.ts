@@ -10,12 +10,13 @@ import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import { PrismaClient } from './generated/prisma/client';
 import { type PgMigrationTarget, pgMigrationTarget } from './migrate/pg-migration-target';
 
+import { retryReadsOnLostConnection } from './lost-connection';
 import { refuseUnscopedBulk } from './tenancy/refuse-unscoped';
 
 function guarded(client: PrismaClient) {
-  return client.$extends(refuseUnscopedBulk);
+  return client.$extends(refuseUnscopedBulk).$extends(retryReadsOnLostConnection);
 }
-/** The client every caller gets: bulk operations without a `where` are refused. */
+/** The client every caller gets: bulk operations without a `where` are refused; reads survive a lost connection. */
 export type AppPrisma = ReturnType<typeof guarded>;
 /** The client inside a transaction. */
 export type AppTx = Omit<AppPrisma, ITXClientDenyList>;
