@@ -10,8 +10,9 @@ const transform = {
 // Prisma's generated client imports siblings with `.js` extensions.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const testPathIgnorePatterns = ['/node_modules/', '/.next/', '/dist/'];
-// Prisma's WASM schema engine ships ESM glue; Jest runs CommonJS, so that one package is transformed too.
-const transformIgnorePatterns = ['/node_modules/(?!@prisma/schema-engine-wasm/)'];
+// Jest runs CommonJS, so ESM-only dependencies are transformed too: Prisma's WASM schema engine glue, and
+// auto-bind (graphql-codegen's visitors, used by the SDK's codegen drift test).
+const transformIgnorePatterns = ['/node_modules/(?!(@prisma/schema-engine-wasm|auto-bind)/)'];
 
 module.exports = {
   projects: [
@@ -20,6 +21,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,packages}/*/src/**/*.test.ts'],
       testPathIgnorePatterns: [...testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
     },

@@ -27,10 +27,12 @@ export interface LoadOptions {
   durationS?: number;
 }
 
-export async function startServer(kind: string, env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'serve.ts'), kind], {
+/** `ipc`: open a channel to the server, which then answers `memory` with its process.memoryUsage() after a full GC. */
+export async function startServer(kind: string, env: NodeJS.ProcessEnv = process.env, ipc = false): Promise<{ url: string; child: ChildProcess }> {
+  // With IPC the server may collect garbage before reporting memory, so the figures are what it retains.
+  const child = spawn(process.execPath, [...(ipc ? ['--expose-gc'] : []), '--import', 'tsx', join(__dirname, 'serve.ts'), kind], {
     env: { ...env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', ...(ipc ? (['ipc'] as const) : [])],
   });
   let buffer = '';
   for await (const chunk of child.stdout!) {
@@ -107,7 +109,10 @@ export async function signInHeaders(apiUrl: string, email: string): Promise<Reco
  * server (default postgres@127.0.0.1:5432, trust auth), dropped afterwards. Resolves with why it was
  * skipped when that server cannot be reached, else undefined.
  */
-export async function withDemoApi(measure: (apiUrl: string, databaseUrl: string) => Promise<void>): Promise<string | undefined> {
+export async function withDemoApi(
+  measure: (apiUrl: string, databaseUrl: string, server: ChildProcess) => Promise<void>,
+  options: { env?: NodeJS.ProcessEnv; ipc?: boolean } = {},
+): Promise<string | undefined> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `gs_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -120,9 +125,9 @@ export async function withDemoApi(measure: (apiUrl: string, databaseUrl: string)
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    const { url: apiUrl, child } = await startServer('db', { ...process.env, DATABASE_URL: url.toString() });
+    const { url: apiUrl, child } = await startServer('db', { ...process.env, ...options.env, DATABASE_URL: url.toString() }, options.ipc);
     try {
-      await measure(apiUrl, url.toString());
+      await measure(apiUrl, url.toString(), child);
     } finally {
       await stop(child);
     }

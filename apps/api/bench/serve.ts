@@ -10,6 +10,15 @@ import { createLogger } from '../src/logger';
 import { buildServer } from '../src/server';
 import { EXPECTED_BODY, memorySchema } from './memory-schema';
 
+// With an IPC channel (the soak), report this process's memory on request, after a full GC when exposed.
+// The soak's process is gone (even if it crashed): nobody will stop this server, so it stops itself.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message) => {
+  if (message !== 'memory') return;
+  globalThis.gc?.();
+  process.send?.({ memory: process.memoryUsage() });
+});
+
 async function main(kind: string) {
   if (kind === 'raw') {
     const server = createServer((request, response) => {

@@ -23,6 +23,8 @@ export const ZConfig = z.object({
   // (Kubernetes, docs/deployment.md): replicas starting together would otherwise race.
   MIGRATE_ON_START: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // SQL statements slower than this are logged (warn, with the request id, without parameters); 0 turns it off.
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
   // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.
   REDIS_URL: z

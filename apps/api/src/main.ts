@@ -13,6 +13,7 @@ import {
 import { openBilling } from './billing-runtime';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { slowQueryLogger } from './request-logging';
 import { assessUnassessedSites } from './modules/readiness/readiness.service';
 import { buildServer } from './server';
 
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const dataDir = config.PGLITE_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const db = createDatabase({ url: config.DATABASE_URL, dataDir, poolMax: config.DATABASE_POOL_MAX });
+  const db = createDatabase({
+    url: config.DATABASE_URL,
+    dataDir,
+    poolMax: config.DATABASE_POOL_MAX,
+    onQuery: config.SLOW_QUERY_MS > 0 ? slowQueryLogger(logger, config.SLOW_QUERY_MS) : undefined,
+  });
 
   if (config.MIGRATE_ON_START) {
     const applied = await applyMigrations(db.migrationTarget());

@@ -1,11 +1,10 @@
 // The HTTP server: Fastify with Apollo Server at /graphql, Stripe webhooks at /webhooks/stripe, /healthz and /readyz.
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Database } from '@gridshare/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { resolvePrincipal } from './auth/resolve-principal';
@@ -13,6 +12,7 @@ import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
 import { formatError } from './graphql/error-format';
 import { type RateLimits, createRateLimits } from './rate-limits';
+import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger } from './request-logging';
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { buildSchema } from './graphql/schema';
@@ -47,19 +47,33 @@ export interface ServerOptions {
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
 }
 
+/** Fastify makes each request.log as a child of the pino logger it was given (with the request id bound). */
+const pinoOf = (request: FastifyRequest) => request.log as Logger;
+
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; apollo: ApolloServer<ApiContext> }> {
   const { config, db, logger } = options;
   const production = config.NODE_ENV === 'production';
   // close() stops accepting, closes idle keep-alive sockets and waits for in-flight requests; then the
   // onClose hook below stops Apollo. (Apollo's Fastify drain plugin calls app.close() from apollo.stop(),
   // which deadlocks with that hook, so shutdown is driven from Fastify's side only.)
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, genReqId: () => randomUUID(), forceCloseConnections: 'idle' });
+  // Fastify's request.log is `logger` with the request id bound; its own per-request lines are replaced by
+  // the onResponse hook below (debug, or error for a 5xx).
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Typed as Fastify's logger interface so the instance keeps its default type; it is still pino.
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+    forceCloseConnections: 'idle',
+  });
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.costLimit },
     maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Armor's token plugin parses in an Apollo hook, where any syntax error (or the limit itself) becomes an
+    // HTTP 500; graphql-js's own parser limit (parseOptions below) answers 400 GRAPHQL_PARSE_FAILED instead.
+    maxTokens: { enabled: false },
     // Apollo's hideSchemaDetailsFromClientErrors does this in production without a per-response plugin.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -73,11 +87,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       ...(production ? [introspectionGuard()] : []),
     ],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     introspection: true,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    formatError: formatError((error) => logger.error({ err: error }, 'internal error in a GraphQL request')),
+    formatError: formatError((error) => requestLogger(logger).error({ err: error }, 'internal error in a GraphQL request')),
   });
   await apollo.start();
 
@@ -109,8 +124,17 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
         orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
       });
       await rateLimits.consumeRequest(principal, request.ip);
-      return createContext({ db, config, logger: logger.child({ requestId: request.id }), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
+      return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
     },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    else request.log.debug(line, 'request completed');
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -123,8 +147,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     // The request's transactions have committed when the handler returns: queue what they recorded.
+    // Everything the operation does (resolvers, queries, error formatting) runs in the request's log scope.
     handler: async function (request, reply) {
-      const { result, deliveryIds } = await collectDeliveries(async () => graphqlHandler.call(this, request, reply));
+      const { result, deliveryIds } = await collectDeliveries(async () => runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply)));
       queueDeliveries(deliveryIds);
       return result;
     },

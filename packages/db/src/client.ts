@@ -10,12 +10,13 @@ import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import { PrismaClient } from './generated/prisma/client';
 import { type PgMigrationTarget, pgMigrationTarget } from './migrate/pg-migration-target';
 
+import { retryReadsOnLostConnection } from './lost-connection';
 import { refuseUnscopedBulk } from './tenancy/refuse-unscoped';
 
 function guarded(client: PrismaClient) {
-  return client.$extends(refuseUnscopedBulk);
+  return client.$extends(refuseUnscopedBulk).$extends(retryReadsOnLostConnection);
 }
-/** The client every caller gets: bulk operations without a `where` are refused. */
+/** The client every caller gets: bulk operations without a `where` are refused; reads survive a lost connection. */
 export type AppPrisma = ReturnType<typeof guarded>;
 /** The client inside a transaction. */
 export type AppTx = Omit<AppPrisma, ITXClientDenyList>;
@@ -29,8 +30,8 @@ export interface DatabaseOptions {
   pgliteDump?: Blob;
   /** PostgreSQL pool size. */
   poolMax?: number;
-  /** Called with each SQL statement Prisma sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with each SQL statement Prisma sends and its duration (tests count them; the API logs slow ones). Never the parameters. */
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 export interface Database {
@@ -43,10 +44,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): AppPrisma {
+function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: DatabaseOptions['onQuery']): AppPrisma {
   if (!onQuery) return guarded(new PrismaClient({ adapter }));
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => onQuery(event.query));
+  prisma.$on('query', (event) => onQuery(event.query, event.duration));
   return guarded(prisma);
 }
 

@@ -1,6 +1,6 @@
 // Turns the Authorization header into a Principal. This is the explicit system path: it reads sessions and
 // API keys across organisations (by hash) before any tenant scope exists.
-import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, sha256 } from '@gridshare/db';
+import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, retryOnLostConnection, sha256 } from '@gridshare/db';
 import { GraphQLError } from 'graphql';
 import { type Principal, toPlan } from './principal';
 
@@ -60,8 +60,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveSession(prisma: AppPrisma, token: string, orgClaim: string | undefined, now: Date): Promise<Principal> {
   if (orgClaim !== undefined && !UUID.test(orgClaim)) throw rejected('FORBIDDEN', 'You are not a member of the organisation in X-Org-Id.');
   // One round trip on every request: the session, and the membership it acts through (the claimed
-  // organisation, else the oldest membership).
-  const rows = await prisma.$queryRaw<SessionRow[]>`
+  // organisation, else the oldest membership). A read, so it is retried on a connection found dead.
+  const rows = await retryOnLostConnection(() => prisma.$queryRaw<SessionRow[]>`
     SELECT s."id" AS "sessionId", s."userId", s."expiresAt", s."revokedAt",
            m."role"::text AS "role", o."id" AS "orgId", o."kind"::text AS "orgKind", o."status"::text AS "orgStatus", o."plan" AS "orgPlan"
       FROM "Session" s
@@ -71,7 +71,7 @@ async function resolveSession(prisma: AppPrisma, token: string, orgClaim: string
          ORDER BY "createdAt" LIMIT 1
       ) m ON true
       LEFT JOIN "Organization" o ON o."id" = m."orgId"
-     WHERE s."tokenHash" = ${sha256(token)}`;
+     WHERE s."tokenHash" = ${sha256(token)}`);
   const session = rows[0];
   if (!session || session.revokedAt || session.expiresAt <= now) {
     throw rejected('UNAUTHENTICATED', 'Session expired or signed out; sign in again.');

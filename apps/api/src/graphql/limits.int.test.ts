@@ -48,7 +48,7 @@ describe('query limits', () => {
     expectRefused(await api.gql(query(LIMITS.maxDirectives + 1)), /Directives limit of 50 exceeded, found 51/);
   });
 
-  it(`${LIMITS.maxTokens} tokens pass, ${LIMITS.maxTokens + 1} are refused`, async () => {
+  it(`${LIMITS.maxTokens} tokens pass, ${LIMITS.maxTokens + 1} are refused with a 400`, async () => {
     // graphql-js aborts validation of ~1,000 identical sibling fields (its own overlap budget), so the
     // tokens come from 110 fragments: `{ …F0 … k×apiVersion }` is 2 + 2×110 + k tokens and each
     // `fragment Fi on Query { apiVersion }` is 7.
@@ -57,7 +57,10 @@ describe('query limits', () => {
       `{ ${repeat(fragments, (i) => `...F${i}`)} ${repeat(tokens - 2 - 9 * fragments, () => 'apiVersion')} } ` +
       repeat(fragments, (i) => `fragment F${i} on Query { apiVersion }`);
     expect((await api.gql(query(LIMITS.maxTokens))).errors).toBeUndefined();
-    expectRefused(await api.gql(query(LIMITS.maxTokens + 1)), /Token limit of 1000 exceeded/);
+    const refused = await api.gql(query(LIMITS.maxTokens + 1));
+    expectRefused(refused, /Document contains more that 1000 tokens/);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it(`cost ${LIMITS.costLimit} passes, ${LIMITS.costLimit + 1} is refused`, async () => {

@@ -4,7 +4,9 @@ import type { Billing } from '@gridshare/billing';
 import type { LocalStripe } from '@gridshare/billing/testing';
 import { openBilling } from '../billing-runtime';
 import { loadConfig } from '../config';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../logger';
+import { slowQueryLogger } from '../request-logging';
 import { buildServer } from '../server';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -33,13 +35,22 @@ export interface TestApi {
 export interface TestApiOptions {
   env?: Record<string, string>;
   poolMax?: number;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, durationMs: number) => void;
+  /** Where log lines go (JSON, one per line); set LOG_LEVEL in `env` to see them. */
+  logStream?: DestinationStream;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const db = await createTestDatabase({ poolMax: options.poolMax, onQuery: options.onQuery });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, options.logStream);
+  const slowQueries = slowQueryLogger(logger, config.SLOW_QUERY_MS);
+  const db = await createTestDatabase({
+    poolMax: options.poolMax,
+    onQuery: (sql, durationMs) => {
+      options.onQuery?.(sql, durationMs);
+      slowQueries(sql, durationMs);
+    },
+  });
   const billing = await openBilling(config, logger);
   const { app } = await buildServer({ config, db, logger, billing });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,6 +1,7 @@
 // The one door to tenant data: a transaction that runs as the app role with the organisation set for
 // row-level security, plus the `where` helper that scopes queries in the application layer too.
 import type { AppPrisma, AppTx } from '../client';
+import { isLostConnection, retryOnLostConnection } from '../lost-connection';
 
 /** Role the API's tenant queries run as: neither superuser nor BYPASSRLS (see the RLS migration). */
 export const APP_ROLE = 'gridshare_app';
@@ -20,12 +21,20 @@ export interface ScopeOptions {
  * transaction-locally (set_config(..., true)), so nothing leaks to the next user of the connection.
  */
 export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
-      return fn(tx);
-    },
-    { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 },
+  // A connection found dead before `fn` began (at BEGIN or set_config) has done nothing: start over on
+  // another. Once `fn` has run, a lost connection is the caller's error (a commit may or may not have landed).
+  let began = false;
+  return retryOnLostConnection(
+    () =>
+      prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
+          began = true;
+          return fn(tx);
+        },
+        { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 },
+      ),
+    (error) => !began && isLostConnection(error),
   );
 }
 

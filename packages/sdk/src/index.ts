@@ -1,0 +1,4 @@
+// @gridshare/sdk: the typed partner client. Operations and their types are generated from the published SDL
+// (docs/api/schema.graphql) and the operation files (docs/api/examples, src/operations).
+export * from './client';
+export * from './generated/graphql';
