@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: builds the portal (Turbo caches the build), then runs the API and the portal's production server
+// side by side. Without DATABASE_URL both run on the embedded demo database and the sign-in page lists the demo
+// accounts. Ctrl-C stops both; if either stops, the other is stopped too.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' };
+const apiPort = env.PORT ?? '4000';
+const webPort = env.WEB_PORT ?? '3000';
+const host = env.HOST ?? '127.0.0.1';
+env.GRIDSHARE_API_URL ??= `http://${host}:${apiPort}/graphql`;
+env.NEXTAUTH_URL ??= `http://${host}:${webPort}`;
+if (!env.DATABASE_URL) env.GRIDSHARE_DEMO ??= '1';
+if (!env.NEXTAUTH_SECRET) {
+  // A fresh secret per start: sign-ins do not survive a restart, which is fine for a demo. Set NEXTAUTH_SECRET
+  // (32+ random bytes) anywhere people sign in for real.
+  env.NEXTAUTH_SECRET = randomBytes(32).toString('base64url');
+  console.warn('[start] NEXTAUTH_SECRET is not set: using a random one for this run (sessions end at restart).');
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (env.SKIP_WEB_BUILD !== '1') {
+  run('npm', ['run', 'db:generate']);
+  run('npx', ['turbo', 'run', 'build', '--filter=@gridshare/web', '--output-logs=errors-only']);
+}
+
+const children = [
+  spawn('npm', ['run', 'start', '-w', '@gridshare/api'], { stdio: 'inherit', env }),
+  spawn('npx', ['next', 'start', '-p', webPort, '-H', host], { stdio: 'inherit', env, cwd: new URL('../apps/web', import.meta.url).pathname }),
+];
+console.log(`[start] Portal: ${env.NEXTAUTH_URL}  API: ${env.GRIDSHARE_API_URL}`);
+
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+}
+for (const child of children) child.on('exit', (code) => stop(code ?? 1));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
