@@ -29,17 +29,22 @@ if (env.SKIP_WEB_BUILD !== '1') {
   run('npx', ['turbo', 'run', 'build', '--filter=@gridshare/web', '--output-logs=errors-only']);
 }
 
-const children = [
-  spawn('npm', ['run', 'start', '-w', '@gridshare/api'], { stdio: 'inherit', env }),
-  spawn('npx', ['next', 'start', '-p', webPort, '-H', host], { stdio: 'inherit', env, cwd: new URL('../apps/web', import.meta.url).pathname }),
-];
+// Each child leads its own process group, so stopping it also stops what npm/npx started under it.
+const start = (args, cwd) => spawn('npx', args, { stdio: 'inherit', env, cwd: new URL(cwd, import.meta.url).pathname, detached: true });
+const children = [start(['tsx', 'src/main.ts'], '../apps/api'), start(['next', 'start', '-p', webPort, '-H', host], '../apps/web')];
 console.log(`[start] Portal: ${env.NEXTAUTH_URL}  API: ${env.GRIDSHARE_API_URL}`);
 
 let stopping = false;
 function stop(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   setTimeout(() => process.exit(code), 3000).unref();
 }
 for (const child of children) child.on('exit', (code) => stop(code ?? 1));

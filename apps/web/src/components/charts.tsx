@@ -11,7 +11,7 @@ export interface Bar {
 /** Horizontal bars, one per row (e.g. readiness sub-scores out of 100). */
 export function HBarChart({ bars, max, unit = '', title }: { bars: Bar[]; max: number; unit?: string; title: string }) {
   const rowH = 26;
-  const labelW = 190;
+  const labelW = 250;
   const width = 640;
   const barW = width - labelW - 60;
   return (
@@ -44,7 +44,8 @@ export function ColumnChart({ bars, title, colour = 'var(--brand)', unit = '' }:
   const width = 560;
   const height = 220;
   const pad = { l: 44, b: 48, t: 12, r: 8 };
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  if (bars.every((b) => b.value === 0)) return <div className="empty">Nothing in this range yet.</div>;
+  const max = Math.max(...bars.map((b) => b.value));
   const slot = (width - pad.l - pad.r) / Math.max(1, bars.length);
   const plotH = height - pad.t - pad.b;
   return (

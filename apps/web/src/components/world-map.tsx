@@ -23,7 +23,17 @@ function worldPath(): string {
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
     for (const polygon of polygons) {
       for (const ring of polygon) {
-        parts.push(ring.map(([lon, lat], i) => { const [x, y] = project(lat ?? 0, lon ?? 0); return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`; }).join('') + 'Z');
+        // Rings that cross the antimeridian would draw a line across the whole map: break them there instead.
+        let previousLon: number | undefined;
+        const d = ring
+          .map(([lon = 0, lat = 0]) => {
+            const jump = previousLon === undefined || Math.abs(lon - previousLon) > 180;
+            previousLon = lon;
+            const [x, y] = project(Math.max(LAT_BOTTOM, lat), lon);
+            return `${jump ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
+          })
+          .join('');
+        parts.push(d);
       }
     }
   }
@@ -48,7 +58,7 @@ export function WorldMap({ points, title }: { points: MapPoint[]; title: string 
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} data-testid="capacity-map">
       <title>{title}</title>
       <rect width={W} height={H} fill="#eaf2fb" />
-      <path d={worldPath()} fill="#d5dbe2" stroke="#b7c0ca" strokeWidth="0.5" />
+      <path d={worldPath()} fill="#d5dbe2" stroke="none" />
       {placed.map((p) => (
         <g key={`${p.country}/${p.region}`} data-testid="map-dot">
           <circle cx={p.xy[0]} cy={p.xy[1]} r={5 + 12 * Math.sqrt(p.mw / maxMw)} fill="var(--brand)" fillOpacity="0.55" stroke="#fff">

@@ -66,7 +66,7 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
             <h2 id="readiness-h">
               AI readiness: <span data-testid="readiness-score">{Math.round(r.score)}</span>/100 <TierBadge tier={r.tier} />
             </h2>
-            <HBarChart title="Readiness sub-scores" bars={r.criteria.map((c) => ({ label: c.label, value: c.subScore }))} max={100} />
+            <HBarChart title="Readiness sub-scores" bars={r.criteria.map((c) => ({ label: c.label, value: c.subScore * 100 }))} max={100} />
             {r.bestUse && <p className="muted">Best use: {r.bestUse}</p>}
           </section>
           <section className="card">
