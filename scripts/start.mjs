@@ -35,17 +35,36 @@ const children = [start(['tsx', 'src/main.ts'], '../apps/api'), start(['next', '
 console.log(`[start] Portal: ${env.NEXTAUTH_URL}  API: ${env.GRIDSHARE_API_URL}`);
 
 let stopping = false;
+const signalAll = (signal) => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // that group is gone already
+    }
+  }
+};
+const groupAlive = (child) => {
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 function stop(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) {
-    try {
-      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  setTimeout(() => process.exit(code), 3000).unref();
+  signalAll('SIGTERM');
+  // Wait for every process of both groups (npx's children too); whatever still runs after 5 s is killed.
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const alive = children.some(groupAlive);
+    if (alive && Date.now() - started < 5000) return;
+    if (alive) signalAll('SIGKILL');
+    clearInterval(timer);
+    process.exit(code);
+  }, 200);
 }
 for (const child of children) child.on('exit', (code) => stop(code ?? 1));
 process.on('SIGINT', () => stop(0));
