@@ -67,6 +67,7 @@ describe('a miner', () => {
     await page.getByLabel('Price ($/kW-month)', { exact: true }).fill('140');
     await page.getByRole('button', { name: 'Create block' }).click();
     await page.getByText('Capacity block created as a draft').waitFor();
+    expect(await page.getByLabel('MW', { exact: true }).inputValue()).toBe('');
     const row = page.locator('tbody tr', { hasText: '20 MW (20 MW)' });
     await row.getByText('Draft').waitFor();
     await row.getByRole('button', { name: 'Publish' }).click();

@@ -1,7 +1,7 @@
 'use client';
 // One form component for every create/edit screen: fields from a FieldSpec list, browser validation at the
 // field, the server's message at the field it names, and the typed values kept when the server refuses.
-import { useActionState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
 import type { FieldSpec } from '@/lib/fields';
 import { EMPTY_FORM, type FormState } from '@/lib/form';
 
@@ -75,11 +75,17 @@ export function FormMessage({ state }: { state: FormState }) {
 export function useKeptForm(action: (state: FormState, data: FormData) => Promise<FormState>) {
   const [state, dispatch] = useActionState(action, EMPTY_FORM);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement | null>(null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    formRef.current = event.currentTarget;
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
+  // Accepted: clear the form for the next entry. Refused: leave everything as typed.
+  useEffect(() => {
+    if (state.ok) formRef.current?.reset();
+  }, [state]);
   return { state, pending, onSubmit };
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ApiError } from '@/lib/api';
 import { WorldMap, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
@@ -57,12 +58,19 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   const p = await searchParams;
   const sort = SORTS.find((s) => s === p.sort) ?? 'PRICE_ASC';
-  const data = await gql<{ searchCapacity: { totalCount: number; totalCountIsExact: boolean; edges: { node: Listing }[] } }>(
+  type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; edges: { node: Listing }[] } };
+  let refusal: string | null = null;
+  const data = await gql<Page>(
     `query($filter: CapacitySearchFilter, $sort: CapacitySort) { searchCapacity(first: 50, filter: $filter, sort: $sort) {
       totalCount totalCountIsExact edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
         site { country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
     { filter: filterFrom(p), sort },
-  );
+  ).catch((error: unknown): Page => {
+    // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
+    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+    refusal = error.message;
+    return { searchCapacity: { totalCount: 0, totalCountIsExact: true, edges: [] } };
+  });
   const listings = data.searchCapacity.edges.map((e) => e.node);
   const input = (name: string, text: string, extra: Record<string, unknown> = {}) => (
     <div className="field">
@@ -106,6 +114,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <button type="submit">Search</button>
         <Link href="/search" className="button secondary">Clear</Link>
       </form>
+      {refusal && <p className="form-error" role="alert">{refusal}</p>}
       <p className="muted" data-testid="result-count">
         {data.searchCapacity.totalCount}
         {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (showing ${listings.length})` : ''}

@@ -98,8 +98,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </table>
             </div>
           ))}
-          {data.matches.exclusions.length > 0 && (
-            <p className="muted">Excluded: {data.matches.exclusions.map((e) => `${label(e.constraint)} ${e.sites}`).join(' · ')}</p>
+          {data.matches.exclusions.some((e) => e.sites > 0) && (
+            <p className="muted">
+              Sites excluded by constraint: {data.matches.exclusions.filter((e) => e.sites > 0).map((e) => `${label(e.constraint)} ${e.sites}`).join(' · ')}
+            </p>
           )}
         </>
       )}
