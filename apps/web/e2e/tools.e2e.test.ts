@@ -64,6 +64,20 @@ describe('the admin dashboard', () => {
     expect(await orgRow.getByRole('button', { name: 'Reinstate' }).isVisible()).toBe(true);
     // The suspended organisation's session is refused by the API from now on.
     await expect(callApi('{ sites(first: 1) { totalCount } }', {}, signUp.signUp.token)).rejects.toThrow();
+
+    // The audit log, filtered to that organisation's suspensions, shows the line with its reason.
+    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: orgName });
+    await page.getByLabel('Action starts with').fill('admin.organization_susp');
+    await page.getByRole('button', { name: 'Filter log' }).click();
+    await page.waitForURL(/auditAction=admin.organization_susp/);
+    const lines = page.getByTestId('audit-log').locator('tbody tr');
+    expect(await lines.count()).toBe(1);
+    expect(await lines.first().textContent()).toContain('E2E: unpaid invoices');
+    expect(await lines.first().textContent()).toContain(orgName);
+    await page.getByLabel('From', { exact: true }).fill('2027-02-01');
+    await page.getByLabel('To', { exact: true }).fill('2027-01-01');
+    await page.getByRole('button', { name: 'Filter log' }).click();
+    expect(await alertText(page)).toContain('filter.from: must be on or before `to`');
   });
 });
 

@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
+import { ApiError } from '@/lib/api';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, suspendOrganization, verify } from './actions';
@@ -21,7 +22,17 @@ function monthsAround(today: Date): { from: string; to: string } {
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ kind?: string; status?: string; q?: string }> }) {
+interface AuditLine { id: string; organization: { name: string }; actor: string; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
+
+type Params = { kind?: string; status?: string; q?: string; auditOrg?: string; auditAction?: string; auditEntity?: string; auditFrom?: string; auditTo?: string };
+
+/** The audit filters from the URL; empty fields are left out (the API refuses empty strings). */
+function auditFilter(p: Params) {
+  const filter = { organizationId: p.auditOrg, action: p.auditAction?.trim(), entityType: p.auditEntity?.trim(), from: p.auditFrom, to: p.auditTo };
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireKind('PLATFORM');
   const p = await searchParams;
   const range = monthsAround(new Date());
@@ -30,7 +41,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     status: p.status === 'SUSPENDED' || p.status === 'ACTIVE' ? p.status : undefined,
     search: p.q?.trim() || undefined,
   };
-  const [stats, queue, orgs] = await Promise.all([
+  const audit = gql<{ adminAuditLog: { totalCount: number; edges: { node: AuditLine }[] } }>(
+    `query($filter: AuditLogFilter) { adminAuditLog(first: 30, filter: $filter) { totalCount edges { node { id organization { name } actor action entityType entityId changes createdAt } } } }`,
+    { filter: auditFilter(p) },
+  ).then(
+    (data) => ({ data, refusal: null }),
+    (error: unknown) => {
+      // A bad filter (e.g. from after to) is shown above the log, not as an error page.
+      if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+      return { data: null, refusal: error.message };
+    },
+  );
+  const [stats, queue, orgs, auditLog] = await Promise.all([
     gql<{ marketplaceStats: { listed: Breakdown; requested: Breakdown; underDeal: Breakdown } }>(
       `query($from: Date!, $to: Date!) { marketplaceStats(from: $from, to: $to) {
         listed { totalMw byRegion { region mw } byMonth { month mw } } requested { totalMw byRegion { region mw } }
@@ -45,6 +67,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       `query($filter: AdminOrganizationFilter) { adminOrganizations(first: 30, filter: $filter) { totalCount edges { node { id name kind status verification memberCount siteCount createdAt } } } }`,
       { filter },
     ),
+    audit,
   ]);
   const s = stats.marketplaceStats;
   const queueOrgs = queue.verificationQueue.organizations.edges.map((e) => e.node);
@@ -115,6 +138,44 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </table>
       </div>
       <p className="muted">{orgs.adminOrganizations.totalCount} organisations</p>
+      <h2 id="audit">Audit log</h2>
+      <form className="filters" action="/admin#audit">
+        <div className="field">
+          <label htmlFor="auditOrg">Organisation</label>
+          <select id="auditOrg" name="auditOrg" defaultValue={p.auditOrg ?? ''}>
+            <option value="">All</option>
+            {orgs.adminOrganizations.edges.map(({ node: o }) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </div>
+        <div className="field"><label htmlFor="auditAction">Action starts with</label><input id="auditAction" name="auditAction" placeholder="site." defaultValue={p.auditAction ?? ''} /></div>
+        <div className="field"><label htmlFor="auditEntity">Object type</label><input id="auditEntity" name="auditEntity" placeholder="Deal" defaultValue={p.auditEntity ?? ''} /></div>
+        <div className="field"><label htmlFor="auditFrom">From</label><input id="auditFrom" name="auditFrom" type="date" defaultValue={p.auditFrom ?? ''} /></div>
+        <div className="field"><label htmlFor="auditTo">To</label><input id="auditTo" name="auditTo" type="date" defaultValue={p.auditTo ?? ''} /></div>
+        <button type="submit" className="secondary">Filter log</button>
+      </form>
+      {auditLog.refusal && <p className="form-error" role="alert">{auditLog.refusal}</p>}
+      {auditLog.data && (auditLog.data.adminAuditLog.edges.length === 0 ? (
+        <div className="empty">No audit lines match.</div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="audit-log">
+            <thead><tr><th>When (UTC)</th><th>Organisation</th><th>Action</th><th>Object</th><th>Actor</th><th>Changes</th></tr></thead>
+            <tbody>
+              {auditLog.data.adminAuditLog.edges.map(({ node: a }) => (
+                <tr key={a.id}>
+                  <td>{a.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{a.organization.name}</td>
+                  <td><code>{a.action}</code></td>
+                  <td>{a.entityType} <span className="muted">{a.entityId.slice(0, 8)}</span></td>
+                  <td className="muted">{a.actor.slice(0, 13)}</td>
+                  <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{a.changes ? JSON.stringify(a.changes).slice(0, 160) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {auditLog.data && <p className="muted">{auditLog.data.adminAuditLog.totalCount} lines match{auditLog.data.adminAuditLog.totalCount > 30 ? ' (newest 30 shown)' : ''}</p>}
     </>
   );
 }
