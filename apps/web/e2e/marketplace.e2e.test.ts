@@ -42,6 +42,33 @@ describe('the marketplace, end to end', () => {
     await screenshot(page, 'capacity-search');
   });
 
+  it('pages through the whole marketplace, keeping the sort, without repeating a listing', async () => {
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/search?sort=MW_DESC&pageSize=10');
+    const total = Number((await page.getByTestId('result-count').textContent())?.match(/^\d+/)?.[0]);
+    expect(total).toBeGreaterThan(20);
+    expect(await page.getByTestId('listing').count()).toBe(10);
+    const seen: string[] = [];
+    const mws: number[] = [];
+    for (;;) {
+      for (const row of await page.getByTestId('listing').all()) {
+        seen.push((await row.getAttribute('data-id')) ?? '');
+        mws.push(Number((await row.locator('td').nth(3).textContent())?.replace(/[^\d.]/g, '')));
+      }
+      const next = page.getByRole('link', { name: 'Next page' });
+      if ((await next.count()) === 0) break;
+      const after = new URL((await next.getAttribute('href')) ?? '', page.url()).searchParams.get('after');
+      await next.click();
+      await page.waitForURL((url) => url.searchParams.get('after') === after);
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByLabel('Sort').inputValue()).toBe('MW_DESC');
+      expect(await page.getByLabel('Rows per page').inputValue()).toBe('10');
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    expect([...mws].sort((a, b) => b - a)).toEqual(mws);
+  });
+
   it('request → matches explained → anonymous proposal → accept → both sign', async () => {
     const { site, blockId } = await publishedBlock();
     const tenant = await browser.pageFor(DEMO.tenant);

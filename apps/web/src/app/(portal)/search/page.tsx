@@ -20,6 +20,8 @@ interface Listing {
 
 type Params = Record<string, string | undefined>;
 const SORTS = ['PRICE_ASC', 'MW_DESC', 'AVAILABLE_FROM_ASC', 'READINESS_DESC'] as const;
+// At most 50: past that the query costs more than the API's GraphQL Armor allows (docs/portal.md).
+const PAGE_SIZES = [10, 25, 50] as const;
 
 const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -42,6 +44,14 @@ function filterFrom(p: Params) {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
 }
 
+/** The same search (every filter and the sort) at another page; the cursor carries the position. */
+function searchHref(p: Params, after?: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(p)) if (value && key !== 'after') params.set(key, value);
+  if (after) params.set('after', after);
+  return `/search?${params}`;
+}
+
 function aggregate(listings: Listing[]): MapPoint[] {
   const byPlace = new Map<string, MapPoint>();
   for (const l of listings) {
@@ -58,20 +68,23 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   const p = await searchParams;
   const sort = SORTS.find((s) => s === p.sort) ?? 'PRICE_ASC';
-  type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; edges: { node: Listing }[] } };
+  const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
+  type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
   const data = await gql<Page>(
-    `query($filter: CapacitySearchFilter, $sort: CapacitySort) { searchCapacity(first: 50, filter: $filter, sort: $sort) {
-      totalCount totalCountIsExact edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
+    `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
         site { country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
-    { filter: filterFrom(p), sort },
+    { filter: filterFrom(p), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
     if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
     refusal = error.message;
-    return { searchCapacity: { totalCount: 0, totalCountIsExact: true, edges: [] } };
+    return { searchCapacity: { totalCount: 0, totalCountIsExact: true, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
   });
   const listings = data.searchCapacity.edges.map((e) => e.node);
+  const { hasNextPage, endCursor } = data.searchCapacity.pageInfo;
+  const nextPage = hasNextPage && endCursor ? searchHref(p, endCursor) : null;
   const input = (name: string, text: string, extra: Record<string, unknown> = {}) => (
     <div className="field">
       <label htmlFor={name}>{text}</label>
@@ -111,13 +124,19 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {SORTS.map((s) => <option key={s} value={s}>{label(s)}</option>)}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="pageSize">Rows per page</label>
+          <select id="pageSize" name="pageSize" defaultValue={String(pageSize)}>
+            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </div>
         <button type="submit">Search</button>
         <Link href="/search" className="button secondary">Clear</Link>
       </form>
       {refusal && <p className="form-error" role="alert">{refusal}</p>}
       <p className="muted" data-testid="result-count">
         {data.searchCapacity.totalCount}
-        {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (showing ${listings.length})` : ''}
+        {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (${listings.length} on this page)` : ''}
         {viewer.organization?.kind === 'TENANT' && <> · <Link href="/requests/new">Post a request instead</Link></>}
       </p>
       <div className="card">
@@ -137,7 +156,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </thead>
             <tbody>
               {listings.map((l) => (
-                <tr key={l.id} data-testid="listing">
+                <tr key={l.id} data-testid="listing" data-id={l.id}>
                   <td>{l.site.region}, {l.site.country}</td>
                   <td>{l.site.gridOperator}</td>
                   <td>{label(l.kind)}</td>
@@ -155,6 +174,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </table>
         </div>
       )}
+      <div className="actions" style={{ marginTop: 12 }}>
+        {p.after && <Link href={searchHref(p)} className="button secondary">First page</Link>}
+        {nextPage && <Link href={nextPage} className="button secondary">Next page</Link>}
+      </div>
     </>
   );
 }
