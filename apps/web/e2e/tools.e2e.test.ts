@@ -32,6 +32,29 @@ describe('the revenue modeller', () => {
     expect(await page.getByLabel('Backfill mining fleet MW').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Backfill mining fleet MW').inputValue()).toBe('-5');
   });
+
+  it('opened from a site, starts from the site’s power and price, and saves scenarios that reopen with their inputs', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    await page.locator('tbody a', { hasText: 'Enid Plains' }).click();
+    await page.getByRole('link', { name: 'Model revenue' }).click();
+    await page.getByRole('heading', { name: 'Revenue modeller' }).waitFor();
+    expect(await page.getByLabel('Interconnection MW').inputValue()).toBe('50');
+    await page.getByLabel('AI contracted IT MW').fill('30');
+    await page.getByLabel('Backfill mining fleet MW').fill('15');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/fleetMw=15/);
+    const name = unique('Half lease');
+    await page.getByLabel('Scenario name').fill(name);
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.getByText(`Scenario “${name}” saved.`).waitFor();
+    const row = page.getByTestId('scenarios').locator('tbody tr', { hasText: name });
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^\$[\d.]+[MK]$/);
+    await row.getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(/contractedItMw=30/);
+    expect(await page.getByLabel('Backfill mining fleet MW').inputValue()).toBe('15');
+    expect(await page.getByLabel('Interconnection MW').inputValue()).toBe('50');
+  });
 });
 
 describe('the admin dashboard', () => {

@@ -1,43 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Heatmap, StackedHourChart } from '@/components/charts';
+import { SaveScenarioForm } from '@/components/save-scenario-form';
 import { ApiError } from '@/lib/api';
 import { fmtNum, fmtPct, fmtUsdCompact } from '@/lib/format';
+import { buildInput, ENERGY_PRICES, HASHPRICES, INPUTS, type Params, paramsFromInputs, setPath } from '@/lib/revenue-inputs';
 import { gql, requireViewer } from '@/lib/session';
+import { saveScenario } from './actions';
 
 export const metadata: Metadata = { title: 'Revenue modeller' };
-
-/** The inputs on the form, each with the engine path it sets and the engine's own default. */
-const INPUTS = [
-  { name: 'interconnectionMw', label: 'Interconnection MW', path: ['site', 'interconnectionMw'], def: 100 },
-  { name: 'contractedItMw', label: 'AI contracted IT MW', path: ['aiLoad', 'contractedItMw'], def: 70 },
-  { name: 'fleetMw', label: 'Backfill mining fleet MW', path: ['mining', 'fleetMw'], def: 40 },
-  { name: 'hashprice', label: 'Hashprice ($/PH/day)', path: ['market', 'hashpriceUsdPerPhDay'], def: 44 },
-  { name: 'usdPerMwh', label: 'Energy price ($/MWh)', path: ['energy', 'price', 'usdPerMwh'], def: 60 },
-  { name: 'colocationUsdPerKwMonth', label: 'Colocation ($/kW-month)', path: ['deal', 'colocationUsdPerKwMonth'], def: 154 },
-] as const;
-
-const HASHPRICES = [30, 40, 50, 60, 70];
-const ENERGY_PRICES = [30, 45, 60, 75, 90];
-
-type Params = Record<string, string | undefined>;
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown) {
-  let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[path[path.length - 1] as string] = value;
-}
-
-function buildInput(p: Params) {
-  const input: Record<string, unknown> = {};
-  const values: Record<string, string> = {};
-  for (const field of INPUTS) {
-    const raw = p[field.name]?.trim();
-    values[field.name] = raw || String(field.def);
-    setPath(input, field.path, raw ? Number(raw) : field.def);
-  }
-  if (p.profile === 'training') setPath(input, ['aiLoad', 'profile'], { kind: 'training' });
-  return { input, values };
-}
 
 interface Model {
   totals: { hostEbitdaUsd: number; colocationRevenueUsd: number; miningNetUsd: number; hostShareUsd: number; tenantShareUsd: number; energyCostUsd: number; tenantNetCostUsd: number };
@@ -113,7 +84,44 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       </form>
       {refusal && !refusal.field && <p className="form-error" role="alert">{refusal.message}</p>}
       {result && <Results {...result} week={week} />}
+      {(p.siteId || p.dealId) && <Scenarios p={p} values={values} />}
     </>
+  );
+}
+
+interface Scenario { id: string; name: string; savedByCaller: boolean; inputs: unknown; results: { hostEbitdaUsd: number; tenantNetCostUsd: number }; createdAt: string }
+
+/** Saved scenarios of the site or deal the modeller was opened from, and a form to save the one on screen. */
+async function Scenarios({ p, values }: { p: Params; values: Record<string, string> }) {
+  const context: Record<string, string> = p.siteId ? { siteId: p.siteId } : { dealId: p.dealId ?? '' };
+  const data = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
+    'query($siteId: ID, $dealId: ID) { revenueScenarios(siteId: $siteId, dealId: $dealId, first: 20) { edges { node { id name savedByCaller inputs results { hostEbitdaUsd tenantNetCostUsd } createdAt } } } }',
+    context,
+  );
+  const scenarios = data.revenueScenarios.edges.map((e) => e.node);
+  return (
+    <div className="card" data-testid="scenarios">
+      <h2>Saved scenarios for this {p.siteId ? 'site' : 'deal'}</h2>
+      <SaveScenarioForm action={saveScenario} fields={{ ...context, ...values, ...(p.profile ? { profile: p.profile } : {}) }} />
+      {scenarios.length === 0 ? (
+        <div className="empty" style={{ marginTop: 12 }}>No scenario saved yet.</div>
+      ) : (
+        <table style={{ marginTop: 12 }}>
+          <thead><tr><th>Name</th><th>Saved</th><th className="num">Host EBITDA</th><th className="num">Tenant net cost</th><th /></tr></thead>
+          <tbody>
+            {scenarios.map((sc) => (
+              <tr key={sc.id}>
+                <td>{sc.name}{!sc.savedByCaller && <span className="muted"> (other party)</span>}</td>
+                <td>{sc.createdAt.slice(0, 10)}</td>
+                <td className="num">{fmtUsdCompact(sc.results.hostEbitdaUsd)}</td>
+                <td className="num">{fmtUsdCompact(sc.results.tenantNetCostUsd)}</td>
+                <td><Link href={paramsFromInputs(sc.inputs, context)}>Open</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
 
