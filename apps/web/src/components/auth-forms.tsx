@@ -47,20 +47,23 @@ function useCredentialsForm(mode: 'signin' | 'signup') {
   return { onSubmit, pending, fieldError, formError };
 }
 
-export function SignInForm() {
+export function SignInForm({ demoAccounts = [] }: { demoAccounts?: readonly (readonly [email: string, role: string])[] }) {
   const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signin');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   return (
+    <>
     <form onSubmit={onSubmit}>
       {formError}
       <div className="grid-fields">
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="username" required />
+          <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
           {fieldError('email')}
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           {fieldError('password')}
         </div>
       </div>
@@ -68,8 +71,24 @@ export function SignInForm() {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
+    {demoAccounts.length > 0 && (
+      <div className="card" data-testid="demo-accounts" style={{ marginTop: 16 }}>
+        <h2>Demo accounts</h2>
+        <p className="muted">Embedded demo database only. Pick one to fill the form (password <code>{DEMO_PASSWORD}</code>).</p>
+        <div className="actions">
+          {demoAccounts.map(([account, role]) => (
+            <button key={account} type="button" className="secondary" title={account} onClick={() => { setEmail(account); setPassword(DEMO_PASSWORD); }}>
+              {role}
+            </button>
+          ))}
+        </div>
+      </div>
+    )}
+    </>
   );
 }
+
+const DEMO_PASSWORD = 'gridshare-demo';
 
 export function SignUpForm() {
   const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signup');

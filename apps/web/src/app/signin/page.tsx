@@ -21,29 +21,11 @@ export default function SignInPage() {
       <div className="auth-box">
         <div className="card">
           <h1>Sign in to Gridshare</h1>
-          <SignInForm />
+          <SignInForm demoAccounts={isDemo() ? DEMO_ACCOUNTS : []} />
           <p className="muted">
             New here? <Link href="/signup">Create an account</Link>
           </p>
         </div>
-        {isDemo() && (
-          <div className="card" data-testid="demo-accounts">
-            <h2>Demo accounts</h2>
-            <p className="muted">Embedded demo database only. Password for all: <code>gridshare-demo</code></p>
-            <table className="demo-accounts">
-              <tbody>
-                {DEMO_ACCOUNTS.map(([email, role]) => (
-                  <tr key={email}>
-                    <td>
-                      <code>{email}</code>
-                    </td>
-                    <td>{role}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
       </div>
     </div>
   );
