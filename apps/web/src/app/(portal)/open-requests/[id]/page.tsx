@@ -36,7 +36,7 @@ export default async function OpenRequestPage({ params }: { params: Promise<{ id
       <p className="muted">
         {fmtMw(r.totalMw)} (at least {fmtMw(r.minContiguousMw)} at one site) · needed by {fmtDate(r.neededBy)} · {r.termMonths} months ·{' '}
         {[...r.regions, ...r.gridOperators].join(', ') || 'anywhere'} · {r.cooling ? label(r.cooling) : 'any cooling'} ·{' '}
-        {r.minRackDensityKw ? `${r.minRackDensityKw}+ kW/rack` : 'any density'} · max ${r.maxPriceUsdPerKwMonth ?? '—'}/kW-mo · backfill {r.backfillMiningAllowed ? 'allowed' : 'not allowed'}
+        {r.minRackDensityKw ? `${r.minRackDensityKw}+ kW/rack` : 'any density'} · {r.maxPriceUsdPerKwMonth === null ? 'no price cap' : `up to $${r.maxPriceUsdPerKwMonth}/kW-mo`} · backfill {r.backfillMiningAllowed ? 'allowed' : 'not allowed'}
       </p>
       <div className="card">
         <h2>Phases</h2>
