@@ -34,6 +34,23 @@ const start = (args, cwd) => spawn('npx', args, { stdio: 'inherit', env, cwd: ne
 const children = [start(['tsx', 'src/main.ts'], '../apps/api'), start(['next', 'start', '-p', webPort, '-H', host], '../apps/web')];
 console.log(`[start] Portal: ${env.NEXTAUTH_URL}  API: ${env.GRIDSHARE_API_URL}`);
 
+// Once both answer, say where to point the browser (the API's own banner scrolls the first line away).
+const answers = async (url) => {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+};
+const readyUrl = env.GRIDSHARE_API_URL.replace(/\/graphql$/, '/readyz');
+const announce = setInterval(async () => {
+  if (stopping) return clearInterval(announce);
+  if ((await answers(readyUrl)) && (await answers(`${env.NEXTAUTH_URL}/signin`))) {
+    clearInterval(announce);
+    console.log(`\n[start] Ready. Open ${env.NEXTAUTH_URL} in your browser${env.GRIDSHARE_DEMO === '1' ? ' and pick a demo account' : ''}.`);
+  }
+}, 1000);
+
 let stopping = false;
 const signalAll = (signal) => {
   for (const child of children) {
