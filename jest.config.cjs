@@ -1,6 +1,7 @@
 // Two projects, told apart by file name (see docs/testing.md):
 //   *.test.ts      pure unit tests, no I/O, run in parallel
 //   *.int.test.ts  against a real database (PostgreSQL when DATABASE_URL is set, PGlite otherwise)
+//   *.e2e.test.ts  the built portal and the API in Debian's chromium (apps/web/e2e; run in band)
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -36,6 +37,18 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/packages/db/src/testing/jest-integration-setup.ts'],
       globalSetup: '<rootDir>/packages/db/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/packages/db/src/testing/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/web/e2e/**/*.e2e.test.ts'],
+      testPathIgnorePatterns,
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/apps/web/e2e/setup.ts'],
+      globalSetup: '<rootDir>/apps/web/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/web/e2e/global-teardown.ts',
     },
   ],
 };

@@ -281,6 +281,60 @@ describe('admin organisation list', () => {
   });
 });
 
+const AUDIT = `query ($first: Int, $after: String, $filter: AuditLogFilter) { adminAuditLog(first: $first, after: $after, filter: $filter) {
+  totalCount pageInfo { hasNextPage endCursor } edges { node { id organization { id name } actor action entityType entityId changes createdAt } } } }`;
+type AuditPage = { adminAuditLog: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; organization: { id: string }; actor: string; action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null; createdAt: string } }[] } };
+
+describe('admin audit log', () => {
+  it('lists every organisation’s lines newest first, filtered by organisation, action prefix, entity type and days, page by page', async () => {
+    const org = await signUpOrg(api, 'MINER', 'audit-read');
+    const first = await createSite(api, org);
+    const second = await createSite(api, org);
+    await api.gql(SUSPEND, { id: org.orgId, reason: 'audit test' }, admin);
+    await api.gql(REINSTATE, { id: org.orgId }, admin);
+
+    const mine = await api.gql<AuditPage>(AUDIT, { first: 10, filter: { organizationId: org.orgId } }, admin);
+    expect(mine.errors).toBeUndefined();
+    const lines = mine.data!.adminAuditLog.edges.map((e) => e.node);
+    expect(lines.map((l) => [l.action, l.entityId])).toEqual(
+      expect.arrayContaining([
+        ['site.created', first.id],
+        ['site.created', second.id],
+        ['admin.organization_suspended', org.orgId],
+        ['admin.organization_reinstated', org.orgId],
+      ]),
+    );
+    expect(lines.every((l) => l.organization.id === org.orgId)).toBe(true);
+    const times = lines.map((l) => l.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(lines.find((l) => l.action === 'admin.organization_suspended')).toMatchObject({ actor: `user:${admin.userId}`, changes: expect.objectContaining({ reason: 'audit test' }) });
+    expect(mine.data!.adminAuditLog.totalCount).toBe(lines.length);
+
+    const sites = await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId, action: 'site.', entityType: 'Site' } }, admin);
+    expect(sites.data!.adminAuditLog.edges.map((e) => e.node.entityId).sort()).toEqual([first.id, second.id].sort());
+    // LIKE wildcards are text: "site_" matches nothing here, not "sites" or "site.".
+    expect((await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId, action: 'site_' } }, admin)).data!.adminAuditLog.totalCount).toBe(0);
+
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId, from: today, to: today } }, admin)).data!.adminAuditLog.totalCount).toBe(lines.length);
+    expect((await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId, to: '2000-01-01' } }, admin)).data!.adminAuditLog.totalCount).toBe(0);
+
+    const page1 = await api.gql<AuditPage>(AUDIT, { first: 2, filter: { organizationId: org.orgId } }, admin);
+    expect(page1.data!.adminAuditLog.pageInfo.hasNextPage).toBe(true);
+    const page2 = await api.gql<AuditPage>(AUDIT, { first: 2, after: page1.data!.adminAuditLog.pageInfo.endCursor, filter: { organizationId: org.orgId } }, admin);
+    const ids = [...page1.data!.adminAuditLog.edges, ...page2.data!.adminAuditLog.edges].map((e) => e.node.id);
+    expect(ids).toEqual(lines.slice(0, 4).map((l) => l.id));
+  });
+
+  it('never shows a secret: API-key creation is logged without the key', async () => {
+    const org = await signUpOrg(api, 'PARTNER', 'audit-secret');
+    const key = await createApiKey(api, org, ['ORG_READ']);
+    const page = await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId } }, admin);
+    expect(page.data!.adminAuditLog.totalCount).toBeGreaterThan(0);
+    expect(JSON.stringify(page)).not.toContain(key.secret);
+  });
+});
+
 describe('marketplace stats', () => {
   it('sums MW listed, requested and under deal by region and by month', async () => {
     // Everything dated 2030-12 … 2031-04; nothing else in this file uses those months.
@@ -399,6 +453,7 @@ describe('who may administer', () => {
     ['verificationQueue', QUEUE, () => ({ first: 5 })],
     ['adminOrganizations', ORGS, () => ({ first: 5 })],
     ['marketplaceStats', STATS, () => ({ from: '2027-01-01', to: '2027-12-31' })],
+    ['adminAuditLog', AUDIT, () => ({ first: 5 })],
     ['verifyOrganization', VERIFY_ORG, () => ({ id: miner.orgId, decision: 'VERIFIED' })],
     ['verifySite', VERIFY_SITE, () => ({ id: site.id, decision: 'VERIFIED' })],
     ['suspendOrganization', SUSPEND, () => ({ id: miner.orgId, reason: 'no' })],
@@ -450,6 +505,10 @@ describe('bad input', () => {
     ['adminOrganizations: page of 101', ORGS, () => ({ first: 101 }), /^first/],
     ['adminOrganizations: 10 KB search', ORGS, () => ({ filter: { search: TEN_KB } }), /^filter\.search/],
     ['adminOrganizations: unknown kind', ORGS, () => ({ filter: { kind: 'ROBOT' } }), /ROBOT/],
+    ['adminAuditLog: organisation id not a UUID', AUDIT, () => ({ filter: { organizationId: 'acme' } }), /^filter\.organizationId/],
+    ['adminAuditLog: empty action', AUDIT, () => ({ filter: { action: '  ' } }), /^filter\.action/],
+    ['adminAuditLog: from after to', AUDIT, () => ({ filter: { from: '2027-02-01', to: '2027-01-31' } }), /^filter\.from/],
+    ['adminAuditLog: unknown filter field', AUDIT, () => ({ filter: { orgId: miner.orgId } }), /orgId/],
     ['verificationQueue: page of 0', QUEUE, () => ({ first: 0 }), /^first/],
   ];
 

@@ -6,8 +6,9 @@ import { ZId } from '../common/common.schemas';
 import { requirePlatformAdmin } from './admin-access';
 import { marketplaceStats } from './admin-stats';
 import { toAdminOrganizationNode, toAdminSiteNode } from './admin.mappers';
-import { ZAdminOrganizationFilter, ZStatsRange, ZSuspensionReason, ZVerificationDecision } from './admin.schemas';
+import { ZAdminOrganizationFilter, ZAuditLogFilter, ZStatsRange, ZSuspensionReason, ZVerificationDecision } from './admin.schemas';
 import * as admin from './admin.service';
+import * as audit from './admin-audit';
 
 export const adminResolvers: Resolvers = {
   Query: {
@@ -23,6 +24,14 @@ export const adminResolvers: Resolvers = {
       const where = parseInput(ZAdminOrganizationFilter.nullish(), filter, 'filter');
       const rows = await admin.findOrganizationsPage(ctx.db.prisma, page, where);
       return toConnection(rows, page, toAdminOrganizationNode, () => admin.countOrganizations(ctx.db.prisma, where));
+    },
+    adminAuditLog: async (_parent, args, ctx) => {
+      requirePlatformAdmin(ctx, 'read the audit log');
+      const { filter, ...pageArgs } = args;
+      const page = parseInput(ZPageArgs, pageArgs, '');
+      const where = parseInput(ZAuditLogFilter.nullish(), filter, 'filter');
+      const rows = await audit.findAuditLogPage(ctx.db.prisma, page, where);
+      return toConnection(rows, page, audit.toAuditLogNode, () => audit.countAuditLog(ctx.db.prisma, where));
     },
     marketplaceStats: (_parent, args, ctx) => {
       requirePlatformAdmin(ctx, 'see marketplace statistics');
@@ -69,4 +78,5 @@ export const adminResolvers: Resolvers = {
   },
   AdminOrganizationConnection: connectionResolvers,
   AdminSiteConnection: connectionResolvers,
+  AuditLogEntryConnection: connectionResolvers,
 };

@@ -1,5 +1,6 @@
 import { OrgKind, OrgStatus } from '@gridshare/db';
 import { z } from 'zod';
+import { ZId } from '../common/common.schemas';
 
 export const ZVerificationDecision = z.enum(['VERIFIED', 'REJECTED'], { message: 'must be VERIFIED or REJECTED' });
 export type TVerificationDecision = z.infer<typeof ZVerificationDecision>;
@@ -16,6 +17,21 @@ export const ZAdminOrganizationFilter = z.strictObject({
   search: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish(),
 });
 export type TAdminOrganizationFilter = z.infer<typeof ZAdminOrganizationFilter>;
+
+const ZAuditText = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+export const ZAuditLogFilter = z
+  .strictObject({
+    organizationId: ZId.nullish(),
+    action: ZAuditText.nullish(),
+    entityType: ZAuditText.nullish(),
+    from: z.date('must be a date, YYYY-MM-DD').nullish(),
+    to: z.date('must be a date, YYYY-MM-DD').nullish(),
+  })
+  .superRefine(({ from, to }, ctx) => {
+    if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be on or before `to`' });
+  });
+export type TAuditLogFilter = z.infer<typeof ZAuditLogFilter>;
 
 /** Longest range the stats cover, in months (both ends included). */
 export const MAX_STATS_MONTHS = 36;

@@ -54,8 +54,8 @@ export function countQueuedSites(prisma: AppPrisma) {
   return prisma.site.count({ where: queuedSites });
 }
 
-/** Prisma's `contains` passes LIKE wildcards through: "100%" would match "1000". */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+/** Prisma's `contains`/`startsWith` pass LIKE wildcards through: "100%" would match "1000". */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 function organizationWhere(filter: TAdminOrganizationFilter | null | undefined): Prisma.OrganizationWhereInput {
   return {

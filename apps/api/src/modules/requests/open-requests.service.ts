@@ -3,6 +3,7 @@
 // has proposed a deal to it.
 import { type AppPrisma, type AppTx, type Prisma, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/authorize';
+import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toOpenRequestNode } from './requests.mappers';
 import type { TOpenRequestFilter } from './requests.schemas';
@@ -39,6 +40,16 @@ export function findOpenRequestsPage(prisma: AppPrisma, auth: Authorized, page: 
     const rows = await tx.colocationRequest.findMany({ where: openRequestWhere(auth, filter), ...pageQuery(page) });
     const names = await dealtTenantNames(tx, auth, [...new Set(rows.map((row) => row.orgId))]);
     return rows.map((row) => toOpenRequestNode(row, names.get(row.orgId) ?? null));
+  });
+}
+
+/** One OPEN request of another organisation, under the same rules (and anonymity) as the list. */
+export function getOpenRequest(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, async (tx) => {
+    const row = await tx.colocationRequest.findFirst({ where: { id, ...openRequestWhere(auth, null) } });
+    if (!row) throw notFound('Open colocation request', id);
+    const names = await dealtTenantNames(tx, auth, [row.orgId]);
+    return toOpenRequestNode(row, names.get(row.orgId) ?? null);
   });
 }
 

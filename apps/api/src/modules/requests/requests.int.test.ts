@@ -215,6 +215,23 @@ describe('hosts browsing open requests', () => {
     const otherHost = await signUpOrg(api, 'MINER', 'anon-host');
     expect((await openList(otherHost)).find((node) => node.id === request.id)).toMatchObject({ tenantLabel: label, tenantName: null });
   });
+  it('opens one OPEN request by id, anonymised like the list; NOT_FOUND for a draft, its own, or a bad id', async () => {
+    const ONE = `query ($id: ID!) { openRequest(id: $id) { id tenantLabel tenantName request { id title status } } }`;
+    const org = await signUpOrg(api, 'TENANT', 'one-open');
+    const orgName = (await api.db.prisma.organization.findUniqueOrThrow({ where: { id: org.orgId } })).name;
+    const open = await createRequest(api, org, { open: true, title: 'One open request' });
+    const draft = await createRequest(api, org);
+    const seen = await api.gql<{ openRequest: { tenantLabel: string; tenantName: string | null; request: { title: string } } }>(ONE, { id: open.id }, host);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.openRequest).toMatchObject({ tenantName: null, request: { title: 'One open request', status: 'OPEN' } });
+    expect(seen.data?.openRequest.tenantLabel).toMatch(/^Tenant #[0-9a-f]{6}$/);
+    expect(JSON.stringify(seen)).not.toContain(orgName);
+    expect(code(await api.gql(ONE, { id: draft.id }, host))).toBe('NOT_FOUND');
+    expect(code(await api.gql(ONE, { id: open.id }, org))).toBe('NOT_FOUND');
+    const bad = await api.gql(ONE, { id: 'not-a-uuid' }, host);
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(field(bad)).toBe('id');
+  });
 });
 
 describe('other organisations and bad input', () => {

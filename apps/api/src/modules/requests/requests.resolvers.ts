@@ -40,6 +40,10 @@ export const requestsResolvers: Resolvers = {
       const nodes = await openRequests.findOpenRequestsPage(ctx.db.prisma, auth, page, where);
       return toConnection(nodes, page, (node) => node, () => openRequests.countOpenRequests(ctx.db.prisma, auth, where));
     },
+    openRequest: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      return openRequests.getOpenRequest(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'));
+    },
   },
   Mutation: {
     createColocationRequest: async (_parent, args, ctx) => {

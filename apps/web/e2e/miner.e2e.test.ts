@@ -1,0 +1,90 @@
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { alertText, DEMO, open, screenshot, unique, useBrowser } from './helpers';
+
+const browser = useBrowser();
+
+async function fillSite(page: Page, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+describe('a miner', () => {
+  it('searches its sites table', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    await screenshot(page, 'miner-sites');
+    const all = await page.locator('tbody tr').count();
+    expect(all).toBeGreaterThan(3);
+    await page.getByLabel('Search').fill('Enid');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=Enid/);
+    expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Enid Plains')]);
+    await page.getByLabel('Search').fill('no such site anywhere');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No site matches').waitFor();
+  });
+
+  it('creates a site (the server’s refusal shows at the field, input kept), sees its readiness, edits it, lists and publishes capacity', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    const name = unique('E2E Ridge');
+    await open(page, '/sites/new');
+    await fillSite(page, {
+      Name: name, 'Country (ISO code)': 'US', 'Region / state': 'Texas', 'Grid operator': 'ERCOT', Latitude: '31.5', Longitude: '-100.4',
+      'Energized MW': '40', 'Mining MW today': '60', 'Max rack density (kW)': '30', 'Energy price ($/MWh)': '42',
+    });
+    await page.getByRole('button', { name: 'Create site' }).click();
+    expect(await alertText(page)).toMatch(/correct the fields/i);
+    const miningError = page.locator('#f-miningMw-error');
+    expect(await miningError.textContent()).toContain('must not exceed energizedMw');
+    expect(await page.getByLabel('Mining MW today', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    expect(await page.getByLabel('Energy price ($/MWh)', { exact: true }).inputValue()).toBe('42');
+    await screenshot(page, 'site-form-refused');
+
+    await fillSite(page, { 'Mining MW today': '30' });
+    await page.getByRole('button', { name: 'Create site' }).click();
+    await page.getByRole('heading', { name }).waitFor();
+    const chart = page.getByRole('img', { name: 'Readiness sub-scores' });
+    expect(await chart.isVisible()).toBe(true);
+    expect(await chart.locator('rect').count()).toBeGreaterThan(10);
+    const score = Number(await page.getByTestId('readiness-score').textContent());
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(100);
+    expect(await page.getByRole('heading', { name: 'Gaps to close' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Conversion estimate' }).isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Edit site' }).click();
+    await page.getByRole('heading', { name: `Edit ${name}` }).waitFor();
+    expect(await page.getByLabel('Energized MW', { exact: true }).inputValue()).toBe('40');
+    await fillSite(page, { Name: `${name} II` });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: `${name} II` }).waitFor();
+
+    await page.getByText('New capacity block').click();
+    await page.getByLabel('MW', { exact: true }).fill('20');
+    await page.getByLabel('Firm MW', { exact: true }).fill('20');
+    await page.getByLabel('Available from', { exact: true }).fill('2027-03-01');
+    await page.getByLabel('Price ($/kW-month)', { exact: true }).fill('140');
+    await page.getByRole('button', { name: 'Create block' }).click();
+    await page.getByText('Capacity block created as a draft').waitFor();
+    expect(await page.getByLabel('MW', { exact: true }).inputValue()).toBe('');
+    const row = page.locator('tbody tr', { hasText: '20 MW (20 MW)' });
+    await row.getByText('Draft').waitFor();
+    await row.getByRole('button', { name: 'Publish' }).click();
+    await row.getByText('Published').waitFor();
+    await screenshot(page, 'site-readiness');
+
+    await open(page, '/capacity?status=PUBLISHED');
+    expect(await page.locator('tbody tr', { hasText: `${name} II` }).textContent()).toContain('Published');
+    await screenshot(page, 'capacity-blocks');
+  });
+
+  it('as a read-only viewer sees the sites but no way to change them', async () => {
+    const page = await browser.pageFor(DEMO.viewer);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    expect(await page.getByRole('link', { name: 'New site' }).count()).toBe(0);
+    await page.locator('tbody a').first().click();
+    await page.getByTestId('readiness-score').waitFor();
+    expect(await page.getByRole('link', { name: 'Edit site' }).count()).toBe(0);
+  });
+});

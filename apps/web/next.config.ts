@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // The portal is served by `next start` beside the API; no image CDN, no telemetry, no remote fonts.
+  images: { unoptimized: true },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  // The monorepo root holds the lockfile; tell Next so it does not guess.
+  outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
+};
+
+export default config;

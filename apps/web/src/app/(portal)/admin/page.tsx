@@ -1,0 +1,181 @@
+import type { Metadata } from 'next';
+import { ActionButton } from '@/components/action-button';
+import { StatusBadge } from '@/components/badges';
+import { ColumnChart } from '@/components/charts';
+import { SuspendForm } from '@/components/suspend-form';
+import { ApiError } from '@/lib/api';
+import { fmtDate, fmtMw, label } from '@/lib/format';
+import { gql, requireKind } from '@/lib/session';
+import { reinstateOrganization, suspendOrganization, verify } from './actions';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+interface Breakdown { totalMw: number; byRegion: { region: string; mw: number }[]; byMonth: { month: string; mw: number }[] }
+interface Org { id: string; name: string; kind: string; status: string; verification: string; memberCount: number; siteCount: number; createdAt: string }
+interface QueueSite { id: string; name: string; region: string; country: string; energizedMw: number; organization: { name: string } }
+
+const ORG_KINDS = ['MINER', 'TENANT', 'PARTNER', 'PLATFORM'] as const;
+
+function monthsAround(today: Date): { from: string; to: string } {
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
+  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 18, 0));
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+interface AuditLine { id: string; organization: { name: string }; actor: string; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
+
+type Params = { kind?: string; status?: string; q?: string; auditOrg?: string; auditAction?: string; auditEntity?: string; auditFrom?: string; auditTo?: string };
+
+/** The audit filters from the URL; empty fields are left out (the API refuses empty strings). */
+function auditFilter(p: Params) {
+  const filter = { organizationId: p.auditOrg, action: p.auditAction?.trim(), entityType: p.auditEntity?.trim(), from: p.auditFrom, to: p.auditTo };
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireKind('PLATFORM');
+  const p = await searchParams;
+  const range = monthsAround(new Date());
+  const filter = {
+    kind: ORG_KINDS.find((k) => k === p.kind),
+    status: p.status === 'SUSPENDED' || p.status === 'ACTIVE' ? p.status : undefined,
+    search: p.q?.trim() || undefined,
+  };
+  const audit = gql<{ adminAuditLog: { totalCount: number; edges: { node: AuditLine }[] } }>(
+    `query($filter: AuditLogFilter) { adminAuditLog(first: 30, filter: $filter) { totalCount edges { node { id organization { name } actor action entityType entityId changes createdAt } } } }`,
+    { filter: auditFilter(p) },
+  ).then(
+    (data) => ({ data, refusal: null }),
+    (error: unknown) => {
+      // A bad filter (e.g. from after to) is shown above the log, not as an error page.
+      if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+      return { data: null, refusal: error.message };
+    },
+  );
+  const [stats, queue, orgs, auditLog] = await Promise.all([
+    gql<{ marketplaceStats: { listed: Breakdown; requested: Breakdown; underDeal: Breakdown } }>(
+      `query($from: Date!, $to: Date!) { marketplaceStats(from: $from, to: $to) {
+        listed { totalMw byRegion { region mw } byMonth { month mw } } requested { totalMw byRegion { region mw } }
+        underDeal { totalMw byMonth { month mw } } } }`,
+      range,
+    ),
+    gql<{ verificationQueue: { organizations: { totalCount: number; edges: { node: Org }[] }; sites: { totalCount: number; edges: { node: QueueSite }[] } } }>(
+      `{ verificationQueue { organizations(first: 20) { totalCount edges { node { id name kind createdAt } } }
+        sites(first: 20) { totalCount edges { node { id name region country energizedMw organization { name } } } } } }`,
+    ),
+    gql<{ adminOrganizations: { totalCount: number; edges: { node: Org }[] } }>(
+      `query($filter: AdminOrganizationFilter) { adminOrganizations(first: 30, filter: $filter) { totalCount edges { node { id name kind status verification memberCount siteCount createdAt } } } }`,
+      { filter },
+    ),
+    audit,
+  ]);
+  const s = stats.marketplaceStats;
+  const queueOrgs = queue.verificationQueue.organizations.edges.map((e) => e.node);
+  const queueSites = queue.verificationQueue.sites.edges.map((e) => e.node);
+  const decide = (id: string, kind: 'site' | 'org') => (
+    <div className="actions">
+      <ActionButton action={verify} fields={{ id, kind, decision: 'VERIFIED' }} label="Verify" />
+      <ActionButton action={verify} fields={{ id, kind, decision: 'REJECTED' }} label="Reject" variant="secondary" />
+    </div>
+  );
+  return (
+    <>
+      <h1>Platform dashboard</h1>
+      <div className="cards" data-testid="kpis">
+        <div className="kpi"><div className="label">MW listed</div><div className="value">{fmtMw(s.listed.totalMw)}</div></div>
+        <div className="kpi"><div className="label">MW requested</div><div className="value">{fmtMw(s.requested.totalMw)}</div></div>
+        <div className="kpi"><div className="label">MW under deal</div><div className="value">{fmtMw(s.underDeal.totalMw)}</div></div>
+        <div className="kpi"><div className="label">Awaiting verification</div><div className="value">{queue.verificationQueue.organizations.totalCount + queue.verificationQueue.sites.totalCount}</div></div>
+      </div>
+      <div className="row">
+        <div className="card"><h2>MW listed by region</h2><ColumnChart bars={s.listed.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW listed by region" unit=" MW" /></div>
+        <div className="card"><h2>MW requested by region</h2><ColumnChart bars={s.requested.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW requested by region" colour="var(--mining)" unit=" MW" /></div>
+      </div>
+      <div className="row">
+        <div className="card"><h2>MW listed by month available</h2><ColumnChart bars={s.listed.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW listed by month" unit=" MW" /></div>
+        <div className="card"><h2>MW under deal by month</h2><ColumnChart bars={s.underDeal.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW under deal by month" colour="var(--ok)" unit=" MW" /></div>
+      </div>
+      <h2>Verification queue</h2>
+      <div className="row" data-testid="verification-queue">
+        <div>
+          {queueOrgs.length === 0 ? <div className="empty">No organisation waiting.</div> : (
+            <div className="table-wrap"><table>
+              <thead><tr><th>Organisation</th><th>Kind</th><th>Since</th><th /></tr></thead>
+              <tbody>{queueOrgs.map((o) => <tr key={o.id}><td>{o.name}</td><td>{label(o.kind)}</td><td>{fmtDate(o.createdAt)}</td><td>{decide(o.id, 'org')}</td></tr>)}</tbody>
+            </table></div>
+          )}
+        </div>
+        <div>
+          {queueSites.length === 0 ? <div className="empty">No site waiting.</div> : (
+            <div className="table-wrap"><table>
+              <thead><tr><th>Site</th><th>Owner</th><th className="num">MW</th><th /></tr></thead>
+              <tbody>{queueSites.map((q) => <tr key={q.id}><td>{q.name}<div className="muted">{q.region}, {q.country}</div></td><td>{q.organization.name}</td><td className="num">{fmtMw(q.energizedMw)}</td><td>{decide(q.id, 'site')}</td></tr>)}</tbody>
+            </table></div>
+          )}
+        </div>
+      </div>
+      <h2>Organisations</h2>
+      <form className="filters">
+        <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>
+        <div className="field"><label htmlFor="kind">Kind</label><select id="kind" name="kind" defaultValue={filter.kind ?? ''}><option value="">All</option>{ORG_KINDS.map((k) => <option key={k}>{k}</option>)}</select></div>
+        <div className="field"><label htmlFor="status">Status</label><select id="status" name="status" defaultValue={filter.status ?? ''}><option value="">All</option><option>ACTIVE</option><option>SUSPENDED</option></select></div>
+        <button type="submit" className="secondary">Filter</button>
+      </form>
+      <div className="table-wrap">
+        <table data-testid="organisations">
+          <thead><tr><th>Name</th><th>Kind</th><th>Status</th><th>Verification</th><th className="num">Members</th><th className="num">Sites</th><th /></tr></thead>
+          <tbody>
+            {orgs.adminOrganizations.edges.map(({ node: o }) => (
+              <tr key={o.id}>
+                <td>{o.name}</td><td>{label(o.kind)}</td><td><StatusBadge status={o.status} /></td><td>{label(o.verification)}</td>
+                <td className="num">{o.memberCount}</td><td className="num">{o.siteCount}</td>
+                <td>
+                  {o.kind === 'PLATFORM' ? null : o.status === 'ACTIVE' ? <SuspendForm id={o.id} action={suspendOrganization} /> : <ActionButton action={reinstateOrganization} fields={{ id: o.id }} label="Reinstate" variant="secondary" />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{orgs.adminOrganizations.totalCount} organisations</p>
+      <h2 id="audit">Audit log</h2>
+      <form className="filters" action="/admin#audit">
+        <div className="field">
+          <label htmlFor="auditOrg">Organisation</label>
+          <select id="auditOrg" name="auditOrg" defaultValue={p.auditOrg ?? ''}>
+            <option value="">All</option>
+            {orgs.adminOrganizations.edges.map(({ node: o }) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </div>
+        <div className="field"><label htmlFor="auditAction">Action starts with</label><input id="auditAction" name="auditAction" placeholder="site." defaultValue={p.auditAction ?? ''} /></div>
+        <div className="field"><label htmlFor="auditEntity">Object type</label><input id="auditEntity" name="auditEntity" placeholder="Deal" defaultValue={p.auditEntity ?? ''} /></div>
+        <div className="field"><label htmlFor="auditFrom">From</label><input id="auditFrom" name="auditFrom" type="date" defaultValue={p.auditFrom ?? ''} /></div>
+        <div className="field"><label htmlFor="auditTo">To</label><input id="auditTo" name="auditTo" type="date" defaultValue={p.auditTo ?? ''} /></div>
+        <button type="submit" className="secondary">Filter log</button>
+      </form>
+      {auditLog.refusal && <p className="form-error" role="alert">{auditLog.refusal}</p>}
+      {auditLog.data && (auditLog.data.adminAuditLog.edges.length === 0 ? (
+        <div className="empty">No audit lines match.</div>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="audit-log">
+            <thead><tr><th>When (UTC)</th><th>Organisation</th><th>Action</th><th>Object</th><th>Actor</th><th>Changes</th></tr></thead>
+            <tbody>
+              {auditLog.data.adminAuditLog.edges.map(({ node: a }) => (
+                <tr key={a.id}>
+                  <td>{a.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{a.organization.name}</td>
+                  <td><code>{a.action}</code></td>
+                  <td>{a.entityType} <span className="muted">{a.entityId.slice(0, 8)}</span></td>
+                  <td className="muted">{a.actor.slice(0, 13)}</td>
+                  <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{a.changes ? JSON.stringify(a.changes).slice(0, 160) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      {auditLog.data && <p className="muted">{auditLog.data.adminAuditLog.totalCount} lines match{auditLog.data.adminAuditLog.totalCount > 30 ? ' (newest 30 shown)' : ''}</p>}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { formValues, type FormState } from '@/lib/form';
+import { refused } from '@/lib/refused';
+import { gqlMutation } from '@/lib/session';
+
+export async function createApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = { name: values.name ?? '', scopes: formData.getAll('scopes').map(String) };
+  try {
+    const data = await gqlMutation<{ createApiKey: { secret: string; apiKey: { name: string } } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { name } } }',
+      { input },
+    );
+    revalidatePath('/api-keys');
+    // The secret goes back to this one render only; the API keeps just its hash.
+    return { ok: true, message: `Key “${data.createApiKey.apiKey.name}” created. Copy it now: it is shown once.`, fieldErrors: {}, values: {}, result: { secret: data.createApiKey.secret } };
+  } catch (error) {
+    return refused(error, values);
+  }
+}
+
+export async function revokeApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await gqlMutation('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: String(formData.get('id')) });
+  } catch (error) {
+    return refused(error, {});
+  }
+  revalidatePath('/api-keys');
+  return { ok: true, fieldErrors: {}, values: {} };
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { ActionButton } from '@/components/action-button';
+import { ApiKeyForm } from '@/components/api-key-form';
+import { API_URL } from '@/lib/api';
+import { fmtDate } from '@/lib/format';
+import { gql, requireViewer } from '@/lib/session';
+import { createApiKey, revokeApiKey } from './actions';
+
+export const metadata: Metadata = { title: 'API keys' };
+
+const SCOPES = ['ORG_READ', 'SITES_READ', 'SITES_WRITE', 'CAPACITY_READ', 'CAPACITY_WRITE', 'REQUESTS_READ', 'REQUESTS_WRITE', 'DEALS_READ', 'DEALS_WRITE', 'BILLING_READ'] as const;
+
+interface Key { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+
+export default async function ApiKeysPage() {
+  const viewer = await requireViewer();
+  // The API lets only admins and owners list or manage keys; others get an explanation, not an error.
+  if (viewer.role !== 'ADMIN' && viewer.role !== 'OWNER') {
+    return (
+      <>
+        <h1>API keys</h1>
+        <div className="empty">Only an organisation’s admins and owners manage API keys. Ask one of them for a key.</div>
+      </>
+    );
+  }
+  const data = await gql<{ apiKeys: { edges: { node: Key }[] } }>('{ apiKeys(first: 50) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }');
+  const keys = data.apiKeys.edges.map((e) => e.node);
+    return (
+    <>
+      <h1>API keys</h1>
+      <p className="muted">
+        Partners and scripts call the same GraphQL API as this portal at <code>{API_URL}</code> with <code>Authorization: Bearer gsk_…</code>.
+        Every type and field is described in the schema (introspect it with a key, or read <code>apps/api/src/modules/*/*.graphql</code>).
+      </p>
+      <div className="card">
+        <h2>New key</h2>
+        <ApiKeyForm scopes={SCOPES} action={createApiKey} />
+      </div>
+      {keys.length === 0 ? (
+        <div className="empty">No API keys yet.</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>Name</th><th>Prefix</th><th>Scopes</th><th>Created</th><th>Last used</th><th>State</th><th /></tr></thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id} data-testid="api-key-row">
+                  <td>{k.name}</td>
+                  <td><code>{k.prefix}…</code></td>
+                  <td>{k.scopes.join(', ')}</td>
+                  <td>{fmtDate(k.createdAt)}</td>
+                  <td>{fmtDate(k.lastUsedAt)}</td>
+                  <td>{k.revokedAt ? <span className="badge bad">revoked {fmtDate(k.revokedAt)}</span> : <span className="badge ok">active</span>}</td>
+                  <td>{!k.revokedAt && <ActionButton action={revokeApiKey} fields={{ id: k.id }} label="Revoke" variant="danger" confirm={`Revoke “${k.name}”? Calls with it stop at once.`} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

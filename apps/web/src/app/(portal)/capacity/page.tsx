@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { BLOCK_FIELDS, CapacityTable, type BlockRow } from '@/components/capacity-table';
+import { canWrite, gql, requireKind } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Capacity blocks' };
+
+const STATES = ['DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED'] as const;
+
+export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const viewer = await requireKind('MINER');
+  const status = (await searchParams).status;
+  const statuses = STATES.find((s) => s === status);
+  const data = await gql<{ capacityBlocks: { totalCount: number; edges: { node: BlockRow }[] } }>(
+    `query($filter: CapacityBlockFilter) { capacityBlocks(first: 50, filter: $filter) { totalCount edges { node { ${BLOCK_FIELDS} } } } }`,
+    { filter: statuses ? { statuses: [statuses] } : null },
+  );
+  return (
+    <>
+      <h1>Capacity blocks</h1>
+      <p className="muted">Create blocks on a site’s page; publish a draft to list it in the marketplace search.</p>
+      <form className="filters">
+        <div className="field">
+          <label htmlFor="status">State</label>
+          <select id="status" name="status" defaultValue={statuses ?? ''}>
+            <option value="">All</option>
+            {STATES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+      </form>
+      <CapacityTable blocks={data.capacityBlocks.edges.map((e) => e.node)} canWrite={canWrite(viewer)} showSite />
+    </>
+  );
+}

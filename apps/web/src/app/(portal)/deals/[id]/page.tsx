@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionButton } from '@/components/action-button';
+import { StatusBadge } from '@/components/badges';
+import { fmtDate, fmtMw, label } from '@/lib/format';
+import { canWrite, gql, requireKind } from '@/lib/session';
+import { moveDeal } from '../actions';
+
+export const metadata: Metadata = { title: 'Deal' };
+
+interface Deal {
+  id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
+  hostMiningSharePct: number; curtailFirst: string; platformFeePct: number; hostSignedAt: string | null; tenantSignedAt: string | null;
+  acceptedAt: string | null; host: { name: string }; tenant: { name: string }; request: { title: string; totalMw: number };
+  site: { id: string; name: string | null; latitude: number | null; longitude: number | null; country: string | null; region: string | null; gridOperator: string | null; energizedMw: number | null };
+}
+
+export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireKind('MINER', 'TENANT');
+  const { id } = await params;
+  const { deal } = await gql<{ deal: Deal }>(
+    `query($id: ID!) { deal(id: $id) { id status role mw priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
+      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name } request { title totalMw }
+      site { id name latitude longitude country region gridOperator energizedMw } } }`,
+    { id },
+  );
+  const writer = canWrite(viewer);
+  const weSigned = deal.role === 'HOST' ? deal.hostSignedAt : deal.tenantSignedAt;
+  const act = (move: string, text: string, variant?: 'secondary' | 'danger') => (
+    <ActionButton action={moveDeal} fields={{ id: deal.id, move }} label={text} variant={variant} />
+  );
+  return (
+    <>
+      <h1>
+        {deal.request.title} <StatusBadge status={deal.status} />
+      </h1>
+      <p className="muted">
+        {deal.host.name} (host) ↔ {deal.tenant.name} (tenant) · you are the {label(deal.role).toLowerCase()}
+      </p>
+      <div className="cards">
+        <div className="kpi"><div className="label">MW</div><div className="value">{fmtMw(deal.mw)}</div></div>
+        <div className="kpi"><div className="label">Price</div><div className="value">${deal.priceUsdPerKwMonth}/kW-mo</div></div>
+        <div className="kpi"><div className="label">Term</div><div className="value">{deal.termMonths} mo</div></div>
+        <div className="kpi"><div className="label">Start</div><div className="value">{fmtDate(deal.startDate)}</div></div>
+      </div>
+      <div className="card">
+        <h2>Site</h2>
+        <p data-testid="deal-site">
+          {deal.site.name ?? 'Disclosed on acceptance'} · {deal.site.region ?? '—'}, {deal.site.country ?? '—'} · {deal.site.gridOperator ?? '—'}
+          {deal.site.latitude !== null && deal.site.longitude !== null && <> · {deal.site.latitude.toFixed(3)}, {deal.site.longitude.toFixed(3)}</>}
+        </p>
+        <p className="muted">
+          Backfill mining share to host {deal.hostMiningSharePct}% · curtail {label(deal.curtailFirst).toLowerCase()} first · platform fee {deal.platformFeePct}%
+        </p>
+        <p className="muted">
+          Host signed: {fmtDate(deal.hostSignedAt)} · Tenant signed: {fmtDate(deal.tenantSignedAt)}
+        </p>
+      </div>
+      {writer && (
+        <div className="actions" data-testid="deal-actions">
+          {deal.status === 'PROPOSED' && deal.role === 'TENANT' && (
+            <>
+              {act('accept', 'Accept')}
+              {act('reject', 'Reject', 'danger')}
+            </>
+          )}
+          {deal.status === 'PROPOSED' && deal.role === 'HOST' && act('withdraw', 'Withdraw', 'secondary')}
+          {deal.status === 'ACCEPTED' && !weSigned && act('sign', 'Sign')}
+          {deal.status === 'ACCEPTED' && weSigned && <span className="muted">Signed; waiting for the other party.</span>}
+        </div>
+      )}
+      <p>
+        <Link href={`/revenue?dealId=${deal.id}&contractedItMw=${deal.mw}&colocationUsdPerKwMonth=${deal.priceUsdPerKwMonth}`}>Model this deal’s revenue</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { formValues, type FormState } from '@/lib/form';
+import { refused } from '@/lib/refused';
+import { gqlMutation } from '@/lib/session';
+
+const MOVES = {
+  accept: 'acceptDeal',
+  reject: 'rejectDeal',
+  withdraw: 'withdrawDeal',
+  sign: 'signDeal',
+} as const;
+
+/** Accept, reject, withdraw or sign: the API checks who may make which move in which state. */
+export async function moveDeal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = String(formData.get('id'));
+  const move = MOVES[String(formData.get('move')) as keyof typeof MOVES];
+  if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
+  try {
+    await gqlMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id });
+  } catch (error) {
+    return refused(error, {});
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, fieldErrors: {}, values: {} };
+}
+
+export async function proposeDeal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = {
+    requestId: values.requestId,
+    blockIds: (values.blockIds ?? '').split(',').filter(Boolean),
+    mw: Number(values.mw),
+    priceUsdPerKwMonth: Number(values.priceUsdPerKwMonth),
+    termMonths: Number.parseInt(values.termMonths ?? '', 10),
+    startDate: values.startDate,
+  };
+  let id: string;
+  try {
+    const data = await gqlMutation<{ proposeDeal: { id: string } }>('mutation($input: ProposeDealInput!) { proposeDeal(input: $input) { id } }', { input });
+    id = data.proposeDeal.id;
+  } catch (error) {
+    return refused(error, values);
+  }
+  redirect(`/deals/${id}`);
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { ProposeForm } from '@/components/propose-form';
+import { fmtDate, fmtMw, label } from '@/lib/format';
+import { canWrite, gql, requireKind } from '@/lib/session';
+import { proposeDeal } from '../../deals/actions';
+
+export const metadata: Metadata = { title: 'Open request' };
+
+interface Data {
+  openRequest: { tenantLabel: string; request: {
+    id: string; title: string; totalMw: number; minContiguousMw: number; neededBy: string; termMonths: number; phases: { mw: number; neededBy: string }[];
+    regions: string[]; gridOperators: string[]; cooling: string | null; minRackDensityKw: number | null; maxPriceUsdPerKwMonth: number | null; backfillMiningAllowed: boolean;
+  } };
+  capacityBlocks: { edges: { node: { id: string; mw: number; priceUsdPerKwMonth: number; site: { name: string } } }[] };
+  hostMatches: { edges: { node: { requestId: string; blockIds: string[]; mwAllocated: number; score: number } }[] };
+}
+
+export default async function OpenRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireKind('MINER');
+  const { id } = await params;
+  const data = await gql<Data>(
+    `query($id: ID!) {
+      openRequest(id: $id) { tenantLabel request { id title totalMw minContiguousMw neededBy termMonths phases { mw neededBy } regions gridOperators cooling minRackDensityKw maxPriceUsdPerKwMonth backfillMiningAllowed } }
+      capacityBlocks(first: 50, filter: { statuses: [PUBLISHED] }) { edges { node { id mw priceUsdPerKwMonth site { name } } } }
+      hostMatches(first: 50) { edges { node { requestId blockIds mwAllocated score } } } }`,
+    { id },
+  );
+  const r = data.openRequest.request;
+  const blocks = data.capacityBlocks.edges.map((e) => e.node);
+  const match = data.hostMatches.edges.map((e) => e.node).filter((m) => m.requestId === id).sort((a, b) => b.score - a.score)[0];
+  const suggested = blocks.find((b) => match?.blockIds.includes(b.id)) ?? blocks[0];
+  return (
+    <>
+      <h1>{r.title}</h1>
+      <p>From {data.openRequest.tenantLabel} (anonymous until they accept a proposal)</p>
+      <p className="muted">
+        {fmtMw(r.totalMw)} (at least {fmtMw(r.minContiguousMw)} at one site) · needed by {fmtDate(r.neededBy)} · {r.termMonths} months ·{' '}
+        {[...r.regions, ...r.gridOperators].join(', ') || 'anywhere'} · {r.cooling ? label(r.cooling) : 'any cooling'} ·{' '}
+        {r.minRackDensityKw ? `${r.minRackDensityKw}+ kW/rack` : 'any density'} · {r.maxPriceUsdPerKwMonth === null ? 'no price cap' : `up to $${r.maxPriceUsdPerKwMonth}/kW-mo`} · backfill {r.backfillMiningAllowed ? 'allowed' : 'not allowed'}
+      </p>
+      <div className="card">
+        <h2>Phases</h2>
+        <ol>{r.phases.map((p, i) => <li key={i}>{fmtMw(p.mw)} by {fmtDate(p.neededBy)}</li>)}</ol>
+        {match && <p className="notice">Matching ranks one of your sites here with score {Math.round(match.score)} ({fmtMw(match.mwAllocated)}).</p>}
+      </div>
+      {canWrite(viewer) && (
+        <div className="card">
+          <h2>Propose a deal</h2>
+          {blocks.length === 0 ? (
+            <div className="empty">Publish a capacity block first: proposals are made from published blocks.</div>
+          ) : (
+            <ProposeForm
+              action={proposeDeal}
+              requestId={r.id}
+              blocks={blocks.map((b) => ({ id: b.id, label: `${b.site.name} · ${fmtMw(b.mw)} · $${b.priceUsdPerKwMonth}/kW-mo` }))}
+              initial={{
+                blockIds: suggested?.id ?? '',
+                mw: String(Math.min(r.totalMw, match?.mwAllocated ?? suggested?.mw ?? r.totalMw)),
+                priceUsdPerKwMonth: String(suggested?.priceUsdPerKwMonth ?? ''),
+                termMonths: String(r.termMonths),
+                startDate: r.neededBy.slice(0, 10),
+              }}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import { ActionButton } from '@/components/action-button';
+import { StatusBadge } from '@/components/badges';
+import { DEAL_ROW_FIELDS, DealTable, type DealRow } from '@/components/deal-table';
+import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
+import { canWrite, gql, requireKind } from '@/lib/session';
+import { openRequest, runMatching } from '../actions';
+
+export const metadata: Metadata = { title: 'Request' };
+
+interface Match {
+  rank: number; score: number; isSplit: boolean; mwAllocated: number; priceUsdPerKwMonth: number; firstPowerDate: string; summary: string;
+  sites: { mwAllocated: number; site: { id: string; country: string; region: string; gridOperator: string } }[];
+  criteria: { key: string; label: string; value: number; weight: number; contribution: number; reason: string }[];
+}
+
+interface Data {
+  colocationRequest: { id: string; title: string; status: string; totalMw: number; minContiguousMw: number; termMonths: number; phases: { mw: number; neededBy: string }[]; regions: string[]; gridOperators: string[] };
+  matches: null | { matchedAt: string; matches: Match[]; exclusions: { constraint: string; sites: number }[]; exclusionSummary: string };
+  deals: { edges: { node: DealRow }[] };
+}
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireKind('TENANT');
+  const { id } = await params;
+  const data = await gql<Data>(
+    `query($id: ID!) {
+      colocationRequest(id: $id) { id title status totalMw minContiguousMw termMonths phases { mw neededBy } regions gridOperators }
+      matches(requestId: $id) { matchedAt exclusionSummary exclusions { constraint sites }
+        matches { rank score isSplit mwAllocated priceUsdPerKwMonth firstPowerDate summary
+          sites { mwAllocated site { id country region gridOperator } }
+          criteria { key label value weight contribution reason } } }
+      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } } }`,
+    { id },
+  );
+  const r = data.colocationRequest;
+  const deals = data.deals.edges.map((e) => e.node).filter((d) => d.request.id === r.id);
+  const writer = canWrite(viewer);
+  return (
+    <>
+      <h1>
+        {r.title} <StatusBadge status={r.status} />
+      </h1>
+      <p className="muted">
+        {fmtMw(r.totalMw)} total · at least {fmtMw(r.minContiguousMw)} at one site · {r.termMonths} months
+        {r.regions.length > 0 && ` · ${r.regions.join(', ')}`}
+        {r.gridOperators.length > 0 && ` · ${r.gridOperators.join(', ')}`}
+      </p>
+      <div className="card">
+        <h2>Phases</h2>
+        <ol>
+          {r.phases.map((p, i) => (
+            <li key={i}>
+              {fmtMw(p.mw)} by {fmtDate(p.neededBy)}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {writer && (
+        <div className="actions">
+          {r.status === 'DRAFT' && <ActionButton action={openRequest} fields={{ id: r.id }} label="Open to hosts" />}
+          {r.status !== 'DRAFT' && <ActionButton action={runMatching} fields={{ id: r.id }} label={data.matches ? 'Re-run matching' : 'Find matches'} pendingLabel="Matching…" />}
+        </div>
+      )}
+      <h2>Proposals</h2>
+      <DealTable deals={deals} empty="No host has proposed yet." />
+      <h2>Matches</h2>
+      {!data.matches ? (
+        <div className="empty">Not matched yet. Run matching to rank the sites that fit.</div>
+      ) : data.matches.matches.length === 0 ? (
+        <div className="empty">No site fits. {data.matches.exclusionSummary}</div>
+      ) : (
+        <>
+          <p className="muted">
+            Matched {fmtDate(data.matches.matchedAt)} · {data.matches.exclusionSummary}
+          </p>
+          {data.matches.matches.map((m) => (
+            <div className="card" key={m.rank} data-testid="match">
+              <h2>
+                #{m.rank} · score {fmtNum(m.score, 0)} · {fmtMw(m.mwAllocated)} at ${m.priceUsdPerKwMonth}/kW-mo · power from {fmtDate(m.firstPowerDate)}
+                {m.isSplit && <span className="badge warn"> split</span>}
+              </h2>
+              <p>{m.summary}</p>
+              <p className="muted">{m.sites.map((s) => `${s.site.region}, ${s.site.country} (${s.site.gridOperator}) ${fmtMw(s.mwAllocated)}`).join(' + ')}</p>
+              <table>
+                <thead><tr><th>Criterion</th><th className="num">Value</th><th className="num">Weight</th><th className="num">Contribution</th><th>Why</th></tr></thead>
+                <tbody>
+                  {m.criteria.map((c) => (
+                    <tr key={c.key}>
+                      <td>{c.label}</td>
+                      <td className="num">{fmtNum(c.value * 100, 0)}</td>
+                      <td className="num">{fmtNum(c.weight * 100, 0)}%</td>
+                      <td className="num">{fmtNum(c.contribution, 1)}</td>
+                      <td>{c.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          {data.matches.exclusions.some((e) => e.sites > 0) && (
+            <p className="muted">
+              Sites excluded by constraint: {data.matches.exclusions.filter((e) => e.sites > 0).map((e) => `${label(e.constraint)} ${e.sites}`).join(' · ')}
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

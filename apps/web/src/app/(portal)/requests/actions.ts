@@ -1,0 +1,46 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { parseFields } from '@/lib/fields';
+import { formValues, type FormState } from '@/lib/form';
+import { refused } from '@/lib/refused';
+import { parsePhases, REQUEST_FIELDS } from '@/lib/request-fields';
+import { gqlMutation } from '@/lib/session';
+
+export async function createRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = { ...parseFields(REQUEST_FIELDS, values), phases: parsePhases(values) };
+  let id: string;
+  try {
+    const data = await gqlMutation<{ createColocationRequest: { id: string } }>(
+      'mutation($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }',
+      { input },
+    );
+    id = data.createColocationRequest.id;
+  } catch (error) {
+    return refused(error, values);
+  }
+  redirect(`/requests/${id}`);
+}
+
+export async function runMatching(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = String(formData.get('id'));
+  try {
+    await gqlMutation('mutation($id: ID!) { runMatching(requestId: $id) { requestId } }', { id });
+  } catch (error) {
+    return refused(error, {});
+  }
+  revalidatePath(`/requests/${id}`);
+  return { ok: true, fieldErrors: {}, values: {} };
+}
+
+export async function openRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const id = String(formData.get('id'));
+  try {
+    await gqlMutation('mutation($id: ID!) { openColocationRequest(id: $id) { id } }', { id });
+  } catch (error) {
+    return refused(error, {});
+  }
+  revalidatePath(`/requests/${id}`);
+  return { ok: true, fieldErrors: {}, values: {} };
+}

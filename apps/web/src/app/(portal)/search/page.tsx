@@ -1,0 +1,183 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApiError } from '@/lib/api';
+import { WorldMap, type MapPoint } from '@/components/world-map';
+import { fmtDate, fmtMw, label } from '@/lib/format';
+import { COOLING, REDUNDANCY } from '@/lib/site-fields';
+import { gql, requireViewer } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Find capacity' };
+
+interface Listing {
+  id: string;
+  kind: string;
+  mw: number;
+  availableFrom: string;
+  priceUsdPerKwMonth: number;
+  minTermMonths: number;
+  site: { country: string; region: string; gridOperator: string; coolingType: string; redundancy: string; maxRackDensityKw: number; renewableSharePct: number; readinessScore: number | null };
+}
+
+type Params = Record<string, string | undefined>;
+const SORTS = ['PRICE_ASC', 'MW_DESC', 'AVAILABLE_FROM_ASC', 'READINESS_DESC'] as const;
+// At most 50: past that the query costs more than the API's GraphQL Armor allows (docs/portal.md).
+const PAGE_SIZES = [10, 25, 50] as const;
+
+const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+/** The marketplace filters, read from the URL so a search can be bookmarked and shared. */
+function filterFrom(p: Params) {
+  const filter: Record<string, unknown> = {
+    minBlockMw: num(p.minBlockMw),
+    availableBy: p.availableBy || undefined,
+    countries: list(p.countries?.toUpperCase()),
+    regions: list(p.regions),
+    gridOperators: list(p.gridOperators?.toUpperCase()),
+    maxPriceUsdPerKwMonth: num(p.maxPrice),
+    minRackDensityKw: num(p.minRackDensityKw),
+    coolingTypes: p.cooling ? [p.cooling] : undefined,
+    minRedundancy: p.minRedundancy || undefined,
+    maxLatencyMs: num(p.maxLatencyMs),
+    minRenewableSharePct: num(p.minRenewable),
+  };
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+}
+
+/** The same search (every filter and the sort) at another page; the cursor carries the position. */
+function searchHref(p: Params, after?: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(p)) if (value && key !== 'after') params.set(key, value);
+  if (after) params.set('after', after);
+  return `/search?${params}`;
+}
+
+function aggregate(listings: Listing[]): MapPoint[] {
+  const byPlace = new Map<string, MapPoint>();
+  for (const l of listings) {
+    const key = `${l.site.country}/${l.site.region}`;
+    const point = byPlace.get(key) ?? { country: l.site.country, region: l.site.region, mw: 0, count: 0 };
+    point.mw += l.mw;
+    point.count += 1;
+    byPlace.set(key, point);
+  }
+  return [...byPlace.values()];
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const viewer = await requireViewer();
+  const p = await searchParams;
+  const sort = SORTS.find((s) => s === p.sort) ?? 'PRICE_ASC';
+  const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
+  type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
+  let refusal: string | null = null;
+  const data = await gql<Page>(
+    `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
+        site { country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
+    { filter: filterFrom(p), sort, after: p.after || null, first: pageSize },
+  ).catch((error: unknown): Page => {
+    // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
+    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+    refusal = error.message;
+    return { searchCapacity: { totalCount: 0, totalCountIsExact: true, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
+  });
+  const listings = data.searchCapacity.edges.map((e) => e.node);
+  const { hasNextPage, endCursor } = data.searchCapacity.pageInfo;
+  const nextPage = hasNextPage && endCursor ? searchHref(p, endCursor) : null;
+  const input = (name: string, text: string, extra: Record<string, unknown> = {}) => (
+    <div className="field">
+      <label htmlFor={name}>{text}</label>
+      <input id={name} name={name} defaultValue={p[name] ?? ''} {...extra} />
+    </div>
+  );
+  return (
+    <>
+      <h1>Find capacity</h1>
+      <form className="filters card" role="search">
+        {input('minBlockMw', 'Min MW', { type: 'number', min: 0, step: 'any' })}
+        {input('availableBy', 'Available by', { type: 'date' })}
+        {input('countries', 'Countries', { placeholder: 'US, CA' })}
+        {input('regions', 'Regions', { placeholder: 'Texas' })}
+        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT' })}
+        {input('maxPrice', 'Max $/kW-month', { type: 'number', min: 0, step: 'any' })}
+        {input('minRackDensityKw', 'Min kW/rack', { type: 'number', min: 0, step: 1 })}
+        {input('maxLatencyMs', 'Max latency (ms)', { type: 'number', min: 0, step: 'any' })}
+        {input('minRenewable', 'Min renewable %', { type: 'number', min: 0, max: 100, step: 1 })}
+        <div className="field">
+          <label htmlFor="cooling">Cooling</label>
+          <select id="cooling" name="cooling" defaultValue={p.cooling ?? ''}>
+            <option value="">Any</option>
+            {COOLING.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="minRedundancy">Min redundancy</label>
+          <select id="minRedundancy" name="minRedundancy" defaultValue={p.minRedundancy ?? ''}>
+            <option value="">Any</option>
+            {REDUNDANCY.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sort</label>
+          <select id="sort" name="sort" defaultValue={sort}>
+            {SORTS.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pageSize">Rows per page</label>
+          <select id="pageSize" name="pageSize" defaultValue={String(pageSize)}>
+            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </div>
+        <button type="submit">Search</button>
+        <Link href="/search" className="button secondary">Clear</Link>
+      </form>
+      {refusal && <p className="form-error" role="alert">{refusal}</p>}
+      <p className="muted" data-testid="result-count">
+        {data.searchCapacity.totalCount}
+        {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (${listings.length} on this page)` : ''}
+        {viewer.organization?.kind === 'TENANT' && <> · <Link href="/requests/new">Post a request instead</Link></>}
+      </p>
+      <div className="card">
+        <WorldMap points={aggregate(listings)} title="Where the listed capacity is (region or country only)" />
+        <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted.</p>
+      </div>
+      {listings.length === 0 ? (
+        <div className="empty">No capacity matches these filters. Widen them, or post a request and let hosts come to you.</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Location</th><th>Grid</th><th>Kind</th><th className="num">MW</th><th>Available</th><th className="num">$/kW-mo</th>
+                <th className="num">Term</th><th>Cooling</th><th className="num">kW/rack</th><th className="num">Renewable</th><th className="num">Readiness</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listings.map((l) => (
+                <tr key={l.id} data-testid="listing" data-id={l.id}>
+                  <td>{l.site.region}, {l.site.country}</td>
+                  <td>{l.site.gridOperator}</td>
+                  <td>{label(l.kind)}</td>
+                  <td className="num">{fmtMw(l.mw)}</td>
+                  <td>{fmtDate(l.availableFrom)}</td>
+                  <td className="num">{l.priceUsdPerKwMonth}</td>
+                  <td className="num">{l.minTermMonths} mo</td>
+                  <td>{label(l.site.coolingType)}</td>
+                  <td className="num">{l.site.maxRackDensityKw}</td>
+                  <td className="num">{l.site.renewableSharePct}%</td>
+                  <td className="num">{l.site.readinessScore === null ? '—' : Math.round(l.site.readinessScore)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="actions" style={{ marginTop: 12 }}>
+        {p.after && <Link href={searchHref(p)} className="button secondary">First page</Link>}
+        {nextPage && <Link href={nextPage} className="button secondary">Next page</Link>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { parseFields } from '@/lib/fields';
+import { formValues, type FormState } from '@/lib/form';
+import { refused } from '@/lib/refused';
+import { gqlMutation } from '@/lib/session';
+import { SITE_FIELDS } from '@/lib/site-fields';
+
+export async function saveSite(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const id = values.id;
+  const input = parseFields(SITE_FIELDS, values);
+  let siteId: string;
+  try {
+    if (id) {
+      await gqlMutation('mutation($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { id } }', { id, input });
+      siteId = id;
+    } else {
+      const data = await gqlMutation<{ createSite: { id: string } }>('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', { input });
+      siteId = data.createSite.id;
+    }
+  } catch (error) {
+    return refused(error, values);
+  }
+  redirect(`/sites/${siteId}`);
+}

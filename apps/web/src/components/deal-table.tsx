@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { fmtDate, fmtMw, label } from '@/lib/format';
+import { StatusBadge } from './badges';
+
+export interface DealRow {
+  id: string; status: string; role: string; mw: number; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
+  host: { name: string }; tenant: { name: string }; request: { id: string; title: string };
+}
+
+export const DEAL_ROW_FIELDS = 'id status role mw priceUsdPerKwMonth termMonths startDate host { name } tenant { name } request { id title }';
+
+export function DealTable({ deals, empty }: { deals: DealRow[]; empty: string }) {
+  if (deals.length === 0) return <div className="empty">{empty}</div>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead><tr><th>Request</th><th>Counterparty</th><th>Our side</th><th className="num">MW</th><th className="num">$/kW-mo</th><th className="num">Term</th><th>Start</th><th>Status</th></tr></thead>
+        <tbody>
+          {deals.map((d) => (
+            <tr key={d.id} data-testid="deal-row">
+              <td><Link href={`/deals/${d.id}`}>{d.request.title}</Link></td>
+              <td>{d.role === 'HOST' ? d.tenant.name : d.host.name}</td>
+              <td>{label(d.role)}</td>
+              <td className="num">{fmtMw(d.mw)}</td>
+              <td className="num">{d.priceUsdPerKwMonth}</td>
+              <td className="num">{d.termMonths} mo</td>
+              <td>{fmtDate(d.startDate)}</td>
+              <td><StatusBadge status={d.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// A world outline shipped with the app (Natural Earth land, 1:110m, from the world-atlas npm package) drawn as
+// SVG on the server: no map tiles, no network. Dots sit at the centre of a region or country, never at a site.
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import land from 'world-atlas/land-110m.json';
+import { coarseCentre } from '@/lib/geo';
+
+const W = 960;
+const H = 420;
+const LAT_TOP = 80;
+const LAT_BOTTOM = -58;
+
+const project = (lat: number, lon: number): [number, number] => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
+
+let landPath: string | undefined;
+function worldPath(): string {
+  if (landPath) return landPath;
+  const topology = land as unknown as Topology<{ land: GeometryCollection }>;
+  const geo = feature(topology, topology.objects.land);
+  const parts: string[] = [];
+  for (const f of geo.features) {
+    const g = f.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        // Rings that cross the antimeridian would draw a line across the whole map: break them there instead.
+        let previousLon: number | undefined;
+        const d = ring
+          .map(([lon = 0, lat = 0]) => {
+            const jump = previousLon === undefined || Math.abs(lon - previousLon) > 180;
+            previousLon = lon;
+            const [x, y] = project(Math.max(LAT_BOTTOM, lat), lon);
+            return `${jump ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
+          })
+          .join('');
+        parts.push(d);
+      }
+    }
+  }
+  landPath = parts.join('');
+  return landPath;
+}
+
+export interface MapPoint {
+  country: string;
+  region: string;
+  mw: number;
+  count: number;
+}
+
+export function WorldMap({ points, title }: { points: MapPoint[]; title: string }) {
+  const placed = points.flatMap((p) => {
+    const centre = coarseCentre(p.country, p.region);
+    return centre ? [{ ...p, xy: project(centre[0], centre[1]) }] : [];
+  });
+  const maxMw = Math.max(1, ...placed.map((p) => p.mw));
+  return (
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} data-testid="capacity-map">
+      <title>{title}</title>
+      <rect width={W} height={H} fill="#eaf2fb" />
+      <path d={worldPath()} fill="#d5dbe2" stroke="none" />
+      {placed.map((p) => (
+        <g key={`${p.country}/${p.region}`} data-testid="map-dot">
+          <circle cx={p.xy[0]} cy={p.xy[1]} r={5 + 12 * Math.sqrt(p.mw / maxMw)} fill="var(--brand)" fillOpacity="0.55" stroke="#fff">
+            <title>{`${p.region}, ${p.country}: ${p.count} listing(s), ${Math.round(p.mw)} MW`}</title>
+          </circle>
+          <text x={p.xy[0] + 10} y={p.xy[1] - 8} fontSize="10" fill="var(--ink)">
+            {p.region || p.country}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}

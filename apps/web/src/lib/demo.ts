@@ -1,0 +1,5 @@
+// The embedded demo (root `npm start` without DATABASE_URL) sets GRIDSHARE_DEMO=1; only then does the sign-in
+// page list the seeded demo accounts. A deployment on its own database never shows them.
+export function isDemo(): boolean {
+  return process.env.GRIDSHARE_DEMO === '1';
+}

@@ -1,0 +1,42 @@
+// Form descriptions shared by the browser (rendering, HTML validation at the field) and the server action
+// (turning the submitted strings into the API's typed input). One list per form, so both sides agree.
+export type FieldType = 'text' | 'number' | 'int' | 'date' | 'select' | 'checkbox' | 'list';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+  options?: readonly string[];
+  help?: string;
+  placeholder?: string;
+}
+
+/** Builds the API input from submitted values; empty optional fields are left out (the API's defaults apply). */
+export function parseFields(fields: readonly FieldSpec[], values: Record<string, string>) {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    const raw = (values[field.name] ?? '').trim();
+    if (field.type === 'checkbox') {
+      input[field.name] = raw === 'on' || raw === 'true';
+      continue;
+    }
+    if (raw === '') continue;
+    if (field.type === 'number') input[field.name] = Number(raw);
+    else if (field.type === 'int') input[field.name] = Number.parseInt(raw, 10);
+    else if (field.type === 'list') input[field.name] = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    else input[field.name] = raw;
+  }
+  return input;
+}
+
+/** The string a form shows for a value the API returned. */
+export function toFieldValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'on' : '';
+  return String(value);
+}

@@ -1,0 +1,34 @@
+import type { NavItem } from '@/components/nav';
+import type { OrgKind } from './session';
+
+const MARKET: Record<OrgKind, NavItem[]> = {
+  MINER: [
+    { href: '/sites', label: 'Sites' },
+    { href: '/capacity', label: 'Capacity blocks' },
+    { href: '/open-requests', label: 'Matching requests' },
+    { href: '/deals', label: 'Deals' },
+  ],
+  TENANT: [
+    { href: '/search', label: 'Find capacity' },
+    { href: '/requests', label: 'My requests' },
+    { href: '/deals', label: 'Deals' },
+  ],
+  PARTNER: [{ href: '/search', label: 'Find capacity' }],
+  PLATFORM: [
+    { href: '/admin', label: 'Dashboard' },
+    { href: '/search', label: 'Find capacity' },
+  ],
+};
+
+/** What each kind of organisation sees in the sidebar; the pages check the kind again on the server. */
+export function navFor(kind: OrgKind): { title: string; items: NavItem[] }[] {
+  return [
+    { title: kind === 'PLATFORM' ? 'Platform' : 'Marketplace', items: MARKET[kind] },
+    { title: 'Tools', items: [{ href: '/revenue', label: 'Revenue modeller' }] },
+    { title: 'Developers', items: [{ href: '/api-keys', label: 'API keys' }] },
+  ];
+}
+
+export function homeFor(kind: OrgKind | undefined): string {
+  return kind ? (MARKET[kind][0]?.href ?? '/revenue') : '/revenue';
+}

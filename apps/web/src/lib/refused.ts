@@ -1,0 +1,22 @@
+// Server side of forms: turns the API's refusal into what the form shows.
+import 'server-only';
+import { ApiError } from './api';
+import type { FormState } from './form';
+
+/** `input.phases.0.mw` → `phases.0.mw`: the form's field names are the input's. */
+export function fieldName(apiField: string): string {
+  return apiField.replace(/^input\./, '');
+}
+
+/** Turns a refused mutation into the form's state; anything else is rethrown to the error page. */
+export function refused(error: unknown, values: Record<string, string>): FormState {
+  if (!(error instanceof ApiError)) throw error;
+  const fieldErrors: Record<string, string> = {};
+  for (const detail of error.details) {
+    if (!detail.field) continue;
+    const name = fieldName(detail.field);
+    fieldErrors[name] ??= detail.message.replace(/^[\w.]+: /, '');
+  }
+  const message = Object.keys(fieldErrors).length ? 'Please correct the fields marked below.' : error.message;
+  return { ok: false, message, fieldErrors, values };
+}

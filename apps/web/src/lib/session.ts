@@ -1,0 +1,75 @@
+// Who is calling and for which organisation. The API token is read from the next-auth JWT on the server;
+// the chosen organisation from a cookie (a claim the API checks against the person's memberships).
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getToken } from 'next-auth/jwt';
+import { ApiError, callApi } from './api';
+
+export const ORG_COOKIE = 'gs-org';
+
+export type OrgKind = 'MINER' | 'TENANT' | 'PARTNER' | 'PLATFORM';
+export type Role = 'VIEWER' | 'MEMBER' | 'ADMIN' | 'OWNER';
+
+export interface Viewer {
+  user: { id: string; email: string; name: string };
+  organization: { id: string; name: string; kind: OrgKind; status: string; verification: string } | null;
+  role: Role | null;
+  memberships: { role: Role; organization: { id: string; name: string; kind: OrgKind } }[];
+}
+
+async function apiToken(): Promise<string | undefined> {
+  const cookieStore = await cookies();
+  const headerList = await headers();
+  // getToken wants a request-like object; the cookie header is all it reads.
+  const req = { headers: Object.fromEntries(headerList.entries()), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) };
+  const jwt = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
+  return jwt?.apiToken;
+}
+
+async function auth(): Promise<{ token?: string; orgId?: string }> {
+  const token = await apiToken();
+  const orgId = (await cookies()).get(ORG_COOKIE)?.value;
+  return { token, orgId };
+}
+
+/**
+ * Runs one GraphQL operation as the signed-in person. UNAUTHENTICATED sends them to sign in; NOT_FOUND (which
+ * is also what the API answers for another organisation's object) renders the not-found page.
+ */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await callApi<T>(query, variables, await auth());
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') redirect('/signin');
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+/** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
+export async function gqlMutation<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return callApi<T>(query, variables, await auth());
+}
+
+const ME = `{ me { user { id email name } role organization { id name kind status verification }
+  memberships { role organization { id name kind } } } }`;
+
+/** The signed-in person, or a redirect to the sign-in page. */
+export async function requireViewer(): Promise<Viewer> {
+  if (!(await apiToken())) redirect('/signin');
+  const data = await gql<{ me: Viewer | null }>(ME);
+  if (!data.me?.user) redirect('/signin');
+  return data.me;
+}
+
+/** Pages that belong to one kind of organisation answer not-found to the others (no hint they exist). */
+export async function requireKind(...kinds: OrgKind[]): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!viewer.organization || !kinds.includes(viewer.organization.kind)) notFound();
+  return viewer;
+}
+
+export function canWrite(viewer: Viewer): boolean {
+  return viewer.role !== null && viewer.role !== 'VIEWER';
+}
