@@ -90,10 +90,9 @@ interface Block { id: string; mw: number; availableFrom: string; minTermMonths: 
 
 /**
  * An ACTIVE deal between the demo miner and the demo tenant, made through the API as the two parties would
- * (request → proposal on one of the miner's published blocks → accept → both sign → activate). The deal
- * takes half the block's MW, so either party can later propose more.
+ * (request → proposal on one of the miner's published blocks → accept → both sign → activate), on half a block.
  */
-export async function activeDeal(): Promise<{ id: string; mw: number; blockMw: number }> {
+export async function activeDeal(): Promise<{ id: string; mw: number }> {
   const [miner, tenant] = [await apiToken(DEMO.miner), await apiToken(DEMO.tenant)];
   const blocks = await callApi<{ capacityBlocks: { edges: { node: Block }[] } }>(
     '{ capacityBlocks(first: 100, filter: { statuses: [PUBLISHED] }) { edges { node { id mw availableFrom minTermMonths priceUsdPerKwMonth } } } }',
@@ -119,7 +118,7 @@ export async function activeDeal(): Promise<{ id: string; mw: number; blockMw: n
   await move('signDeal', tenant);
   await move('signDeal', miner);
   await move('activateDeal', miner);
-  return { id, mw, blockMw: block.mw };
+  return { id, mw };
 }
 
 /** The e2e run's own PostgreSQL database (global-setup), for scenes the public API cannot set (e.g. a failed payout). */

@@ -10,9 +10,11 @@ const MOVES = {
   reject: 'rejectDeal',
   withdraw: 'withdrawDeal',
   sign: 'signDeal',
+  acceptMwChange: 'acceptDealMwChange',
+  declineMwChange: 'declineDealMwChange',
 } as const;
 
-/** Accept, reject, withdraw or sign: the API checks who may make which move in which state. */
+/** Accept, reject, withdraw, sign, or accept/decline a change of MW: the API checks who may make which move in which state. */
 export async function moveDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
   const move = MOVES[String(formData.get('move')) as keyof typeof MOVES];
@@ -44,4 +46,17 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
     return refused(error, values);
   }
   redirect(`/deals/${id}`);
+}
+
+/** Either party of an ACTIVE deal proposes a new MW; the other accepts or declines it (moveDeal). */
+export async function proposeDealMwChange(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = { dealId: values.dealId, mw: Number(values.mw) };
+  try {
+    await gqlMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input });
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, message: 'Change proposed; the other party accepts or declines it.', fieldErrors: {}, values: {} };
 }
