@@ -86,7 +86,7 @@ export async function alertText(page: Page): Promise<string> {
   return (await alert.textContent()) ?? '';
 }
 
-interface Block { id: string; mw: number; availableFrom: string; minTermMonths: number; priceUsdPerKwMonth: number }
+interface Block { id: string; mw: number; availableFrom: string; minTermMonths: number; priceUsdPerKwMonth: number; site: { verification: string } }
 
 /**
  * An ACTIVE deal between the demo miner and the demo tenant, made through the API as the two parties would
@@ -95,12 +95,13 @@ interface Block { id: string; mw: number; availableFrom: string; minTermMonths: 
 export async function activeDeal(): Promise<{ id: string; mw: number }> {
   const [miner, tenant] = [await apiToken(DEMO.miner), await apiToken(DEMO.tenant)];
   const blocks = await callApi<{ capacityBlocks: { edges: { node: Block }[] } }>(
-    '{ capacityBlocks(first: 100, filter: { statuses: [PUBLISHED] }) { edges { node { id mw availableFrom minTermMonths priceUsdPerKwMonth } } } }',
+    '{ capacityBlocks(first: 100, filter: { statuses: [PUBLISHED] }) { edges { node { id mw availableFrom minTermMonths priceUsdPerKwMonth site { verification } } } } }',
     {},
     miner,
   );
-  const block = blocks.capacityBlocks.edges.map((e) => e.node).find((b) => b.mw >= 4);
-  if (!block) throw new Error('the demo miner has no published block of 4 MW or more left');
+  // Only capacity on verified sites can be offered (other tests publish blocks on new, unverified sites).
+  const block = blocks.capacityBlocks.edges.map((e) => e.node).find((b) => b.mw >= 4 && b.site.verification === 'VERIFIED');
+  if (!block) throw new Error('the demo miner has no published block of 4 MW or more on a verified site left');
   const mw = Math.floor(block.mw / 2);
   const request = await callApi<{ createColocationRequest: { id: string } }>(
     'mutation($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }',
