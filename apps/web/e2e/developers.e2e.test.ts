@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
-import { alertText, apiToken, callApi, DEMO, open, screenshot, useBrowser } from './helpers';
+import { adminQuery } from '../../../packages/db/src/testing/template';
+import { alertText, apiToken, callApi, DEMO, e2eDatabaseUrl, open, screenshot, unique, uniqueEmail, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -49,6 +50,54 @@ describe('webhooks', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Delete' }).click();
     await card.waitFor({ state: 'detached' });
+  });
+
+  it('pages through deliveries, filters them by status, and replays a failed one', async () => {
+    const email = uniqueEmail('hooks');
+    const { signUp } = await callApi<{ signUp: { token: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+      input: { email, password: 'correct horse battery', name: 'Hook Owner', organizationName: unique('Hook Hash'), organizationKind: 'MINER' },
+    });
+    const created = await callApi<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+      { input: { url: 'http://127.0.0.1:9/hook', eventTypes: ['CAPACITY_PUBLISHED'] } },
+      signUp.token,
+    );
+    const { me } = await callApi<{ me: { organization: { id: string } } }>('{ me { organization { id } } }', {}, signUp.token);
+    // 21 delivered events and, newest, one that failed every attempt: what events and the worker would have written.
+    const endpointId = created.createWebhookEndpoint.endpoint.id;
+    await adminQuery(
+      e2eDatabaseUrl(),
+      `INSERT INTO "WebhookDelivery" ("id", "orgId", "endpointId", "eventId", "eventType", "payload", "status", "attempts", "nextAttemptAt", "lastAttemptAt", "lastStatusCode", "deliveredAt", "createdAt")
+         SELECT gen_random_uuid(), '${me.organization.id}', '${endpointId}', gen_random_uuid(), 'capacity.published', '{}', 'DELIVERED', 1, NULL, now() - i * interval '1 hour', 200, now() - i * interval '1 hour', now() - i * interval '1 hour'
+           FROM generate_series(1, 21) AS i;
+       INSERT INTO "WebhookDelivery" ("id", "orgId", "endpointId", "eventId", "eventType", "payload", "status", "attempts", "nextAttemptAt", "lastAttemptAt", "lastStatusCode", "lastError", "createdAt")
+         VALUES (gen_random_uuid(), '${me.organization.id}', '${endpointId}', gen_random_uuid(), 'capacity.published', '{}', 'FAILED', 8, NULL, now(), 500, 'HTTP 500: receiver down', now());`,
+    );
+
+    const page = await browser.pageFor(email, 'correct horse battery');
+    await open(page, '/webhooks');
+    const rows = page.getByTestId('webhook-deliveries').locator('tbody tr');
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().textContent()).toMatch(/CAPACITY_PUBLISHED.*Failed\s*8 \/ 8\s*500 HTTP 500: receiver down/);
+    await page.getByText('22 deliveries').waitFor();
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/after=/);
+    expect(await rows.count()).toBe(2);
+    expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'First page' }).click();
+    await page.waitForURL((url) => !url.search.includes('after='));
+
+    await page.getByLabel('Status').selectOption('FAILED');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/status=FAILED/);
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL((url) => !url.search.includes('status=FAILED'));
+
+    await rows.first().getByRole('button', { name: 'Replay' }).click();
+    await page.getByText('23 deliveries').waitFor();
+    expect(await rows.first().textContent()).toMatch(/replay\s*CAPACITY_PUBLISHED.*Pending/);
   });
 
   it('shows a viewer the endpoints without the buttons that change them', async () => {
