@@ -12,7 +12,8 @@ const LINKS = {
 
 export async function openBillingLink(_prev: FormState, formData: FormData): Promise<FormState> {
   const kind = String(formData.get('link'));
-  if (!(kind in LINKS)) return { ok: false, message: 'Unknown billing link.', fieldErrors: {}, values: {} };
+  // Own keys only: `in` would also accept 'toString' and friends.
+  if (!Object.hasOwn(LINKS, kind)) return { ok: false, message: 'Unknown billing link.', fieldErrors: {}, values: {} };
   const variables = kind === 'checkout' ? { plan: String(formData.get('plan')) } : {};
   try {
     const data = await gqlMutation<{ link: { url: string } }>(LINKS[kind as keyof typeof LINKS], variables);

@@ -17,7 +17,9 @@ const MOVES = {
 /** Accept, reject, withdraw, sign, or accept/decline a change of MW: the API checks who may make which move in which state. */
 export async function moveDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  const move = MOVES[String(formData.get('move')) as keyof typeof MOVES];
+  const name = String(formData.get('move'));
+  // Own keys only: MOVES['toString'] would be a function.
+  const move = Object.hasOwn(MOVES, name) ? MOVES[name as keyof typeof MOVES] : undefined;
   if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
   try {
     await gqlMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id });
