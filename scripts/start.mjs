@@ -11,6 +11,8 @@ const webPort = env.WEB_PORT ?? '3000';
 const host = env.HOST ?? '127.0.0.1';
 env.GRIDSHARE_API_URL ??= `http://${host}:${apiPort}/graphql`;
 env.NEXTAUTH_URL ??= `http://${host}:${webPort}`;
+// Stripe (or the offline local Stripe-shaped server) sends people back to the portal's billing page.
+env.BILLING_RETURN_URL ??= `${env.NEXTAUTH_URL}/billing`;
 if (!env.DATABASE_URL) env.GRIDSHARE_DEMO ??= '1';
 if (!env.NEXTAUTH_SECRET) {
   // A fresh secret per start: sign-ins do not survive a restart, which is fine for a demo. Set NEXTAUTH_SECRET

@@ -6,6 +6,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // The SDK ships TypeScript source (the API docs page uses its schema-docs model).
+  transpilePackages: ['@gridshare/sdk'],
   // The monorepo root holds the lockfile; tell Next so it does not guess.
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
 };

@@ -69,6 +69,8 @@ export default async function globalSetup(): Promise<void> {
     PORT: String(apiPort),
     WEB_PORT: String(webPort),
     SKIP_WEB_BUILD: '1',
+    // Checkout, the customer portal and Connect onboarding send the browser back to this portal's billing page.
+    BILLING_RETURN_URL: `http://127.0.0.1:${webPort}/billing`,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: 'warn',
     // The browser signs in many times from one address; the sign-in limiter is tested in the API's own suite.
@@ -84,4 +86,5 @@ export default async function globalSetup(): Promise<void> {
   await waitFor(`${baseUrl}/signin`, server, 60_000);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_API_URL = apiUrl;
+  if (env.DATABASE_URL) process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 }

@@ -2,7 +2,7 @@
 // for setting the scene (the same public API the portal uses) — never for checking what a user sees.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, signIn } from './browser';
 
 export const baseUrl = () => process.env.E2E_BASE_URL ?? '';
@@ -21,11 +21,12 @@ export const DEMO = {
 
 const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 
-/** Saves a full-page screenshot for the README when E2E_SCREENSHOTS=1 (`npm run screenshots`). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a full-page screenshot (or one part of the page) for the README when E2E_SCREENSHOTS=1 (`npm run screenshots`). */
+export async function screenshot(page: Page, name: string, part?: Locator): Promise<void> {
   if (process.env.E2E_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
 }
 
 export async function gqlAs<T>(email: string, query: string, variables: Record<string, unknown> = {}, password = DEMO_PASSWORD): Promise<T> {
@@ -83,4 +84,47 @@ export async function alertText(page: Page): Promise<string> {
   const alert = page.locator('p[role="alert"], small[role="alert"]').first();
   await alert.waitFor();
   return (await alert.textContent()) ?? '';
+}
+
+interface Block { id: string; mw: number; availableFrom: string; minTermMonths: number; priceUsdPerKwMonth: number; site: { verification: string } }
+
+/**
+ * An ACTIVE deal between the demo miner and the demo tenant, made through the API as the two parties would
+ * (request → proposal on one of the miner's published blocks → accept → both sign → activate), on half a block.
+ */
+export async function activeDeal(): Promise<{ id: string; mw: number }> {
+  const [miner, tenant] = [await apiToken(DEMO.miner), await apiToken(DEMO.tenant)];
+  const blocks = await callApi<{ capacityBlocks: { edges: { node: Block }[] } }>(
+    '{ capacityBlocks(first: 100, filter: { statuses: [PUBLISHED] }) { edges { node { id mw availableFrom minTermMonths priceUsdPerKwMonth site { verification } } } } }',
+    {},
+    miner,
+  );
+  // Only capacity on verified sites can be offered (other tests publish blocks on new, unverified sites).
+  const block = blocks.capacityBlocks.edges.map((e) => e.node).find((b) => b.mw >= 4 && b.site.verification === 'VERIFIED');
+  if (!block) throw new Error('the demo miner has no published block of 4 MW or more on a verified site left');
+  const mw = Math.floor(block.mw / 2);
+  const request = await callApi<{ createColocationRequest: { id: string } }>(
+    'mutation($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }',
+    { input: { title: unique('e2e deal'), totalMw: mw, minContiguousMw: mw, phases: [{ mw, neededBy: '2030-12-31' }], maxPriceUsdPerKwMonth: 1000, termMonths: Math.max(12, block.minTermMonths), open: true } },
+    tenant,
+  );
+  const deal = await callApi<{ proposeDeal: { id: string } }>(
+    'mutation($input: ProposeDealInput!) { proposeDeal(input: $input) { id } }',
+    { input: { requestId: request.createColocationRequest.id, blockIds: [block.id], mw, priceUsdPerKwMonth: block.priceUsdPerKwMonth, termMonths: Math.max(12, block.minTermMonths), startDate: block.availableFrom } },
+    miner,
+  );
+  const id = deal.proposeDeal.id;
+  const move = (mutation: string, token: string) => callApi(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id }, token);
+  await move('acceptDeal', tenant);
+  await move('signDeal', tenant);
+  await move('signDeal', miner);
+  await move('activateDeal', miner);
+  return { id, mw };
+}
+
+/** The e2e run's own PostgreSQL database (global-setup), for scenes the public API cannot set (e.g. a failed payout). */
+export function e2eDatabaseUrl(): string {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('this test sets its scene in PostgreSQL: run the e2e tests with DATABASE_URL (as CI does)');
+  return url;
 }

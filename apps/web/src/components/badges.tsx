@@ -5,6 +5,8 @@ const STATUS_CLASS: Record<string, string> = {
   PUBLISHED: 'ok', SIGNED: 'ok', ACTIVE: 'ok', ACCEPTED: 'ok', OPEN: 'ok', VERIFIED: 'ok',
   DRAFT: 'warn', PROPOSED: 'warn', PENDING: 'warn', RESERVED: 'warn',
   REJECTED: 'bad', WITHDRAWN: 'bad', SUSPENDED: 'bad', ENDED: 'bad',
+  // Billing and webhooks (Stripe's own statuses come lower-case; StatusBadge upper-cases them).
+  PAID: 'ok', DELIVERED: 'ok', TRIALING: 'ok', FAILED: 'bad', PAYMENT_FAILED: 'bad', PAST_DUE: 'bad', CANCELED: 'bad',
 };
 
 export function TierBadge({ tier }: { tier: string }) {
@@ -12,5 +14,5 @@ export function TierBadge({ tier }: { tier: string }) {
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${STATUS_CLASS[status] ?? ''}`}>{label(status)}</span>;
+  return <span className={`badge ${STATUS_CLASS[status.toUpperCase()] ?? ''}`}>{label(status)}</span>;
 }

@@ -3,6 +3,9 @@ const compactUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency:
 const num = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 export const fmtUsd = (v: number) => usd.format(v);
+const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+/** Invoices and payouts: to the cent. */
+export const fmtUsdCents = (v: number) => usdCents.format(v);
 export const fmtUsdCompact = (v: number) => compactUsd.format(v);
 export const fmtNum = (v: number, digits = 1) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(v);
 export const fmtMw = (v: number) => `${num.format(v)} MW`;

@@ -25,7 +25,15 @@ export function navFor(kind: OrgKind): { title: string; items: NavItem[] }[] {
   return [
     { title: kind === 'PLATFORM' ? 'Platform' : 'Marketplace', items: MARKET[kind] },
     { title: 'Tools', items: [{ href: '/revenue', label: 'Revenue modeller' }] },
-    { title: 'Developers', items: [{ href: '/api-keys', label: 'API keys' }] },
+    { title: 'Account', items: [{ href: '/billing', label: 'Billing' }] },
+    {
+      title: 'Developers',
+      items: [
+        { href: '/api-keys', label: 'API keys' },
+        { href: '/webhooks', label: 'Webhooks' },
+        { href: '/api-docs', label: 'API docs' },
+      ],
+    },
   ];
 }
 

@@ -1,5 +1,7 @@
 // The local server answers stripe-node the way Stripe does, so the billing code under test is the
 // production code: same client, same calls, only host/port/protocol differ.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { createBilling } from '../client';
 import { cancelAtPeriodEnd, changeContractedKw, ensureDealSubscription, previewUpcomingInvoice, reportUsageDay, transferToHost } from '../operations';
@@ -76,5 +78,45 @@ describe('local Stripe-shaped server', () => {
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local' });
     expect(verifyWebhook(stripe, payload, header, 'whsec_local').id).toBe(event.id);
     expect(() => verifyWebhook(stripe, payload, header, 'whsec_other')).toThrow(Stripe.errors.StripeSignatureVerificationError);
+  });
+
+  it('hosted pages: Checkout pays, onboarding enables payouts, and a browser is sent back to the return URL', async () => {
+    const received: string[] = [];
+    const hooks = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push((JSON.parse(body) as { type: string }).type);
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    local.webhook = { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/`, secret: 'whsec_local' };
+    const browser = { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' } as const;
+    try {
+      const customer = await stripe.customers.create({ name: 'Buyer' });
+      const line = { price_data: { currency: 'usd', unit_amount: 49_900, recurring: { interval: 'month' as const }, product_data: { name: 'PRO' } }, quantity: 1 };
+      const checkout = await stripe.checkout.sessions.create({ mode: 'subscription', customer: customer.id, line_items: [line], success_url: 'http://portal.test/billing?checkout=success' });
+      const paid = await fetch(checkout.url ?? '', browser);
+      expect(paid.status).toBe(303);
+      expect(paid.headers.get('location')).toBe('http://portal.test/billing?checkout=success');
+      expect(received).toEqual(['checkout.session.completed', 'customer.subscription.created']);
+
+      const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'http://portal.test/billing' });
+      expect((await fetch(portal.url, browser)).headers.get('location')).toBe('http://portal.test/billing');
+
+      const account = await stripe.accounts.create({ type: 'express' });
+      const link = await stripe.accountLinks.create({ account: account.id, type: 'account_onboarding', refresh_url: 'http://portal.test/r', return_url: 'http://portal.test/done' });
+      // A script (no text/html) gets JSON and no redirect.
+      const done = await fetch(link.url);
+      expect(done.status).toBe(200);
+      expect(await done.json()).toEqual({ payouts_enabled: true });
+      expect(local.objects.get(account.id)?.payouts_enabled).toBe(true);
+      expect(received.at(-1)).toBe('account.updated');
+      expect((await fetch(`${local.url}/checkout/cs_000000000000`, browser)).status).toBe(404);
+    } finally {
+      hooks.closeAllConnections();
+      hooks.close();
+    }
   });
 });

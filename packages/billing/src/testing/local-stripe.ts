@@ -72,6 +72,8 @@ export class LocalStripe {
   private readonly idempotency = new Map<string, IdempotentEntry>();
   private readonly meterIdentifiers = new Set<string>();
   private readonly injected: Injected[] = [];
+  /** Connect onboarding links' return URLs, by account. */
+  private readonly onboardingReturn = new Map<string, string>();
   private server?: Server;
   private baseUrl = '';
   webhook?: { url: string; secret: string };
@@ -141,6 +143,13 @@ export class LocalStripe {
     await this.deliver(this.event('checkout.session.completed', session));
     await this.deliver(this.event('customer.subscription.created', subscription));
     return subscription;
+  }
+
+  /** What Stripe does when a host finishes Connect onboarding: the account can take payouts, then the event. */
+  async completeOnboarding(accountId: string): Promise<StripeObject> {
+    const account = Object.assign(this.get(accountId, 'account'), { charges_enabled: true, payouts_enabled: true, details_submitted: true });
+    await this.deliver(this.event('account.updated', account));
+    return account;
   }
 
   private id(prefix: string): string {
@@ -283,14 +292,18 @@ export class LocalStripe {
         const session = this.store('checkout.session', { mode: str(params.mode), customer: str(params.customer) ?? null, status: 'open', metadata: obj(params.metadata), line_items: params.line_items, subscription_data: params.subscription_data, success_url: str(params.success_url) }, 'cs');
         return Object.assign(session, { url: `${this.baseUrl}/checkout/${session.id}` });
       }
-      case 'POST billing_portal/sessions':
+      case 'POST billing_portal/sessions': {
         this.get(str(params.customer) ?? '', 'customer');
-        return this.store('billing_portal.session', { customer: str(params.customer), return_url: str(params.return_url), url: `${this.baseUrl}/portal/${randomBytes(8).toString('hex')}` }, 'bps');
+        const session = this.store('billing_portal.session', { customer: str(params.customer), return_url: str(params.return_url) }, 'bps');
+        return Object.assign(session, { url: `${this.baseUrl}/portal/${session.id}` });
+      }
       case 'POST accounts':
         return this.store('account', { type: str(params.type) ?? 'express', country: str(params.country) ?? 'US', metadata: obj(params.metadata), charges_enabled: false, payouts_enabled: false, details_submitted: false }, 'acct');
       case 'POST account_links': {
         const account = str(params.account) ?? '';
         this.get(account, 'account');
+        const returnUrl = str(params.return_url);
+        if (returnUrl) this.onboardingReturn.set(account, returnUrl);
         return { object: 'account_link', created: this.now(), expires_at: this.now() + 300, url: `${this.baseUrl}/onboarding/${account}` };
       }
       default:
@@ -309,11 +322,25 @@ export class LocalStripe {
       response.end(JSON.stringify(payload));
     };
 
-    // The demo's "hosted" pages: visiting the Checkout URL pays, as a customer would in Stripe's page.
-    const checkout = method === 'GET' && /^\/checkout\/(cs_[0-9a-f]+)$/.exec(url.pathname);
-    if (checkout) {
-      const subscription = await this.completeCheckout(checkout[1] as string).catch(() => null);
-      return send(subscription ? 200 : 404, subscription ? { paid: true, subscription: subscription.id } : { paid: false });
+    // The demo's "hosted" pages: visiting the Checkout URL pays and finishing onboarding enables payouts, as a
+    // customer would in Stripe's pages. A browser (Accept: text/html) is then sent back to the return URL, as
+    // Stripe does; scripts get JSON.
+    const backTo = (returnUrl: unknown, payload: unknown) =>
+      typeof returnUrl === 'string' && request.headers.accept?.includes('text/html') ? send(303, payload, { location: returnUrl }) : send(200, payload);
+    const hosted = method === 'GET' ? /^\/(checkout|portal|onboarding)\/([a-z]+_[0-9a-f]+)$/.exec(url.pathname) : null;
+    if (hosted?.[1] === 'checkout') {
+      const id = hosted[2] as string;
+      const subscription = await this.completeCheckout(id).catch(() => null);
+      return subscription ? backTo(this.objects.get(id)?.success_url, { paid: true, subscription: subscription.id }) : send(404, { paid: false });
+    }
+    if (hosted?.[1] === 'portal') {
+      const session = this.objects.get(hosted[2] as string);
+      return session?.object === 'billing_portal.session' ? backTo(session.return_url, { customer: session.customer }) : send(404, { error: { type: 'invalid_request_error', message: 'No such session.' } });
+    }
+    if (hosted?.[1] === 'onboarding') {
+      const id = hosted[2] as string;
+      const account = await this.completeOnboarding(id).catch(() => null);
+      return account ? backTo(this.onboardingReturn.get(id), { payouts_enabled: true }) : send(404, { error: { type: 'invalid_request_error', message: 'No such account.' } });
     }
 
     if (request.headers.authorization !== `Bearer ${this.options.secretKey}`) {

@@ -38,3 +38,13 @@ export async function reinstateOrganization(_prev: FormState, formData: FormData
   revalidatePath('/admin');
   return done('Reinstated');
 }
+
+export async function retryPayout(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const data = await gqlMutation<{ retryPayout: { status: string } }>('mutation($id: ID!) { retryPayout(id: $id) { status } }', { id: String(formData.get('id')) });
+    revalidatePath('/admin');
+    return done(`Payout ${data.retryPayout.status.toLowerCase()}`);
+  } catch (error) {
+    return refused(error, {});
+  }
+}

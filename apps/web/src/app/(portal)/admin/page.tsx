@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
+import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
 import { ApiError } from '@/lib/api';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
-import { reinstateOrganization, suspendOrganization, verify } from './actions';
+import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -20,6 +21,11 @@ function monthsAround(today: Date): { from: string; to: string } {
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
   const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 18, 0));
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+interface FailedBilling {
+  failedPayments: { invoice: Invoice; organizationName: string }[];
+  failedPayouts: { payout: Payout; organizationName: string }[];
 }
 
 interface AuditLine { id: string; organization: { name: string }; actor: string; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
@@ -52,7 +58,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       return { data: null, refusal: error.message };
     },
   );
-  const [stats, queue, orgs, auditLog] = await Promise.all([
+  const [stats, queue, orgs, auditLog, billing] = await Promise.all([
     gql<{ marketplaceStats: { listed: Breakdown; requested: Breakdown; underDeal: Breakdown } }>(
       `query($from: Date!, $to: Date!) { marketplaceStats(from: $from, to: $to) {
         listed { totalMw byRegion { region mw } byMonth { month mw } } requested { totalMw byRegion { region mw } }
@@ -68,7 +74,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       { filter },
     ),
     audit,
+    gql<{ adminBilling: FailedBilling }>(
+      `{ adminBilling { failedPayments(first: 20) { organizationName invoice { ${INVOICE_FIELDS} } }
+        failedPayouts(first: 20) { organizationName payout { ${PAYOUT_FIELDS} } } } }`,
+    ),
   ]);
+  const failedPayments = billing.adminBilling.failedPayments;
+  const failedPayouts = billing.adminBilling.failedPayouts;
+  const payoutOrg = new Map(failedPayouts.map((f) => [f.payout.id, f.organizationName]));
+  const invoiceOrg = new Map(failedPayments.map((f) => [f.invoice.id, f.organizationName]));
   const s = stats.marketplaceStats;
   const queueOrgs = queue.verificationQueue.organizations.edges.map((e) => e.node);
   const queueSites = queue.verificationQueue.sites.edges.map((e) => e.node);
@@ -114,6 +128,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           )}
         </div>
       </div>
+      <section data-testid="admin-billing">
+        <h2 id="billing">Failed payments and payouts</h2>
+        <h3>Payments</h3>
+        {failedPayments.length === 0 ? <div className="empty">No failed payment.</div> : (
+          <InvoiceTable invoices={failedPayments.map((f) => f.invoice)} extra={{ head: 'Organisation', cell: (i) => invoiceOrg.get(i.id) }} testId="failed-payments" />
+        )}
+        <h3>Payouts</h3>
+        {failedPayouts.length === 0 ? <div className="empty">No failed payout.</div> : (
+          <PayoutTable
+            payouts={failedPayouts.map((f) => f.payout)}
+            extra={{ head: 'Host', cell: (p) => payoutOrg.get(p.id) }}
+            after={{ head: '', cell: (p) => <ActionButton action={retryPayout} fields={{ id: p.id }} label="Retry payout" pendingLabel="Retrying…" /> }}
+            testId="failed-payouts"
+          />
+        )}
+      </section>
       <h2>Organisations</h2>
       <form className="filters">
         <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>

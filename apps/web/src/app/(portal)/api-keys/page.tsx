@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { ApiKeyForm } from '@/components/api-key-form';
 import { API_URL } from '@/lib/api';
@@ -25,12 +26,13 @@ export default async function ApiKeysPage() {
   }
   const data = await gql<{ apiKeys: { edges: { node: Key }[] } }>('{ apiKeys(first: 50) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }');
   const keys = data.apiKeys.edges.map((e) => e.node);
-    return (
+  return (
     <>
       <h1>API keys</h1>
       <p className="muted">
         Partners and scripts call the same GraphQL API as this portal at <code>{API_URL}</code> with <code>Authorization: Bearer gsk_…</code>.
-        Every type and field is described in the schema (introspect it with a key, or read <code>apps/api/src/modules/*/*.graphql</code>).
+        Every type, field and argument is described in the <Link href="/api-docs">API docs</Link>, with the main flows as examples;
+        events can be pushed to you through <Link href="/webhooks">webhooks</Link>.
       </p>
       <div className="card">
         <h2>New key</h2>

@@ -10,12 +10,16 @@ const MOVES = {
   reject: 'rejectDeal',
   withdraw: 'withdrawDeal',
   sign: 'signDeal',
+  acceptMwChange: 'acceptDealMwChange',
+  declineMwChange: 'declineDealMwChange',
 } as const;
 
-/** Accept, reject, withdraw or sign: the API checks who may make which move in which state. */
+/** Accept, reject, withdraw, sign, or accept/decline a change of MW: the API checks who may make which move in which state. */
 export async function moveDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  const move = MOVES[String(formData.get('move')) as keyof typeof MOVES];
+  const name = String(formData.get('move'));
+  // Own keys only: MOVES['toString'] would be a function.
+  const move = Object.hasOwn(MOVES, name) ? MOVES[name as keyof typeof MOVES] : undefined;
   if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
   try {
     await gqlMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id });
@@ -44,4 +48,17 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
     return refused(error, values);
   }
   redirect(`/deals/${id}`);
+}
+
+/** Either party of an ACTIVE deal proposes a new MW; the other accepts or declines it (moveDeal). */
+export async function proposeDealMwChange(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = { dealId: values.dealId, mw: Number(values.mw) };
+  try {
+    await gqlMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input });
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, message: 'Change proposed; the other party accepts or declines it.', fieldErrors: {}, values: {} };
 }

@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
+import { SpecForm } from '@/components/spec-form';
 import { StatusBadge } from '@/components/badges';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
-import { moveDeal } from '../actions';
+import { moveDeal, proposeDealMwChange } from '../actions';
+
+const MW_CHANGE_FIELDS = [{ name: 'mw', label: 'New MW', type: 'number', required: true, min: 0, step: 0.1 }] as const;
 
 export const metadata: Metadata = { title: 'Deal' };
 
 interface Deal {
-  id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
+  id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; pendingMw: number | null; pendingMwBy: 'HOST' | 'TENANT' | null; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
   hostMiningSharePct: number; curtailFirst: string; platformFeePct: number; hostSignedAt: string | null; tenantSignedAt: string | null;
   acceptedAt: string | null; host: { name: string }; tenant: { name: string }; request: { title: string; totalMw: number };
   site: { id: string; name: string | null; latitude: number | null; longitude: number | null; country: string | null; region: string | null; gridOperator: string | null; energizedMw: number | null };
@@ -19,7 +22,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const viewer = await requireKind('MINER', 'TENANT');
   const { id } = await params;
   const { deal } = await gql<{ deal: Deal }>(
-    `query($id: ID!) { deal(id: $id) { id status role mw priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
+    `query($id: ID!) { deal(id: $id) { id status role mw pendingMw pendingMwBy priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
       hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name } request { title totalMw }
       site { id name latitude longitude country region gridOperator energizedMw } } }`,
     { id },
@@ -67,6 +70,32 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           {deal.status === 'PROPOSED' && deal.role === 'HOST' && act('withdraw', 'Withdraw', 'secondary')}
           {deal.status === 'ACCEPTED' && !weSigned && act('sign', 'Sign')}
           {deal.status === 'ACCEPTED' && weSigned && <span className="muted">Signed; waiting for the other party.</span>}
+        </div>
+      )}
+      {deal.status === 'ACTIVE' && (
+        <div className="card" data-testid="mw-change">
+          <h2>Change of MW</h2>
+          {deal.pendingMw === null ? (
+            writer ? (
+              <SpecForm fields={MW_CHANGE_FIELDS} action={proposeDealMwChange} hidden={{ dealId: deal.id }} submitLabel="Propose change" />
+            ) : (
+              <p className="muted">No change proposed.</p>
+            )
+          ) : (
+            <>
+              <p>
+                {deal.pendingMwBy === deal.role ? 'You propose' : `The ${label(deal.pendingMwBy ?? '').toLowerCase()} proposes`}{' '}
+                <strong>{fmtMw(deal.pendingMw)}</strong> instead of {fmtMw(deal.mw)}
+                {deal.pendingMwBy === deal.role ? '; waiting for the other party.' : '. Accepting prorates the tenant’s monthly subscription.'}
+              </p>
+              {writer && (
+                <div className="actions">
+                  {deal.pendingMwBy !== deal.role && act('acceptMwChange', 'Accept change')}
+                  {act('declineMwChange', deal.pendingMwBy === deal.role ? 'Withdraw proposal' : 'Decline', 'secondary')}
+                </div>
+              )}
+            </>
+          )}
         </div>
       )}
       <p>
