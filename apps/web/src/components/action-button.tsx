@@ -30,17 +30,26 @@ export function ActionButton({
       }}
       style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}
     >
-      {Object.entries(fields).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
+      <HiddenFields fields={fields} />
       <button type="submit" className={variant} disabled={pending}>
         {pending ? (pendingLabel ?? `${label}…`) : label}
       </button>
-      {!state.ok && state.message && (
-        <small className="field-error" role="alert">
-          {state.message}
-        </small>
-      )}
+      <InlineRefusal state={state} />
     </form>
+  );
+}
+
+/** The ids a one-click form sends. */
+export function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
+}
+
+/** The server's refusal, next to the button that asked. */
+export function InlineRefusal({ state }: { state: FormState }) {
+  if (state.ok || !state.message) return null;
+  return (
+    <small className="field-error" role="alert">
+      {state.message}
+    </small>
   );
 }

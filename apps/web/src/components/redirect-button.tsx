@@ -3,6 +3,7 @@
 // onboarding): the browser goes there. A refusal stays next to the button.
 import { useEffect } from 'react';
 import type { FormState } from '@/lib/form';
+import { HiddenFields, InlineRefusal } from './action-button';
 import { useKeptForm } from './spec-form';
 
 export function RedirectButton({
@@ -23,17 +24,11 @@ export function RedirectButton({
   }, [url]);
   return (
     <form onSubmit={onSubmit} style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-      {Object.entries(fields).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
+      <HiddenFields fields={fields} />
       <button type="submit" className={variant} disabled={pending || Boolean(url)}>
         {pending || url ? 'Opening Stripe…' : label}
       </button>
-      {!state.ok && state.message && (
-        <small className="field-error" role="alert">
-          {state.message}
-        </small>
-      )}
+      <InlineRefusal state={state} />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 // Server side of forms: turns the API's refusal into what the form shows.
 import 'server-only';
+import { revalidatePath } from 'next/cache';
 import { ApiError } from './api';
 import type { FormState } from './form';
+import { gqlMutation } from './session';
 
 /** `input.phases.0.mw` → `phases.0.mw`: the form's field names are the input's. */
 export function fieldName(apiField: string): string {
@@ -19,4 +21,18 @@ export function refused(error: unknown, values: Record<string, string>): FormSta
   }
   const message = Object.keys(fieldErrors).length ? 'Please correct the fields marked below.' : error.message;
   return { ok: false, message, fieldErrors, values };
+}
+
+/**
+ * Runs a form's mutation: the API's refusal comes back at the fields (keeping what was typed), success
+ * refreshes every page (lists, counts and the navigation show the changed object) and may say `message`.
+ */
+export async function submitMutation(query: string, variables: Record<string, unknown>, values: Record<string, string>, message?: string): Promise<FormState> {
+  try {
+    await gqlMutation(query, variables);
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, ...(message ? { message } : {}), fieldErrors: {}, values: {} };
 }

@@ -1,8 +1,7 @@
 'use server';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formValues, type FormState } from '@/lib/form';
-import { refused } from '@/lib/refused';
+import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 
 const MOVES = {
@@ -21,13 +20,7 @@ export async function moveDeal(_prev: FormState, formData: FormData): Promise<Fo
   // Own keys only: MOVES['toString'] would be a function.
   const move = Object.hasOwn(MOVES, name) ? MOVES[name as keyof typeof MOVES] : undefined;
   if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-  try {
-    await gqlMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true, fieldErrors: {}, values: {} };
+  return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id }, {});
 }
 
 export async function proposeDeal(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -54,11 +47,5 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
 export async function proposeDealMwChange(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { dealId: values.dealId, mw: Number(values.mw) };
-  try {
-    await gqlMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input });
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true, message: 'Change proposed; the other party accepts or declines it.', fieldErrors: {}, values: {} };
+  return submitMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input }, values, 'Change proposed; the other party accepts or declines it.');
 }
