@@ -92,6 +92,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM (close HTTP, then Apollo, billing, the pool). Apollo's own handlers (on by
+    // default outside NODE_ENV=test) raced it: two stops at once, and the process never exited.
+    stopOnTerminationSignals: false,
     formatError: formatError((error) => requestLogger(logger).error({ err: error }, 'internal error in a GraphQL request')),
   });
   await apollo.start();
