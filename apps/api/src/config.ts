@@ -5,17 +5,15 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
   .transform((value) => value === 'true' || value === '1');
 
-const optionalText = (pattern: RegExp, message: string) => z.string().regex(pattern, message).optional().or(z.literal('').transform(() => undefined));
+/** Unset or empty (`FOO=` in an env file) both mean "not configured". */
+const optional = <S extends z.ZodType<string>>(schema: S) => schema.optional().or(z.literal('').transform(() => undefined));
+const optionalText = (pattern: RegExp, message: string) => optional(z.string().regex(pattern, message));
 
 export const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(4000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: optionalText(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: booleanFlag.optional(),
@@ -27,21 +25,17 @@ export const ZConfig = z.object({
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
   // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: optionalText(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
   // Requests per minute per caller (API key, person, or IP when anonymous), by the organisation's plan.
   RATE_LIMIT_FREE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_PRO_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(12000),
-  // Capacity blocks an organisation may have published at once, by plan (API: no limit).
-  PUBLISHED_BLOCK_LIMIT_FREE: z.coerce.number().int().min(0).default(50),
-  PUBLISHED_BLOCK_LIMIT_PRO: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   // Failed sign-ins per email and IP per 15 minutes.
   SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  // Capacity blocks an organisation may have published at once, by plan (API: no limit).
+  PUBLISHED_BLOCK_LIMIT_FREE: z.coerce.number().int().min(0).default(50),
+  PUBLISHED_BLOCK_LIMIT_PRO: z.coerce.number().int().min(0).default(500),
   // Stripe. Unset: the API runs a local Stripe-shaped server in-process (offline demo; see docs/billing.md).
   STRIPE_SECRET_KEY: optionalText(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)'),
   STRIPE_WEBHOOK_SECRET: optionalText(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)'),
@@ -54,11 +48,9 @@ export const ZConfig = z.object({
   // Background jobs (BullMQ on REDIS_URL): every key of every queue starts with this prefix.
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),
   // Webhook signing secrets are stored encrypted with this key (32 bytes, base64); required in production.
-  WEBHOOK_ENCRYPTION_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  WEBHOOK_ENCRYPTION_KEY: optional(
+    z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+  ),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   // Attempt n waits base × 2^(n-1) after attempt n-1 failed, at most WEBHOOK_BACKOFF_MAX_MS.
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),

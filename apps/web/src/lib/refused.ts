@@ -23,16 +23,22 @@ export function refused(error: unknown, values: Record<string, string>): FormSta
   return { ok: false, message, fieldErrors, values };
 }
 
-/**
- * Runs a form's mutation: the API's refusal comes back at the fields (keeping what was typed), success
- * refreshes every page (lists, counts and the navigation show the changed object) and may say `message`.
- */
-export async function submitMutation(query: string, variables: Record<string, unknown>, values: Record<string, string>, message?: string): Promise<FormState> {
+export interface SubmitOptions {
+  /** What to refresh on success: '/' (the default) is every page (lists, counts and the navigation show the changed object). */
+  refresh?: string;
+  /** What the form says on success. */
+  message?: string;
+}
+
+/** Runs a form's mutation: the API's refusal comes back at the fields (keeping what was typed); success refreshes `refresh`. */
+export async function submitMutation(query: string, variables: Record<string, unknown>, values: Record<string, string>, options: SubmitOptions = {}): Promise<FormState> {
+  const { refresh = '/', message } = options;
   try {
     await gqlMutation(query, variables);
   } catch (error) {
     return refused(error, values);
   }
-  revalidatePath('/', 'layout');
+  if (refresh === '/') revalidatePath('/', 'layout');
+  else revalidatePath(refresh);
   return { ok: true, ...(message ? { message } : {}), fieldErrors: {}, values: {} };
 }

@@ -63,7 +63,8 @@ export function resizeBillingStep({ billing, logger }: Omit<Deps, 'prisma'>): De
     const subscriptionId = deal.stripeSubscriptionId;
     if (!subscriptionId || !deal.pendingMwAt) return {};
     const kw = Math.round(deal.mw.toNumber() * 1000);
-    await viaStripe(logger, () => changeContractedKw(billing.stripe, deal.id, subscriptionId, kw, String(deal.pendingMwAt!.getTime())));
+    const changeId = String(deal.pendingMwAt.getTime());
+    await viaStripe(logger, () => changeContractedKw(billing.stripe, deal.id, subscriptionId, kw, changeId));
     return { billing: `prorated to ${kw} kW` };
   };
 }

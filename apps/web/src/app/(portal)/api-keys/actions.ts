@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
-import { refused } from '@/lib/refused';
+import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 
 export async function createApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -21,11 +21,5 @@ export async function createApiKey(_prev: FormState, formData: FormData): Promis
 }
 
 export async function revokeApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    await gqlMutation('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: String(formData.get('id')) });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath('/api-keys');
-  return { ok: true, fieldErrors: {}, values: {} };
+  return submitMutation('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/api-keys' });
 }

@@ -7,7 +7,9 @@ import { submitMutation } from '@/lib/refused';
 export async function createCapacityBlock(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { siteId: values.siteId, ...parseFields(CAPACITY_FIELDS, values) };
-  return submitMutation('mutation($input: CreateCapacityBlockInput!) { createCapacityBlock(input: $input) { id } }', { input }, values, 'Capacity block created as a draft. Publish it to list it on the marketplace.');
+  return submitMutation('mutation($input: CreateCapacityBlockInput!) { createCapacityBlock(input: $input) { id } }', { input }, values, {
+    message: 'Capacity block created as a draft. Publish it to list it on the marketplace.',
+  });
 }
 
 const MOVES = { publish: 'publishCapacityBlock', unpublish: 'unpublishCapacityBlock' } as const;

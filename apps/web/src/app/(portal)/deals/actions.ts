@@ -47,5 +47,7 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
 export async function proposeDealMwChange(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { dealId: values.dealId, mw: Number(values.mw) };
-  return submitMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input }, values, 'Change proposed; the other party accepts or declines it.');
+  return submitMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input }, values, {
+    message: 'Change proposed; the other party accepts or declines it.',
+  });
 }

@@ -1,9 +1,8 @@
 'use server';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { parseFields } from '@/lib/fields';
 import { formValues, type FormState } from '@/lib/form';
-import { refused } from '@/lib/refused';
+import { refused, submitMutation } from '@/lib/refused';
 import { parsePhases, REQUEST_FIELDS } from '@/lib/request-fields';
 import { gqlMutation } from '@/lib/session';
 
@@ -25,22 +24,10 @@ export async function createRequest(_prev: FormState, formData: FormData): Promi
 
 export async function runMatching(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  try {
-    await gqlMutation('mutation($id: ID!) { runMatching(requestId: $id) { requestId } }', { id });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath(`/requests/${id}`);
-  return { ok: true, fieldErrors: {}, values: {} };
+  return submitMutation('mutation($id: ID!) { runMatching(requestId: $id) { requestId } }', { id }, {}, { refresh: `/requests/${id}` });
 }
 
 export async function openRequest(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  try {
-    await gqlMutation('mutation($id: ID!) { openColocationRequest(id: $id) { id } }', { id });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath(`/requests/${id}`);
-  return { ok: true, fieldErrors: {}, values: {} };
+  return submitMutation('mutation($id: ID!) { openColocationRequest(id: $id) { id } }', { id }, {}, { refresh: `/requests/${id}` });
 }

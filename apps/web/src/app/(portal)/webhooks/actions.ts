@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
-import { refused } from '@/lib/refused';
+import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 
-const done = (message?: string): FormState => ({ ok: true, message, fieldErrors: {}, values: {} });
+const UPDATE = 'mutation($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id } }';
 
 /** The endpoint form's fields as the API's input; an empty description is left out (the API refuses ''). */
 function endpointInput(formData: FormData) {
@@ -22,7 +22,7 @@ export async function createWebhookEndpoint(_prev: FormState, formData: FormData
     );
     revalidatePath('/webhooks');
     // The secret reaches this one render only; the API shows it at creation and never again.
-    return { ...done(`Endpoint ${data.createWebhookEndpoint.endpoint.url} registered. Copy its signing secret now: it is shown once.`), result: { secret: data.createWebhookEndpoint.secret } };
+    return { ok: true, message: `Endpoint ${data.createWebhookEndpoint.endpoint.url} registered. Copy its signing secret now: it is shown once.`, fieldErrors: {}, values: {}, result: { secret: data.createWebhookEndpoint.secret } };
   } catch (error) {
     return refused(error, values);
   }
@@ -30,42 +30,18 @@ export async function createWebhookEndpoint(_prev: FormState, formData: FormData
 
 export async function updateWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
   const { values, input } = endpointInput(formData);
-  try {
-    await gqlMutation('mutation($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id } }', { id: values.id, input });
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath('/webhooks');
-  return done('Saved.');
+  return submitMutation(UPDATE, { id: values.id, input }, values, { refresh: '/webhooks', message: 'Saved.' });
 }
 
 export async function setWebhookEndpointEnabled(_prev: FormState, formData: FormData): Promise<FormState> {
   const { id, enabled } = formValues(formData);
-  try {
-    await gqlMutation('mutation($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id } }', { id, input: { enabled: enabled === 'true' } });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath('/webhooks');
-  return done();
+  return submitMutation(UPDATE, { id, input: { enabled: enabled === 'true' } }, {}, { refresh: '/webhooks' });
 }
 
 export async function deleteWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    await gqlMutation('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: String(formData.get('id')) });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath('/webhooks');
-  return done();
+  return submitMutation('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }
 
 export async function replayWebhookDelivery(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    await gqlMutation('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: String(formData.get('id')) });
-  } catch (error) {
-    return refused(error, {});
-  }
-  revalidatePath('/webhooks');
-  return done();
+  return submitMutation('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }
