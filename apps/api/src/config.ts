@@ -45,7 +45,11 @@ export const ZConfig = z.object({
   BILLING_RETURN_URL: z.string().url('must be a URL').default('http://127.0.0.1:3000/billing'),
   // How often the worker reports metered usage to Stripe and retries failed host payouts.
   BILLING_JOBS_EVERY_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
-  // Background jobs (BullMQ on REDIS_URL): every key of every queue starts with this prefix.
+  // Answers to public queries (capacity search) are replayed from memory for this long at most; a mutation
+  // clears them at once in every API process (Redis pub/sub). 0 turns the cache off.
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10 * 60 * 1000).default(10_000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  // Background jobs (BullMQ on REDIS_URL) and the cache-invalidation channel: every Redis key and channel starts with this prefix.
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),
   // Webhook signing secrets are stored encrypted with this key (32 bytes, base64); required in production.
   WEBHOOK_ENCRYPTION_KEY: optional(

@@ -15,7 +15,10 @@ import { type RateLimits, createRateLimits } from './rate-limits';
 import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger } from './request-logging';
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
+import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
+import { type CacheInvalidations, createCacheInvalidations } from './cache-invalidation';
+import { publicQueries } from './modules/search/search.resolvers';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { registerStripeWebhooks } from './modules/billing/webhooks';
 import { collectDeliveries } from './modules/webhooks/outbox';
@@ -45,6 +48,8 @@ export interface ServerOptions {
   webhookQueue?: WebhookQueue | null;
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
+  /** How a write reaches the other API processes' caches (default: Redis pub/sub on REDIS_URL, else nothing). */
+  cacheInvalidations?: CacheInvalidations;
 }
 
 /** Fastify makes each request.log as a child of the pino logger it was given (with the request id bound). */
@@ -118,6 +123,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       .enqueue(deliveryIds.map((deliveryId) => ({ deliveryId, attempt: 1 })))
       .catch((error: Error) => logger.warn({ err: error.message, deliveries: deliveryIds.length }, 'webhook enqueue failed; the sweep will queue them'));
   };
+  const responseCache = createResponseCache({
+    ttlMs: config.RESPONSE_CACHE_TTL_MS,
+    maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+    publicFields: publicQueries,
+    maxTokens: LIMITS.maxTokens,
+    principalFor,
+    consumeRequest: (principal, ip) => rateLimits.consumeRequest(principal, ip),
+  });
+  const invalidations =
+    options.cacheInvalidations ?? createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, responseCache.invalidate);
   registerStripeWebhooks(app, { prisma: db.prisma, billing, logger, queueDeliveries });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
@@ -151,10 +166,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     method: ['GET', 'POST', 'OPTIONS'],
     // The request's transactions have committed when the handler returns: queue what they recorded.
     // Everything the operation does (resolvers, queries, error formatting) runs in the request's log scope.
+    // A public query answered before is replayed without Apollo; a mutation clears every process's answers
+    // before its own answer leaves, so its author never reads what it replaced.
     handler: async function (request, reply) {
-      const { result, deliveryIds } = await collectDeliveries(async () => runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply)));
-      queueDeliveries(deliveryIds);
-      return result;
+      const { body, mutated } = await responseCache.answer(request, reply, async () => {
+        const { result, deliveryIds } = await collectDeliveries(async () => runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply)));
+        queueDeliveries(deliveryIds);
+        return result;
+      });
+      if (mutated) await invalidations.publish();
+      return body;
     },
   });
 
@@ -164,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     // A runtime the caller passed in is the caller's to close.
     if (!options.billing) await billingRuntime.close();
     await webhookQueue?.close();
+    await invalidations.close();
   });
   return { app, apollo };
 }

@@ -1,5 +1,6 @@
 // Function-level authorisation: which role (for people) or scope (for API keys) an operation needs.
 import type { Role } from '@gridshare/db';
+import type { GraphQLError } from 'graphql';
 import type { OrgScope } from '@gridshare/db';
 import type { ApiContext } from '../context';
 import { forbidden, unauthenticated } from '../graphql/errors';
@@ -46,22 +47,36 @@ export interface Authorized extends OrgScope {
   actor: string;
 }
 
+type Verdict = { allowed: true; orgId: string; principal: Principal } | { allowed: false; error: GraphQLError };
+
+/** Whether the caller may do it: the organisation they act in, or the typed error saying what is missing. */
+function judge(principal: Principal | null, permission: Permission): Verdict {
+  const refuse = (error: GraphQLError): Verdict => ({ allowed: false, error });
+  if (!principal) return refuse(unauthenticated());
+  if (principal.kind === 'apiKey') {
+    if (permission.scope === null) return refuse(forbidden(`API keys cannot ${permission.description}; sign in as a person.`));
+    if (!principal.scopes.has(permission.scope)) {
+      return refuse(forbidden(`This API key lacks the scope ${permission.scope} needed to ${permission.description}.`));
+    }
+    return { allowed: true, orgId: principal.org.id, principal };
+  }
+  if (!principal.org || !principal.role) return refuse(forbidden('Create or join an organisation first.'));
+  if (!roleAtLeast(principal.role, permission.minRole)) {
+    return refuse(forbidden(`Your role ${principal.role} cannot ${permission.description}; it needs ${permission.minRole} or above.`));
+  }
+  return { allowed: true, orgId: principal.org.id, principal };
+}
+
+/** Whether the caller may do it (the HTTP layer asks before replaying a cached answer). */
+export function permits(principal: Principal | null, permission: Permission): boolean {
+  return judge(principal, permission).allowed;
+}
+
 /** The caller's organisation scope, or a typed error saying what is missing. */
 export function authorize(ctx: ApiContext, permission: Permission): Authorized {
-  const principal = ctx.principal;
-  if (!principal) throw unauthenticated();
-  if (principal.kind === 'apiKey') {
-    if (permission.scope === null) throw forbidden(`API keys cannot ${permission.description}; sign in as a person.`);
-    if (!principal.scopes.has(permission.scope)) {
-      throw forbidden(`This API key lacks the scope ${permission.scope} needed to ${permission.description}.`);
-    }
-    return { orgId: principal.org.id, principal, actor: actorOf(principal) };
-  }
-  if (!principal.org || !principal.role) throw forbidden('Create or join an organisation first.');
-  if (!roleAtLeast(principal.role, permission.minRole)) {
-    throw forbidden(`Your role ${principal.role} cannot ${permission.description}; it needs ${permission.minRole} or above.`);
-  }
-  return { orgId: principal.org.id, principal, actor: actorOf(principal) };
+  const verdict = judge(ctx.principal, permission);
+  if (!verdict.allowed) throw verdict.error;
+  return { orgId: verdict.orgId, principal: verdict.principal, actor: actorOf(verdict.principal) };
 }
 
 export function requireUser(ctx: ApiContext): Extract<Principal, { kind: 'user' }> {

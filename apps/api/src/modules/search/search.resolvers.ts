@@ -6,10 +6,17 @@ import { toListingNode } from './search.mappers';
 import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
 
+/**
+ * Root fields whose answer is the same for every caller allowed to ask (search reads only the listings,
+ * which hold nothing tenant-specific), with the permission to ask: the HTTP layer may replay their
+ * answers (graphql/response-cache.ts).
+ */
+export const publicQueries = { searchCapacity: can.readCapacity };
+
 export const searchResolvers: Resolvers = {
   Query: {
     searchCapacity: async (_parent, args, ctx) => {
-      authorize(ctx, can.readCapacity);
+      authorize(ctx, publicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
