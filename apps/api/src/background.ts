@@ -8,4 +8,5 @@ export { encryptSecret } from './modules/webhooks/secret-box';
 export { WEBHOOK_QUEUE, type DeliveryJob, type WebhookQueue, createWebhookQueue, redisConnection } from './modules/webhooks/queue';
 export { BILLING_JOBS, type BillingJobName } from './modules/billing/billing-jobs';
 export { configuredBilling } from './billing-runtime';
+export { type CacheInvalidations, createCacheInvalidations } from './cache-invalidation';
 export type { Billing } from '@gridshare/billing';

@@ -6,7 +6,9 @@
 //   3. an API key's rate limit is one budget: requests alternating between the APIs get exactly the
 //      limit's worth of answers before 429s;
 //   4. a webhook endpoint registered and a block published through API 2 is delivered, signed, by the
-//      worker to a local receiver.
+//      worker to a local receiver;
+//   5. a capacity search API 1 answers from memory is fresh again right after a host unpublishes one of
+//      its blocks through API 2 (the mutation clears every API's cached answers through Redis).
 // Prints a summary, exits 0 when all hold, 1 otherwise; bounded to 120 s; drops what it created.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -187,6 +189,38 @@ async function webhook(api2: string, token: string) {
   }
 }
 
+/** Searches on `base`: the listing ids and what the response cache said (hit, miss). */
+async function search(base: string, token: string) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: `{ searchCapacity(first: 100) { edges { node { id } } } }` }),
+  });
+  const body = (await response.json()) as { data?: { searchCapacity: { edges: { node: { id: string } }[] } } };
+  return { ids: body.data?.searchCapacity.edges.map((edge) => edge.node.id) ?? [], cache: response.headers.get('x-gridshare-cache') };
+}
+
+async function searchCache(api1: string, api2: string, minerToken: string) {
+  const tenant = await signInAs(api1, 'tenant@demo.gridshare.dev');
+  const { capacityBlocks } = await must<{ capacityBlocks: { edges: { node: { id: string; status: string } }[] } }>(
+    api2,
+    `{ capacityBlocks(first: 100) { edges { node { id status } } } }`,
+    {},
+    minerToken,
+  );
+  await search(api1, tenant.token);
+  const before = await search(api1, tenant.token);
+  const listed = capacityBlocks.edges.map((edge) => edge.node.id).find((id) => before.ids.includes(id));
+  if (!listed) return record('search answers fresh on API 1 after a write on API 2', false, 'none of the demo miner’s blocks is listed');
+  await must(api2, `mutation ($id: ID!) { unpublishCapacityBlock(id: $id) { id } }`, { id: listed }, minerToken);
+  const after = await search(api1, tenant.token);
+  record(
+    'search answers fresh on API 1 after a write on API 2',
+    before.cache === 'hit' && after.cache === 'miss' && !after.ids.includes(listed) && after.ids.length === before.ids.length - 1,
+    `before: ${before.ids.length} listings (${before.cache}); block unpublished on API 2; after, on API 1: ${after.ids.length} listings (${after.cache})`,
+  );
+}
+
 async function signOut(api1: string, api2: string, token: string) {
   await must(api2, `mutation { signOut }`, {}, token);
   const after = await gql(api1, `{ me { id } }`, {}, token);
@@ -237,6 +271,7 @@ async function main(): Promise<void> {
   await spread(api1, api2, token);
   await rateLimit(api1, api2);
   await webhook(api2, token);
+  await searchCache(api1, api2, token);
   await signOut(api1, api2, token);
 
   console.log('\nscale-out summary');

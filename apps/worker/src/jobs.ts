@@ -6,6 +6,7 @@ import {
   BILLING_JOBS,
   type Billing,
   type BillingJobName,
+  type CacheInvalidations,
   type DeliveryJob,
   MODEL_VERSION,
   type TConfig,
@@ -29,6 +30,8 @@ export interface JobDeps {
   webhookQueue: WebhookQueue;
   /** Stripe, when STRIPE_SECRET_KEY is set; billing jobs run only then. */
   billing: Billing | null;
+  /** Tells the API processes that listings changed, so they drop replayed search answers. */
+  cacheInvalidations: CacheInvalidations;
 }
 
 export interface JobDefinition {
@@ -87,6 +90,8 @@ export const JOBS: JobDefinition[] = [
     onStartJobId: () => `readiness-reassess-${MODEL_VERSION}`,
     run: async (_job, deps) => {
       const assessed = await reassessOutdatedSites(deps.prisma);
+      // New scores are in the listings (search shows and sorts by them).
+      if (assessed > 0) await deps.cacheInvalidations.publish();
       deps.logger.info({ assessed, modelVersion: MODEL_VERSION }, 'readiness reassessed under the current model');
       return assessed;
     },

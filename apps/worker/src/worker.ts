@@ -1,7 +1,7 @@
 // The worker: one BullMQ Worker per queue, dispatching each job to its definition in JOBS by name.
 // Stateless like the API: run as many as the queues need; Redis hands each job to one of them.
 import type { Database } from '@gridshare/db';
-import { type TConfig, WEBHOOK_QUEUE, createWebhookQueue, redisConnection } from '@gridshare/api/background';
+import { type TConfig, WEBHOOK_QUEUE, createCacheInvalidations, createWebhookQueue, redisConnection } from '@gridshare/api/background';
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOBS, type JobDefinition, type JobDeps, MAINTENANCE_QUEUE } from './jobs';
@@ -30,7 +30,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const webhookQueue = createWebhookQueue(connection, onRedisError);
   const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redisConnection(connection), prefix: config.QUEUE_PREFIX, defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 } });
   maintenance.on('error', onRedisError);
-  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue, billing };
+  // Publish only: the worker keeps no cache of its own.
+  const cacheInvalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue, billing, cacheInvalidations };
 
   const workers = [WEBHOOK_QUEUE, MAINTENANCE_QUEUE].map((queueName) => {
     const byName = new Map(jobs.filter((job) => job.queue === queueName).map((job) => [job.name, job]));
@@ -63,7 +65,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
-      await Promise.all([webhookQueue.close(), maintenance.close()]);
+      await Promise.all([webhookQueue.close(), maintenance.close(), cacheInvalidations.close()]);
     },
   };
 }
