@@ -1,6 +1,7 @@
 // One server under test, in its own process so the load generator does not share its event loop.
 //   raw          node:http answering the fixed JSON (the ceiling of this machine)
 //   jit | graphql-js   our server stack over in-memory data, with that executor
+//   search-stub  our server stack with searchCapacity answering fixed listings (no database, no response cache)
 //   db           the real API on DATABASE_URL (demo data seeded)
 // Prints `listening <url>` when ready.
 import { createServer } from 'node:http';
@@ -8,7 +9,7 @@ import { applyMigrations, createDatabase, hasDemoData, seedDemo } from '@gridsha
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { buildServer } from '../src/server';
-import { EXPECTED_BODY, memorySchema } from './memory-schema';
+import { EXPECTED_BODY, memorySchema, searchStubSchema } from './memory-schema';
 
 // With an IPC channel (the soak), report this process's memory on request, after a full GC when exposed.
 // The soak's process is gone (even if it crashed): nobody will stop this server, so it stops itself.
@@ -57,10 +58,13 @@ async function main(kind: string) {
     console.log(`listening ${await app.listen({ host: '127.0.0.1', port: 0 })}`);
     return;
   }
-  if (kind !== 'jit' && kind !== 'graphql-js') throw new Error(`unknown server kind ${kind}`);
+  if (kind !== 'jit' && kind !== 'graphql-js' && kind !== 'search-stub') throw new Error(`unknown server kind ${kind}`);
   // No database is touched: the schema is in memory and every caller is anonymous.
   const db = createDatabase({ dataDir: 'memory://' });
-  const { app } = await buildServer({ config, db, logger, engine: kind, schema: memorySchema, principalFor: async () => null });
+  const { app } =
+    kind === 'search-stub'
+      ? await buildServer({ config: { ...config, RESPONSE_CACHE_TTL_MS: 0 }, db, logger, schema: searchStubSchema(), principalFor: async () => null })
+      : await buildServer({ config, db, logger, engine: kind, schema: memorySchema, principalFor: async () => null });
   console.log(`listening ${await app.listen({ host: '127.0.0.1', port: 0 })}`);
 }
 

@@ -27,6 +27,7 @@ async function searchOn(url: string, region: string, headers: Record<string, str
   return {
     status: response.status,
     cache: response.headers.get(CACHE_STATUS_HEADER),
+    contentType: response.headers.get('content-type'),
     sql: (statements?.length ?? 0) - before,
     ids: answer.data?.searchCapacity.edges.map((edge) => edge.node.id),
     code: answer.errors?.[0]?.extensions.code,
@@ -60,6 +61,7 @@ describe('replayed search answers', () => {
     // The first replay looks the session up (one statement); who the token is is then remembered for 2 s.
     expect(second).toMatchObject({ status: 200, cache: 'hit', ids: [blockId], sql: 1 });
     expect(third).toMatchObject({ status: 200, cache: 'hit', ids: [blockId], sql: 0 });
+    expect(third.contentType).toBe(first.contentType);
   });
 
   it('still authenticates and authorises every replay', async () => {
