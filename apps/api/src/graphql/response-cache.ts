@@ -2,8 +2,8 @@
 // every caller allowed to ask: searchCapacity reads only MarketplaceListing, which holds nothing
 // tenant-specific) is run by Apollo once; the same request (query, variables, operation name, Accept) is
 // then answered from memory to any caller who may ask it, after authentication and the rate limit, without
-// Apollo's pipeline or the database. Entries go when a mutation commits in any API process
-// (cache-invalidation.ts) or after the TTL (writes outside GraphQL: the worker, Stripe webhooks).
+// Apollo's pipeline or the database. Entries go when a mutation commits in any API process or the worker
+// reassesses sites (cache-invalidation.ts), else after the TTL (writes nobody announces: a SQL fix by hand).
 // Why at all: at 100 concurrent searches Apollo's per-request pipeline alone tops out near 2,600 req/s on
 // this machine, too few for a 25 ms p95 (docs/performance.md).
 import { sha256 } from '@gridshare/db';
