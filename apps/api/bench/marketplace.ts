@@ -28,6 +28,7 @@ const FILTER_SETS: [string, Record<string, unknown>][] = [
   ],
 ];
 
+const tableHead = (first: string) => `| ${first} | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | goal |\n|---|---|---|---|---|---|---|---|`;
 const ms = (v: number) => v.toFixed(1).padStart(6);
 const line = (f: Figures, concurrency: number | string, goal: number) =>
   `| ${f.label.padEnd(54)} | ${String(concurrency).padStart(3)} | ${Math.round(f.reqPerSec).toString().padStart(6)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.non2xx + f.errors} | ${f.p95 <= goal ? 'PASS' : 'MISS'} |`;
@@ -55,8 +56,7 @@ async function main() {
         ['every request runs its SQL (RESPONSE_CACHE_TTL_MS=0)', uncached.url],
       ] as const) {
         console.log(`\n## Capacity search, ${title}\n(first: 20 with totalCount; ${WARMUP_S} s warm-up + ${DURATION_S} s per row; goal p95 ≤ ${SEARCH_GOAL_P95_MS} ms)\n`);
-        console.log('| filters | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | goal |');
-        console.log('|---|---|---|---|---|---|---|---|');
+        console.log(tableHead('filters'));
         for (const [label, variables] of FILTER_SETS) {
           const body = JSON.stringify({ query: SEARCH, variables });
           const data = (await checked(url, body, headers)) as { searchCapacity: { totalCount: number } };
@@ -75,8 +75,7 @@ async function main() {
       const body = JSON.stringify({ query: SEARCH, variables });
       await checked(stub.url, body, {});
       console.log(`\n## Baseline: Apollo's pipeline alone, searchCapacity answering 20 fixed listings (no database, no response cache)\n`);
-      console.log('| filters | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | goal |');
-      console.log('|---|---|---|---|---|---|---|---|');
+      console.log(tableHead('filters'));
       console.log(line(await load(`${label} (stub)`, stub.url, body, {}, { connections: 100, durationS: DURATION_S }), 100, SEARCH_GOAL_P95_MS));
     } finally {
       await stop(stub.child);
@@ -112,8 +111,7 @@ async function main() {
     const sample = (await checked(apiUrl, run, headers)) as { runMatching: { exclusionSummary: string; matches: unknown[] } };
     console.log(`\n## runMatching end to end (one client: each run replaces the request's stored matches; goal p95 ≤ ${MATCHING_GOAL_P95_MS} ms)\n`);
     console.log(`request: 200 MW in ERCOT, ≥100 MW at one site, N+1, ≥100 kW racks → ${sample.runMatching.matches.length} matches; ${sample.runMatching.exclusionSummary}\n`);
-    console.log('| operation | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | goal |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(tableHead('operation'));
     console.log(line(await load('runMatching', apiUrl, run, headers, { connections: 1, durationS: DURATION_S * 2 }), 1, MATCHING_GOAL_P95_MS));
   });
   if (skipped) console.log(`\nskipped: ${skipped}`);

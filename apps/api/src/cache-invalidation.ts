@@ -12,7 +12,7 @@ export interface CacheInvalidations {
   close(): Promise<void>;
 }
 
-export const invalidationChannel = (prefix: string) => `${prefix}:cache-invalidate`;
+const invalidationChannel = (prefix: string) => `${prefix}:cache-invalidate`;
 
 export function createCacheInvalidations(
   options: { redisUrl: string | undefined; prefix: string; logger: Logger },

@@ -7,7 +7,7 @@ import type { Database } from '@gridshare/db';
 import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { resolvePrincipal } from './auth/resolve-principal';
+import { type AuthHeaders, authHeadersOf, resolvePrincipal } from './auth/resolve-principal';
 import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
 import { formatError } from './graphql/error-format';
@@ -17,7 +17,7 @@ import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
-import { type CacheInvalidations, createCacheInvalidations } from './cache-invalidation';
+import { createCacheInvalidations } from './cache-invalidation';
 import { publicQueries } from './modules/search/search.resolvers';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { registerStripeWebhooks } from './modules/billing/webhooks';
@@ -47,9 +47,7 @@ export interface ServerOptions {
    */
   webhookQueue?: WebhookQueue | null;
   /** Builds each request's context; the benchmark swaps in one without a database. */
-  principalFor?: (headers: { authorization?: string; orgId?: string }) => Promise<ApiContext['principal']>;
-  /** How a write reaches the other API processes' caches (default: Redis pub/sub on REDIS_URL, else nothing). */
-  cacheInvalidations?: CacheInvalidations;
+  principalFor?: (headers: AuthHeaders) => Promise<ApiContext['principal']>;
 }
 
 /** Fastify makes each request.log as a child of the pino logger it was given (with the request id bound). */
@@ -131,16 +129,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     principalFor,
     consumeRequest: (principal, ip) => rateLimits.consumeRequest(principal, ip),
   });
-  const invalidations =
-    options.cacheInvalidations ?? createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, responseCache.invalidate);
+  // Other processes' mutations clear this one's answers; without REDIS_URL there are none to hear.
+  const invalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, responseCache.invalidate);
   registerStripeWebhooks(app, { prisma: db.prisma, billing, logger, queueDeliveries });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const orgHeader = request.headers['x-org-id'];
-      const principal = await principalFor({
-        authorization: request.headers.authorization,
-        orgId: typeof orgHeader === 'string' ? orgHeader : undefined,
-      });
+      const principal = await principalFor(authHeadersOf(request.headers));
       await rateLimits.consumeRequest(principal, request.ip);
       return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
     },

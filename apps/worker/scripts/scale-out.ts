@@ -70,7 +70,8 @@ async function gql<T>(base: string, query: string, variables: Record<string, unk
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  return { status: response.status, ...body };
+  // The response cache's verdict (hit, miss, or null when it was not involved).
+  return { status: response.status, cache: response.headers.get('x-gridshare-cache'), ...body };
 }
 
 async function must<T>(base: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
@@ -191,20 +192,15 @@ async function webhook(api2: string, token: string) {
 
 /** Searches on `base`: the listing ids and what the response cache said (hit, miss). */
 async function search(base: string, token: string) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: `{ searchCapacity(first: 100) { edges { node { id } } } }` }),
-  });
-  const body = (await response.json()) as { data?: { searchCapacity: { edges: { node: { id: string } }[] } } };
-  return { ids: body.data?.searchCapacity.edges.map((edge) => edge.node.id) ?? [], cache: response.headers.get('x-gridshare-cache') };
+  const result = await gql<{ searchCapacity: { edges: { node: { id: string } }[] } }>(base, `{ searchCapacity(first: 100) { edges { node { id } } } }`, {}, token);
+  return { ids: result.data?.searchCapacity.edges.map((edge) => edge.node.id) ?? [], cache: result.cache };
 }
 
 async function searchCache(api1: string, api2: string, minerToken: string) {
   const tenant = await signInAs(api1, 'tenant@demo.gridshare.dev');
-  const { capacityBlocks } = await must<{ capacityBlocks: { edges: { node: { id: string; status: string } }[] } }>(
+  const { capacityBlocks } = await must<{ capacityBlocks: { edges: { node: { id: string } }[] } }>(
     api2,
-    `{ capacityBlocks(first: 100) { edges { node { id status } } } }`,
+    `{ capacityBlocks(first: 100) { edges { node { id } } } }`,
     {},
     minerToken,
   );

@@ -1,7 +1,6 @@
 // Function-level authorisation: which role (for people) or scope (for API keys) an operation needs.
-import type { Role } from '@gridshare/db';
+import type { OrgScope, Role } from '@gridshare/db';
 import type { GraphQLError } from 'graphql';
-import type { OrgScope } from '@gridshare/db';
 import type { ApiContext } from '../context';
 import { forbidden, unauthenticated } from '../graphql/errors';
 import { type ApiScope, type Principal, actorOf } from './principal';

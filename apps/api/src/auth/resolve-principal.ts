@@ -1,6 +1,7 @@
 // Turns the Authorization header into a Principal. This is the explicit system path: it reads sessions and
 // API keys across organisations (by hash) before any tenant scope exists.
 import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, retryOnLostConnection, sha256 } from '@gridshare/db';
+import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { type Principal, toPlan } from './principal';
 
@@ -15,6 +16,12 @@ export interface AuthHeaders {
   authorization?: string;
   /** Which of a person's organisations to act in; a claim checked against their memberships. */
   orgId?: string;
+}
+
+/** The request headers that say who is calling. */
+export function authHeadersOf(headers: IncomingHttpHeaders): AuthHeaders {
+  const orgHeader = headers['x-org-id'];
+  return { authorization: headers.authorization, orgId: typeof orgHeader === 'string' ? orgHeader : undefined };
 }
 
 export async function resolvePrincipal(prisma: AppPrisma, headers: AuthHeaders, now = new Date()): Promise<Principal | null> {

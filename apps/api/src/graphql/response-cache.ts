@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/principal';
+import { type AuthHeaders, authHeadersOf } from '../auth/resolve-principal';
 import { type Permission, permits } from '../auth/authorize';
 
 export const CACHE_STATUS_HEADER = 'x-gridshare-cache';
@@ -40,7 +41,7 @@ export interface ResponseCacheOptions {
   publicFields: Record<string, Permission>;
   /** The parser's token limit (the same as Apollo's). */
   maxTokens: number;
-  principalFor: (headers: { authorization?: string; orgId?: string }) => Promise<Principal | null>;
+  principalFor: (headers: AuthHeaders) => Promise<Principal | null>;
   consumeRequest: (principal: Principal | null, ip: string) => Promise<void>;
 }
 
@@ -106,8 +107,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
   const inFlight = new Map<string, Promise<void>>();
 
   async function caller(request: FastifyRequest): Promise<Principal | null> {
-    const orgHeader = request.headers['x-org-id'];
-    const headers = { authorization: request.headers.authorization, orgId: typeof orgHeader === 'string' ? orgHeader : undefined };
+    const headers = authHeadersOf(request.headers);
     const key = sha256(`${headers.authorization ?? ''}\n${headers.orgId ?? ''}`);
     const known = callers.get(key);
     if (known) return known.principal;
@@ -201,5 +201,3 @@ export function createResponseCache(options: ResponseCacheOptions) {
     },
   };
 }
-
-export type ResponseCache = ReturnType<typeof createResponseCache>;
