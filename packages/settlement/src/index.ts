@@ -13,3 +13,21 @@ export {
 } from './schema.js';
 export { DEFAULT_SLA_TIERS, availabilityCommitmentPct } from './availability.js';
 export { SettlementInputError, type InputIssue } from './errors.js';
+export {
+  agreedRevenueInput,
+  agreedTerms,
+  defaultDealScenario,
+  ZDealTerms,
+  ZDealDefaults,
+  type DealTerms,
+  type DealDefaults,
+} from './agreement.js';
+export { energyPricesForMonth } from './energy-prices.js';
+export {
+  forecastMonth,
+  compareWithForecast,
+  type ForecastComparison,
+  type LineVariance,
+  type Variance,
+} from './forecast.js';
+export { adjustmentsFor } from './adjustments.js';
