@@ -3,9 +3,8 @@
 import { DEFAULT_REVENUE_INPUT, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
 import { agreedRevenueInput, agreedTerms, type DealDefaults, type DealTerms } from './agreement.js';
 import { DEFAULT_SLA_TIERS, availabilityCommitmentPct } from './availability.js';
-import { SettlementInputError } from './errors.js';
 import { settleMonth } from './settle.js';
-import { hourly, monthInput } from './testing/fixtures.js';
+import { hourly, issuePaths, monthInput } from './testing/fixtures.js';
 
 const DEAL: DealTerms = {
   mw: 50,
@@ -17,16 +16,6 @@ const DEAL: DealTerms = {
   hashpriceSource: 'INDEX',
 };
 const SITE: DealDefaults = { startDate: '2026-03-01', interconnectionMw: 80, pue: 1.25, energyPriceCentsPerMwh: 4_500, miningFleetMw: 30 };
-
-function issuePaths(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettlementInputError);
-    return (error as SettlementInputError).issues.map((i) => i.path);
-  }
-  throw new Error('expected a SettlementInputError');
-}
 
 describe('DEFAULT_SLA_TIERS and the commitment', () => {
   it('is the house table: ≥ 99.9 none, ≥ 99.5 5%, ≥ 99.0 10%, else 25%; the commitment is 99.9%', () => {

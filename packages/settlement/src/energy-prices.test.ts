@@ -2,7 +2,7 @@
 // code, an hourly series by calendar position from the scenario's start, wrapping by year.
 import { DEFAULT_REVENUE_INPUT, simulateRevenue, type TEnergyPrice } from '@gridshare/revenue';
 import { energyPricesForMonth } from './energy-prices.js';
-import { SettlementInputError } from './errors.js';
+import { issuePaths } from './testing/fixtures.js';
 
 /** Series value = its own hour index, so a price read shows where it was read from. */
 const indexSeries = (hours: number): TEnergyPrice => ({ kind: 'series', values: Array.from({ length: hours }, (_, h) => h) });
@@ -55,18 +55,9 @@ describe('energyPricesForMonth', () => {
   });
 
   it('names the field of a bad argument', () => {
-    const issues = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        expect(error).toBeInstanceOf(SettlementInputError);
-        return (error as SettlementInputError).issues.map((i) => i.path);
-      }
-      throw new Error('expected a SettlementInputError');
-    };
-    expect(issues(() => energyPricesForMonth(indexSeries(8_000), '2026-01', '2025-01-01'))).toEqual(['energyPrice.values']);
-    expect(issues(() => energyPricesForMonth({ kind: 'flat', usdPerMwh: 40 }, '2026-1', '2025-01-01'))).toEqual(['month']);
-    expect(issues(() => energyPricesForMonth({ kind: 'flat', usdPerMwh: Number.NaN }, '2026-01', '2025-01-01'))).toEqual(['energyPrice.usdPerMwh']);
-    expect(issues(() => energyPricesForMonth(indexSeries(8_760), '2026-01', '2025-02-30'))).toEqual(['seriesStartDate']);
+    expect(issuePaths(() => energyPricesForMonth(indexSeries(8_000), '2026-01', '2025-01-01'))).toEqual(['energyPrice.values']);
+    expect(issuePaths(() => energyPricesForMonth({ kind: 'flat', usdPerMwh: 40 }, '2026-1', '2025-01-01'))).toEqual(['month']);
+    expect(issuePaths(() => energyPricesForMonth({ kind: 'flat', usdPerMwh: Number.NaN }, '2026-01', '2025-01-01'))).toEqual(['energyPrice.usdPerMwh']);
+    expect(issuePaths(() => energyPricesForMonth(indexSeries(8_760), '2026-01', '2025-02-30'))).toEqual(['seriesStartDate']);
   });
 });

@@ -4,7 +4,7 @@ import { agreedRevenueInput, agreedTerms, type DealTerms } from './agreement.js'
 import { SettlementInputError } from './errors.js';
 import { compareWithForecast, forecastMonth, forecastYearInput } from './forecast.js';
 import { settleMonth } from './settle.js';
-import { amountOf, hourly, monthInput } from './testing/fixtures.js';
+import { amountOf, hourly, issuePaths, monthInput } from './testing/fixtures.js';
 
 // A scenario simple enough to forecast by hand: 50 MW contracted at a flat 75% utilisation, PUE 1.2, on a
 // 60 MW site with no reserve (the host has no headroom of its own): AI facility 50 x 0.75 x 1.2 = 45 MW, so
@@ -86,18 +86,9 @@ describe('forecastMonth', () => {
   });
 
   it('names the field of a bad argument', () => {
-    const paths = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        expect(error).toBeInstanceOf(SettlementInputError);
-        return (error as SettlementInputError).issues.map((i) => i.path);
-      }
-      throw new Error('expected a SettlementInputError');
-    };
-    expect(paths(() => forecastMonth(AGREED, TERMS, '2026-6', '2026-01-01', null, []))).toEqual(['month']);
-    expect(paths(() => forecastMonth({ ...AGREED, mining: { ...AGREED.mining, jPerTh: 0 } }, TERMS, '2026-06', '2026-01-01', null, []))).toEqual(['agreedInput.mining.jPerTh']);
-    expect(paths(() => forecastMonth(AGREED, { ...TERMS, pue: 0 }, '2026-06', '2026-01-01', null, []))).toEqual(['terms.pue']);
+    expect(issuePaths(() => forecastMonth(AGREED, TERMS, '2026-6', '2026-01-01', null, []))).toEqual(['month']);
+    expect(issuePaths(() => forecastMonth({ ...AGREED, mining: { ...AGREED.mining, jPerTh: 0 } }, TERMS, '2026-06', '2026-01-01', null, []))).toEqual(['agreedInput.mining.jPerTh']);
+    expect(issuePaths(() => forecastMonth(AGREED, { ...TERMS, pue: 0 }, '2026-06', '2026-01-01', null, []))).toEqual(['terms.pue']);
   });
 });
 

@@ -1,20 +1,11 @@
 // Invalid inputs: settleMonth throws SettlementInputError, and each issue names the field at fault.
-import { SettlementInputError } from './errors.js';
 import { settleMonth } from './settle.js';
-import { NOTE_TERMS, monthInput } from './testing/fixtures.js';
+import { NOTE_TERMS, inputIssues, monthInput } from './testing/fixtures.js';
 import type { SettlementMonthInput } from './types.js';
 
 const MONTH = '2026-06';
 
-function issuesOf(input: unknown): { path: string; message: string }[] {
-  try {
-    settleMonth(input as SettlementMonthInput);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettlementInputError);
-    return [...(error as SettlementInputError).issues];
-  }
-  throw new Error('expected a SettlementInputError');
-}
+const issuesOf = (input: unknown) => inputIssues(() => settleMonth(input as SettlementMonthInput));
 
 const withHour = (i: number, v: number) => {
   const a = new Float64Array(720);

@@ -1,27 +1,43 @@
 // fast-check arbitraries of valid settlement inputs: any month, partial or whole active periods, MW changes,
 // gaps, events of every cause (overlapping, clipped, sub-hour), missing hashprice days, carries and
-// adjustments. Hourly series come from a seeded generator so a run stays fast; fast-check still shrinks the
-// parameters (levels, gap rate, seed).
+// adjustments. An hourly series is a level x a daily shape (24 values) x a factor per day, with gap hours
+// chosen apart: all from fast-check, so a failure shrinks to a small case, and a run stays fast.
 import fc from 'fast-check';
 import { DEFAULT_SLA_TIERS } from '../availability.js';
 import { MS_PER_DAY, MS_PER_HOUR, isoDate, monthCalendar } from '../calendar.js';
+import { CORRECTABLE_KINDS } from '../schema.js';
 import type { CurtailmentCause, MeterChannel, SettlementEvent, SettlementMonthInput, SettlementTerms } from '../types.js';
-
-/** mulberry32: a small deterministic PRNG for the hourly series. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const bps = (max = 10_000) => fc.integer({ min: 0, max });
 /** A level from min to max in 1,000 steps (fc.double favours denormals and edges, which hide the middle). */
 const level = (min: number, max: number) => fc.integer({ min: 0, max: 1_000 }).map((i) => min + ((max - min) * i) / 1_000);
+
+interface Shape {
+  readonly hourOfDay: readonly number[];
+  readonly day: readonly number[];
+}
+const arbShape = (days: number): fc.Arbitrary<Shape> =>
+  fc.record({
+    hourOfDay: fc.array(level(0, 1), { minLength: 24, maxLength: 24 }),
+    day: fc.array(level(0, 1), { minLength: days, maxLength: days }),
+  });
+/** Hours without data: none, a few scattered, or a run. */
+const arbGaps = (hours: number): fc.Arbitrary<readonly number[]> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constant<readonly number[]>([]) },
+    fc.uniqueArray(fc.integer({ min: 0, max: hours - 1 }), { maxLength: 20 }),
+    fc.record({ from: fc.integer({ min: 0, max: hours - 1 }), length: fc.integer({ min: 1, max: 72 }) }).map(({ from, length }) =>
+      Array.from({ length: Math.min(length, hours - from) }, (_, i) => from + i),
+    ),
+  );
+
+/** level x shape of the hour of day x factor of the day; NaN in the gap hours. */
+function series(hours: number, scale: number, shape: Shape, gaps: readonly number[]): Float64Array {
+  const out = new Float64Array(hours);
+  for (let h = 0; h < hours; h++) out[h] = scale * shape.hourOfDay[h % 24]! * shape.day[Math.floor(h / 24)]!;
+  for (const h of gaps) out[h] = Number.NaN;
+  return out;
+}
 
 export const arbTerms: fc.Arbitrary<SettlementTerms> = fc.record({
   priceCentsPerKwMonth: fc.integer({ min: 0, max: 50_000 }),
@@ -85,32 +101,28 @@ export const arbMonthInput: fc.Arbitrary<SettlementMonthInput> = fc
       terms: fc.constant(terms),
       changes: fc.uniqueArray(fc.integer({ min: 0, max: cal.days - 1 }), { maxLength: 3 }),
       changeKw: fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 3, maxLength: 3 }),
-      seed: fc.integer(),
       aiLevel: level(0, 1.02),
+      aiShape: arbShape(cal.days),
+      aiGaps: arbGaps(cal.hours),
       // Of the reserved facility MW: from none to beyond the headroom.
       miningShare: level(0, 1.5),
-      gapRate: fc.constantFrom(0, 0, 0.01, 0.2),
+      miningShape: arbShape(cal.days),
+      miningGaps: arbGaps(cal.hours),
       priceLevel: level(-50, 300),
-      hashpriceLevel: level(0, 300),
-      missingHashpriceRate: fc.constantFrom(0, 0, 0.1),
+      priceShape: arbShape(cal.days),
+      hashprice: fc.array(fc.option(level(0, 300), { freq: 100 }), { minLength: cal.days, maxLength: cal.days }),
       events: arbEvents(cal.startMs, cal.days, terms.contractedKw / 1_000),
       carriedTenantCreditCents: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -2_000_000_000, max: 0 })),
       carriedPlatformFeeCents: fc.oneof(fc.constant(0), fc.integer({ min: -5_000_000, max: 50_000_000 })),
       adjustments: fc.array(
         fc.record({
           monthsBack: fc.integer({ min: 1, max: 12 }),
-          corrects: fc.constantFrom('COLOCATION' as const, 'SLA_CREDIT' as const, 'ENERGY_PASS_THROUGH' as const, 'BACKFILL_CREDIT' as const, 'DEMAND_RESPONSE_CREDIT' as const),
+          corrects: fc.constantFrom(...CORRECTABLE_KINDS),
           amountCents: fc.integer({ min: -500_000_000, max: 500_000_000 }),
         }),
         { maxLength: 3 },
       ),
     }).map((p): SettlementMonthInput => {
-      const random = prng(p.seed);
-      const series = (level: number, gaps: boolean) => {
-        const out = new Float64Array(cal.hours);
-        for (let h = 0; h < cal.hours; h++) out[h] = gaps && random() < p.gapRate ? Number.NaN : level * random();
-        return out;
-      };
       const sortedChanges = [...p.changes].sort((a, b) => a - b);
       return {
         month: p.month,
@@ -118,10 +130,10 @@ export const arbMonthInput: fc.Arbitrary<SettlementMonthInput> = fc
         activeUntil: p.untilDay === null ? null : day(Math.max(p.fromDay + 1, p.untilDay)),
         terms: p.terms,
         kwChanges: sortedChanges.map((d, i) => ({ effectiveOn: day(d), kw: p.changeKw[i]! })),
-        aiItMwh: series((p.aiLevel * p.terms.contractedKw) / 1_000, true),
-        miningMwh: series((p.miningShare * p.terms.contractedKw * p.terms.pue) / 1_000, true),
-        energyPriceUsdPerMwh: series(p.priceLevel, false),
-        hashpriceUsdPerPhDay: Array.from({ length: cal.days }, () => (random() < p.missingHashpriceRate ? null : p.hashpriceLevel * random())),
+        aiItMwh: series(cal.hours, (p.aiLevel * p.terms.contractedKw) / 1_000, p.aiShape, p.aiGaps),
+        miningMwh: series(cal.hours, (p.miningShare * p.terms.contractedKw * p.terms.pue) / 1_000, p.miningShape, p.miningGaps),
+        energyPriceUsdPerMwh: series(cal.hours, p.priceLevel, p.priceShape, []),
+        hashpriceUsdPerPhDay: p.hashprice,
         events: p.events,
         carriedTenantCreditCents: p.carriedTenantCreditCents,
         carriedPlatformFeeCents: p.carriedPlatformFeeCents,

@@ -2,6 +2,7 @@
 // worked terms.
 import { DEFAULT_SLA_TIERS } from '../availability.js';
 import { monthCalendar } from '../calendar.js';
+import { SettlementInputError, type InputIssue } from '../errors.js';
 import type { SettlementMonthInput, SettlementTerms } from '../types.js';
 
 /** The worked month's terms (docs/settlement.md): 50 MW at $150/kW-month, PUE 1.2, 17.5 J/TH, 2% pool fee. */
@@ -67,4 +68,20 @@ export function monthInput(month: string, overrides: Partial<SettlementMonthInpu
 /** Sum of a statement's lines of one kind. */
 export function amountOf(statement: { readonly lines: readonly { readonly kind: string; readonly amountCents: number }[] }, kind: string): number {
   return statement.lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amountCents, 0);
+}
+
+/** The issues of the SettlementInputError that `fn` throws (and fails the test when it throws none). */
+export function inputIssues(fn: () => unknown): InputIssue[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof SettlementInputError) return [...error.issues];
+    throw error;
+  }
+  throw new Error('expected a SettlementInputError');
+}
+
+/** The paths of those issues. */
+export function issuePaths(fn: () => unknown): string[] {
+  return inputIssues(fn).map((i) => i.path);
 }
