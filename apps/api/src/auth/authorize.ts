@@ -35,7 +35,6 @@ export const can = {
   writeDeals: { minRole: 'MEMBER', scope: 'deals:write', description: 'propose and move deals' },
   readBilling: { minRole: 'VIEWER', scope: 'billing:read', description: 'read billing' },
   manageBilling: { minRole: 'ADMIN', scope: null, description: 'manage the plan, payment methods and payouts' },
-  writeUsage: { minRole: 'MEMBER', scope: 'usage:write', description: 'record metered energy' },
   readWebhooks: { minRole: 'VIEWER', scope: 'webhooks:read', description: 'read webhook endpoints and deliveries' },
   // ADMIN: an endpoint receives the organisation's events, like an API key reads its data.
   writeWebhooks: { minRole: 'ADMIN', scope: 'webhooks:write', description: 'manage webhook endpoints and replay deliveries' },

@@ -16,6 +16,7 @@ import { readinessResolvers } from '../modules/readiness/readiness.resolvers';
 import { requestsResolvers } from '../modules/requests/requests.resolvers';
 import { revenueResolvers } from '../modules/revenue/revenue.resolvers';
 import { searchResolvers } from '../modules/search/search.resolvers';
+import { settlementResolvers } from '../modules/settlement/settlement.resolvers';
 import { sitesResolvers } from '../modules/sites/sites.resolvers';
 import { webhooksResolvers } from '../modules/webhooks/webhooks.resolvers';
 
@@ -51,6 +52,7 @@ export const resolvers = [
   adminResolvers,
   billingResolvers,
   webhooksResolvers,
+  settlementResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {
