@@ -40,10 +40,10 @@ export async function createAgreedDeal(
   api: TestApi,
   host: OrgFixture,
   tenant: OrgFixture,
-  options: { deal?: Record<string, unknown>; scenario?: object | null; activate?: boolean } = {},
+  options: { deal?: Record<string, unknown>; block?: Record<string, unknown>; site?: Record<string, unknown>; scenario?: object | null; activate?: boolean } = {},
 ): Promise<AgreedDeal> {
   const request = await createRequest(api, tenant, { open: true });
-  const listed = await createListedBlock(api, host, { mw: 60, firmMw: 50 });
+  const listed = await createListedBlock(api, host, { mw: 60, firmMw: 50, ...options.block }, options.site);
   const deal = await proposeDeal(api, host, dealInput(request.id, [listed.blockId], { ...WORKED_DEAL, ...options.deal }));
   await mutate(api, tenant, 'acceptDeal', `mutation ($id: ID!) { acceptDeal(id: $id) { id } }`, { id: deal.id });
   const scenario = options.scenario === undefined ? WORKED_SCENARIO : options.scenario;
@@ -91,11 +91,18 @@ export async function ingestHourly(api: TestApi, host: OrgFixture, dealId: strin
   );
 }
 
-/** The platform's hashprice index for every day of `month` (the system path, as an admin upload would). */
+/**
+ * The platform's hashprice index for every day of `month` (the system path, as an admin upload would):
+ * new days added, changed days updated, unchanged days left alone (their updatedAt too).
+ */
 export async function setHashprice(api: TestApi, month: string, usdPerPhDay: number | ((day: string) => number)): Promise<void> {
   const days = hoursOf(month).filter((_, h) => h % 24 === 0).map((at) => at.toISOString().slice(0, 10));
+  const stored = new Map(
+    (await api.db.prisma.hashpriceIndexDay.findMany({ where: { day: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } })).map((row) => [row.day.toISOString().slice(0, 10), row.usdPerPhDay.toNumber()]),
+  );
   for (const day of days) {
     const value = typeof usdPerPhDay === 'number' ? usdPerPhDay : usdPerPhDay(day);
+    if (stored.get(day) === value) continue;
     await api.db.prisma.hashpriceIndexDay.upsert({
       where: { day: new Date(`${day}T00:00:00Z`) },
       create: { day: new Date(`${day}T00:00:00Z`), usdPerPhDay: value, source: 'test', actor: 'test' },
@@ -182,6 +189,8 @@ export interface StatementView {
   tenantTotalUsd: number;
   platformFeeUsd: number;
   hostPayoutUsd: number;
+  tenantCarryOutUsd: number;
+  feeCarryOutUsd: number;
   lines: { id: string; position: number; kind: string; description: string; amountUsd: number; feeBase: boolean; adjustsMonth: string | null; detail: Record<string, unknown> }[];
   stripeInvoiceId: string | null;
   agreedBy: string | null;
