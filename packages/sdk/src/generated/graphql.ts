@@ -27,7 +27,7 @@ export type ApiScope =
   | 'DEALS_WRITE'
   /** Read billing. */
   | 'BILLING_READ'
-  /** Record metered energy (MWh per deal and day): for metering partners. */
+  /** Grants nothing any more: recordUsage was removed (metered energy comes from meter readings). Kept so that keys holding it still list. */
   | 'USAGE_WRITE'
   /** Read webhook endpoints and deliveries. */
   | 'WEBHOOKS_READ'
@@ -69,7 +69,7 @@ export type DealStatus =
   | 'ACCEPTED'
   /** Refused by the tenant. */
   | 'REJECTED'
-  /** Signed by both parties; the host activates it. */
+  /** Signed by both parties on the same scenario (its agreement is frozen); the host activates it. */
   | 'SIGNED'
   /** Running: the blocks are leased. */
   | 'ACTIVE'
@@ -84,6 +84,14 @@ export type CurtailFirst =
   | 'MINING'
   /** AI load is curtailed first. */
   | 'AI';
+
+/** One tier of a proposed SLA table (see SlaTier). */
+export type SlaTierInput = {
+  /** Lowest availability of the tier, percent 0-100. */
+  minAvailabilityPct: number;
+  /** Credit, percent 0-100 of the month's colocation, at most 2 decimals. */
+  creditPct: number;
+};
 
 /** A host's offer against an OPEN request of another organisation. */
 export type ProposeDealInput = {
@@ -107,6 +115,14 @@ export type ProposeDealInput = {
   curtailFirst?: CurtailFirst | null | undefined;
   /** Platform fee, percent 0-100 (default 3). */
   platformFeePct?: number | null | undefined;
+  /** SLA table, best tier first: thresholds strictly falling to 0, credits strictly rising from 0 (default: ≥ 99.9% none, ≥ 99.5% 5%, ≥ 99.0% 10%, below 25%). */
+  slaTiers?: Array<SlaTierInput> | null | undefined;
+  /** Hours of planned maintenance a month that do not count against availability, 0-744 (default 8). */
+  maintenanceAllowanceHours?: number | null | undefined;
+  /** Where backfill mining's revenue comes from for settlement (default INDEX). */
+  hashpriceSource?: HashpriceSource | null | undefined;
+  /** Days the tenant has to agree or dispute an issued statement before it is agreed automatically, 1-60 (default 7). */
+  disputeWindowDays?: number | null | undefined;
 };
 
 /** What an organisation does on the marketplace. */
@@ -230,6 +246,54 @@ export type CapacitySearchFilter = {
   near?: NearInput | null | undefined;
 };
 
+/** A meter channel of a deal. */
+export type MeterChannel =
+  /** The tenant's IT load on the deal's reserved power. */
+  | 'AI_IT'
+  /** The backfill mining fleet on the deal's reserved power. */
+  | 'MINING'
+  /** The site's import from the grid (optional). */
+  | 'SITE_IMPORT';
+
+/** Where the revenue of a deal's backfill mining comes from. */
+export type HashpriceSource =
+  /** The platform's daily hashprice index ($/PH/day). */
+  | 'INDEX'
+  /** The host's daily pool statements (earnings / hashrate), as both parties agreed. */
+  | 'POOL_STATEMENTS';
+
+/** Where a monthly settlement statement stands (docs/settlement.md, "Statement states"). */
+export type StatementStatus =
+  /** Computed from the month's data; recomputed while its data changes. The host issues it. */
+  | 'DRAFT'
+  /** Issued by the host; the tenant agrees or disputes it, or it is agreed when the dispute window ends. */
+  | 'ISSUED'
+  /** Agreed by the tenant (or by the dispute window): its amounts and lines never change again. */
+  | 'AGREED'
+  /** Disputed by the tenant with a reason; the host re-issues it. */
+  | 'DISPUTED'
+  /** Agreed and invoiced to the tenant through Stripe. */
+  | 'INVOICED'
+  /** Paid by the tenant (or nothing was due); the host's payout follows. */
+  | 'PAID';
+
+/** What a statement line is for. */
+export type StatementLineKind =
+  /** Contracted kW x price per kW-month, prorated by day for partial months and agreed MW changes. */
+  | 'COLOCATION'
+  /** Credit for availability below the commitment: a tier's percentage of the month's colocation (negative). */
+  | 'SLA_CREDIT'
+  /** Metered AI IT energy x the agreed PUE x the energy price (x 1 + margin). */
+  | 'ENERGY_PASS_THROUGH'
+  /** The tenant's share of the positive net of backfill mining on its reserved-but-idle power (negative). */
+  | 'BACKFILL_CREDIT'
+  /** The tenant's share of demand-response income earned within its reserved power (negative). */
+  | 'DEMAND_RESPONSE_CREDIT'
+  /** A correction to an earlier, already agreed month (its data changed after its agreement). */
+  | 'ADJUSTMENT'
+  /** Credit carried from the previous statement, whose credits exceeded its charges (negative). */
+  | 'CARRIED_CREDIT';
+
 /** How a site removes heat. */
 export type CoolingType =
   /** Air (typical of mining, up to ~30-40 kW/rack). */
@@ -309,6 +373,29 @@ export type AcceptDealMutationVariables = Exact<{
 
 export type AcceptDealMutation = { acceptDeal: { id: string, status: DealStatus, mw: number } };
 
+export type SignDealMutationVariables = Exact<{
+  id: string | number;
+  scenarioId?: string | number | null | undefined;
+}>;
+
+
+export type SignDealMutation = { signDeal: { id: string, status: DealStatus, hostSignedScenario: string | null, tenantSignedScenario: string | null, agreement: { scenarioId: string | null, agreedAt: string, terms: { priceUsdPerKwMonth: number, contractedMw: number, pue: number, tenantBackfillSharePct: number, platformFeePct: number, availabilityCommitmentPct: number, hashpriceSource: HashpriceSource, disputeWindowDays: number } } | null } };
+
+export type StatementsQueryVariables = Exact<{
+  dealId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type StatementsQuery = { statements: { totalCount: number, edges: Array<{ node: { id: string, month: string, status: StatementStatus, version: number, tenantTotalUsd: number, platformFeeUsd: number, hostPayoutUsd: number, autoAgreeAt: string | null, csv: string, lines: Array<{ kind: StatementLineKind, description: string, amountUsd: number, detail: unknown }>, summary: { missingHashpriceDays: Array<string>, availability: { pct: number, commitmentPct: number } }, dataGaps: Array<{ channel: MeterChannel, from: string, until: string }>, forecast: { lines: Array<{ kind: StatementLineKind, forecastUsd: number, actualUsd: number, varianceUsd: number }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AgreeStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreeStatementMutation = { agreeStatement: { id: string, status: StatementStatus, agreedAt: string | null, agreedBy: string | null, stripeInvoiceId: string | null, tenantTotalUsd: number } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -330,5 +417,8 @@ export const RunMatchingDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const MatchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Matches"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"isSplit"}},{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"firstPowerDate"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"blockIds"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MatchesQuery, MatchesQueryVariables>;
 export const ProposeDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeDealInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}}]}}]}}]} as unknown as DocumentNode<ProposeDealMutation, ProposeDealMutationVariables>;
 export const AcceptDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}}]}}]}}]} as unknown as DocumentNode<AcceptDealMutation, AcceptDealMutationVariables>;
+export const SignDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"scenarioId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"contractedMw"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"tenantBackfillSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeePct"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityCommitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"hashpriceSource"}},{"kind":"Field","name":{"kind":"Name","value":"disputeWindowDays"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SignDealMutation, SignDealMutationVariables>;
+export const StatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Statements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostPayoutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"autoAgreeAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pct"}},{"kind":"Field","name":{"kind":"Name","value":"commitmentPct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingHashpriceDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataGaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"until"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forecast"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"csv"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<StatementsQuery, StatementsQueryVariables>;
+export const AgreeStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AgreeStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreeStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreedBy"}},{"kind":"Field","name":{"kind":"Name","value":"stripeInvoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}}]}}]}}]} as unknown as DocumentNode<AgreeStatementMutation, AgreeStatementMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;

@@ -44,7 +44,8 @@ export async function adjustmentsForCorrections(db: AppTx, deal: SettlementDeal,
   const adjustments: AdjustmentInput[] = [];
   for (const changes of changed) {
     // The month alone, as it would be computed today: carries and earlier adjustments are not corrected.
-    const recomputed = settleMonth({ ...(await loadMonthData(db, deal, changes.month)), carriedTenantCreditCents: 0, carriedPlatformFeeCents: 0, adjustments: [] });
+    const { data } = await loadMonthData(db, deal, changes.month);
+    const recomputed = settleMonth({ ...data, carriedTenantCreditCents: 0, carriedPlatformFeeCents: 0, adjustments: [] });
     adjustments.push(...adjustmentsFor(changes.month, recomputed, agreed.get(changes.month) ?? {}, describeChanges(changes)));
   }
   return adjustments;

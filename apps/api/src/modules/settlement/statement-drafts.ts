@@ -33,9 +33,10 @@ export async function computeDraft(
     async (tx) => {
       const { locked, created } = await lockStatement(tx, deal, month, now);
       const due = locked.status === 'DRAFT' && (created || options.force || (await isStale(tx, locked)));
-      if (due) await writeComputation(tx, locked, await computeMonth(tx, deal, month), now);
+      const statement = due
+        ? await writeComputation(tx, locked, await computeMonth(tx, deal, month), now, {}, { hasLines: !created })
+        : await tx.settlementStatement.findUniqueOrThrow({ where: { id: locked.id } });
       const outcome: DraftOutcome = !due ? (locked.status === 'DRAFT' ? 'CURRENT' : 'NOT_DRAFT') : created ? 'CREATED' : 'RECOMPUTED';
-      const statement = await tx.settlementStatement.findUniqueOrThrow({ where: { id: locked.id } });
       if (due && options.auditBy) await recordStatementMove(tx, options.auditBy, statement, 'recompute', { outcome, tenantTotalCents: Number(statement.tenantTotalCents) });
       return { outcome, statement };
     },

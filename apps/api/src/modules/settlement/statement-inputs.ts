@@ -1,9 +1,10 @@
-// One deal-month's engine input, from SQL aggregates over the data both parties see (docs/settlement.md):
+// One deal-month's engine input, from SQL aggregates over the data both parties see (docs/settlement.md),
+// in one query:
 // hourly MWh per channel from the readings (an hour counts only with 60 minutes of them), the events not
 // withdrawn, the day's hashprice (index, or the host's pool statement), the agreement, the agreed MW changes
 // and the previous statement's carries. Runs on the system path: the caller was authorised before.
-import type { AppTx, DealStatus } from '@gridshare/db';
-import { energyPricesForMonth, type KwChange, type SettlementEvent, type SettlementMonthInput, type SettlementTerms } from '@gridshare/settlement';
+import { type AppTx, type DealStatus, Prisma } from '@gridshare/db';
+import { energyPricesForMonth, type SettlementEvent, type SettlementMonthInput, type SettlementTerms } from '@gridshare/settlement';
 import type { TRevenueInput } from '@gridshare/revenue';
 import { conflict } from '../../graphql/errors';
 import { isoDay } from '../common/dates';
@@ -55,117 +56,104 @@ export function activePeriod(deal: Pick<SettlementDeal, 'startDate' | 'termMonth
   return { activeFrom, activeUntil: endedUntil && endedUntil < termEnd ? endedUntil : termEnd };
 }
 
-interface HourRow {
-  channel: 'AI_IT' | 'MINING';
-  hour: number;
-  mwh: number;
-  minutes: number;
+/** What one query reads of a deal-month (JSON aggregates: one round trip, whatever the number of readings). */
+interface MonthRow {
+  /** [channel, hour of the month, MWh, minutes of readings] per channel and hour. */
+  hours: [string, number, number, number][];
+  events: { id: string; cause: SettlementEvent['cause']; channel: SettlementEvent['channel']; startsAt: string; endsAt: string; mwAffected: number; paymentCentsPerMwh: number | null; disputed: boolean }[];
+  /** [day, $/PH/day] from the index, or [day, earnings cents, TH/s] from the pool statements. */
+  hashprice: [string, number, number | null][];
+  /** [effective day, MW] in the order agreed. */
+  changes: [string, number][];
+  carries: { tenant: number; fee: number } | null;
+  agreedBefore: boolean;
+}
+
+function monthQuery(deal: SettlementDeal, month: string) {
+  const [start, finish, firstDay, endDay] = [monthStart(month), monthEnd(month), isoDay(monthStart(month)), isoDay(monthEnd(month))];
+  const previous = isoDay(monthStart(previousMonth(month)));
+  const hashprice =
+    deal.agreement.terms.hashpriceSource === 'POOL_STATEMENTS'
+      ? Prisma.sql`SELECT json_build_array(to_char(p."day", 'YYYY-MM-DD'), p."earningsCents"::float8, p."hashrateThs"::float8) AS v
+                     FROM "PoolStatementDay" p WHERE p."dealId" = ${deal.id}::uuid AND p."day" >= ${firstDay}::date AND p."day" < ${endDay}::date`
+      : Prisma.sql`SELECT json_build_array(to_char(h."day", 'YYYY-MM-DD'), h."usdPerPhDay"::float8, NULL) AS v
+                     FROM "HashpriceIndexDay" h WHERE h."day" >= ${firstDay}::date AND h."day" < ${endDay}::date`;
+  // Readings are aligned to their length, so each falls in one hour; date_part is float8 (fast), exact here.
+  return Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(r.channel, r.hour, r.mwh, r.minutes)), '[]'::json) FROM (
+         SELECT "channel"::text AS channel, floor(date_part('epoch', "intervalStart" - ${start}::timestamptz) / 3600)::int AS hour,
+                (sum("kwh") / 1000)::float8 AS mwh, sum("intervalMinutes")::int AS minutes
+           FROM "MeterReading"
+          WHERE "dealId" = ${deal.id}::uuid AND "channel" IN ('AI_IT', 'MINING') AND "intervalStart" >= ${start}::timestamptz AND "intervalStart" < ${finish}::timestamptz
+          GROUP BY 1, 2) r) AS "hours",
+      (SELECT coalesce(json_agg(json_build_object('id', e."id", 'cause', e."cause", 'channel', e."channel",
+                'startsAt', to_char(e."startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'endsAt', to_char(e."endsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'mwAffected', e."mwAffected"::float8, 'paymentCentsPerMwh', e."paymentCentsPerMwh", 'disputed', e."disputedAt" IS NOT NULL) ORDER BY e."startsAt", e."id"), '[]'::json)
+         FROM "CurtailmentEvent" e
+        WHERE e."dealId" = ${deal.id}::uuid AND e."withdrawnAt" IS NULL AND e."startsAt" < ${finish}::timestamptz AND e."endsAt" > ${start}::timestamptz) AS "events",
+      (SELECT coalesce(json_agg(d.v), '[]'::json) FROM (${hashprice}) d) AS "hashprice",
+      (SELECT coalesce(json_agg(json_build_array(to_char(c."effectiveOn", 'YYYY-MM-DD'), c."toMw"::float8) ORDER BY c."effectiveOn", c."createdAt"), '[]'::json)
+         FROM "DealMwChange" c WHERE c."dealId" = ${deal.id}::uuid AND c."effectiveOn" < ${endDay}::date) AS "changes",
+      (SELECT json_build_object('tenant', s."tenantCarryOutCents"::float8, 'fee', s."feeCarryOutCents"::float8)
+         FROM "SettlementStatement" s WHERE s."dealId" = ${deal.id}::uuid AND s."month" = ${previous}::date) AS "carries",
+      EXISTS (SELECT 1 FROM "SettlementStatement" s WHERE s."dealId" = ${deal.id}::uuid AND s."month" < ${firstDay}::date
+                 AND s."status" IN ('AGREED', 'INVOICED', 'PAID')) AS "agreedBefore"`;
 }
 
 /** MWh per hour of the month per channel; NaN where the hour lacks any of its 60 minutes of readings. */
-async function hourlyEnergy(db: AppTx, dealId: string, month: string, hours: number): Promise<{ aiItMwh: Float64Array; miningMwh: Float64Array }> {
-  const start = monthStart(month);
-  const rows = await db.$queryRaw<HourRow[]>`
-    SELECT "channel"::text AS "channel",
-           floor(extract(epoch FROM ("intervalStart" - ${start}::timestamptz)) / 3600)::int AS "hour",
-           (sum("kwh") / 1000)::float8 AS "mwh",
-           sum("intervalMinutes")::int AS "minutes"
-      FROM "MeterReading"
-     WHERE "dealId" = ${dealId}::uuid AND "channel" IN ('AI_IT', 'MINING')
-       AND "intervalStart" >= ${start}::timestamptz AND "intervalStart" < ${monthEnd(month)}::timestamptz
-     GROUP BY 1, 2`;
+function hourlyEnergy(rows: MonthRow['hours'], hours: number): { aiItMwh: Float64Array; miningMwh: Float64Array } {
   const aiItMwh = new Float64Array(hours).fill(Number.NaN);
   const miningMwh = new Float64Array(hours).fill(Number.NaN);
-  for (const row of rows) {
-    if (row.minutes !== 60) continue;
-    (row.channel === 'AI_IT' ? aiItMwh : miningMwh)[row.hour] = row.mwh;
+  for (const [channel, hour, mwh, minutes] of rows) {
+    if (minutes === 60) (channel === 'AI_IT' ? aiItMwh : miningMwh)[hour] = mwh;
   }
   return { aiItMwh, miningMwh };
 }
 
-async function monthEvents(db: AppTx, dealId: string, month: string): Promise<SettlementEvent[]> {
-  const rows = await db.curtailmentEvent.findMany({
-    where: { dealId, withdrawnAt: null, startsAt: { lt: monthEnd(month) }, endsAt: { gt: monthStart(month) } },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, cause: true, channel: true, startsAt: true, endsAt: true, mwAffected: true, paymentCentsPerMwh: true, disputedAt: true },
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    cause: row.cause,
-    channel: row.channel,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    mwAffected: row.mwAffected.toNumber(),
-    paymentCentsPerMwh: row.paymentCentsPerMwh,
-    disputed: row.disputedAt !== null,
-  }));
-}
-
-/** $/PH/day for each day of the month: the index, or the pool's effective figure (earnings / PH/s). */
-async function dailyHashprice(db: AppTx, deal: SettlementDeal, month: string, days: number): Promise<(number | null)[]> {
-  const range = { gte: monthStart(month), lt: monthEnd(month) };
+/** $/PH/day for each day of the month: the index, or the pool's effective figure (earnings / PH/s); null = none. */
+function dailyHashprice(rows: MonthRow['hashprice'], month: string, days: number): (number | null)[] {
   const byDay = new Map<string, number>();
-  if (deal.agreement.terms.hashpriceSource === 'POOL_STATEMENTS') {
-    const rows = await db.poolStatementDay.findMany({ where: { dealId: deal.id, day: range }, select: { day: true, hashrateThs: true, earningsCents: true } });
-    for (const row of rows) {
-      const phs = row.hashrateThs.toNumber() / 1000;
-      if (phs > 0) byDay.set(isoDay(row.day), Number(row.earningsCents) / 100 / phs);
-    }
-  } else {
-    const rows = await db.hashpriceIndexDay.findMany({ where: { day: range }, select: { day: true, usdPerPhDay: true } });
-    for (const row of rows) byDay.set(isoDay(row.day), row.usdPerPhDay.toNumber());
+  for (const [day, value, hashrateThs] of rows) {
+    if (hashrateThs === null) byDay.set(day, value);
+    else if (hashrateThs > 0) byDay.set(day, value / 100 / (hashrateThs / 1000));
   }
   const first = monthStart(month).getTime();
   return Array.from({ length: days }, (_, d) => byDay.get(isoDay(new Date(first + d * DAY_MS))) ?? null);
-}
-
-/** Agreed MW changes in force by the end of the month, in the order they were agreed. */
-async function kwChanges(db: AppTx, dealId: string, month: string): Promise<KwChange[]> {
-  const rows = await db.dealMwChange.findMany({
-    where: { dealId, effectiveOn: { lt: monthEnd(month) } },
-    orderBy: [{ effectiveOn: 'asc' }, { createdAt: 'asc' }],
-    select: { effectiveOn: true, toMw: true },
-  });
-  return rows.map((row) => ({ effectiveOn: isoDay(row.effectiveOn), kw: Math.round(row.toMw.toNumber() * 1000) }));
-}
-
-/** The previous month's statement's carries (0 when there is none). */
-async function carriesIn(db: AppTx, dealId: string, month: string) {
-  const previous = await db.settlementStatement.findUnique({
-    where: { dealId_month: { dealId, month: monthStart(previousMonth(month)) } },
-    select: { tenantCarryOutCents: true, feeCarryOutCents: true },
-  });
-  return { carriedTenantCreditCents: Number(previous?.tenantCarryOutCents ?? 0n), carriedPlatformFeeCents: Number(previous?.feeCarryOutCents ?? 0n) };
 }
 
 export const daysIn = (month: string) => Math.round((monthEnd(month).getTime() - monthStart(month).getTime()) / DAY_MS);
 
 export type MonthInputParts = Omit<SettlementMonthInput, 'carriedTenantCreditCents' | 'carriedPlatformFeeCents' | 'adjustments'>;
 
-/** The month's own data (no carries, no adjustments): what a recomputation of an agreed month compares too. */
-export async function loadMonthData(db: AppTx, deal: SettlementDeal, month: string): Promise<MonthInputParts> {
-  const days = daysIn(month);
-  const [energy, events, hashprice, changes] = await Promise.all([
-    hourlyEnergy(db, deal.id, month, days * 24),
-    monthEvents(db, deal.id, month),
-    dailyHashprice(db, deal, month, days),
-    kwChanges(db, deal.id, month),
-  ]);
-  const { inputs, terms } = deal.agreement;
-  return {
-    month,
-    ...activePeriod(deal),
-    terms,
-    kwChanges: changes,
-    ...energy,
-    energyPriceUsdPerMwh: energyPricesForMonth(inputs.energy.price, month, inputs.startDate),
-    hashpriceUsdPerPhDay: hashprice,
-    events,
-  };
+export interface MonthData {
+  /** The month's own data: what a recomputation of an agreed month compares too. */
+  data: MonthInputParts;
+  /** The previous month's statement's carries (0 when there is none). */
+  carries: Pick<SettlementMonthInput, 'carriedTenantCreditCents' | 'carriedPlatformFeeCents'>;
+  /** Whether the deal has agreed statements of earlier months (which corrections may adjust). */
+  agreedBefore: boolean;
 }
 
-/** The month's data with the carries of the previous statement; adjustments come from corrections.ts. */
-export async function loadMonthInput(db: AppTx, deal: SettlementDeal, month: string): Promise<Omit<SettlementMonthInput, 'adjustments'>> {
-  const [data, carries] = await Promise.all([loadMonthData(db, deal, month), carriesIn(db, deal.id, month)]);
-  return { ...data, ...carries };
+/** Everything the engine needs of a deal-month but adjustments, in one query. */
+export async function loadMonthData(db: AppTx, deal: SettlementDeal, month: string): Promise<MonthData> {
+  const [row] = await db.$queryRaw<MonthRow[]>(monthQuery(deal, month));
+  if (!row) throw new Error(`no answer for deal ${deal.id}'s ${month}`);
+  const days = daysIn(month);
+  const { inputs, terms } = deal.agreement;
+  return {
+    data: {
+      month,
+      ...activePeriod(deal),
+      terms,
+      kwChanges: row.changes.map(([effectiveOn, mw]) => ({ effectiveOn, kw: Math.round(mw * 1000) })),
+      ...hourlyEnergy(row.hours, days * 24),
+      energyPriceUsdPerMwh: energyPricesForMonth(inputs.energy.price, month, inputs.startDate),
+      hashpriceUsdPerPhDay: dailyHashprice(row.hashprice, month, days),
+      events: row.events,
+    },
+    // Integer cents stored as BIGINT, far below 2^53.
+    carries: { carriedTenantCreditCents: row.carries?.tenant ?? 0, carriedPlatformFeeCents: row.carries?.fee ?? 0 },
+    agreedBefore: row.agreedBefore,
+  };
 }

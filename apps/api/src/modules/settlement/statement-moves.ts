@@ -104,7 +104,7 @@ function issue(prisma: AppPrisma, by: Actor, id: string, name: 'issue' | 'reissu
     const computed = await computeMonth(tx, deal, month);
     await assertIssuable(tx, deal, month, computed, now);
     const autoAgreeAt = new Date(now.getTime() + deal.agreement.terms.disputeWindowDays * DAY_MS);
-    await writeComputation(tx, locked, computed, now, {
+    const statement = await writeComputation(tx, locked, computed, now, {
       status: 'ISSUED',
       version: locked.version + 1,
       issuedAt: now,
@@ -114,7 +114,6 @@ function issue(prisma: AppPrisma, by: Actor, id: string, name: 'issue' | 'reissu
       disputedBy: null,
       disputeReason: null,
     });
-    const statement = await tx.settlementStatement.findUniqueOrThrow({ where: { id } });
     await recordStatementMove(tx, by, statement, name, { from: locked.status, to: 'ISSUED', version: statement.version, autoAgreeAt }, 'statement.issued');
     return statement;
   }, { timeout: 30_000 });

@@ -6,7 +6,7 @@ import type { AppTx, Prisma, SettlementStatement, StatementStatus } from '@grids
 import { type ForecastComparison, type SettlementStatementOut, compareWithForecast, forecastMonth, settleMonth } from '@gridshare/settlement';
 import { adjustmentsForCorrections } from './corrections';
 import { monthStart } from './months';
-import { type SettlementDeal, loadMonthInput } from './statement-inputs';
+import { type SettlementDeal, loadMonthData } from './statement-inputs';
 
 export interface Computation {
   actual: SettlementStatementOut;
@@ -15,10 +15,11 @@ export interface Computation {
 
 /** The month settled from the data as it is now, and the agreed scenario's forecast beside it. */
 export async function computeMonth(db: AppTx, deal: SettlementDeal, month: string): Promise<Computation> {
-  const [input, adjustments] = await Promise.all([loadMonthInput(db, deal, month), adjustmentsForCorrections(db, deal, month)]);
-  const actual = settleMonth({ ...input, adjustments });
+  const { data, carries, agreedBefore } = await loadMonthData(db, deal, month);
+  const adjustments = agreedBefore ? await adjustmentsForCorrections(db, deal, month) : [];
+  const actual = settleMonth({ ...data, ...carries, adjustments });
   const { inputs, terms } = deal.agreement;
-  const forecast = forecastMonth(inputs, terms, month, input.activeFrom, input.activeUntil, input.kwChanges);
+  const forecast = forecastMonth(inputs, terms, month, data.activeFrom, data.activeUntil, data.kwChanges);
   return { actual, forecast: compareWithForecast(actual, forecast) };
 }
 
@@ -26,18 +27,19 @@ export type LockedStatement = Pick<SettlementStatement, 'id' | 'dealId' | 'hostO
 
 /**
  * The (deal, month) statement row, locked until the transaction ends; an empty DRAFT is made first if there
- * is none (`created`: the caller computes it before the transaction ends, so nobody sees it empty).
+ * is none (`created`: the caller computes it before the transaction ends, so nobody sees it empty). One
+ * statement: the insert, or the no-op update that locks an existing row (the agreed-statement trigger lets
+ * it through: nothing changes).
  */
 export async function lockStatement(tx: AppTx, deal: SettlementDeal, month: string, now: Date): Promise<{ locked: LockedStatement; created: boolean }> {
-  const inserted = await tx.settlementStatement.createMany({
-    data: [{ dealId: deal.id, hostOrgId: deal.hostOrgId, tenantOrgId: deal.tenantOrgId, month: monthStart(month), tenantTotalCents: 0n, platformFeeCents: 0n, hostPayoutCents: 0n, summary: {}, computedAt: now }],
-    skipDuplicates: true,
-  });
-  const [row] = await tx.$queryRaw<LockedStatement[]>`
-    SELECT "id", "dealId", "hostOrgId", "tenantOrgId", "month", "status", "version", "stale", "computedAt"
-      FROM "SettlementStatement" WHERE "dealId" = ${deal.id}::uuid AND "month" = ${monthStart(month)}::date FOR UPDATE`;
-  if (!row) throw new Error(`statement of deal ${deal.id} for ${month} vanished while locked`);
-  return { locked: row, created: inserted.count === 1 };
+  const [row] = await tx.$queryRaw<(LockedStatement & { created: boolean })[]>`
+    INSERT INTO "SettlementStatement" ("id", "dealId", "hostOrgId", "tenantOrgId", "month", "tenantTotalCents", "platformFeeCents", "hostPayoutCents", "summary", "computedAt", "updatedAt")
+    VALUES (gen_random_uuid(), ${deal.id}::uuid, ${deal.hostOrgId}::uuid, ${deal.tenantOrgId}::uuid, ${monthStart(month)}::date, 0, 0, 0, '{}', ${now}, ${now})
+    ON CONFLICT ("dealId", "month") DO UPDATE SET "dealId" = EXCLUDED."dealId"
+    RETURNING "id", "dealId", "hostOrgId", "tenantOrgId", "month", "status", "version", "stale", "computedAt", (xmax = 0) AS "created"`;
+  if (!row) throw new Error(`statement of deal ${deal.id} for ${month} could not be locked`);
+  const { created, ...locked } = row;
+  return { locked, created };
 }
 
 /** Locks a statement by id (null when there is none). */
@@ -57,11 +59,18 @@ export const OPEN_STATUSES: readonly StatementStatus[] = ['DRAFT', 'ISSUED', 'DI
  * Replaces the locked statement's amounts, summary, forecast and lines with `computed`, and applies
  * `change` (a move's status and stamps) in the same write. Only for statements not agreed yet.
  */
-export async function writeComputation(tx: AppTx, statement: LockedStatement, computed: Computation, now: Date, change: Prisma.SettlementStatementUpdateInput = {}): Promise<void> {
+export async function writeComputation(
+  tx: AppTx,
+  statement: LockedStatement,
+  computed: Computation,
+  now: Date,
+  change: Prisma.SettlementStatementUpdateInput = {},
+  options: { hasLines?: boolean } = {},
+): Promise<SettlementStatement> {
   if (!OPEN_STATUSES.includes(statement.status)) throw new Error(`statement ${statement.id} is ${statement.status}: agreed statements are never recomputed`);
   const { actual, forecast } = computed;
-  await tx.statementLine.deleteMany({ where: { statementId: statement.id } });
-  await tx.settlementStatement.update({
+  if (options.hasLines ?? true) await tx.statementLine.deleteMany({ where: { statementId: statement.id } });
+  const written = await tx.settlementStatement.update({
     where: { id: statement.id },
     data: {
       tenantTotalCents: BigInt(actual.tenantTotalCents),
@@ -90,4 +99,5 @@ export async function writeComputation(tx: AppTx, statement: LockedStatement, co
       detail: json(line.detail),
     })),
   });
+  return written;
 }
