@@ -15,6 +15,7 @@ import {
   signUpOrg,
   startTestApi,
 } from '@gridshare/api/testing';
+import { waitFor } from './wait-for';
 import { type RunningWorker, startWorker } from './worker';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -34,16 +35,6 @@ afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.close()));
   await api.close();
 });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,10 +63,14 @@ describe('the monthly settlement run', () => {
 
     const ids = running.map((deal) => deal.dealId);
     const statementsOf = () => api.db.prisma.settlementStatement.findMany({ where: { dealId: { in: [...ids, later.dealId, ended.dealId] }, month: new Date(`${month}-01T00:00:00Z`) } });
-    const computed = await waitFor('four DRAFTs', async () => {
+    const computed = await waitFor(
+      'four DRAFTs',
+      async () => {
       const rows = await statementsOf();
-      return rows.length === 4 && rows.every((row) => row.tenantTotalCents > 0n) && rows;
-    });
+        return rows.length === 4 && rows.every((row) => row.tenantTotalCents > 0n) && rows;
+      },
+      30_000,
+    );
     expect(computed.map((row) => row.dealId).sort()).toEqual([...ids].sort());
     expect(computed.every((row) => row.status === 'DRAFT')).toBe(true);
 
@@ -91,7 +86,7 @@ describe('the monthly settlement run', () => {
       const rows = await statementsOf();
       const row = rows.find((r) => r.dealId === corrected)!;
       return !row.stale && row.computedAt > computed.find((r) => r.dealId === corrected)!.computedAt && rows;
-    });
+    }, 30_000);
     for (const row of recomputed.filter((r) => r.dealId !== corrected)) {
       expect(row.computedAt).toEqual(computed.find((r) => r.id === row.id)!.computedAt);
     }
@@ -99,7 +94,7 @@ describe('the monthly settlement run', () => {
     const agreed = await waitFor('the lapsed statement agreed', async () => {
       const row = await api.db.prisma.settlementStatement.findUniqueOrThrow({ where: { id: september.id } });
       return row.status !== 'ISSUED' && row;
-    });
+    }, 30_000);
     expect(agreed).toMatchObject({ status: 'AGREED', agreedBy: DISPUTE_WINDOW_ACTOR });
     const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { entityId: september.id, action: 'statement.agree' } });
     expect(audit).toMatchObject({ actor: DISPUTE_WINDOW_ACTOR, orgId: tenant.orgId, changes: expect.objectContaining({ automatic: true }) });

@@ -17,6 +17,7 @@ import {
 } from '@gridshare/api/testing';
 import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE } from './jobs';
+import { waitFor } from './wait-for';
 import { type RunningWorker, startWorker } from './worker';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -69,16 +70,6 @@ class Receiver {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 let api: TestApi;

@@ -1,8 +1,8 @@
-// One deal-month's engine input, from SQL aggregates over the data both parties see (docs/settlement.md),
-// in one query:
-// hourly MWh per channel from the readings (an hour counts only with 60 minutes of them), the events not
-// withdrawn, the day's hashprice (index, or the host's pool statement), the agreement, the agreed MW changes
-// and the previous statement's carries. Runs on the system path: the caller was authorised before.
+// One deal-month's engine input, from SQL aggregates over the data both parties see (docs/settlement.md), in
+// one query: hourly MWh per channel from the readings (an hour counts only with 60 minutes of them), the
+// events not withdrawn, the day's hashprice (index, or the host's pool statement), the agreed MW changes and
+// the previous statement's carries; with the agreement. Runs on the system path: the caller was authorised
+// before (or is the worker).
 import { type AppTx, type DealStatus, Prisma } from '@gridshare/db';
 import { energyPricesForMonth, type SettlementEvent, type SettlementMonthInput, type SettlementTerms } from '@gridshare/settlement';
 import type { TRevenueInput } from '@gridshare/revenue';
