@@ -1,6 +1,6 @@
 // zod schemas of the engine's inputs. Every rule names its field (the issue path) and says what a valid value
-// looks like. Bounds sit above any real site (10 GW, $50,000/MWh) and keep every amount an exact integer of
-// cents (below 2^53); the statement checks that too, in case extreme values combine.
+// looks like. Bounds sit above any real site (10 GW, $50,000/MWh) and keep every line an exact integer of
+// cents (below 2^53); the statement checks its sums too, which a thousand huge adjustments could push past.
 import { parseIsoDate } from '@gridshare/revenue';
 import { z } from 'zod';
 import { isMonth, monthCalendar } from './calendar.js';

@@ -100,7 +100,7 @@ export interface SettlementMonthInput {
    */
   readonly aiItMwh: Float64Array;
   readonly miningMwh: Float64Array;
-  /** Energy price per hour, $/MWh (from the agreed scenario's energy terms). */
+  /** Energy price per hour, $/MWh (from the agreed scenario's energy terms: energyPricesForMonth). */
   readonly energyPriceUsdPerMwh: Float64Array;
   /**
    * Per day of the month: $/PH/day. From the index (pool fee then applies), or the effective hashprice of the
