@@ -10,7 +10,9 @@ ALTER TABLE "Organization" ADD COLUMN     "hashpriceProvider" BOOLEAN NOT NULL D
 -- 1. Two transactions creating the same month both passed the to_regclass check and the second failed with
 --    `relation "MeterReading_…" already exists` (42P07): the caller's batch got an internal error. An
 --    advisory lock (one for all months, so two creators never wait on each other's partitions in opposite
---    order) makes the second wait for the first to commit and then find the month.
+--    order) makes the second wait for the first to commit; its CREATE then finds the month (the name
+--    lookups of a transaction that waited on an advisory lock may still miss the other's new table, so the
+--    error itself is the answer: the month exists).
 -- 2. The bounds were dates, which PostgreSQL turns into timestamptz in the session's time zone: on a server
 --    or session not on UTC the months were shifted by its offset. They are UTC instants now.
 -- Creating a partition takes an ACCESS EXCLUSIVE lock on "MeterReading" until the creating transaction
@@ -28,12 +30,13 @@ BEGIN
     RETURN false;
   END IF;
   PERFORM pg_advisory_xact_lock(hashtext('ensure_meter_partition'));
-  IF to_regclass(format('public.%I', part)) IS NOT NULL THEN
+  BEGIN
+    EXECUTE format('CREATE TABLE %I PARTITION OF "MeterReading" FOR VALUES FROM (%L) TO (%L)',
+                   part, to_char(first_day, utc_bound), to_char(first_day + interval '1 month', utc_bound));
+    RETURN true;
+  EXCEPTION WHEN duplicate_table OR unique_violation THEN
     RETURN false;
-  END IF;
-  EXECUTE format('CREATE TABLE %I PARTITION OF "MeterReading" FOR VALUES FROM (%L) TO (%L)',
-                 part, to_char(first_day, utc_bound), to_char(first_day + interval '1 month', utc_bound));
-  RETURN true;
+  END;
 END
 $$;
 REVOKE ALL ON FUNCTION ensure_meter_partition(date) FROM PUBLIC;
