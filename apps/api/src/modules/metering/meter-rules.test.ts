@@ -1,7 +1,7 @@
 // The batch rules of docs/settlement.md "Readings", on a 40 MW deal from 2026-06-01 for 12 months at a
 // 120 MW site (contracted 40,000 kW; interconnection 120,000 kW), checked at 2026-12-02 00:00 UTC.
 import { addMonths, toMeterDealContext } from './meter-context';
-import { type ReadingRow, type RuleInputs, type StoredReading, checkReadings } from './meter-rules';
+import { type ReadingRow, type RuleInputs, type StoredReading, checkReadings, storedRangeNeeded } from './meter-rules';
 
 const NOW = new Date('2026-12-02T00:00:00Z');
 const deal = (mwChanges: { effectiveOn: string; fromMw: number; toMw: number }[] = [], endedAt: Date | null = null) =>
@@ -20,7 +20,7 @@ const deal = (mwChanges: { effectiveOn: string; fromMw: number; toMw: number }[]
 
 const inputs = (overrides: Partial<RuleInputs> = {}): RuleInputs => ({ deal: deal(), now: NOW, storedMinutes: {}, stored: [], ...overrides });
 const at = (iso: string) => new Date(iso);
-const row = (channel: ReadingRow['channel'], start: string, value: { kw?: number; kwh?: number }, intervalMinutes = 15): ReadingRow => ({
+const row = (channel: ReadingRow['channel'], start: string, value: { kw?: number | null; kwh?: number | null }, intervalMinutes = 15): ReadingRow => ({
   channel,
   intervalStart: at(start),
   intervalMinutes,
@@ -41,21 +41,24 @@ function firstIssue(rows: ReadingRow[], ruleInputs = inputs()) {
 describe('checkReadings', () => {
   const ok = row('AI_IT', '2026-07-01T10:00:00Z', { kw: 30_000 });
 
-  it('accepts a valid batch and gives the ingest exact kWh text (kW × minutes / 60) and the months it touches', () => {
+  it('accepts a valid batch and gives the ingest its arrays as literals (kW × minutes / 60 as kWh)', () => {
     const result = checkReadings([ok, row('MINING', '2026-08-31T23:00:00Z', { kwh: 20_000.12345 }, 60), row('SITE_IMPORT', '2026-07-01T10:00:00Z', { kw: 100_000 })], inputs());
     expect(result).toEqual({
       ok: true,
       arrays: {
-        channels: ['AI_IT', 'MINING', 'SITE_IMPORT'],
-        starts: ['2026-07-01T10:00:00.000Z', '2026-08-31T23:00:00.000Z', '2026-07-01T10:00:00.000Z'],
-        minutes: [15, 60, 15],
-        kwhs: ['7500.000', '20000.123', '25000.000'],
-        months: ['2026-07-01', '2026-08-01'],
+        channels: '{AI_IT,MINING,SITE_IMPORT}',
+        startsMs: `{${Date.UTC(2026, 6, 1, 10)},${Date.UTC(2026, 7, 31, 23)},${Date.UTC(2026, 6, 1, 10)}}`,
+        minutes: '{15,60,15}',
+        kwhs: '{7500,20000.12345,25000}',
       },
     });
   });
 
   it.each([
+    ['both kWh and kW', row('AI_IT', '2026-07-01T10:00:00Z', { kwh: 1, kw: 4 }), 'kwh', /exactly one of kwh/],
+    ['neither kWh nor kW', row('AI_IT', '2026-07-01T10:00:00Z', { kwh: null }), 'kwh', /exactly one of kwh/],
+    ['a 30-minute interval', row('AI_IT', '2026-07-01T10:00:00Z', { kw: 1 }, 30), 'intervalMinutes', /15 or 60/],
+    ['an implausible value', row('SITE_IMPORT', '2026-07-01T10:00:00Z', { kwh: 1e11 }), 'kwh', /not a plausible reading/],
     ['a negative kWh', row('AI_IT', '2026-07-01T10:00:00Z', { kwh: -1 }), 'kwh', /0 or more/],
     ['a negative kW', row('MINING', '2026-07-01T10:00:00Z', { kw: -0.5 }), 'kw', /0 or more/],
     ['a start off the quarter hour', row('AI_IT', '2026-07-01T10:07:00Z', { kw: 1 }), 'intervalStart', /whole 15 minutes/],
@@ -146,6 +149,18 @@ describe('checkReadings', () => {
     const rows = Array.from({ length: 20 }, (_, i) => row('AI_IT', new Date(Date.UTC(2026, 6, 1, 10, i * 15)).toISOString(), { kw: -1 }));
     const result = checkReadings(rows, inputs(), 5);
     expect(result.ok ? [] : result.issues.map((issue) => issue.index)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('storedRangeNeeded', () => {
+  it('is nothing when the batch has AI_IT and MINING for the same slots, whatever their lengths', () => {
+    const hourOfAi = [0, 15, 30, 45].map((m) => row('AI_IT', `2026-07-01T10:${String(m).padStart(2, '0')}:00Z`, { kw: 1 }));
+    expect(storedRangeNeeded([...hourOfAi, row('MINING', '2026-07-01T10:00:00Z', { kw: 1 }, 60), row('SITE_IMPORT', '2026-07-01T12:00:00Z', { kw: 1 })])).toBeNull();
+  });
+
+  it('covers the slots with one channel only, from 45 minutes before (a stored hourly reading may begin there)', () => {
+    const rows = [row('AI_IT', '2026-07-01T10:00:00Z', { kw: 1 }), row('MINING', '2026-07-01T10:00:00Z', { kw: 1 }), row('MINING', '2026-07-01T11:00:00Z', { kw: 1 }), row('AI_IT', '2026-07-01T12:30:00Z', { kw: 1 })];
+    expect(storedRangeNeeded(rows)).toEqual({ fromMs: Date.UTC(2026, 6, 1, 10, 15), untilMs: Date.UTC(2026, 6, 1, 12, 45) });
   });
 });
 

@@ -9,11 +9,10 @@ import { appError } from '../../graphql/errors';
 import type { ServerTimings } from '../../server-timing';
 import { type MeterDealContext, loadDealForWriting } from './meter-context';
 import { ensureMeterPartitions, unknownMonths } from './meter-partitions';
-import { type IngestArrays, type ReadingIssue, type ReadingRow, type StoredReading, checkReadings } from './meter-rules';
+import { type IngestArrays, type ReadingIssue, type ReadingRow, type StoredReading, checkReadings, storedRangeNeeded } from './meter-rules';
 import type { TRecordMeterReadingsInput } from './metering.schemas';
 
 const WHAT = 'record meter readings';
-const HOUR_MS = 3_600_000;
 
 export interface IngestCounts {
   inserted: number;
@@ -30,23 +29,15 @@ export async function loadStoredMinutes(tx: AppTx, dealId: string): Promise<Part
   return Object.fromEntries(rows.filter((row) => row.minutes !== null).map((row) => [row.channel, row.minutes]));
 }
 
-/** Stored AI_IT and MINING readings that may share an interval with the batch's AI_IT and MINING rows. */
+/** Stored AI_IT and MINING readings the caps need beside the batch's own (meter-rules storedRangeNeeded). */
 async function loadStoredNear(tx: AppTx, dealId: string, rows: readonly ReadingRow[]): Promise<StoredReading[]> {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const row of rows) {
-    if (row.channel === 'SITE_IMPORT') continue;
-    const start = row.intervalStart.getTime();
-    from = Math.min(from, start);
-    to = Math.max(to, start + row.intervalMinutes * 60_000);
-  }
-  if (from > to) return [];
-  // A stored hourly reading that began up to 45 minutes before a 15-minute row covers it.
+  const range = storedRangeNeeded(rows);
+  if (!range) return [];
   return tx.$queryRaw<StoredReading[]>`
     SELECT "channel"::text AS "channel", "intervalStart", "intervalMinutes"::int AS "intervalMinutes", "kwh"::float8 AS "kwh"
       FROM "MeterReading"
      WHERE "dealId" = ${dealId}::uuid AND "channel" IN ('AI_IT', 'MINING')
-       AND "intervalStart" > ${new Date(from - HOUR_MS)} AND "intervalStart" < ${new Date(to)}`;
+       AND "intervalStart" >= ${new Date(range.fromMs)} AND "intervalStart" < ${new Date(range.untilMs)}`;
 }
 
 function refuse(issues: readonly ReadingIssue[]): never {
@@ -56,10 +47,14 @@ function refuse(issues: readonly ReadingIssue[]): never {
 }
 
 async function ingest(tx: AppTx, dealId: string, arrays: IngestArrays, actor: string): Promise<IngestCounts> {
+  // Epoch milliseconds to instants, and kWh to the column's 3 decimals, in order (WITH ORDINALITY).
   const [counts] = await tx.$queryRaw<IngestCounts[]>`
     SELECT "inserted", "corrected", "unchanged"
-      FROM ingest_meter_readings(${dealId}::uuid, ${arrays.channels}::"MeterChannel"[], ${arrays.starts}::timestamptz[],
-                                 ${arrays.minutes}::smallint[], ${arrays.kwhs}::numeric[], ${actor})`;
+      FROM ingest_meter_readings(${dealId}::uuid, ${arrays.channels}::"MeterChannel"[],
+             ARRAY(SELECT timestamptz 'epoch' + ms * interval '1 millisecond' FROM unnest(${arrays.startsMs}::bigint[]) WITH ORDINALITY AS s(ms, n) ORDER BY n),
+             ${arrays.minutes}::smallint[],
+             ARRAY(SELECT round(kwh, 3) FROM unnest(${arrays.kwhs}::numeric[]) WITH ORDINALITY AS k(kwh, n) ORDER BY n),
+             ${actor})`;
   return counts!;
 }
 
@@ -70,7 +65,12 @@ function monthsWorthCreating(months: readonly string[], deal: MeterDealContext, 
   return months.filter((month) => month.slice(0, 7) >= from && month.slice(0, 7) <= until);
 }
 
-const monthsOf = (rows: readonly ReadingRow[]) => [...new Set(rows.map((row) => `${row.intervalStart.toISOString().slice(0, 7)}-01`))].sort();
+/** First days (YYYY-MM-01) of the months the rows fall in; numbers first, strings only for the few distinct months. */
+function monthsOf(rows: readonly ReadingRow[]): string[] {
+  const months = new Set<number>();
+  for (const row of rows) months.add(row.intervalStart.getUTCFullYear() * 12 + row.intervalStart.getUTCMonth());
+  return [...months].sort((a, b) => a - b).map((month) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)).toISOString().slice(0, 10));
+}
 
 export async function recordMeterReadings(prisma: AppPrisma, auth: Authorized, input: TRecordMeterReadingsInput, timings: ServerTimings): Promise<IngestCounts> {
   const { dealId, readings } = input;
@@ -98,7 +98,7 @@ export async function recordMeterReadings(prisma: AppPrisma, auth: Authorized, i
         action: 'meter.readings_recorded',
         entityType: 'Deal',
         entityId: dealId,
-        changes: { readings: readings.length, ...counts, months: arrays.months, channels: [...new Set(arrays.channels)] },
+        changes: { readings: readings.length, ...counts, months: monthsOf(readings), channels: [...new Set(readings.map((row) => row.channel))] },
       });
       return counts;
     });
