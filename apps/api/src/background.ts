@@ -2,6 +2,7 @@
 export { type TConfig, ConfigError, loadConfig } from './config';
 export { createLogger } from './logger';
 export { reassessOutdatedSites } from './modules/readiness/readiness.service';
+export { ensureComingMeterPartitions } from './modules/metering/meter-partitions';
 export { MODEL_VERSION } from '@gridshare/readiness';
 export { attemptDelivery, deliverySettings, sweepLostDeliveries } from './modules/webhooks/delivery';
 export { encryptSecret } from './modules/webhooks/secret-box';

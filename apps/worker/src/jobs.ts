@@ -19,6 +19,7 @@ import {
   attemptDelivery,
   autoAgreeDue,
   deliverySettings,
+  ensureComingMeterPartitions,
   monthToSettle,
   queueMonthlyRun,
   queueStaleDrafts,
@@ -105,6 +106,19 @@ export const JOBS: JobDefinition[] = [
       if (assessed > 0) await deps.cacheInvalidations.publish();
       deps.logger.info({ assessed, modelVersion: MODEL_VERSION }, 'readiness reassessed under the current model');
       return assessed;
+    },
+  },
+  {
+    // Meter readings are partitioned by month: this month and the next three exist before any reading
+    // needs them (the API creates older months on demand, for backfilled data).
+    name: 'meter-partitions',
+    queue: MAINTENANCE_QUEUE,
+    everyMs: () => 24 * 60 * 60 * 1000,
+    onStartJobId: () => `meter-partitions-${new Date().toISOString().slice(0, 10)}`,
+    run: async (_job, deps) => {
+      const created = await ensureComingMeterPartitions(deps.prisma);
+      if (created.length > 0) deps.logger.info({ created }, 'meter reading partitions created');
+      return created;
     },
   },
   {

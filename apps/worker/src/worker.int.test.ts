@@ -309,6 +309,19 @@ describe('readiness after a model change', () => {
   });
 });
 
+describe('meter reading partitions', () => {
+  it('exist for this month and the next three once the worker has started', async () => {
+    const now = new Date();
+    const names = [0, 1, 2, 3].map((ahead) => {
+      const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+      return `MeterReading_${month.getUTCFullYear()}_${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+    });
+    const existing = async () =>
+      (await api.db.prisma.$queryRaw<{ relname: string }[]>`SELECT relname::text FROM pg_class WHERE relname = ANY(${names}::text[]) ORDER BY relname`).map((row) => row.relname);
+    expect(await waitFor('the coming months’ partitions', async () => ((await existing()).length === 4 ? existing() : undefined))).toEqual(names);
+  });
+});
+
 describe('graceful shutdown', () => {
   it('finishes the delivery in flight before the worker closes', async () => {
     // A worker of its own (own queue prefix and database), so closing it touches no other test.

@@ -9,8 +9,11 @@ import { authResolvers } from '../modules/auth/auth.resolvers';
 import { billingResolvers } from '../modules/billing/billing.resolvers';
 import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
+import { curtailmentResolvers } from '../modules/curtailment/curtailment.resolvers';
 import { dealsResolvers } from '../modules/deals/deals.resolvers';
+import { marketDataResolvers } from '../modules/market-data/market-data.resolvers';
 import { matchingResolvers } from '../modules/matching/matching.resolvers';
+import { meteringResolvers } from '../modules/metering/metering.resolvers';
 import { orgsResolvers } from '../modules/orgs/orgs.resolvers';
 import { readinessResolvers } from '../modules/readiness/readiness.resolvers';
 import { requestsResolvers } from '../modules/requests/requests.resolvers';
@@ -52,6 +55,9 @@ export const resolvers = [
   adminResolvers,
   billingResolvers,
   webhooksResolvers,
+  meteringResolvers,
+  curtailmentResolvers,
+  marketDataResolvers,
   settlementResolvers,
 ];
 
