@@ -143,5 +143,14 @@ export function diffDays<V>(rows: readonly DayRow<V>[], stored: ReadonlyMap<stri
   return diff;
 }
 
+/** What an upload changes: the counts it answers, the rows to write, each update's old and new values (for the audit row). */
+export function summarize<V>(diff: DayDiff<V>) {
+  return {
+    counts: { inserted: diff.inserted.length, updated: diff.updated.length, unchanged: diff.unchanged },
+    changed: [...diff.inserted, ...diff.updated],
+    updates: diff.updated.map((row) => ({ day: row.day, old: row.old, new: row.values })),
+  };
+}
+
 /** First days (YYYY-MM-01) of the months the days fall in. */
 export const monthsOfDays = (days: readonly string[]) => [...new Set(days.map((day) => `${day.slice(0, 7)}-01`))].sort();

@@ -7,7 +7,7 @@ import type { Authorized } from '../../auth/authorize';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import type { PlatformAdmin } from '../admin/admin-access';
 import { isoDay } from '../common/dates';
-import { type DayRow, dayIssues, diffDays, monthsOfDays, refuseDays } from './day-batch';
+import { type DayRow, dayIssues, diffDays, monthsOfDays, refuseDays, summarize } from './day-batch';
 
 export interface HashpriceValues {
   usdPerPhDay: number;
@@ -55,8 +55,9 @@ export async function uploadHashpriceIndex(prisma: AppPrisma, auth: Authorized, 
     // Locked, so two uploads of the same days count their changes one after the other.
     const stored = await tx.$queryRaw<{ day: Date; usdPerPhDay: number }[]>`
       SELECT "day", "usdPerPhDay"::float8 AS "usdPerPhDay" FROM "HashpriceIndexDay" WHERE "day" = ANY(${days}::date[]) FOR UPDATE`;
-    const diff = diffDays(rows, new Map(stored.map((row) => [isoDay(row.day), { usdPerPhDay: row.usdPerPhDay }])), (a, b) => a.usdPerPhDay === b.usdPerPhDay);
-    const changed = [...diff.inserted, ...diff.updated];
+    const { counts, changed, updates } = summarize(
+      diffDays(rows, new Map(stored.map((row) => [isoDay(row.day), { usdPerPhDay: row.usdPerPhDay }])), (a, b) => a.usdPerPhDay === b.usdPerPhDay),
+    );
     if (changed.length > 0) {
       await tx.$executeRaw`
         INSERT INTO "HashpriceIndexDay" ("day", "usdPerPhDay", "source", "updatedByOrgId", "actor", "updatedAt")
@@ -66,21 +67,15 @@ export async function uploadHashpriceIndex(prisma: AppPrisma, auth: Authorized, 
           "updatedByOrgId" = EXCLUDED."updatedByOrgId", "actor" = EXCLUDED."actor", "updatedAt" = EXCLUDED."updatedAt"`;
     }
     const staleStatements = await markIndexStatementsStale(tx, changed.map((row) => row.day));
-    const result = { inserted: diff.inserted.length, updated: diff.updated.length, unchanged: diff.unchanged };
     await writeAudit(tx, {
       orgId: auth.orgId,
       actor: auth.actor,
       action: 'hashprice.uploaded',
       entityType: 'HashpriceIndex',
       entityId: `${rows[0]!.day}..${rows.at(-1)!.day}`,
-      changes: {
-        source: label,
-        ...result,
-        updates: diff.updated.map((row) => ({ day: row.day, old: row.old.usdPerPhDay, new: row.values.usdPerPhDay })),
-        staleStatements,
-      },
+      changes: { source: label, ...counts, updates, staleStatements },
     });
-    return result;
+    return counts;
   });
 }
 

@@ -60,7 +60,7 @@ describe('hashprice index', () => {
 
     expect((await upload(admin, { days: days('2026-02-10', [45, 47.12345]) })).data?.uploadHashpriceIndex).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
     const entry = await api.db.prisma.auditLog.findFirst({ where: { action: 'hashprice.uploaded' }, orderBy: { createdAt: 'desc' } });
-    expect(entry?.changes).toEqual(expect.objectContaining({ updated: 1, updates: [{ day: '2026-02-11', old: 46, new: 47.1235 }], staleStatements: 1 }));
+    expect(entry?.changes).toEqual(expect.objectContaining({ updated: 1, updates: [{ day: '2026-02-11', old: { usdPerPhDay: 46 }, new: { usdPerPhDay: 47.1235 } }], staleStatements: 1 }));
     expect(await staleByStatus(api, onIndex.dealId)).toEqual({ DRAFT: true, ISSUED: false, AGREED: false });
     expect(await staleByStatus(api, onPool.dealId)).toEqual({ DRAFT: false });
   });

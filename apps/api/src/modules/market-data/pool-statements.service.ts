@@ -9,7 +9,7 @@ import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { isoDay } from '../common/dates';
 import { type MeterDealContext, loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';
 import { usdToCents } from '../sites/sites.mappers';
-import { type DayIssue, type DayRow, dayIssues, diffDays, issueAt, refuseDays } from './day-batch';
+import { type DayIssue, type DayRow, dayIssues, diffDays, issueAt, refuseDays, summarize } from './day-batch';
 import type { DayUploadResult } from './hashprice.service';
 import { MAX_HASHPRICE_USD_PER_PH_DAY, type TPoolStatementFilter } from './market-data.schemas';
 
@@ -55,8 +55,7 @@ export function recordPoolStatements(prisma: AppPrisma, auth: Authorized, dealId
     if (issues.length > 0) refuseDays(issues);
     const stored = await tx.poolStatementDay.findMany({ where: { dealId, day: { in: rows.map((row) => new Date(`${row.day}T00:00:00Z`)) } } });
     const storedValues = new Map(stored.map((row) => [isoDay(row.day), { hashrateThs: row.hashrateThs.toNumber(), earningsUsd: Number(row.earningsCents) / 100 }]));
-    const diff = diffDays(rows, storedValues, sameDay);
-    const changed = [...diff.inserted, ...diff.updated];
+    const { counts, changed, updates } = summarize(diffDays(rows, storedValues, sameDay));
     if (changed.length > 0) {
       // Row-level security lets the host write its own deals' days only (host_insert / host_update).
       await tx.$executeRaw`
@@ -68,16 +67,8 @@ export function recordPoolStatements(prisma: AppPrisma, auth: Authorized, dealId
           "recordedByOrgId" = EXCLUDED."recordedByOrgId", "actor" = EXCLUDED."actor", "updatedAt" = EXCLUDED."updatedAt"`;
     }
     const staleStatements = changed.length > 0 ? await markStatementsStale(tx, dealId) : 0;
-    const result = { inserted: diff.inserted.length, updated: diff.updated.length, unchanged: diff.unchanged };
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'pool_statements.recorded',
-      entityType: 'Deal',
-      entityId: dealId,
-      changes: { ...result, updates: diff.updated.map((row) => ({ day: row.day, old: row.old, new: row.values })), staleStatements },
-    });
-    return result;
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'pool_statements.recorded', entityType: 'Deal', entityId: dealId, changes: { ...counts, updates, staleStatements } });
+    return counts;
   });
 }
 

@@ -71,51 +71,40 @@ describe('another organisation, as the runtime role', () => {
 
   it('writes nothing: readings, grants, events, pool statements, nor through the functions', async () => {
     const before = await Promise.all(TABLES.map((table) => api.db.prisma.$queryRawUnsafe(`SELECT * FROM "${table}" WHERE "dealId" = $1::uuid ORDER BY 1, 2, 3`, deal.dealId)));
+    const parties = [deal.dealId, deal.host.orgId, deal.tenant.orgId, other.orgId];
+    const refusals: [string, unknown[], RegExp][] = [
+      [`UPDATE "MeterReading" SET "kwh" = 0 WHERE "dealId" = $1::uuid`, [deal.dealId], /permission denied/],
+      [`DELETE FROM "MeterReading" WHERE "dealId" = $1::uuid`, [deal.dealId], /permission denied/],
+      [`SELECT mark_statements_stale($1::uuid)`, [deal.dealId], /not a deal of this organisation/],
+      [`INSERT INTO "MeterGrant" ("id", "dealId", "hostOrgId", "tenantOrgId", "partnerOrgId", "createdBy") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4::uuid, 'x')`, parties, /row-level security/],
+      [
+        `INSERT INTO "CurtailmentEvent" ("id", "dealId", "hostOrgId", "tenantOrgId", "cause", "channel", "startsAt", "endsAt", "mwAffected", "recordedByOrgId", "actor")
+         VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, 'FACILITY', 'AI_IT', '2026-07-03T00:00:00Z', '2026-07-03T01:00:00Z', 40, $4::uuid, 'x')`,
+        parties,
+        /row-level security/,
+      ],
+      [
+        `INSERT INTO "PoolStatementDay" ("dealId", "day", "hostOrgId", "tenantOrgId", "hashrateThs", "earningsCents", "recordedByOrgId", "actor", "updatedAt")
+         VALUES ($1::uuid, '2026-07-04', $2::uuid, $3::uuid, 1, 1, $4::uuid, 'x', now())`,
+        parties,
+        /row-level security/,
+      ],
+    ];
     await expect(insertReadingAs(other.orgId)).rejects.toThrow(/permission denied/);
-    await expect(as(other.orgId, (tx) => tx.$executeRawUnsafe(`UPDATE "MeterReading" SET "kwh" = 0 WHERE "dealId" = $1::uuid`, deal.dealId))).rejects.toThrow(/permission denied/);
-    await expect(as(other.orgId, (tx) => tx.$executeRawUnsafe(`DELETE FROM "MeterReading" WHERE "dealId" = $1::uuid`, deal.dealId))).rejects.toThrow(/permission denied/);
     await expect(ingestAs(other.orgId)).rejects.toThrow(/cannot be written by this organisation/);
-    await expect(as(other.orgId, (tx) => tx.$queryRawUnsafe(`SELECT mark_statements_stale($1::uuid)`, deal.dealId))).rejects.toThrow(/not a deal of this organisation/);
-    await expect(
-      as(other.orgId, (tx) =>
-        tx.$executeRawUnsafe(
-          `INSERT INTO "MeterGrant" ("id", "dealId", "hostOrgId", "tenantOrgId", "partnerOrgId", "createdBy") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4::uuid, 'x')`,
-          deal.dealId,
-          deal.host.orgId,
-          deal.tenant.orgId,
-          other.orgId,
-        ),
-      ),
-    ).rejects.toThrow(/row-level security/);
-    await expect(
-      as(other.orgId, (tx) =>
-        tx.$executeRawUnsafe(
-          `INSERT INTO "CurtailmentEvent" ("id", "dealId", "hostOrgId", "tenantOrgId", "cause", "channel", "startsAt", "endsAt", "mwAffected", "recordedByOrgId", "actor")
-           VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, 'FACILITY', 'AI_IT', '2026-07-03T00:00:00Z', '2026-07-03T01:00:00Z', 40, $4::uuid, 'x')`,
-          deal.dealId,
-          deal.host.orgId,
-          deal.tenant.orgId,
-          other.orgId,
-        ),
-      ),
-    ).rejects.toThrow(/row-level security/);
-    await expect(
-      as(other.orgId, (tx) =>
-        tx.$executeRawUnsafe(
-          `INSERT INTO "PoolStatementDay" ("dealId", "day", "hostOrgId", "tenantOrgId", "hashrateThs", "earningsCents", "recordedByOrgId", "actor", "updatedAt")
-           VALUES ($1::uuid, '2026-07-04', $2::uuid, $3::uuid, 1, 1, $4::uuid, 'x', now())`,
-          deal.dealId,
-          deal.host.orgId,
-          deal.tenant.orgId,
-          other.orgId,
-        ),
-      ),
-    ).rejects.toThrow(/row-level security/);
+    for (const [sql, params, refusal] of refusals) await expect(as(other.orgId, (tx) => tx.$executeRawUnsafe(sql, ...params))).rejects.toThrow(refusal);
     expect(await as(other.orgId, (tx) => tx.$executeRawUnsafe(`UPDATE "CurtailmentEvent" SET "withdrawnAt" = now() WHERE "dealId" = $1::uuid`, deal.dealId))).toBe(0);
     expect(await as(other.orgId, (tx) => tx.$executeRawUnsafe(`UPDATE "MeterGrant" SET "revokedAt" = now() WHERE "dealId" = $1::uuid`, deal.dealId))).toBe(0);
     expect(await as(other.orgId, (tx) => tx.$executeRawUnsafe(`UPDATE "PoolStatementDay" SET "earningsCents" = 0 WHERE "dealId" = $1::uuid`, deal.dealId))).toBe(0);
     const after = await Promise.all(TABLES.map((table) => api.db.prisma.$queryRawUnsafe(`SELECT * FROM "${table}" WHERE "dealId" = $1::uuid ORDER BY 1, 2, 3`, deal.dealId)));
     expect(after).toEqual(before);
+  });
+
+  it('cannot reach a month’s partition directly: row-level security is on the parent, and the months grant nothing', async () => {
+    for (const orgId of [other.orgId, deal.tenant.orgId, deal.host.orgId]) {
+      await expect(as(orgId, (tx) => tx.$queryRawUnsafe(`SELECT count(*) FROM "MeterReading_2026_07"`))).rejects.toThrow(/permission denied/);
+      await expect(as(orgId, (tx) => tx.$executeRawUnsafe(`DELETE FROM "MeterReading_2026_07"`))).rejects.toThrow(/permission denied/);
+    }
   });
 });
 
