@@ -43,8 +43,12 @@ export const ZConfig = z.object({
   STRIPE_API_BASE: optionalText(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL'),
   // Where Checkout, the customer portal and Connect onboarding send people back to (the portal's billing page).
   BILLING_RETURN_URL: z.string().url('must be a URL').default('http://127.0.0.1:3000/billing'),
-  // How often the worker reports metered usage to Stripe and retries failed host payouts.
+  // How often the worker invoices agreed statements and retries failed host payouts.
   BILLING_JOBS_EVERY_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  // How often the worker queues the last month's missing and stale statements and agrees those past their
+  // dispute window; how many deal-months one worker computes at once.
+  SETTLEMENT_JOBS_EVERY_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  SETTLEMENT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Answers to public queries (capacity search) are replayed from memory for this long at most; a mutation
   // clears them at once in every API process (Redis pub/sub). 0 turns the cache off.
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10 * 60 * 1000).default(10_000),

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
 import type { TConfig } from './config';
 import type { RateLimits } from './rate-limits';
+import { ServerTimings } from './server-timing';
 import { type Loaders, createLoaders } from './graphql/loaders';
 
 export interface ApiContext {
@@ -19,8 +20,10 @@ export interface ApiContext {
   /** The Stripe client and webhook secret; only modules/billing and deal activation use it. */
   billing: Billing;
   loaders: Loaders;
+  /** Phases a resolver chose to time; sent back in the `server-timing` header. */
+  timings: ServerTimings;
 }
 
-export function createContext(base: Omit<ApiContext, 'loaders'>): ApiContext {
-  return { ...base, loaders: createLoaders(base.db, base.principal) };
+export function createContext(base: Omit<ApiContext, 'loaders' | 'timings'>): ApiContext {
+  return { ...base, loaders: createLoaders(base.db, base.principal), timings: new ServerTimings() };
 }

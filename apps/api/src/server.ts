@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, t
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { type AuthHeaders, authHeadersOf, resolvePrincipal } from './auth/resolve-principal';
+import { AUTHENTICATED_BODY_LIMIT_BYTES, DOCUMENT_LIMIT_BYTES, limitAnonymousBodies, limitDocument } from './body-limits';
 import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
 import { formatError } from './graphql/error-format';
@@ -24,8 +25,12 @@ import { registerStripeWebhooks } from './modules/billing/webhooks';
 import { collectDeliveries } from './modules/webhooks/outbox';
 import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue';
 
-/** Larger bodies are refused with 413 before any parsing (GraphQL Armor does not cap characters). */
-export const BODY_LIMIT_BYTES = 100 * 1024;
+/**
+ * Larger bodies are refused with 413 before any parsing (GraphQL Armor does not cap characters); on
+ * /graphql, callers with valid credentials may send variables up to AUTHENTICATED_BODY_LIMIT_BYTES
+ * (body-limits.ts), but never a document over this.
+ */
+export const BODY_LIMIT_BYTES = DOCUMENT_LIMIT_BYTES;
 
 /** GraphQL Armor's defaults, written out so the limits are visible and tested (limits.int.test.ts). */
 export const LIMITS = { maxDepth: 6, maxAliases: 15, costLimit: 5000, maxDirectives: 50, maxTokens: 1000 } as const;
@@ -132,13 +137,18 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // Other processes' mutations clear this one's answers; without REDIS_URL there are none to hear.
   const invalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, responseCache.invalidate);
   registerStripeWebhooks(app, { prisma: db.prisma, billing, logger, queueDeliveries });
+  // Each request's context, so the handler can send back what its resolvers timed.
+  const contexts = new WeakMap<FastifyRequest, ApiContext>();
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
       const principal = await principalFor(authHeadersOf(request.headers));
       await rateLimits.consumeRequest(principal, request.ip);
-      return createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
+      const context = createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
+      contexts.set(request, context);
+      return context;
     },
   });
+  const isAuthenticated = async (request: FastifyRequest) => (await principalFor(authHeadersOf(request.headers)).catch(() => null)) !== null;
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
@@ -158,6 +168,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    bodyLimit: AUTHENTICATED_BODY_LIMIT_BYTES,
+    preParsing: limitAnonymousBodies(isAuthenticated),
+    preValidation: limitDocument,
     // The request's transactions have committed when the handler returns: queue what they recorded.
     // Everything the operation does (resolvers, queries, error formatting) runs in the request's log scope.
     // A public query answered before is replayed without Apollo; a mutation clears every process's answers
@@ -166,6 +179,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       const { body, mutated } = await responseCache.answer(request, reply, async () => {
         const { result, deliveryIds } = await collectDeliveries(async () => runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply)));
         queueDeliveries(deliveryIds);
+        const timings = contexts.get(request)?.timings.header();
+        if (timings) void reply.header('server-timing', timings);
         return result;
       });
       if (mutated) await invalidations.publish();

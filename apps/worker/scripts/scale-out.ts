@@ -10,15 +10,14 @@
 //   5. a capacity search API 1 answers from memory is fresh again right after a host unpublishes one of
 //      its blocks through API 2 (the mutation clears every API's cached answers through Redis).
 // Prints a summary, exits 0 when all hold, 1 otherwise; bounded to 120 s; drops what it created.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { DEMO_PASSWORD, REPO_ROOT, applyMigrations, createDatabase, seedDemo } from '@gridshare/db';
+import { DEMO_PASSWORD, applyMigrations, createDatabase, seedDemo } from '@gridshare/db';
 import { adminQuery, withDatabaseName } from '@gridshare/db/testing';
 import { blockInput, siteInput } from '@gridshare/api/testing';
 import { Queue } from 'bullmq';
+import { Processes, freePort } from './processes';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -29,39 +28,10 @@ const dbName = `gs_scaleout_${tag}`;
 const dbUrl = withDatabaseName(ADMIN_URL, dbName);
 const QUEUE_PREFIX = `scale-out-${tag}`;
 
-const children: ChildProcess[] = [];
-/** Each process's recent output, shown when a check fails. */
-const outputs = new Map<string, string>();
+const processes = new Processes({ DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX, NODE_ENV: 'development', SEED_DEMO: 'false' });
+const start = processes.start.bind(processes);
 const results: { check: string; ok: boolean; detail: string }[] = [];
 const record = (check: string, ok: boolean, detail: string) => results.push({ check, ok, detail });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** Starts `tsx <entry>` and resolves once a line of its output matches `ready`. */
-function start(name: string, entry: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, entry)], {
-    env: { ...process.env, ...env, DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX, NODE_ENV: 'development', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-      outputs.set(name, output);
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
-  });
-}
 
 async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(`${base}/graphql`, {
@@ -224,18 +194,8 @@ async function signOut(api1: string, api2: string, token: string) {
 }
 
 async function cleanup() {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-  for (const name of ['webhook-deliveries', 'maintenance']) {
+  await processes.stopAll();
+  for (const name of ['webhook-deliveries', 'settlement', 'maintenance']) {
     const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix: QUEUE_PREFIX });
     await queue.obliterate({ force: true }).catch(() => {});
     await queue.close();
@@ -273,7 +233,7 @@ async function main(): Promise<void> {
   console.log('\nscale-out summary');
   for (const result of results) console.log(`  ${result.ok ? 'PASS' : 'FAIL'}  ${result.check}: ${result.detail}`);
   console.log(`  total ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  if (results.some((result) => !result.ok)) for (const [name, output] of outputs) console.log(`\n--- ${name} (last output)\n${output}`);
+  if (results.some((result) => !result.ok)) for (const [name, output] of processes.outputs) console.log(`\n--- ${name} (last output)\n${output}`);
 }
 
 const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
-// Every background job, in one list. A job runs on one of two queues: `webhook-deliveries` (many small
-// jobs, concurrent) or `maintenance` (periodic or one-off system work, one at a time). To add a job,
-// append a JobDefinition to JOBS.
+// Every background job, in one list. A job runs on one of three queues: `webhook-deliveries` (many small
+// jobs, concurrent), `settlement` (one job per deal-month statement, SETTLEMENT_CONCURRENCY at once per
+// worker) or `maintenance` (periodic or one-off system work, one at a time). To add a job, append a
+// JobDefinition to JOBS.
 import type { AppPrisma } from '@gridshare/db';
 import {
   BILLING_JOBS,
@@ -9,12 +10,21 @@ import {
   type CacheInvalidations,
   type DeliveryJob,
   MODEL_VERSION,
+  SETTLEMENT_QUEUE,
+  type SettlementQueue,
+  type StatementJob,
   type TConfig,
   WEBHOOK_QUEUE,
   type WebhookQueue,
   attemptDelivery,
+  autoAgreeDue,
   deliverySettings,
+  ensureComingMeterPartitions,
+  monthToSettle,
+  queueMonthlyRun,
+  queueStaleDrafts,
   reassessOutdatedSites,
+  runStatementJob,
   sweepLostDeliveries,
 } from '@gridshare/api/background';
 import type { Job } from 'bullmq';
@@ -28,6 +38,8 @@ export interface JobDeps {
   logger: Logger;
   /** Where deliveries (retries, swept ones) are queued. */
   webhookQueue: WebhookQueue;
+  /** Where the monthly run queues one job per deal-month. */
+  settlementQueue: SettlementQueue;
   /** Stripe, when STRIPE_SECRET_KEY is set; billing jobs run only then. */
   billing: Billing | null;
   /** Tells the API processes that listings changed, so they drop replayed search answers. */
@@ -36,7 +48,7 @@ export interface JobDeps {
 
 export interface JobDefinition {
   name: string;
-  queue: typeof WEBHOOK_QUEUE | typeof MAINTENANCE_QUEUE;
+  queue: typeof WEBHOOK_QUEUE | typeof SETTLEMENT_QUEUE | typeof MAINTENANCE_QUEUE;
   /** Repeat every so many ms (a BullMQ job scheduler: one schedule however many workers run). */
   everyMs?: (config: TConfig) => number;
   /**
@@ -96,6 +108,49 @@ export const JOBS: JobDefinition[] = [
       return assessed;
     },
   },
-  billingJob('report-usage'),
+  {
+    // Meter readings are partitioned by month: this month and the next three exist before any reading
+    // needs them (the API creates older months on demand, for backfilled data).
+    name: 'meter-partitions',
+    queue: MAINTENANCE_QUEUE,
+    everyMs: () => 24 * 60 * 60 * 1000,
+    onStartJobId: () => `meter-partitions-${new Date().toISOString().slice(0, 10)}`,
+    run: async (_job, deps) => {
+      const created = await ensureComingMeterPartitions(deps.prisma);
+      if (created.length > 0) deps.logger.info({ created }, 'meter reading partitions created');
+      return created;
+    },
+  },
+  {
+    // After a month ends: one statement job per deal that ran in it and has no statement yet, and the
+    // DRAFTs whose data changed. Deterministic job ids: every worker may run this; each job runs once.
+    name: 'settlement-monthly-run',
+    queue: MAINTENANCE_QUEUE,
+    everyMs: (config) => config.SETTLEMENT_JOBS_EVERY_MS,
+    run: async (_job, deps) => {
+      const month = monthToSettle(new Date());
+      const queued = await queueMonthlyRun(deps.prisma, deps.settlementQueue, month);
+      const stale = await queueStaleDrafts(deps.prisma, deps.settlementQueue);
+      deps.logger.info({ month, queued, stale }, 'settlement statements queued');
+      return { month, queued, stale };
+    },
+  },
+  {
+    name: 'statement',
+    queue: SETTLEMENT_QUEUE,
+    run: (job, deps) => runStatementJob(deps.prisma, job.data as StatementJob),
+  },
+  {
+    name: 'settlement-auto-agree',
+    queue: MAINTENANCE_QUEUE,
+    everyMs: (config) => config.SETTLEMENT_JOBS_EVERY_MS,
+    run: async (_job, deps) => {
+      const result = await autoAgreeDue(deps.prisma);
+      if (result.stale.length > 0) deps.logger.warn({ stale: result.stale }, 'issued statements past their dispute window are stale: the host re-issues them');
+      deps.logger.info({ agreed: result.agreed.length }, 'statements agreed at the end of their dispute window');
+      return result;
+    },
+  },
+  billingJob('invoice-statements'),
   billingJob('retry-payouts'),
 ];

@@ -17,6 +17,7 @@ import {
 } from '@gridshare/api/testing';
 import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE } from './jobs';
+import { waitFor } from './wait-for';
 import { type RunningWorker, startWorker } from './worker';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -69,16 +70,6 @@ class Receiver {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 let api: TestApi;
@@ -315,6 +306,19 @@ describe('readiness after a model change', () => {
     } finally {
       await queue.close();
     }
+  });
+});
+
+describe('meter reading partitions', () => {
+  it('exist for this month and the next three once the worker has started', async () => {
+    const now = new Date();
+    const names = [0, 1, 2, 3].map((ahead) => {
+      const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+      return `MeterReading_${month.getUTCFullYear()}_${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+    });
+    const existing = async () =>
+      (await api.db.prisma.$queryRaw<{ relname: string }[]>`SELECT relname::text FROM pg_class WHERE relname = ANY(${names}::text[]) ORDER BY relname`).map((row) => row.relname);
+    expect(await waitFor('the coming months’ partitions', async () => ((await existing()).length === 4 ? existing() : undefined))).toEqual(names);
   });
 });
 

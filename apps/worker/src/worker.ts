@@ -1,7 +1,7 @@
 // The worker: one BullMQ Worker per queue, dispatching each job to its definition in JOBS by name.
 // Stateless like the API: run as many as the queues need; Redis hands each job to one of them.
 import type { Database } from '@gridshare/db';
-import { type TConfig, WEBHOOK_QUEUE, createCacheInvalidations, createWebhookQueue, redisConnection } from '@gridshare/api/background';
+import { SETTLEMENT_QUEUE, type TConfig, WEBHOOK_QUEUE, createCacheInvalidations, createSettlementQueue, createWebhookQueue, redisConnection } from '@gridshare/api/background';
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JOBS, type JobDefinition, type JobDeps, MAINTENANCE_QUEUE } from './jobs';
@@ -28,13 +28,19 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const connection = { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX };
   const onRedisError = (error: Error) => logger.warn({ err: error.message }, 'redis unavailable; jobs resume when it returns');
   const webhookQueue = createWebhookQueue(connection, onRedisError);
+  const settlementQueue = createSettlementQueue(connection, onRedisError);
   const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redisConnection(connection), prefix: config.QUEUE_PREFIX, defaultJobOptions: { removeOnComplete: true, removeOnFail: 100 } });
   maintenance.on('error', onRedisError);
   // Publish only: the worker keeps no cache of its own.
   const cacheInvalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
-  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue, billing, cacheInvalidations };
+  const deps: JobDeps = { config, prisma: db.prisma, logger, webhookQueue, settlementQueue, billing, cacheInvalidations };
+  const concurrency = {
+    [WEBHOOK_QUEUE]: options.deliveryConcurrency ?? 10,
+    [SETTLEMENT_QUEUE]: config.SETTLEMENT_CONCURRENCY,
+    [MAINTENANCE_QUEUE]: 1,
+  };
 
-  const workers = [WEBHOOK_QUEUE, MAINTENANCE_QUEUE].map((queueName) => {
+  const workers = ([WEBHOOK_QUEUE, SETTLEMENT_QUEUE, MAINTENANCE_QUEUE] as const).map((queueName) => {
     const byName = new Map(jobs.filter((job) => job.queue === queueName).map((job) => [job.name, job]));
     const worker = new Worker(
       queueName,
@@ -46,7 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       {
         connection: redisConnection(connection),
         prefix: config.QUEUE_PREFIX,
-        concurrency: queueName === WEBHOOK_QUEUE ? (options.deliveryConcurrency ?? 10) : 1,
+        concurrency: concurrency[queueName],
       },
     );
     worker.on('error', onRedisError);
@@ -60,12 +66,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const jobId = job.onStartJobId?.();
     if (jobId) await maintenance.add(job.name, {}, { jobId });
   }
-  logger.info({ queues: [WEBHOOK_QUEUE, MAINTENANCE_QUEUE], jobs: jobs.map((job) => job.name), prefix: config.QUEUE_PREFIX }, 'worker started');
+  logger.info({ queues: [WEBHOOK_QUEUE, SETTLEMENT_QUEUE, MAINTENANCE_QUEUE], jobs: jobs.map((job) => job.name), prefix: config.QUEUE_PREFIX }, 'worker started');
 
   return {
     async close() {
       await Promise.all(workers.map((worker) => worker.close()));
-      await Promise.all([webhookQueue.close(), maintenance.close(), cacheInvalidations.close()]);
+      await Promise.all([webhookQueue.close(), settlementQueue.close(), maintenance.close(), cacheInvalidations.close()]);
     },
   };
 }

@@ -3,8 +3,15 @@ export { createBilling, describeStripeError, stripeErrorCode, type Billing, type
 export { idempotencyKey, linkWindow } from './idempotency';
 export * from './operations';
 export { ensureConnectAccount, ensureCustomer } from './customers';
-export { hostPayoutCents, miningShareForPeriod, platformFeeCents, type PayoutInputs } from './payout-amount';
-export { reportPendingUsage, type ReportUsageOptions, type ReportUsageResult } from './usage';
+export { statementPayoutCents, type StatementPayoutInputs } from './payout-amount';
+export {
+  chargeStatementInvoice,
+  ensureStatementInvoice,
+  type StatementInvoice,
+  type StatementInvoiceLine,
+  type StatementInvoiceRequest,
+  type StatementInvoiceStatus,
+} from './statement-invoices';
 export { WEBHOOK_TOLERANCE_SECONDS, verifyWebhook } from './webhook';
 export type { default as Stripe } from 'stripe';
 export { MAX_PAYOUT_ATTEMPTS, executePayout, retryPayouts, type PayoutOutcome, type RetryPayoutsOptions } from './payouts';

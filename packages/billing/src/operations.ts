@@ -8,60 +8,9 @@ export type PaidPlan = 'PRO' | 'API';
 /** Monthly platform plan prices in cents (FREE has none). */
 export const PLAN_PRICE_CENTS: Record<PaidPlan, number> = { PRO: 49_900, API: 199_900 };
 
-/** The billing meter that receives metered energy (kWh, summed per period). */
-export const ENERGY_METER_EVENT = 'gridshare_energy_kwh';
-
 export async function createCustomer(stripe: Stripe, org: { id: string; name: string }): Promise<string> {
   const customer = await stripe.customers.create({ name: org.name, metadata: { org_id: org.id } }, { idempotencyKey: idempotencyKey.customer(org.id) });
   return customer.id;
-}
-
-export interface DealBillingTerms {
-  dealId: string;
-  customerId: string;
-  priceCentsPerKwMonth: number;
-  kw: number;
-  startDate: Date;
-}
-
-/**
- * The deal's monthly subscription (price per kW-month x contracted kW), free until the deal's start date.
- * Finds the one created before (metadata.deal_id) so that a retry after Stripe's 24-hour key window
- * still never makes a second one.
- */
-export async function ensureDealSubscription(stripe: Stripe, terms: DealBillingTerms, now = new Date()): Promise<Stripe.Subscription> {
-  const existing = await stripe.subscriptions.list({ customer: terms.customerId, status: 'all', limit: 100 });
-  const found = existing.data.find((subscription) => subscription.metadata.deal_id === terms.dealId);
-  if (found) return found;
-  const product = await stripe.products.create({ name: `Colocation, deal ${terms.dealId}`, metadata: { deal_id: terms.dealId } }, { idempotencyKey: idempotencyKey.dealProduct(terms.dealId) });
-  const startUnix = Math.floor(terms.startDate.getTime() / 1000);
-  return stripe.subscriptions.create(
-    {
-      customer: terms.customerId,
-      items: [{ price_data: { currency: 'usd', product: product.id, unit_amount: terms.priceCentsPerKwMonth, recurring: { interval: 'month' } }, quantity: terms.kw }],
-      metadata: { deal_id: terms.dealId, kind: 'DEAL' },
-      // Billing begins on the deal's start date: until then the subscription is a free trial.
-      ...(startUnix > Math.floor(now.getTime() / 1000) ? { trial_end: startUnix } : {}),
-    },
-    { idempotencyKey: idempotencyKey.dealSubscription(terms.dealId) },
-  );
-}
-
-/** Ending a deal stops billing at the end of the period already invoiced. */
-export function cancelAtPeriodEnd(stripe: Stripe, dealId: string, subscriptionId: string): Promise<Stripe.Subscription> {
-  return stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey: idempotencyKey.dealCancel(dealId) });
-}
-
-/** A change of contracted capacity bills the difference for the rest of the period (prorated). */
-export async function changeContractedKw(stripe: Stripe, dealId: string, subscriptionId: string, kw: number, changeId: string): Promise<Stripe.Subscription> {
-  const subscription = await stripe.subscriptions.retrieve(subscriptionId);
-  const item = subscription.items.data[0];
-  if (!item) throw new Error(`Subscription ${subscriptionId} has no item to change`);
-  return stripe.subscriptions.update(
-    subscriptionId,
-    { items: [{ id: item.id, quantity: kw }], proration_behavior: 'create_prorations' },
-    { idempotencyKey: idempotencyKey.dealQuantity(dealId, kw, changeId) },
-  );
 }
 
 export interface UpcomingInvoice {
@@ -83,49 +32,17 @@ export async function previewUpcomingInvoice(stripe: Stripe, customerId: string)
   }
 }
 
-export interface UsageDay {
-  dealId: string;
-  customerId: string;
-  /** YYYY-MM-DD (UTC). */
-  day: string;
-  kwh: number;
-}
-
-export const meterEventIdentifier = (dealId: string, day: string) => `usage-${dealId}-${day}`;
-
-/**
- * Reports one day of metered energy. The identifier (Stripe deduplicates on it) and the idempotency key
- * both come from the deal and the day, so a second report of the same day is refused, not billed.
- * Answers the identifier; a duplicate counts as already reported.
- */
-export async function reportUsageDay(stripe: Stripe, usage: UsageDay): Promise<string> {
-  const identifier = meterEventIdentifier(usage.dealId, usage.day);
-  try {
-    await stripe.billing.meterEvents.create(
-      {
-        event_name: ENERGY_METER_EVENT,
-        identifier,
-        payload: { stripe_customer_id: usage.customerId, value: String(usage.kwh) },
-        // Noon UTC of the day: the event lands in that day whatever the period boundaries.
-        timestamp: Math.floor(Date.parse(`${usage.day}T12:00:00Z`) / 1000),
-      },
-      { idempotencyKey: idempotencyKey.meterEvent(usage.dealId, usage.day) },
-    );
-  } catch (error) {
-    if (stripeErrorCode(error) !== 'resource_already_exists') throw error;
-  }
-  return identifier;
-}
-
 export interface TransferRequest {
   dealId: string;
   invoiceId: string;
   destinationAccountId: string;
   amountCents: number;
+  /** The agreed statement the invoice carried, for the transfer's metadata. */
+  statementId: string | null;
 }
 
 /**
- * Pays the host its share of one paid invoice; one transfer per (deal, invoice), whatever the retries:
+ * Pays the host what one paid statement invoice owes it; one transfer per (deal, invoice), whatever the retries:
  * the key covers 24 hours, the lookup by transfer group covers a retry days later.
  */
 export async function transferToHost(stripe: Stripe, request: TransferRequest): Promise<string> {
@@ -138,7 +55,7 @@ export async function transferToHost(stripe: Stripe, request: TransferRequest): 
       currency: 'usd',
       destination: request.destinationAccountId,
       transfer_group: request.invoiceId,
-      metadata: { deal_id: request.dealId, invoice_id: request.invoiceId },
+      metadata: { deal_id: request.dealId, invoice_id: request.invoiceId, ...(request.statementId ? { statement_id: request.statementId } : {}) },
     },
     { idempotencyKey: idempotencyKey.transfer(request.dealId, request.invoiceId) },
   );

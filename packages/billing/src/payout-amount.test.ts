@@ -1,21 +1,26 @@
-import { hostPayoutCents, miningShareForPeriod, platformFeeCents } from './payout-amount';
+import fc from 'fast-check';
+import { statementPayoutCents } from './payout-amount';
 
-const march = { periodStart: new Date('2027-03-01T00:00:00Z'), periodEnd: new Date('2027-04-01T00:00:00Z') };
-
-describe('host payout amount', () => {
-  it('is the paid amount less the platform fee when there is no mining settlement', () => {
-    // 40,000 kW x $155.50 = $6,220,000.00; 3% fee = $186,600.00.
-    expect(hostPayoutCents({ amountPaidCents: 622_000_000, platformFeeBps: 300, settlementHostShareCents: 0, settlementHours: 8760, ...march })).toBe(603_340_000);
+describe('host payout of a statement invoice', () => {
+  it('is what was collected less the statement’s platform fee (the worked month of docs/settlement.md)', () => {
+    // T = $7,679,980.00, fee $202,500.00, paid in full: payout = the statement's $7,477,480.00.
+    expect(statementPayoutCents({ amountPaidCents: 767_998_000, tenantTotalCents: 767_998_000, platformFeeCents: 20_250_000 })).toBe(747_748_000);
   });
 
-  it('adds the host mining share pro rata to the invoice period (744 of 8,760 hours)', () => {
-    expect(miningShareForPeriod({ settlementHostShareCents: 876_000, settlementHours: 8760, ...march })).toBe(74_400);
-    expect(hostPayoutCents({ amountPaidCents: 10_000, platformFeeBps: 300, settlementHostShareCents: 876_000, settlementHours: 8760, ...march })).toBe(9_700 + 74_400);
+  it('pays out less on a partial payment, never more than T − fee on an overpayment, and never a negative amount', () => {
+    expect(statementPayoutCents({ amountPaidCents: 500_000, tenantTotalCents: 1_000_000, platformFeeCents: 30_000 })).toBe(470_000);
+    expect(statementPayoutCents({ amountPaidCents: 5_000_000, tenantTotalCents: 1_000_000, platformFeeCents: 30_000 })).toBe(970_000);
+    expect(statementPayoutCents({ amountPaidCents: 10_000, tenantTotalCents: 1_000_000, platformFeeCents: 30_000 })).toBe(0);
   });
 
-  it('rounds the fee half up to the cent and never pays a negative amount', () => {
-    expect(platformFeeCents(50, 300)).toBe(2); // 1.5 → 2
-    expect(platformFeeCents(49, 300)).toBe(1); // 1.47 → 1
-    expect(hostPayoutCents({ amountPaidCents: 0, platformFeeBps: 300, settlementHostShareCents: -5000, settlementHours: 8760, ...march })).toBe(0);
+  it('never exceeds what was collected less the fee, for any amounts', () => {
+    const cents = fc.integer({ min: 0, max: 10_000_000_000 });
+    fc.assert(
+      fc.property(cents, cents, cents, (paid, total, feeRaw) => {
+        const fee = Math.min(feeRaw, total);
+        const payout = statementPayoutCents({ amountPaidCents: paid, tenantTotalCents: total, platformFeeCents: fee });
+        return payout >= 0 && payout <= Math.max(0, paid - fee) && payout <= total - fee;
+      }),
+    );
   });
 });

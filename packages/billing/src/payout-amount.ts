@@ -1,35 +1,18 @@
-// The host's share of a paid invoice: what the tenant paid less the platform fee, plus the host's share of
-// backfill mining for the invoice's period from the revenue model's settlement. Integer cents throughout.
+// What the host receives for a paid statement invoice (docs/settlement.md, "Money"): what was collected, but
+// never more than the statement's total, less the platform fee the statement took. Integer cents. The
+// amounts come from the agreed statement and Stripe's invoice; nothing a party saved (a revenue scenario,
+// a form) enters it.
 
-export interface PayoutInputs {
-  /** What the tenant paid on the invoice. */
+export interface StatementPayoutInputs {
+  /** What Stripe collected on the statement's invoice. */
   amountPaidCents: number;
-  /** Platform fee on colocation, basis points (300 = 3%). */
-  platformFeeBps: number;
-  /** Host's backfill-mining share for the whole settlement period (e.g. a simulated year), cents. */
-  settlementHostShareCents: number;
-  /** Length of that settlement period, hours. */
-  settlementHours: number;
-  /** The invoice's period. */
-  periodStart: Date;
-  periodEnd: Date;
+  /** The agreed statement's tenant total T (what the invoice asked for). */
+  tenantTotalCents: number;
+  /** The agreed statement's platform fee (≤ T). */
+  platformFeeCents: number;
 }
 
-const HOUR_MS = 3_600_000;
-
-/** The settlement's host share for the invoice's hours (pro rata), rounded half up to the cent. */
-export function miningShareForPeriod(inputs: Pick<PayoutInputs, 'settlementHostShareCents' | 'settlementHours' | 'periodStart' | 'periodEnd'>): number {
-  const hours = Math.max(0, (inputs.periodEnd.getTime() - inputs.periodStart.getTime()) / HOUR_MS);
-  if (inputs.settlementHours <= 0 || inputs.settlementHostShareCents <= 0) return 0;
-  return Math.round((inputs.settlementHostShareCents * hours) / inputs.settlementHours);
-}
-
-/** Platform fee rounded half up, so the host never gets the rounding at the platform's expense twice. */
-export function platformFeeCents(amountPaidCents: number, platformFeeBps: number): number {
-  return Math.round((amountPaidCents * platformFeeBps) / 10_000);
-}
-
-export function hostPayoutCents(inputs: PayoutInputs): number {
-  const colocation = inputs.amountPaidCents - platformFeeCents(inputs.amountPaidCents, inputs.platformFeeBps);
-  return Math.max(0, colocation + miningShareForPeriod(inputs));
+/** max(0, min(collected, T) − fee): a partial payment pays out less, an overpayment never more. */
+export function statementPayoutCents(inputs: StatementPayoutInputs): number {
+  return Math.max(0, Math.min(inputs.amountPaidCents, inputs.tenantTotalCents) - inputs.platformFeeCents);
 }

@@ -1,4 +1,4 @@
-// Host payouts: a Payout row per (deal, paid invoice) is written with the webhook that reports the payment;
+// Host payouts: a Payout row per paid statement invoice is written with the webhook that reports the payment;
 // the transfer itself happens after that commit, here, and again on retry until it succeeds. The transfer is
 // idempotent per (deal, invoice), so running this twice, or from two workers, moves the money once.
 import type { AppPrisma } from '@gridshare/db';
@@ -25,6 +25,7 @@ export async function executePayout(prisma: AppPrisma, stripe: Stripe, payoutId:
       invoiceId: payout.stripeInvoiceId,
       destinationAccountId: payout.org.stripeAccountId,
       amountCents: Number(payout.amountCents),
+      statementId: payout.statementId,
     });
     await prisma.payout.update({ where: { id: payoutId }, data: { status: 'PAID', stripeTransferId: transferId, attempts: { increment: 1 }, lastError: null } });
     return { status: 'PAID', transferId };

@@ -2,3 +2,5 @@
 // (docs/api/schema.graphql) and the operation files (docs/api/examples, src/operations).
 export * from './client';
 export * from './generated/graphql';
+export * from './metering';
+export * from './meter-readings-csv';

@@ -18,6 +18,9 @@ describe('schema docs model', () => {
       'Matches',
       'ProposeDeal',
       'AcceptDeal',
+      'SignDeal',
+      'Statements',
+      'AgreeStatement',
     ]);
     for (const example of docs.examples) {
       expect([example.file, validate(schema, parse(example.operation)).map((error) => error.message)]).toEqual([example.file, []]);
@@ -31,6 +34,7 @@ describe('schema docs model', () => {
     expect(search).toMatchObject({ coordinate: 'Query.searchCapacity', type: { text: 'CapacityListingConnection!', named: 'CapacityListingConnection' }, examples: ['SearchCapacity'] });
     expect(search?.args.find((arg) => arg.name === 'sort')).toMatchObject({ defaultValue: 'PRICE_ASC', type: { named: 'CapacitySort' } });
     expect(docs.mutations.find((field) => field.name === 'acceptDeal')?.examples).toEqual(['AcceptDeal']);
+    expect(docs.queries.find((field) => field.name === 'statements')?.examples).toEqual(['Statements']);
     // Every element the portal shows carries a description (the API's unit test guarantees it at the source).
     for (const field of [...docs.queries, ...docs.mutations, ...docs.types.flatMap((type) => type.fields)]) {
       expect([field.coordinate, field.description === '']).toEqual([field.coordinate, false]);

@@ -35,10 +35,16 @@ export const can = {
   writeDeals: { minRole: 'MEMBER', scope: 'deals:write', description: 'propose and move deals' },
   readBilling: { minRole: 'VIEWER', scope: 'billing:read', description: 'read billing' },
   manageBilling: { minRole: 'ADMIN', scope: null, description: 'manage the plan, payment methods and payouts' },
-  writeUsage: { minRole: 'MEMBER', scope: 'usage:write', description: 'record metered energy' },
   readWebhooks: { minRole: 'VIEWER', scope: 'webhooks:read', description: 'read webhook endpoints and deliveries' },
   // ADMIN: an endpoint receives the organisation's events, like an API key reads its data.
   writeWebhooks: { minRole: 'ADMIN', scope: 'webhooks:write', description: 'manage webhook endpoints and replay deliveries' },
+  // Which deal's data the caller may read or write (party or metering partner) is the metering module's to decide.
+  readMeter: { minRole: 'VIEWER', scope: 'meter:read', description: 'read meter readings, curtailment events and metering grants' },
+  writeMeter: { minRole: 'MEMBER', scope: 'meter:write', description: 'record meter readings, curtailment events and pool statements' },
+  // ADMIN, people only: a grant lets another organisation write data the tenant's bill depends on.
+  manageMeterGrants: { minRole: 'ADMIN', scope: null, description: 'grant and revoke metering partners' },
+  // PLATFORM admins and flagged data partners only (modules/market-data decides which organisation).
+  writeHashprice: { minRole: 'ADMIN', scope: 'hashprice:write', description: 'upload the hashprice index' },
 } as const satisfies Record<string, Permission>;
 
 export interface Authorized extends OrgScope {
@@ -76,6 +82,12 @@ export function authorize(ctx: ApiContext, permission: Permission): Authorized {
   const verdict = judge(ctx.principal, permission);
   if (!verdict.allowed) throw verdict.error;
   return { orgId: verdict.orgId, principal: verdict.principal, actor: actorOf(verdict.principal) };
+}
+
+/** Anyone with valid credentials, whatever their role or scopes (public market data). */
+export function requireSignedIn(ctx: ApiContext): Principal {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
 }
 
 export function requireUser(ctx: ApiContext): Extract<Principal, { kind: 'user' }> {

@@ -14,7 +14,10 @@ export type ApiScope =
   | 'billing:read'
   | 'usage:write'
   | 'webhooks:read'
-  | 'webhooks:write';
+  | 'webhooks:write'
+  | 'meter:read'
+  | 'meter:write'
+  | 'hashprice:write';
 
 export const API_SCOPES: readonly ApiScope[] = [
   'org:read',
@@ -30,6 +33,9 @@ export const API_SCOPES: readonly ApiScope[] = [
   'usage:write',
   'webhooks:read',
   'webhooks:write',
+  'meter:read',
+  'meter:write',
+  'hashprice:write',
 ];
 
 export interface ActiveOrg {

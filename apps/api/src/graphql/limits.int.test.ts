@@ -1,5 +1,6 @@
 // GraphQL Armor's limits, each hit exactly at the limit (accepted) and one past it (refused before
 // execution: a refused response carries no `data` at all, so no resolver ran).
+import { AUTHENTICATED_BODY_LIMIT_BYTES } from '../body-limits';
 import { BODY_LIMIT_BYTES, LIMITS } from '../server';
 import { type OrgFixture, signUpOrg, siteInput } from '../testing/fixtures';
 import { type TestApi, startTestApi } from '../testing/test-api';
@@ -71,10 +72,25 @@ describe('query limits', () => {
     expectRefused(await api.gql(query(LIMITS.costLimit + 1), {}, miner), /Cost limit of 5000 exceeded, found 5001/);
   });
 
-  it(`refuses a body over ${BODY_LIMIT_BYTES / 1024} KB with 413`, async () => {
+  it(`refuses a body over ${BODY_LIMIT_BYTES / 1024} KB with 413 from a caller without valid credentials`, async () => {
     const body = JSON.stringify({ query: '{ apiVersion }', variables: { pad: 'x'.repeat(BODY_LIMIT_BYTES) } });
-    const response = await api.post(body);
-    expect(response.status).toBe(413);
+    expect((await api.post(body)).status).toBe(413);
+    expect((await api.post(body, { authorization: 'Bearer gss_not-a-session' })).status).toBe(413);
+    // Sent without a length, it is cut off once it passes the limit.
+    const chunks = [body.slice(0, 60_000), body.slice(60_000)];
+    const stream = new ReadableStream({ pull: (controller) => (chunks.length ? controller.enqueue(new TextEncoder().encode(chunks.shift())) : controller.close()) });
+    const chunked = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+  });
+
+  it(`takes variables up to ${AUTHENTICATED_BODY_LIMIT_BYTES / 1024 / 1024} MB from a signed-in caller, never a document over ${BODY_LIMIT_BYTES / 1024} KB`, async () => {
+    const auth = { authorization: `Bearer ${miner.token}` };
+    const withPad = (bytes: number) => JSON.stringify({ query: 'query ($pad: String!) { __type(name: $pad) { name } }', variables: { pad: 'x'.repeat(bytes) } });
+    const big = await api.post(withPad(AUTHENTICATED_BODY_LIMIT_BYTES - 1000), auth);
+    expect(await big.json()).toEqual({ data: { __type: null } });
+    expect((await api.post(withPad(AUTHENTICATED_BODY_LIMIT_BYTES), auth)).status).toBe(413);
+    const longDocument = JSON.stringify({ query: `{ apiVersion ${' '.repeat(BODY_LIMIT_BYTES)}}` });
+    expect((await api.post(longDocument, auth)).status).toBe(413);
   });
 
   it('refuses batched requests', async () => {

@@ -94,7 +94,7 @@ const errorFree = (body: string) => {
 
 export function createResponseCache(options: ResponseCacheOptions) {
   let generation = 0;
-  // Bounded by the text it holds, so hostile unique queries (up to the 100 KB body limit each) cannot grow it.
+  // Bounded by the text it holds, so hostile unique queries (up to the 100 KB document limit each) cannot grow it.
   const operations = new LRUCache<string, Operation>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (_operation, key) => key.length });
   const answers = new LRUCache<string, Answer>({
     maxSize: options.maxBytes,
@@ -124,7 +124,8 @@ export function createResponseCache(options: ResponseCacheOptions) {
     const operationKey = `${body.operationName ?? ''}\n${body.query}`;
     let operation = operations.get(operationKey);
     if (!operation) operations.set(operationKey, (operation = classify(body.query, body.operationName, options)));
-    const key = `${request.headers.accept ?? ''}\n${JSON.stringify(body.variables ?? null)}\n${operationKey}`;
+    // Only public answers are kept, so only they need a key (a mutation's variables may be megabytes).
+    const key = operation.kind === 'public' ? `${request.headers.accept ?? ''}\n${JSON.stringify(body.variables ?? null)}\n${operationKey}` : '';
     return { operation, key, generation };
   }
 

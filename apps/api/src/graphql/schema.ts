@@ -9,13 +9,17 @@ import { authResolvers } from '../modules/auth/auth.resolvers';
 import { billingResolvers } from '../modules/billing/billing.resolvers';
 import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
+import { curtailmentResolvers } from '../modules/curtailment/curtailment.resolvers';
 import { dealsResolvers } from '../modules/deals/deals.resolvers';
+import { marketDataResolvers } from '../modules/market-data/market-data.resolvers';
 import { matchingResolvers } from '../modules/matching/matching.resolvers';
+import { meteringResolvers } from '../modules/metering/metering.resolvers';
 import { orgsResolvers } from '../modules/orgs/orgs.resolvers';
 import { readinessResolvers } from '../modules/readiness/readiness.resolvers';
 import { requestsResolvers } from '../modules/requests/requests.resolvers';
 import { revenueResolvers } from '../modules/revenue/revenue.resolvers';
 import { searchResolvers } from '../modules/search/search.resolvers';
+import { settlementResolvers } from '../modules/settlement/settlement.resolvers';
 import { sitesResolvers } from '../modules/sites/sites.resolvers';
 import { webhooksResolvers } from '../modules/webhooks/webhooks.resolvers';
 
@@ -51,6 +55,10 @@ export const resolvers = [
   adminResolvers,
   billingResolvers,
   webhooksResolvers,
+  meteringResolvers,
+  curtailmentResolvers,
+  marketDataResolvers,
+  settlementResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {

@@ -1,7 +1,7 @@
-// One billing job, run once: `npm run billing:report-usage` (every recorded, complete, unreported day of
-// metered energy to Stripe) or `npm run billing:retry-payouts` (FAILED and interrupted host payouts).
-// The scheduled worker calls the same functions; running both at once is safe (idempotent per deal and
-// day, per deal and invoice). Exits 1 if anything failed; the next run retries it.
+// One billing job, run once: `npm run billing:invoice-statements` (every AGREED settlement statement to a
+// Stripe invoice, or PAID when nothing is due) or `npm run billing:retry-payouts` (FAILED and interrupted
+// host payouts). The scheduled worker calls the same functions; running both at once is safe (idempotent
+// per statement, per deal and invoice). Exits 1 if anything failed; the next run retries it.
 import { DEFAULT_DATA_DIR, createDatabase } from '@gridshare/db';
 import { openBilling } from '../billing-runtime';
 import { ConfigError, loadConfig } from '../config';

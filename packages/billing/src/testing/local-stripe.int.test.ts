@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { createBilling } from '../client';
-import { cancelAtPeriodEnd, changeContractedKw, ensureDealSubscription, previewUpcomingInvoice, reportUsageDay, transferToHost } from '../operations';
+import { transferToHost } from '../operations';
+import { chargeStatementInvoice, ensureStatementInvoice } from '../statement-invoices';
 import { verifyWebhook } from '../webhook';
 import { type LocalStripe, startLocalStripe } from './local-stripe';
 
@@ -36,39 +37,57 @@ describe('local Stripe-shaped server', () => {
     expect(lost).toMatchObject({ type: 'StripeInvalidRequestError', code: 'resource_missing', statusCode: 404 });
   });
 
-  it('creates one deal subscription however often it is asked, and previews its invoice', async () => {
+  it('makes one statement invoice however often (and concurrently) it is asked, its items equal to the lines', async () => {
     const customer = await stripe.customers.create({ name: 'Tenant' });
-    const terms = { dealId: 'deal-a', customerId: customer.id, priceCentsPerKwMonth: 15_550, kw: 40_000, startDate: new Date('2020-01-01') };
-    const [a, b] = await Promise.all([ensureDealSubscription(stripe, terms), ensureDealSubscription(stripe, terms)]);
-    const c = await ensureDealSubscription(stripe, terms);
-    expect(new Set([a.id, b.id, c.id]).size).toBe(1);
-    expect(local.all('subscription').filter((s) => s.customer === customer.id)).toHaveLength(1);
-    expect(a.items.data[0]).toMatchObject({ quantity: 40_000, price: { unit_amount: 15_550 } });
-    await expect(previewUpcomingInvoice(stripe, customer.id)).resolves.toMatchObject({ amountDueCents: 622_000_000, currency: 'usd' });
+    const lines = [
+      { position: 0, description: 'Colocation 2027-03', amountCents: 750_000_000 },
+      { position: 1, description: 'SLA credit (10%)', amountCents: -75_000_000 },
+      { position: 2, description: 'Energy pass-through', amountCents: 131_616_000 },
+      { position: 3, description: 'Backfill credit', amountCents: -38_318_000 },
+    ];
+    const request = { statementId: 'stmt-a', dealId: 'deal-a', month: '2027-03', customerId: customer.id, lines };
+    const [a, b] = await Promise.all([ensureStatementInvoice(stripe, request), ensureStatementInvoice(stripe, request)]);
+    const c = await ensureStatementInvoice(stripe, request);
+    expect(new Set([a.invoiceId, b.invoiceId, c.invoiceId]).size).toBe(1);
+    expect(c.status).toBe('open');
+    const invoices = local.all('invoice').filter((invoice) => invoice.customer === customer.id);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ status: 'open', total: 768_298_000, amount_due: 768_298_000, metadata: { statement_id: 'stmt-a', deal_id: 'deal-a', month: '2027-03' } });
+    const items = local.all('invoiceitem').filter((item) => item.invoice === a.invoiceId);
+    expect(items.map((item) => ({ amount: item.amount, description: item.description }))).toEqual(lines.map((line) => ({ amount: line.amountCents, description: line.description })));
+
+    // Charging it pays it once; asking again is a no-op.
+    expect(await chargeStatementInvoice(stripe, a.invoiceId)).toBe('paid');
+    expect(await chargeStatementInvoice(stripe, a.invoiceId)).toBe('paid');
+    expect(local.objects.get(a.invoiceId)).toMatchObject({ status: 'paid', amount_paid: 768_298_000 });
+    expect(local.requests.filter((r) => r.path === `/v1/invoices/${a.invoiceId}/pay`)).toHaveLength(1);
   });
 
-  it('prorates a change of contracted kW and cancels at period end, once each', async () => {
-    const customer = await stripe.customers.create({ name: 'Resize' });
-    const subscription = await ensureDealSubscription(stripe, { dealId: 'deal-c', customerId: customer.id, priceCentsPerKwMonth: 10_000, kw: 20_000, startDate: new Date('2020-01-01') });
-    const resized = await changeContractedKw(stripe, 'deal-c', subscription.id, 30_000, 'change-1');
-    expect(resized.items.data[0]?.quantity).toBe(30_000);
-    expect(local.objects.get(subscription.id)).toMatchObject({ last_proration_behavior: 'create_prorations' });
-    const cancelled = await cancelAtPeriodEnd(stripe, 'deal-c', subscription.id);
-    expect(cancelled).toMatchObject({ cancel_at_period_end: true, status: 'active' });
-    expect(local.requests.filter((r) => r.idempotencyKey === 'gs:deal:deal-c:cancel-at-period-end')).toHaveLength(1);
+  it('after the key window, finds the statement’s draft by metadata and adds only the items it lacks; a declined charge leaves it open', async () => {
+    const customer = await stripe.customers.create({ name: 'Late retry' });
+    const lines = [
+      { position: 0, description: 'Colocation', amountCents: 10_000 },
+      { position: 1, description: 'Backfill credit', amountCents: -2_500 },
+    ];
+    // A first attempt that made the draft and one item, then died; its keys have since expired at Stripe.
+    const draft = await stripe.invoices.create({ customer: customer.id, metadata: { statement_id: 'stmt-b' } });
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 10_000, currency: 'usd', description: 'Colocation', metadata: { statement_line: '0' } });
+    const invoice = await ensureStatementInvoice(stripe, { statementId: 'stmt-b', dealId: 'deal-b', month: '2027-04', customerId: customer.id, lines });
+    expect(invoice.invoiceId).toBe(draft.id);
+    expect(local.all('invoiceitem').filter((item) => item.invoice === draft.id).map((item) => item.amount)).toEqual([10_000, -2_500]);
+    expect(local.objects.get(draft.id)).toMatchObject({ status: 'open', total: 7_500 });
+
+    local.failNext('POST', `/v1/invoices/${draft.id}/pay`, 402, { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' });
+    expect(await chargeStatementInvoice(stripe, draft.id)).toBe('open');
+    expect(local.objects.get(draft.id)).toMatchObject({ status: 'open', amount_paid: 0 });
+    expect(await chargeStatementInvoice(stripe, draft.id)).toBe('paid');
   });
 
-  it('bills a day of usage once and transfers once', async () => {
-    const customer = await stripe.customers.create({ name: 'Usage' });
-    const day = { dealId: 'deal-b', customerId: customer.id, day: '2027-03-04', kwh: 912_500 };
-    await reportUsageDay(stripe, day);
-    await reportUsageDay(stripe, day);
-    expect(local.all('billing.meter_event').filter((e) => e.identifier === 'usage-deal-b-2027-03-04')).toHaveLength(1);
-
+  it('transfers once per (deal, invoice)', async () => {
     const account = await stripe.accounts.create({ type: 'express' });
-    const request = { dealId: 'deal-b', invoiceId: 'in_1', destinationAccountId: account.id, amountCents: 9_700 };
+    const request = { dealId: 'deal-b', invoiceId: 'in_1', destinationAccountId: account.id, amountCents: 9_700, statementId: 'stmt-b' };
     expect(await transferToHost(stripe, request)).toBe(await transferToHost(stripe, request));
-    expect(local.all('transfer').filter((t) => t.destination === account.id)).toHaveLength(1);
+    expect(local.all('transfer').filter((t) => t.destination === account.id)).toEqual([expect.objectContaining({ amount: 9_700, metadata: { deal_id: 'deal-b', invoice_id: 'in_1', statement_id: 'stmt-b' } })]);
   });
 
   it('signs events the way stripe-node verifies them', () => {

@@ -59,7 +59,8 @@ interface IdempotentEntry {
 /** A failure to answer instead of the next matching request (tests: declined transfers, outages). */
 interface Injected {
   method: string;
-  path: string;
+  /** The exact path, or a pattern (an id the test does not know yet: `/\/v1\/invoices\/in_\w+\/pay$/`). */
+  path: string | RegExp;
   status: number;
   error: StripeErrorBody;
 }
@@ -69,8 +70,11 @@ export class LocalStripe {
   /** Every request that reached a handler (replays excluded), for tests to count. */
   readonly requests: { method: string; path: string; idempotencyKey?: string }[] = [];
   readonly delivered: { type: string; status: number }[] = [];
+  /** Every event an operation raised (invoice.paid when an invoice is paid), for tests to deliver again. */
+  readonly events: Stripe.Event[] = [];
   private readonly idempotency = new Map<string, IdempotentEntry>();
-  private readonly meterIdentifiers = new Set<string>();
+  /** Events an operation raised (invoice.paid), delivered before its answer is sent. */
+  private readonly raised: Stripe.Event[] = [];
   private readonly injected: Injected[] = [];
   /** Connect onboarding links' return URLs, by account. */
   private readonly onboardingReturn = new Map<string, string>();
@@ -103,12 +107,12 @@ export class LocalStripe {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Objects of one kind (`subscription`, `transfer`, `billing.meter_event`, …). */
+  /** Objects of one kind (`subscription`, `invoice`, `invoiceitem`, `transfer`, …). */
   all(object: string): StripeObject[] {
     return [...this.objects.values()].filter((item) => item.object === object);
   }
 
-  failNext(method: string, path: string, status: number, error: StripeErrorBody): void {
+  failNext(method: string, path: string | RegExp, status: number, error: StripeErrorBody): void {
     this.injected.push({ method, path, status, error });
   }
 
@@ -207,22 +211,6 @@ export class LocalStripe {
     );
   }
 
-  private updateSubscription(id: string, params: FormObject): StripeObject {
-    const subscription = this.get(id, 'subscription');
-    if (subscription.status === 'canceled') throw invalid('subscription', `A canceled subscription can only update its cancellation_details and metadata.`);
-    if (params.cancel_at_period_end !== undefined) subscription.cancel_at_period_end = str(params.cancel_at_period_end) === 'true';
-    const items = (subscription.items as { data: { id: string; quantity: number }[] }).data;
-    for (const [index, raw] of list(params.items).entries()) {
-      const change = obj(raw);
-      const item = items.find((candidate) => candidate.id === str(change.id));
-      if (!item) throw invalid(`items[${index}][id]`, `No such subscription item: '${str(change.id)}'`);
-      item.quantity = int(change.quantity, `items[${index}][quantity]`);
-    }
-    if (params.proration_behavior !== undefined) subscription.last_proration_behavior = str(params.proration_behavior);
-    if (params.metadata !== undefined) subscription.metadata = { ...(subscription.metadata as object), ...obj(params.metadata) };
-    return subscription;
-  }
-
   private previewInvoice(params: FormObject): StripeObject {
     const customer = str(params.customer);
     if (!customer) throw invalid('customer', 'Missing required param: customer.');
@@ -233,6 +221,84 @@ export class LocalStripe {
     const total = lines.reduce((sum, line) => sum + line.amount, 0);
     const periodEnd = Math.min(...lines.map((line) => line.period_end));
     return { id: 'upcoming_in', object: 'invoice', created: this.now(), customer, currency: 'usd', amount_due: total, total, period_end: periodEnd, next_payment_attempt: periodEnd, status: 'draft' };
+  }
+
+  private listOf(object: string, url: string, keep: (item: StripeObject) => boolean) {
+    return { object: 'list', data: this.all(object).filter(keep), has_more: false, url };
+  }
+
+  /** A draft invoice: items are added to it, then it is finalized (open) and paid. */
+  private createInvoice(params: FormObject): StripeObject {
+    const customer = str(params.customer);
+    if (!customer) throw invalid('customer', 'Missing required param: customer.');
+    this.get(customer, 'customer');
+    const now = this.now();
+    return this.store(
+      'invoice',
+      {
+        customer,
+        status: 'draft',
+        currency: str(params.currency) ?? 'usd',
+        collection_method: str(params.collection_method) ?? 'charge_automatically',
+        auto_advance: false,
+        description: str(params.description) ?? null,
+        metadata: obj(params.metadata),
+        lines: { object: 'list', data: [], has_more: false },
+        subtotal: 0,
+        total: 0,
+        amount_due: 0,
+        amount_paid: 0,
+        amount_remaining: 0,
+        period_start: now,
+        period_end: now,
+        hosted_invoice_url: null,
+        parent: null,
+        status_transitions: { finalized_at: null, paid_at: null },
+      },
+      'in',
+    );
+  }
+
+  private createInvoiceItem(params: FormObject): StripeObject {
+    const customer = str(params.customer);
+    if (!customer) throw invalid('customer', 'Missing required param: customer.');
+    this.get(customer, 'customer');
+    const invoiceId = str(params.invoice);
+    const invoice = invoiceId ? this.get(invoiceId, 'invoice') : null;
+    if (invoice && invoice.status !== 'draft') throw invalid('invoice', `You can only add invoice items to draft invoices; invoice ${invoiceId} is ${String(invoice.status)}.`);
+    if (invoice && invoice.customer !== customer) throw invalid('invoice', `Invoice ${invoiceId} belongs to another customer.`);
+    const item = this.store(
+      'invoiceitem',
+      { customer, invoice: invoiceId ?? null, amount: int(params.amount, 'amount'), currency: str(params.currency) ?? 'usd', description: str(params.description) ?? null, metadata: obj(params.metadata) },
+      'ii',
+    );
+    if (invoice) this.totalInvoice(invoice);
+    return item;
+  }
+
+  private totalInvoice(invoice: StripeObject): void {
+    const items = this.all('invoiceitem').filter((item) => item.invoice === invoice.id);
+    const total = items.reduce((sum, item) => sum + (item.amount as number), 0);
+    const lines = items.map((item) => ({ id: this.id('il'), object: 'line_item', amount: item.amount, currency: item.currency, description: item.description, metadata: item.metadata }));
+    // A negative total is the customer's credit at Stripe: nothing is due.
+    Object.assign(invoice, { lines: { object: 'list', data: lines, has_more: false }, subtotal: total, total, amount_due: Math.max(0, total), amount_remaining: Math.max(0, total) });
+  }
+
+  private finalizeInvoice(id: string): StripeObject {
+    const invoice = this.get(id, 'invoice');
+    if (invoice.status !== 'draft') throw invalid('invoice', `This invoice is already finalized (status ${String(invoice.status)}).`);
+    return Object.assign(invoice, { status: 'open', auto_advance: true, status_transitions: { finalized_at: this.now(), paid_at: null } });
+  }
+
+  /** Charges the customer (always succeeds here, unless a failure was injected) and raises invoice.paid. */
+  private payInvoice(id: string): StripeObject {
+    const invoice = this.get(id, 'invoice');
+    if (invoice.status !== 'open') throw invalid('invoice', `Invoice ${id} is ${String(invoice.status)}; only open invoices can be paid.`);
+    Object.assign(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0, status_transitions: { finalized_at: (invoice.status_transitions as { finalized_at: number }).finalized_at, paid_at: this.now() } });
+    const event = this.event('invoice.paid', structuredClone(invoice));
+    this.events.push(event);
+    this.raised.push(event);
+    return invoice;
   }
 
   private route(method: string, path: string, params: FormObject, query: URLSearchParams): unknown {
@@ -246,36 +312,25 @@ export class LocalStripe {
         return this.store('customer', { name: str(params.name) ?? null, email: str(params.email) ?? null, metadata: obj(params.metadata) });
       case 'GET customers/:id':
         return this.get(id as string, 'customer');
-      case 'POST products':
-        if (!str(params.name)) throw invalid('name', 'Missing required param: name.');
-        return this.store('product', { name: str(params.name), active: true, metadata: obj(params.metadata) }, 'prod');
-      case 'POST subscriptions':
-        return this.createSubscription(params);
-      case 'GET subscriptions': {
-        const customer = query.get('customer');
-        const status = query.get('status');
-        const data = this.all('subscription').filter((sub) => (!customer || sub.customer === customer) && (status === 'all' || sub.status !== 'canceled'));
-        return { object: 'list', data, has_more: false, url: '/v1/subscriptions' };
-      }
-      case 'GET subscriptions/:id':
-        return this.get(id as string, 'subscription');
-      case 'POST subscriptions/:id':
-        return this.updateSubscription(id as string, params);
-      case 'DELETE subscriptions/:id':
-        return Object.assign(this.get(id as string, 'subscription'), { status: 'canceled', canceled_at: this.now() });
       case 'POST invoices/create_preview':
         return this.previewInvoice(params);
-      case 'POST billing/meter_events': {
-        const identifier = str(params.identifier) ?? this.id('mev');
-        const payload = obj(params.payload);
-        if (!str(params.event_name)) throw invalid('event_name', 'Missing required param: event_name.');
-        if (!str(payload.stripe_customer_id)) throw invalid('payload[stripe_customer_id]', 'Missing required param: payload[stripe_customer_id].');
-        int(payload.value, 'payload[value]');
-        if (this.meterIdentifiers.has(identifier)) {
-          throw new HttpError(400, { type: 'invalid_request_error', code: 'resource_already_exists', message: `An event with identifier ${identifier} already exists.`, param: 'identifier' });
-        }
-        this.meterIdentifiers.add(identifier);
-        return this.store('billing.meter_event', { event_name: str(params.event_name), identifier, payload, timestamp: params.timestamp ? int(params.timestamp, 'timestamp') : this.now() }, 'mev');
+      case 'POST invoices':
+        return this.createInvoice(params);
+      case 'GET invoices': {
+        const customer = query.get('customer');
+        return this.listOf('invoice', '/v1/invoices', (invoice) => !customer || invoice.customer === customer);
+      }
+      case 'GET invoices/:id':
+        return this.get(id as string, 'invoice');
+      case 'POST invoices/:id/finalize':
+        return this.finalizeInvoice(id as string);
+      case 'POST invoices/:id/pay':
+        return this.payInvoice(id as string);
+      case 'POST invoiceitems':
+        return this.createInvoiceItem(params);
+      case 'GET invoiceitems': {
+        const invoice = query.get('invoice');
+        return this.listOf('invoiceitem', '/v1/invoiceitems', (item) => !invoice || item.invoice === invoice);
       }
       case 'GET transfers': {
         const group = query.get('transfer_group');
@@ -361,7 +416,9 @@ export class LocalStripe {
     this.requests.push({ method, path: url.pathname, idempotencyKey });
     let status = 200;
     let payload: unknown;
-    const injectedAt = this.injected.findIndex((failure) => failure.method === method && failure.path === url.pathname);
+    const injectedAt = this.injected.findIndex(
+      (failure) => failure.method === method && (failure.path instanceof RegExp ? failure.path.test(url.pathname) : failure.path === url.pathname),
+    );
     if (injectedAt >= 0) {
       const [failure] = this.injected.splice(injectedAt, 1);
       status = failure?.status ?? 500;
@@ -379,6 +436,11 @@ export class LocalStripe {
     // failed validation (invalid_request_error) nor for its own 5xx.
     const failedValidation = (payload as { error?: StripeErrorBody }).error?.type === 'invalid_request_error';
     if (idempotencyKey && method === 'POST' && status < 500 && !failedValidation) this.idempotency.set(idempotencyKey, { request: fingerprint, status, body: payload });
+    // Stripe sends its events moments after the call; sending them before the answer makes tests
+    // deterministic and exercises the order in which the webhook arrives first.
+    for (const event of this.raised.splice(0)) {
+      if (this.webhook) await this.deliver(event).catch(() => this.delivered.push({ type: event.type, status: 0 }));
+    }
     send(status, payload);
   }
 }

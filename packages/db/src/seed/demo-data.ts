@@ -4,6 +4,7 @@ import { type CapacityBlockRow, DEMO_CAPACITY_BLOCKS } from './demo-capacity';
 import { DEMO_MEMBERSHIPS, DEMO_ORGS, DEMO_USERS, type MembershipRow, type OrgRow, type UserRow } from './demo-orgs';
 import { type ColocationRequestRow, DEMO_COLOCATION_REQUESTS } from './demo-requests';
 import { DEMO_SITES, type SiteRow } from './demo-sites';
+import { DEMO_HASHPRICE_DAYS, type HashpriceIndexDayRow } from './demo-hashprice-days';
 
 export { DEMO_API_KEY_SCOPES, DEMO_API_KEY_SECRET, type ApiKeyRow } from './demo-api-key';
 export { DEMO_CAPACITY_BLOCKS, type CapacityBlockRow } from './demo-capacity';
@@ -21,6 +22,7 @@ export {
 } from './demo-orgs';
 export { DEMO_COLOCATION_REQUESTS, type ColocationRequestRow, type Phase } from './demo-requests';
 export { DEMO_SITES, type SiteRow } from './demo-sites';
+export { DEMO_HASHPRICE_DAYS, type HashpriceIndexDayRow } from './demo-hashprice-days';
 export { stableUuid } from './stable-uuid';
 
 export interface DemoData {
@@ -31,6 +33,7 @@ export interface DemoData {
   sites: readonly SiteRow[];
   capacityBlocks: readonly CapacityBlockRow[];
   colocationRequests: readonly ColocationRequestRow[];
+  hashpriceIndexDays: readonly HashpriceIndexDayRow[];
 }
 
 export type SeedTable = keyof DemoData;
@@ -44,6 +47,7 @@ export const SEED_TABLES: readonly SeedTable[] = [
   'sites',
   'capacityBlocks',
   'colocationRequests',
+  'hashpriceIndexDays',
 ];
 
 export const DEMO_DATA: DemoData = {
@@ -54,4 +58,5 @@ export const DEMO_DATA: DemoData = {
   sites: DEMO_SITES,
   capacityBlocks: DEMO_CAPACITY_BLOCKS,
   colocationRequests: DEMO_COLOCATION_REQUESTS,
+  hashpriceIndexDays: DEMO_HASHPRICE_DAYS,
 };

@@ -42,6 +42,7 @@ async function rowCounts(): Promise<Record<SeedTable, number>> {
     sites: await prisma.site.count(),
     capacityBlocks: await prisma.capacityBlock.count(),
     colocationRequests: await prisma.colocationRequest.count(),
+    hashpriceIndexDays: await prisma.hashpriceIndexDay.count(),
   };
 }
 
@@ -202,6 +203,22 @@ describe('seedDemo', () => {
     expect(await sitesById()).toEqual(sitesBefore);
     expect(await passwordHashes()).toEqual(hashesBefore);
     for (const table of SEED_TABLES) expect(second.changes[table]).toEqual({ created: 0, updated: 0 });
+  });
+
+  it('ships the demo hashprice index from 2025-12-01 through 2026-12-31, and keeps a day someone uploaded since', async () => {
+    const days = await prisma.hashpriceIndexDay.findMany({ where: { day: { gte: new Date('2009-01-03') } }, orderBy: { day: 'asc' } });
+    expect(days).toHaveLength(396);
+    expect([days[0]!.day.toISOString(), days.at(-1)!.day.toISOString()]).toEqual(['2025-12-01T00:00:00.000Z', '2026-12-31T00:00:00.000Z']);
+    expect(days.every((day) => day.updatedByOrgId === PLATFORM_ORG_ID)).toBe(true);
+    const uploaded = days[10]!.day;
+    await prisma.hashpriceIndexDay.update({ where: { day: uploaded }, data: { usdPerPhDay: 47.5, source: 'A real index' } });
+    await prisma.hashpriceIndexDay.delete({ where: { day: days[11]!.day } });
+
+    const again = await seedDemo(prisma);
+
+    expect(again.changes.hashpriceIndexDays).toEqual({ created: 1, updated: 0 });
+    expect(await prisma.hashpriceIndexDay.findUniqueOrThrow({ where: { day: uploaded } })).toMatchObject({ source: 'A real index' });
+    expect((await prisma.hashpriceIndexDay.findUniqueOrThrow({ where: { day: uploaded } })).usdPerPhDay.toNumber()).toBe(47.5);
   });
 
   it('puts drifted demo rows back without touching the others', async () => {

@@ -1,6 +1,6 @@
 // Seeds the demo marketplace in one transaction, so a failure leaves nothing half-written. Idempotent: rows
 // have deterministic ids, a re-run writes only what is missing or drifted, and existing users keep their
-// password hashes.
+// password hashes (and the hashprice index its uploaded days).
 import type { AppPrisma, AppTx } from '../client';
 import { hashPassword } from '../credentials';
 import {
@@ -10,6 +10,7 @@ import {
   DEMO_PASSWORD,
   PLATFORM_ORG_ID,
   type DemoLogin,
+  type HashpriceIndexDayRow,
   type SeedTable,
 } from './demo-data';
 import { asCreated, seeded, syncRows, type SyncCounts } from './sync-rows';
@@ -43,7 +44,7 @@ const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 export async function seedDemo(prisma: AppPrisma): Promise<SeedSummary> {
   const changes = await prisma.$transaction((tx) => writeDemo(tx), TRANSACTION);
-  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests } = DEMO_DATA;
+  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays } = DEMO_DATA;
   return {
     counts: {
       organizations: organizations.length,
@@ -53,6 +54,7 @@ export async function seedDemo(prisma: AppPrisma): Promise<SeedSummary> {
       sites: sites.length,
       capacityBlocks: capacityBlocks.length,
       colocationRequests: colocationRequests.length,
+      hashpriceIndexDays: hashpriceIndexDays.length,
     },
     changes,
     logins: DEMO_LOGINS,
@@ -69,8 +71,20 @@ export async function hasDemoData(prisma: AppPrisma): Promise<boolean> {
 
 const byIds = (rows: readonly { id: string }[]) => ({ id: { in: rows.map((row) => row.id) } });
 
+/**
+ * Index days the database lacks, in one statement. A day it has keeps its value, unlike other demo rows: a
+ * real upload (platform admin, data partner) wins over the synthetic demo year.
+ */
+async function insertMissingIndexDays(tx: AppTx, rows: readonly HashpriceIndexDayRow[]): Promise<SyncCounts> {
+  const stored = await tx.hashpriceIndexDay.findMany({ where: { day: { in: rows.map((row) => row.day) } }, select: { day: true } });
+  const present = new Set(stored.map((row) => row.day.getTime()));
+  const missing = rows.filter((row) => !present.has(row.day.getTime()));
+  if (missing.length > 0) await tx.hashpriceIndexDay.createMany({ data: missing.map(asCreated) });
+  return { created: missing.length, updated: 0 };
+}
+
 async function writeDemo(tx: AppTx): Promise<Record<SeedTable, SyncCounts>> {
-  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests } = DEMO_DATA;
+  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays } = DEMO_DATA;
   // Properties are evaluated in order: parents are written before the rows that reference them.
   return {
     organizations: await syncRows({
@@ -120,5 +134,6 @@ async function writeDemo(tx: AppTx): Promise<Record<SeedTable, SyncCounts>> {
       write: (row) =>
         tx.colocationRequest.upsert({ where: { id: row.id }, create: asCreated(row), update: seeded(row) }),
     }),
+    hashpriceIndexDays: await insertMissingIndexDays(tx, hashpriceIndexDays),
   };
 }

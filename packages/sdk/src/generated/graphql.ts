@@ -27,12 +27,18 @@ export type ApiScope =
   | 'DEALS_WRITE'
   /** Read billing. */
   | 'BILLING_READ'
-  /** Record metered energy (MWh per deal and day): for metering partners. */
+  /** Grants nothing any more: recordUsage was removed (metered energy comes from meter readings). Kept so that keys holding it still list. */
   | 'USAGE_WRITE'
   /** Read webhook endpoints and deliveries. */
   | 'WEBHOOKS_READ'
   /** Register, change and delete webhook endpoints; replay deliveries. */
-  | 'WEBHOOKS_WRITE';
+  | 'WEBHOOKS_WRITE'
+  /** Read meter readings, their corrections and gaps, curtailment events, metering grants and pool statements of the deals the organisation is a party or metering partner of. */
+  | 'METER_READ'
+  /** Record meter readings and curtailment events (the deal's host, or a metering partner it granted) and pool statements (the host). */
+  | 'METER_WRITE'
+  /** Upload the daily hashprice index: the PLATFORM organisation, or a data partner a platform admin made a hashprice provider. */
+  | 'HASHPRICE_WRITE';
 
 /** A new API key. */
 export type CreateApiKeyInput = {
@@ -61,6 +67,50 @@ export type CapacityKind =
   /** Hosting for mining machines. */
   | 'MINING_HOSTING';
 
+/** Why power was curtailed or unavailable; the cause decides who bears it (docs/settlement.md). */
+export type CurtailmentCause =
+  /** The grid operator ordered it: force majeure, counted against nobody. */
+  | 'GRID_EMERGENCY'
+  /** A demand-response programme paid for it (its payment per MWh is recorded); never counted against the host. */
+  | 'DEMAND_RESPONSE'
+  /** Economic curtailment: power was worth more unused. */
+  | 'PRICE'
+  /** The host's equipment or operations: counts against the availability commitment (SLA credits). */
+  | 'FACILITY'
+  /** The tenant asked for it or caused it. */
+  | 'TENANT'
+  /** Planned maintenance: counts against availability only beyond the deal's monthly allowance. */
+  | 'MAINTENANCE_PLANNED';
+
+/** Where an event stands. */
+export type CurtailmentEventStatus =
+  /** Recorded; it counts in the month's statement. */
+  | 'RECORDED'
+  /** Disputed by the tenant: it still counts, and the statement says it is disputed, until the recording side withdraws it. */
+  | 'DISPUTED'
+  /** Withdrawn by the recording side: it no longer counts. */
+  | 'WITHDRAWN';
+
+/** An event that has ended, on an ACTIVE or ENDED deal. */
+export type RecordCurtailmentEventInput = {
+  /** The deal. */
+  dealId: string | number;
+  /** Why. */
+  cause: CurtailmentCause;
+  /** AI_IT or MINING. */
+  channel: MeterChannel;
+  /** When it started: in the deal's active period. */
+  startsAt: string;
+  /** When it ended: after startsAt, in the deal's active period, not in the future. */
+  endsAt: string;
+  /** MW affected: more than 0; at most the contracted MW during the event (AI_IT) or the site's interconnection (MINING). */
+  mwAffected: number;
+  /** Required for DEMAND_RESPONSE (USD per MWh curtailed, 0-10,000); refused for any other cause. */
+  paymentUsdPerMwh?: number | null | undefined;
+  /** Free text, up to 1,000 characters. */
+  note?: string | null | undefined;
+};
+
 /** Where a deal is in its life: PROPOSED → ACCEPTED → SIGNED → ACTIVE → ENDED; or PROPOSED → REJECTED (by the tenant) or WITHDRAWN (by the host). */
 export type DealStatus =
   /** Offered by the host; the tenant may accept or reject it, the host may withdraw it. */
@@ -69,7 +119,7 @@ export type DealStatus =
   | 'ACCEPTED'
   /** Refused by the tenant. */
   | 'REJECTED'
-  /** Signed by both parties; the host activates it. */
+  /** Signed by both parties on the same scenario (its agreement is frozen); the host activates it. */
   | 'SIGNED'
   /** Running: the blocks are leased. */
   | 'ACTIVE'
@@ -84,6 +134,21 @@ export type CurtailFirst =
   | 'MINING'
   /** AI load is curtailed first. */
   | 'AI';
+
+/** Where the revenue of a deal's backfill mining comes from, for settlement. */
+export type HashpriceSource =
+  /** The platform's daily hashprice index ($/PH/day). */
+  | 'INDEX'
+  /** The host's daily pool statements (earnings / hashrate), as both parties agreed. */
+  | 'POOL_STATEMENTS';
+
+/** One tier of a proposed SLA table (see SlaTier). */
+export type SlaTierInput = {
+  /** Lowest availability of the tier, percent 0-100. */
+  minAvailabilityPct: number;
+  /** Credit, percent 0-100 of the month's colocation, at most 2 decimals. */
+  creditPct: number;
+};
 
 /** A host's offer against an OPEN request of another organisation. */
 export type ProposeDealInput = {
@@ -107,6 +172,80 @@ export type ProposeDealInput = {
   curtailFirst?: CurtailFirst | null | undefined;
   /** Platform fee, percent 0-100 (default 3). */
   platformFeePct?: number | null | undefined;
+  /** SLA table, best tier first: thresholds strictly falling to 0, credits strictly rising from 0 (default: ≥ 99.9% none, ≥ 99.5% 5%, ≥ 99.0% 10%, below 25%). */
+  slaTiers?: Array<SlaTierInput> | null | undefined;
+  /** Hours of planned maintenance a month that do not count against availability, 0-744 (default 8). */
+  maintenanceAllowanceHours?: number | null | undefined;
+  /** Where backfill mining's revenue comes from for settlement (default INDEX). */
+  hashpriceSource?: HashpriceSource | null | undefined;
+  /** Days the tenant has to agree or dispute an issued statement before it is agreed automatically, 1-60 (default 7). */
+  disputeWindowDays?: number | null | undefined;
+};
+
+/** One day's value for the index. */
+export type HashpriceDayInput = {
+  /** The day (UTC), 2009-01-03 or later, not in the future. */
+  day: string;
+  /** USD per PH/s per day: more than 0, at most 2,000 (stored to 4 decimals). */
+  usdPerPhDay: number;
+};
+
+/** Days of the index, as a list or as CSV text (exactly one). */
+export type UploadHashpriceIndexInput = {
+  /** 1 to 3,660 days, each day once. */
+  days?: Array<HashpriceDayInput> | null | undefined;
+  /** CSV text: lines `YYYY-MM-DD,usdPerPhDay`, an optional header `day,usdPerPhDay`, blank lines and `#` comments ignored; refusals name the line and column. */
+  csv?: string | null | undefined;
+  /** Where the values come from (1-100 characters); default the uploading organisation's name. */
+  source?: string | null | undefined;
+};
+
+/** A meter channel of a deal. */
+export type MeterChannel =
+  /** The tenant's IT load on the deal's reserved power. */
+  | 'AI_IT'
+  /** The backfill mining fleet on the deal's reserved power. */
+  | 'MINING'
+  /** The site's import from the grid (optional). */
+  | 'SITE_IMPORT';
+
+/**
+ * One interval reading: energy (`kwh`) or average power (`kw`, stored as kW × minutes / 60), exactly one.
+ * The rules a batch keeps (each refusal names the row and field, e.g. `input.readings.412.kwh`, and writes
+ * nothing): not negative; aligned to its length in UTC (:00/:15/:30/:45 or :00, seconds 0); inside the deal's
+ * active period; ended already; once per channel and start in the batch; the channel's interval length (the
+ * first stored reading sets it); AI_IT at most the contracted kW + 2%, SITE_IMPORT at most the
+ * interconnection + 2%, MINING at most the interconnection less the same interval's AI_IT.
+ */
+export type MeterReadingInput = {
+  /** The channel measured. */
+  channel: MeterChannel;
+  /** Start of the interval (UTC instant). */
+  intervalStart: string;
+  /** Length of the interval: 15 or 60 minutes. */
+  intervalMinutes: number;
+  /** Energy over the interval, kWh (give this or kw). */
+  kwh?: number | null | undefined;
+  /** Average power over the interval, kW (give this or kwh). */
+  kw?: number | null | undefined;
+};
+
+/** A batch of readings for one deal. */
+export type RecordMeterReadingsInput = {
+  /** The ACTIVE or ENDED deal measured. */
+  dealId: string | number;
+  /** 1 to 10,000 readings, any channels and order (split larger sets; the SDK's recordAllMeterReadings does). */
+  readings: Array<MeterReadingInput>;
+};
+
+/** Narrows a deal's readings or corrections. */
+export type MeterReadingFilter = {
+  /** Only this channel. */
+  channel?: MeterChannel | null | undefined;
+  /** Only intervals starting at or after this instant. */
+  from?: string | null | undefined;
+  /** Only intervals starting before this instant. */
+  to?: string | null | undefined;
 };
 
 /** What an organisation does on the marketplace. */
@@ -230,6 +369,38 @@ export type CapacitySearchFilter = {
   near?: NearInput | null | undefined;
 };
 
+/** Where a monthly settlement statement stands (docs/settlement.md, "Statement states"). */
+export type StatementStatus =
+  /** Computed from the month's data; recomputed while its data changes. The host issues it. */
+  | 'DRAFT'
+  /** Issued by the host; the tenant agrees or disputes it, or it is agreed when the dispute window ends. */
+  | 'ISSUED'
+  /** Agreed by the tenant (or by the dispute window): its amounts and lines never change again. */
+  | 'AGREED'
+  /** Disputed by the tenant with a reason; the host re-issues it. */
+  | 'DISPUTED'
+  /** Agreed and invoiced to the tenant through Stripe. */
+  | 'INVOICED'
+  /** Paid by the tenant (or nothing was due); the host's payout follows. */
+  | 'PAID';
+
+/** What a statement line is for. */
+export type StatementLineKind =
+  /** Contracted kW x price per kW-month, prorated by day for partial months and agreed MW changes. */
+  | 'COLOCATION'
+  /** Credit for availability below the commitment: a tier's percentage of the month's colocation (negative). */
+  | 'SLA_CREDIT'
+  /** Metered AI IT energy x the agreed PUE x the energy price (x 1 + margin). */
+  | 'ENERGY_PASS_THROUGH'
+  /** The tenant's share of the positive net of backfill mining on its reserved-but-idle power (negative). */
+  | 'BACKFILL_CREDIT'
+  /** The tenant's share of demand-response income earned within its reserved power (negative). */
+  | 'DEMAND_RESPONSE_CREDIT'
+  /** A correction to an earlier, already agreed month (its data changed after its agreement). */
+  | 'ADJUSTMENT'
+  /** Credit carried from the previous statement, whose credits exceeded its charges (negative). */
+  | 'CARRIED_CREDIT';
+
 /** How a site removes heat. */
 export type CoolingType =
   /** Air (typical of mining, up to ~30-40 kW/rack). */
@@ -309,10 +480,57 @@ export type AcceptDealMutationVariables = Exact<{
 
 export type AcceptDealMutation = { acceptDeal: { id: string, status: DealStatus, mw: number } };
 
+export type SignDealMutationVariables = Exact<{
+  id: string | number;
+  scenarioId?: string | number | null | undefined;
+}>;
+
+
+export type SignDealMutation = { signDeal: { id: string, status: DealStatus, hostSignedScenario: string | null, tenantSignedScenario: string | null, agreement: { scenarioId: string | null, agreedAt: string, terms: { priceUsdPerKwMonth: number, contractedMw: number, pue: number, tenantBackfillSharePct: number, platformFeePct: number, availabilityCommitmentPct: number, hashpriceSource: HashpriceSource, disputeWindowDays: number } } | null } };
+
+export type StatementsQueryVariables = Exact<{
+  dealId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type StatementsQuery = { statements: { totalCount: number, edges: Array<{ node: { id: string, month: string, status: StatementStatus, version: number, tenantTotalUsd: number, platformFeeUsd: number, hostPayoutUsd: number, autoAgreeAt: string | null, csv: string, lines: Array<{ kind: StatementLineKind, description: string, amountUsd: number, detail: unknown }>, summary: { missingHashpriceDays: Array<string>, availability: { pct: number, commitmentPct: number } }, dataGaps: Array<{ channel: MeterChannel, from: string, until: string }>, forecast: { lines: Array<{ kind: StatementLineKind, forecastUsd: number, actualUsd: number, varianceUsd: number }> } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AgreeStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreeStatementMutation = { agreeStatement: { id: string, status: StatementStatus, agreedAt: string | null, agreedBy: string | null, stripeInvoiceId: string | null, tenantTotalUsd: number } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { scopes: Array<ApiScope>, organization: { id: string, name: string, kind: OrgKind } | null } | null };
+
+export type MeterReadingsQueryVariables = Exact<{
+  dealId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: MeterReadingFilter | null | undefined;
+}>;
+
+
+export type MeterReadingsQuery = { meterReadings: { totalCount: number, edges: Array<{ node: { channel: MeterChannel, intervalStart: string, intervalMinutes: number, kwh: number, averageKw: number, revision: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RecordCurtailmentEventMutationVariables = Exact<{
+  input: RecordCurtailmentEventInput;
+}>;
+
+
+export type RecordCurtailmentEventMutation = { recordCurtailmentEvent: { id: string, cause: CurtailmentCause, channel: MeterChannel, startsAt: string, endsAt: string, mwAffected: number, paymentUsdPerMwh: number | null, status: CurtailmentEventStatus } };
+
+export type RecordMeterReadingsMutationVariables = Exact<{
+  input: RecordMeterReadingsInput;
+}>;
+
+
+export type RecordMeterReadingsMutation = { recordMeterReadings: { inserted: number, corrected: number, unchanged: number } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -320,6 +538,13 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type UploadHashpriceIndexMutationVariables = Exact<{
+  input: UploadHashpriceIndexInput;
+}>;
+
+
+export type UploadHashpriceIndexMutation = { uploadHashpriceIndex: { inserted: number, updated: number, unchanged: number } };
 
 
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
@@ -330,5 +555,12 @@ export const RunMatchingDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const MatchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Matches"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"isSplit"}},{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"firstPowerDate"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"blockIds"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MatchesQuery, MatchesQueryVariables>;
 export const ProposeDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeDealInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}}]}}]}}]} as unknown as DocumentNode<ProposeDealMutation, ProposeDealMutationVariables>;
 export const AcceptDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}}]}}]}}]} as unknown as DocumentNode<AcceptDealMutation, AcceptDealMutationVariables>;
+export const SignDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"scenarioId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarioId"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"contractedMw"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"tenantBackfillSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeePct"}},{"kind":"Field","name":{"kind":"Name","value":"availabilityCommitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"hashpriceSource"}},{"kind":"Field","name":{"kind":"Name","value":"disputeWindowDays"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SignDealMutation, SignDealMutationVariables>;
+export const StatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Statements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostPayoutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"autoAgreeAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pct"}},{"kind":"Field","name":{"kind":"Name","value":"commitmentPct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingHashpriceDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataGaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"until"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forecast"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"csv"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<StatementsQuery, StatementsQueryVariables>;
+export const AgreeStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AgreeStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreeStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreedBy"}},{"kind":"Field","name":{"kind":"Name","value":"stripeInvoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}}]}}]}}]} as unknown as DocumentNode<AgreeStatementMutation, AgreeStatementMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MeterReadingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeterReadings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MeterReadingFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meterReadings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"intervalStart"}},{"kind":"Field","name":{"kind":"Name","value":"intervalMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"kwh"}},{"kind":"Field","name":{"kind":"Name","value":"averageKw"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MeterReadingsQuery, MeterReadingsQueryVariables>;
+export const RecordCurtailmentEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordCurtailmentEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCurtailmentEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCurtailmentEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"mwAffected"}},{"kind":"Field","name":{"kind":"Name","value":"paymentUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RecordCurtailmentEventMutation, RecordCurtailmentEventMutationVariables>;
+export const RecordMeterReadingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordMeterReadings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMeterReadingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMeterReadings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"corrected"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}}]}}]}}]} as unknown as DocumentNode<RecordMeterReadingsMutation, RecordMeterReadingsMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const UploadHashpriceIndexDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadHashpriceIndex"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadHashpriceIndexInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadHashpriceIndex"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}}]}}]}}]} as unknown as DocumentNode<UploadHashpriceIndexMutation, UploadHashpriceIndexMutationVariables>;

@@ -28,6 +28,9 @@ const scopeEnum: Record<string, ApiScope> = {
   USAGE_WRITE: 'usage:write',
   WEBHOOKS_READ: 'webhooks:read',
   WEBHOOKS_WRITE: 'webhooks:write',
+  METER_READ: 'meter:read',
+  METER_WRITE: 'meter:write',
+  HASHPRICE_WRITE: 'hashprice:write',
 };
 
 export const apiKeysResolvers: Resolvers = {

@@ -1,17 +1,18 @@
 // The scheduled billing jobs, one implementation for `npm run billing:*` (scripts/billing-job.ts) and the
-// worker (apps/worker). Each returns how many items failed; the next run retries them (both are idempotent
-// per deal and day, per deal and invoice).
-import { type Billing, reportPendingUsage, retryPayouts } from '@gridshare/billing';
+// worker (apps/worker). Each returns how many items failed; the next run retries them (both are idempotent:
+// per statement, per deal and invoice).
+import { type Billing, retryPayouts } from '@gridshare/billing';
 import type { AppPrisma } from '@gridshare/db';
 import type { Logger } from 'pino';
+import { invoiceAgreedStatements } from '../settlement/statement-invoicing';
 
 export type BillingJob = (prisma: AppPrisma, billing: Billing, logger: Logger) => Promise<number>;
 
 export const BILLING_JOBS = {
-  'report-usage': async (prisma, billing, logger) => {
-    const result = await reportPendingUsage(prisma, billing.stripe);
-    logger.info({ reported: result.reported, failed: result.failed.length }, 'usage reported to Stripe');
-    for (const failure of result.failed) logger.error(failure, 'usage day not reported; the next run retries it');
+  'invoice-statements': async (prisma, billing, logger) => {
+    const result = await invoiceAgreedStatements(prisma, billing);
+    logger.info({ invoiced: result.done, failed: result.failed.length }, 'agreed statements invoiced');
+    for (const failure of result.failed) logger.error(failure, 'statement not invoiced; the next run retries it');
     return result.failed.length;
   },
   'retry-payouts': async (prisma, billing, logger) => {

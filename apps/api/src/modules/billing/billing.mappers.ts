@@ -1,6 +1,6 @@
 // Rows to GraphQL shapes: cents (BigInt or number) to USD.
 import type { UpcomingInvoice } from '@gridshare/billing';
-import type { Invoice, Payout, UsageReport } from '@gridshare/db';
+import type { Invoice, Payout } from '@gridshare/db';
 
 const usd = (cents: bigint | number) => Number(cents) / 100;
 
@@ -30,5 +30,3 @@ export const toPayoutNode = (row: Payout) => ({
 
 export const toUpcomingInvoiceNode = (invoice: UpcomingInvoice | null) =>
   invoice && { amountDueUsd: usd(invoice.amountDueCents), currency: invoice.currency, dueAt: invoice.dueAt };
-
-export const toUsageNode = (row: UsageReport) => ({ id: row.id, dealId: row.dealId, day: row.day, mwh: row.mwh.toNumber(), reportedAt: row.reportedAt });

@@ -6,8 +6,8 @@ import { parseInput } from '../../graphql/validate';
 import { publishedBlockLimit, rateLimitPerMinute } from '../../plans';
 import { requirePlatformAdmin } from '../admin/admin-access';
 import { ZId } from '../common/common.schemas';
-import { toInvoiceNode, toPayoutNode, toUpcomingInvoiceNode, toUsageNode } from './billing.mappers';
-import { ZListArgs, ZPaidPlan, ZRecordUsageInput } from './billing.schemas';
+import { toInvoiceNode, toPayoutNode, toUpcomingInvoiceNode } from './billing.mappers';
+import { ZListArgs, ZPaidPlan } from './billing.schemas';
 import * as service from './billing.service';
 
 const depsOf = (ctx: ApiContext): service.BillingDeps => ({ prisma: ctx.db.prisma, billing: ctx.billing, config: ctx.config, logger: ctx.logger });
@@ -54,10 +54,6 @@ export const billingResolvers: Resolvers = {
     },
     createBillingPortalLink: (_parent, _args, ctx) => service.createBillingPortalLink(depsOf(ctx), authorize(ctx, can.manageBilling)),
     createConnectOnboardingLink: (_parent, _args, ctx) => service.createConnectOnboardingLink(depsOf(ctx), authorize(ctx, can.manageBilling)),
-    recordUsage: async (_parent, args, ctx) => {
-      const auth = authorize(ctx, can.writeUsage);
-      return toUsageNode(await service.recordUsage(ctx.db.prisma, auth, parseInput(ZRecordUsageInput, args.input)));
-    },
     retryPayout: async (_parent, args, ctx) => {
       const admin = requirePlatformAdmin(ctx, 'retry payouts');
       return toPayoutNode(await service.retryPayout(depsOf(ctx), admin, parseInput(ZId, args.id, 'id')));

@@ -11,16 +11,13 @@ import {
   executePayout,
   previewUpcomingInvoice,
 } from '@gridshare/billing';
-import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
+import { type AppPrisma, scopedWhere, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/authorize';
 import type { TConfig } from '../../config';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
-import { isoDay } from '../common/dates';
-import { partyWhere } from '../deals/deal-reads';
+import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { viaStripe } from './billing-errors';
-import type { TRecordUsageInput } from './billing.schemas';
 
 export interface BillingDeps {
   prisma: AppPrisma;
@@ -88,33 +85,6 @@ export async function createConnectOnboardingLink(deps: BillingDeps, auth: Autho
   });
   await audit(deps.prisma, auth, 'billing.connect_onboarding', {});
   return { url };
-}
-
-const METERED_STATUSES = ['ACTIVE', 'ENDED'];
-
-async function findMeteredDeal(tx: AppTx, auth: Authorized, input: TRecordUsageInput) {
-  const deal = await tx.deal.findFirst({ where: { id: input.dealId, ...partyWhere(auth) }, select: { id: true, status: true, startDate: true } });
-  if (!deal) throw notFound('Deal', input.dealId);
-  if (!METERED_STATUSES.includes(deal.status)) throw conflict(`Deal ${deal.id} is ${deal.status}; usage is recorded for ACTIVE or ENDED deals.`, { currentStatus: deal.status });
-  if (input.day < deal.startDate) throw badInput('input.day', `must be on or after the deal's start date ${isoDay(deal.startDate)}`);
-  return deal;
-}
-
-/** One row per (deal, day); re-recording a day replaces it until it has been reported to Stripe. */
-export function recordUsage(prisma: AppPrisma, auth: Authorized, input: TRecordUsageInput, now = new Date()) {
-  if (isoDay(input.day) > isoDay(now)) throw badInput('input.day', 'must not be in the future');
-  return withOrg(prisma, auth, async (tx) => {
-    await findMeteredDeal(tx, auth, input);
-    const existing = await tx.usageReport.findFirst({ where: scopedWhere(auth, { dealId: input.dealId, day: input.day }) });
-    if (existing?.reportedAt) {
-      throw conflict(`Usage of deal ${input.dealId} on ${isoDay(input.day)} was already reported to Stripe; it cannot change.`, { reportedAt: existing.reportedAt.toISOString() });
-    }
-    const row = existing
-      ? await tx.usageReport.update({ where: { id: existing.id }, data: { mwh: input.mwh } })
-      : await tx.usageReport.create({ data: { orgId: auth.orgId, dealId: input.dealId, day: input.day, mwh: input.mwh } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'usage.recorded', entityType: 'UsageReport', entityId: row.id, changes: { dealId: input.dealId, day: isoDay(input.day), mwh: input.mwh } });
-    return row;
-  });
 }
 
 // Admin views: the explicit system path (admin-access.ts), across organisations.

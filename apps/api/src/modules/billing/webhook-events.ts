@@ -3,10 +3,10 @@
 // Webhooks act on the system path (owner connection): an event concerns whichever organisation Stripe says.
 // Events arrive out of order, so each row remembers the `created` of the newest event applied to it and
 // older events leave it alone.
-import { hostPayoutCents, type Stripe } from '@gridshare/billing';
+import type { Stripe } from '@gridshare/billing';
 import type { AppTx } from '@gridshare/db';
-import { z } from 'zod';
 import { type Plan, toPlan } from '../../auth/principal';
+import { recordStatementPaid, statementOfInvoice } from '../settlement/statement-payment';
 import { recordPartnerEvent } from '../webhooks/outbox';
 
 type StripeEvent = Stripe.Event;
@@ -79,44 +79,15 @@ const checkoutCompleted: Handler = async (tx, event) => {
   await tx.organization.updateMany({ where: { id: orgId, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
 };
 
-// The deal's saved revenue scenario is its settlement: the host's yearly share of backfill mining.
-const ZSettlement = z.object({ hours: z.number().positive(), totalsCents: z.object({ hostShare: z.number() }) });
-
-async function settlementOf(tx: AppTx, dealId: string): Promise<{ hostShareCents: number; hours: number }> {
-  const scenario = await tx.revenueScenario.findFirst({ where: { dealId }, orderBy: { createdAt: 'desc' }, select: { results: true } });
-  const parsed = ZSettlement.safeParse(scenario?.results);
-  return parsed.success ? { hostShareCents: parsed.data.totalsCents.hostShare, hours: parsed.data.hours } : { hostShareCents: 0, hours: 0 };
-}
-
-/** A paid deal invoice owes the host its share: one Payout row per (deal, invoice), paid after commit. */
-async function recordPayout(tx: AppTx, invoice: Stripe.Invoice, dealId: string, after: AfterCommit): Promise<void> {
-  const deal = await tx.deal.findUniqueOrThrow({ where: { id: dealId }, select: { hostOrgId: true, platformFeeBps: true } });
-  const settlement = await settlementOf(tx, dealId);
-  const amountCents = hostPayoutCents({
-    amountPaidCents: invoice.amount_paid,
-    platformFeeBps: deal.platformFeeBps,
-    settlementHostShareCents: settlement.hostShareCents,
-    settlementHours: settlement.hours,
-    periodStart: new Date(invoice.period_start * 1000),
-    periodEnd: new Date(invoice.period_end * 1000),
-  });
-  if (amountCents <= 0 || !invoice.id) return;
-  const payout = await tx.payout.upsert({
-    where: { dealId_stripeInvoiceId: { dealId, stripeInvoiceId: invoice.id } },
-    create: { orgId: deal.hostOrgId, dealId, stripeInvoiceId: invoice.id, amountCents: BigInt(amountCents) },
-    update: {},
-    select: { id: true, status: true },
-  });
-  if (payout.status !== 'PAID') after.payoutIds.push(payout.id);
-}
-
 const invoiceChanged: Handler = async (tx, event, after) => {
   const invoice = event.data.object as Stripe.Invoice;
   const customerId = idOf(invoice.customer);
   const org = customerId ? await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } }) : null;
   if (!org || !invoice.id) return;
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
-  const deal = subscriptionId ? await tx.deal.findUnique({ where: { stripeSubscriptionId: subscriptionId }, select: { id: true } }) : null;
+  // A deal's invoices are its agreed statements' (metadata.statement_id); plans' come from subscriptions.
+  const statement = await statementOfInvoice(tx, invoice, org.id);
+  const dealId = statement?.dealId ?? null;
   const stored = await tx.invoice.findUnique({ where: { id: invoice.id }, select: { eventCreatedUnix: true } });
   if (isStale(stored, event)) return;
   const state = {
@@ -131,17 +102,20 @@ const invoiceChanged: Handler = async (tx, event, after) => {
   };
   await tx.invoice.upsert({
     where: { id: invoice.id },
-    create: { id: invoice.id, orgId: org.id, subscriptionId, dealId: deal?.id ?? null, ...state },
+    create: { id: invoice.id, orgId: org.id, subscriptionId, dealId, ...state },
     update: state,
   });
   if (event.type !== 'invoice.paid') return;
-  if (deal) await recordPayout(tx, invoice, deal.id, after);
+  if (statement) {
+    const { payoutId } = await recordStatementPaid(tx, statement.id, invoice);
+    if (payoutId) after.payoutIds.push(payoutId);
+  }
   // The payer's partner webhooks hear of it in the same transaction (system path: any organisation).
   await recordPartnerEvent(tx, {
     orgId: org.id,
     type: 'invoice.paid',
-    subjectId: deal?.id ?? org.id,
-    payload: { invoiceId: invoice.id, dealId: deal?.id ?? null, amountPaidCents: invoice.amount_paid, currency: invoice.currency, periodStart: state.periodStart.toISOString(), periodEnd: state.periodEnd.toISOString() },
+    subjectId: dealId ?? org.id,
+    payload: { invoiceId: invoice.id, dealId, statementId: statement?.id ?? null, amountPaidCents: invoice.amount_paid, currency: invoice.currency, periodStart: state.periodStart.toISOString(), periodEnd: state.periodEnd.toISOString() },
   });
 };
 

@@ -6,3 +6,6 @@ const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => ne
 export const ZDate = z.union([z.date(), isoDate]);
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** An instant: graphql-scalars' DateTime arrives as a Date object. */
+export const ZDateTime = z.date({ message: 'must be an ISO 8601 date-time with a time zone' });

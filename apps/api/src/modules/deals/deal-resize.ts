@@ -1,15 +1,17 @@
 // Changing an ACTIVE deal's MW takes both parties: one proposes a new MW (within the blocks the deal
 // holds: they are leased to it, nothing else can take them), the other accepts or declines. Accepting
-// applies it with the caller's step (billing prorates the tenant's subscription) in one transaction.
+// applies it and records the agreed change (DealMwChange, effective the day it is accepted, UTC) in one
+// transaction; the monthly statements prorate colocation by day from it. Nothing is asked of Stripe.
 import { type AppPrisma, Prisma, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/authorize';
 import { badInput, conflict } from '../../graphql/errors';
+import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
 import { roleIn } from './deal-moves';
 import { readDeal } from './deal-reads';
 import type { TProposeDealMwChangeInput } from './deals.schemas';
-import { type ExtraStep, findPartyDeal, updateDealIf } from './deals.service';
+import { findPartyDeal, updateDealIf } from './deals.service';
 
 export function proposeDealMwChange(prisma: AppPrisma, auth: Authorized, input: TProposeDealMwChangeInput) {
   const { dealId: id, mw } = input;
@@ -27,8 +29,11 @@ export function proposeDealMwChange(prisma: AppPrisma, auth: Authorized, input: 
   });
 }
 
-/** The party that did not propose the change applies it; `extra` (billing) runs in the same transaction. */
-export function acceptDealMwChange(prisma: AppPrisma, auth: Authorized, id: string, extra: ExtraStep) {
+/** The day (UTC) an accepted change takes effect: the day it is accepted. */
+const effectiveDay = (now: Date) => new Date(`${isoDay(now)}T00:00:00Z`);
+
+/** The party that did not propose the change applies it and records it for settlement. */
+export function acceptDealMwChange(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, async (tx) => {
     const deal = await findPartyDeal(tx, auth, id);
     assertTransition('deal', id, deal.status, ['ACTIVE'], 'accept a change of MW of');
@@ -37,8 +42,11 @@ export function acceptDealMwChange(prisma: AppPrisma, auth: Authorized, id: stri
     if (pendingMwBy === roleIn(deal, auth.orgId)) throw conflict(`Deal ${id}'s change of MW waits for the other party.`, { currentStatus: deal.status });
     // Conditional on the same proposal, so a newer proposal made meanwhile is not applied unseen.
     await updateDealIf(tx, auth, deal, 'ACTIVE', { mw: pendingMw, pendingMw: null, pendingMwBy: null, pendingMwAt: null }, { pendingMwAt });
-    const effects = await extra(tx, { ...deal, mw: pendingMw });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize', entityType: 'Deal', entityId: id, changes: { from: deal.mw.toNumber(), to: pendingMw.toNumber(), ...effects } });
+    const change = await tx.dealMwChange.create({
+      data: { dealId: id, hostOrgId: deal.hostOrgId, tenantOrgId: deal.tenantOrgId, fromMw: deal.mw, toMw: pendingMw, effectiveOn: effectiveDay(new Date()) },
+    });
+    const changes = { from: deal.mw.toNumber(), to: pendingMw.toNumber(), effectiveOn: isoDay(change.effectiveOn), mwChangeId: change.id };
+    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize', entityType: 'Deal', entityId: id, changes });
     return readDeal(tx, auth, id);
   });
 }

@@ -1,23 +1,28 @@
-import type { Prisma } from '@gridshare/db';
+import { type DealAgreement, Prisma, type RevenueScenario } from '@gridshare/db';
+import { DEFAULT_SLA_TIERS, type SlaTier, availabilityCommitmentPct } from '@gridshare/settlement';
+import { type ScenarioNode, toScenarioNode } from '../revenue/revenue.mappers';
+import type { AgreedTerms } from '../settlement/statement-inputs';
 import { usdToCents } from '../sites/sites.mappers';
 import { roleIn } from './deal-moves';
 import type { DealSiteNode } from './deal-site';
 import type { Allocation } from './deal-terms';
 import type { TProposeDealInput } from './deals.schemas';
 
-/** What a deal is read with: both parties' names (counterparty_read), the request's headline, the blocks. */
+/** What a deal is read with: both parties' names (counterparty_read), the request's headline, the blocks, the agreement. */
 export const DEAL_INCLUDE = {
   host: { select: { id: true, name: true } },
   tenant: { select: { id: true, name: true } },
   request: { select: { id: true, title: true, totalMw: true } },
   blocks: { select: { blockId: true, mw: true }, orderBy: { blockId: 'asc' } },
+  agreement: true,
 } satisfies Prisma.DealInclude;
 export type DealWithParts = Prisma.DealGetPayload<{ include: typeof DEAL_INCLUDE }>;
 
 const pctToBps = (pct: number) => Math.round(pct * 100);
 
 /** The GraphQL Deal as `orgId` sees it: money in USD, shares in percent, the caller's side as `role`. */
-export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode) {
+/** `agreedScenario`: the scenario the agreement froze, when it froze one (a deal's scenarios are both parties'). */
+export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode, agreedScenario: RevenueScenario | null = null) {
   return {
     id: deal.id,
     status: deal.status,
@@ -37,6 +42,13 @@ export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNod
     withdrawnAt: deal.withdrawnAt,
     hostSignedAt: deal.hostSignedAt,
     tenantSignedAt: deal.tenantSignedAt,
+    hostSignedScenario: deal.hostSignedScenario,
+    tenantSignedScenario: deal.tenantSignedScenario,
+    slaTiers: (deal.slaTiers as SlaTier[] | null) ?? DEFAULT_SLA_TIERS,
+    maintenanceAllowanceHours: deal.maintenanceAllowanceHours,
+    hashpriceSource: deal.hashpriceSource,
+    disputeWindowDays: deal.disputeWindowDays,
+    agreement: deal.agreement && toAgreementNode(deal.agreement, agreedScenario && toScenarioNode(agreedScenario, orgId)),
     activatedAt: deal.activatedAt,
     endedAt: deal.endedAt,
     createdAt: deal.createdAt,
@@ -49,6 +61,35 @@ export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNod
   };
 }
 export type DealNode = ReturnType<typeof toDealNode>;
+
+/** The frozen agreement: what settlement reads. `scenarioId` null = both signed the deal's default terms. */
+function toAgreementNode(agreement: DealAgreement, scenario: ScenarioNode | null) {
+  // Written by freeze_deal_agreement() from the engine's agreedTerms (plus the dispute window); never changes.
+  const terms = agreement.terms as unknown as AgreedTerms;
+  return {
+    scenarioId: agreement.scenarioId,
+    scenario,
+    inputs: agreement.inputs,
+    agreedAt: agreement.agreedAt,
+    terms: {
+      priceUsdPerKwMonth: terms.priceCentsPerKwMonth / 100,
+      contractedMw: terms.contractedKw / 1000,
+      pue: terms.pue,
+      energyMarginPct: terms.energyMarginBps / 100,
+      jPerTh: terms.jPerTh,
+      poolFeePct: terms.poolFeeBps / 100,
+      variableOpexUsdPerMwh: terms.variableOpexCentsPerMwh / 100,
+      tenantBackfillSharePct: terms.tenantBackfillShareBps / 100,
+      tenantDemandResponseSharePct: terms.tenantDemandResponseShareBps / 100,
+      platformFeePct: terms.platformFeeBps / 100,
+      slaTiers: terms.slaTiers,
+      availabilityCommitmentPct: availabilityCommitmentPct(terms.slaTiers),
+      maintenanceAllowanceHours: terms.maintenanceAllowanceHours,
+      hashpriceSource: terms.hashpriceSource,
+      disputeWindowDays: terms.disputeWindowDays,
+    },
+  };
+}
 
 export interface ProposalParties {
   hostOrgId: string;
@@ -69,6 +110,10 @@ export function toDealCreateData(input: TProposeDealInput, parties: ProposalPart
     miningReleaseSeconds: input.miningReleaseSeconds,
     curtailFirst: input.curtailFirst,
     platformFeeBps: pctToBps(input.platformFeePct),
+    slaTiers: input.slaTiers ? input.slaTiers.map((tier) => ({ ...tier })) : Prisma.DbNull,
+    maintenanceAllowanceHours: input.maintenanceAllowanceHours,
+    hashpriceSource: input.hashpriceSource,
+    disputeWindowDays: input.disputeWindowDays,
     blocks: { create: allocation },
   };
 }

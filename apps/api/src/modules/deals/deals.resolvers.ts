@@ -3,10 +3,11 @@ import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagi
 import type { Resolver, Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
-import { resizeBillingStep, startBillingStep, stopBillingStep } from '../billing/deal-billing';
+import { startBillingStep } from '../billing/deal-billing';
 import { acceptDealMwChange, declineDealMwChange, proposeDealMwChange } from './deal-resize';
 import * as reads from './deal-reads';
-import { ZDealFilter, ZProposeDealInput, ZProposeDealMwChangeInput } from './deals.schemas';
+import { signDeal } from './deal-signing';
+import { ZDealFilter, ZProposeDealInput, ZProposeDealMwChangeInput, ZSignDealArgs } from './deals.schemas';
 import * as deals from './deals.service';
 import { proposeDeal } from './propose-deal';
 
@@ -41,25 +42,22 @@ export const dealsResolvers: Resolvers = {
     acceptDeal: moveBy(deals.acceptDeal),
     rejectDeal: moveBy(deals.rejectDeal),
     withdrawDeal: moveBy(deals.withdrawDeal),
-    signDeal: moveBy(deals.signDeal),
+    signDeal: (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeDeals);
+      return signDeal(ctx.db.prisma, auth, parseInput(ZSignDealArgs, args, ''));
+    },
     activateDeal: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeDeals);
       const id = parseInput(ZId, args.id, 'id');
       const billing = await startBillingStep({ prisma: ctx.db.prisma, billing: ctx.billing, logger: ctx.logger }, auth, id);
       return deals.activateDeal(ctx.db.prisma, auth, id, billing);
     },
-    endDeal: (_parent, args, ctx) => {
-      const auth = authorize(ctx, can.writeDeals);
-      return deals.endDeal(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), stopBillingStep({ billing: ctx.billing, logger: ctx.logger }));
-    },
+    endDeal: moveBy(deals.endDeal),
     proposeDealMwChange: (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeDeals);
       return proposeDealMwChange(ctx.db.prisma, auth, parseInput(ZProposeDealMwChangeInput, args.input));
     },
-    acceptDealMwChange: (_parent, args, ctx) => {
-      const auth = authorize(ctx, can.writeDeals);
-      return acceptDealMwChange(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), resizeBillingStep({ billing: ctx.billing, logger: ctx.logger }));
-    },
+    acceptDealMwChange: moveBy(acceptDealMwChange),
     declineDealMwChange: moveBy(declineDealMwChange),
   },
   DealConnection: connectionResolvers,

@@ -1,4 +1,5 @@
-import { DealStatus } from '@gridshare/db';
+import { DealStatus, HashpriceSource } from '@gridshare/db';
+import { ZSlaTiers } from '@gridshare/settlement';
 import { z } from 'zod';
 import { ZId } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
@@ -26,6 +27,11 @@ export const ZProposeDealInput = z.strictObject({
   miningReleaseSeconds: z.number().int('must be a whole number').min(1, 'must be 1-3600 seconds').max(3_600, 'must be 1-3600 seconds').default(30),
   curtailFirst: z.enum(CURTAIL_FIRST).default('MINING'),
   platformFeePct: pct.default(3),
+  // Settlement terms (docs/settlement.md), frozen with the deal at signing. Omitted: the house defaults.
+  slaTiers: ZSlaTiers.nullish(),
+  maintenanceAllowanceHours: z.number().int('must be a whole number').min(0, 'must be 0-744 hours').max(744, 'must be 0-744 hours').default(8),
+  hashpriceSource: z.enum(HashpriceSource).default('INDEX'),
+  disputeWindowDays: z.number().int('must be a whole number').min(1, 'must be 1-60 days').max(60, 'must be 1-60 days').default(7),
 });
 export type TProposeDealInput = z.infer<typeof ZProposeDealInput>;
 
@@ -37,3 +43,6 @@ export type TDealFilter = z.infer<typeof ZDealFilter>;
 
 export const ZProposeDealMwChangeInput = z.strictObject({ dealId: ZId, mw: ZDealMw });
 export type TProposeDealMwChangeInput = z.infer<typeof ZProposeDealMwChangeInput>;
+
+export const ZSignDealArgs = z.strictObject({ id: ZId, scenarioId: ZId.nullish().transform((value) => value ?? null) });
+export type TSignDealArgs = z.infer<typeof ZSignDealArgs>;

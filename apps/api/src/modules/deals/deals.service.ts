@@ -106,7 +106,7 @@ export type ExtraStep = (tx: AppTx, deal: Deal) => Promise<Record<string, unknow
 const MOVE_EVENTS: Partial<Record<DealMoveName, PartnerEventType>> = { accept: 'deal.accepted' };
 
 /** Queues `type` for both parties' webhooks, in the move's transaction. */
-async function recordDealEvent(tx: AppTx, id: string, type: PartnerEventType) {
+export async function recordDealEvent(tx: AppTx, id: string, type: PartnerEventType) {
   const deal = await tx.deal.findUniqueOrThrow({ where: { id } });
   const payload = dealEventPayload(deal);
   await recordPartnerEvents(tx, [deal.hostOrgId, deal.tenantOrgId].map((orgId) => ({ orgId, type, subjectId: id, payload })));
@@ -130,31 +130,7 @@ function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMov
 export const acceptDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'accept');
 export const rejectDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'reject');
 export const withdrawDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'withdraw');
-/** Activation starts the tenant's billing (`billing`), inside the same transaction. */
+/** Activation makes sure the tenant has a Stripe customer for its statements' invoices (`billing`). */
 export const activateDeal = (prisma: AppPrisma, auth: Authorized, id: string, billing: ExtraStep) => moveDeal(prisma, auth, id, 'activate', billing);
-/** Ending stops the billing at the end of the period (`billing`), inside the same transaction. */
-export const endDeal = (prisma: AppPrisma, auth: Authorized, id: string, billing: ExtraStep) => moveDeal(prisma, auth, id, 'end', billing);
-
-const signature = (role: DealRole, at: Date | null) => (role === 'HOST' ? { hostSignedAt: at } : { tenantSignedAt: at });
-
-/** Either party signs an ACCEPTED deal once; the second signature makes it SIGNED. */
-export function signDeal(prisma: AppPrisma, auth: Authorized, id: string) {
-  return withOrg(prisma, auth, async (tx) => {
-    const deal = await findPartyDeal(tx, auth, id);
-    assertTransition('deal', id, deal.status, ['ACCEPTED'], 'sign');
-    const role = roleIn(deal, auth.orgId);
-    if ((role === 'HOST' ? deal.hostSignedAt : deal.tenantSignedAt) !== null) {
-      throw conflict(`Deal ${id} is already signed by the ${role.toLowerCase()}; it waits for the other party.`, { currentStatus: deal.status });
-    }
-    await updateDealIf(tx, auth, deal, 'ACCEPTED', signature(role, new Date()), signature(role, null));
-    // One conditional statement, so two parties signing at once cannot both miss that both have signed.
-    const completed = await tx.deal.updateMany({
-      where: { id, status: 'ACCEPTED', hostSignedAt: { not: null }, tenantSignedAt: { not: null } },
-      data: { status: 'SIGNED' },
-    });
-    const changes = { side: role, ...(completed.count === 1 ? { from: 'ACCEPTED', to: 'SIGNED' } : {}) };
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.sign', entityType: 'Deal', entityId: id, changes });
-    if (completed.count === 1) await recordDealEvent(tx, id, 'deal.signed');
-    return readDeal(tx, auth, id);
-  });
-}
+/** Ending calls nothing at Stripe: the last month's statement bills up to the end (modules/settlement). */
+export const endDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'end');

@@ -89,3 +89,4 @@ export function toScenarioNode(row: RevenueScenario, callerOrgId: string) {
     createdAt: row.createdAt,
   };
 }
+export type ScenarioNode = ReturnType<typeof toScenarioNode>;

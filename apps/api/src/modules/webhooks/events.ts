@@ -1,10 +1,20 @@
 // The events partners can subscribe to, and what each one carries. A payload holds only what the
 // receiving organisation may read through the API itself (e.g. a host learns a match's request size,
 // never the tenant's name).
-import type { CapacityBlock, Deal, Match } from '@gridshare/db';
+import type { CapacityBlock, Deal, Match, SettlementStatement } from '@gridshare/db';
 import { isoDay } from '../common/dates';
 
-export const PARTNER_EVENT_TYPES = ['match.created', 'deal.accepted', 'deal.signed', 'capacity.published', 'invoice.paid'] as const;
+export const PARTNER_EVENT_TYPES = [
+  'match.created',
+  'deal.accepted',
+  'deal.signed',
+  'capacity.published',
+  'invoice.paid',
+  'statement.issued',
+  'statement.agreed',
+  'statement.disputed',
+  'statement.paid',
+] as const;
 export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
 
 /** GraphQL enum names (MATCH_CREATED) for the wire names (match.created). */
@@ -14,6 +24,10 @@ export const EVENT_TYPE_ENUM: Record<string, PartnerEventType> = {
   DEAL_SIGNED: 'deal.signed',
   CAPACITY_PUBLISHED: 'capacity.published',
   INVOICE_PAID: 'invoice.paid',
+  STATEMENT_ISSUED: 'statement.issued',
+  STATEMENT_AGREED: 'statement.agreed',
+  STATEMENT_DISPUTED: 'statement.disputed',
+  STATEMENT_PAID: 'statement.paid',
 };
 
 const usd = (cents: number) => cents / 100;
@@ -56,5 +70,27 @@ export function matchEventPayload(match: Pick<Match, 'id' | 'requestId' | 'siteI
     score: Number(match.score),
     isSplit: match.isSplit,
     modelVersion: match.modelVersion,
+  };
+}
+
+type StatementEventSource = Pick<
+  SettlementStatement,
+  'id' | 'dealId' | 'month' | 'status' | 'version' | 'tenantTotalCents' | 'platformFeeCents' | 'hostPayoutCents' | 'agreedBy' | 'disputeReason' | 'stripeInvoiceId'
+>;
+
+/** statement.issued / agreed / disputed / paid, sent to both parties of the deal: both read every field. */
+export function statementEventPayload(statement: StatementEventSource) {
+  return {
+    statementId: statement.id,
+    dealId: statement.dealId,
+    month: isoDay(statement.month).slice(0, 7),
+    status: statement.status,
+    version: statement.version,
+    tenantTotalUsd: usd(Number(statement.tenantTotalCents)),
+    platformFeeUsd: usd(Number(statement.platformFeeCents)),
+    hostPayoutUsd: usd(Number(statement.hostPayoutCents)),
+    agreedBy: statement.agreedBy,
+    disputeReason: statement.disputeReason,
+    stripeInvoiceId: statement.stripeInvoiceId,
   };
 }

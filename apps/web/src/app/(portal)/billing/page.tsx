@@ -90,7 +90,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       )}
       <h2>Subscriptions</h2>
       {b.subscriptions.length === 0 ? (
-        <div className="empty">No subscription: you are on the {label(b.plan)} plan, and no active deal is billed to you.</div>
+        <div className="empty">No subscription: you are on the {label(b.plan)} plan. Deals are billed by their monthly statements.</div>
       ) : (
         <div className="table-wrap">
           <table data-testid="subscriptions">

@@ -86,7 +86,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               <p>
                 {deal.pendingMwBy === deal.role ? 'You propose' : `The ${label(deal.pendingMwBy ?? '').toLowerCase()} proposes`}{' '}
                 <strong>{fmtMw(deal.pendingMw)}</strong> instead of {fmtMw(deal.mw)}
-                {deal.pendingMwBy === deal.role ? '; waiting for the other party.' : '. Accepting prorates the tenant’s monthly subscription.'}
+                {deal.pendingMwBy === deal.role ? '; waiting for the other party.' : '. Accepting applies it from today: the monthly statements prorate colocation by day.'}
               </p>
               {writer && (
                 <div className="actions">
