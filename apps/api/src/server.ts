@@ -95,6 +95,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would run an operation whose text is not in the body, out of the
+    // response cache's sight (a mutation it cannot see clears nothing); no client of ours sends them.
+    persistedQueries: false,
     // main.ts owns SIGINT/SIGTERM (close HTTP, then Apollo, billing, the pool). Apollo's own handlers (on by
     // default outside NODE_ENV=test) raced it: two stops at once, and the process never exited.
     stopOnTerminationSignals: false,
