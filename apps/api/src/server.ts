@@ -18,6 +18,7 @@ import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
+import { trustProxyOption } from './network';
 import { publicQueries } from './modules/search/search.resolvers';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { registerStripeWebhooks } from './modules/billing/webhooks';
@@ -68,6 +69,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
     forceCloseConnections: 'idle',
+    // request.ip is the client's address only when the proxies in front are named (TRUST_PROXY); otherwise
+    // X-Forwarded-For is ignored, or any client could pick a fresh address for every guess.
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
