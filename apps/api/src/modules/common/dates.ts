@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badInput } from '../../graphql/errors';
 
 const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => new Date(`${value}T00:00:00Z`));
 
@@ -6,3 +7,13 @@ const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => ne
 export const ZDate = z.union([z.date(), isoDate]);
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Today (UTC) as the date rules see it: the clock, or TEST_ONLY_TODAY in the test suite. */
+export function todayOf(config: { TEST_ONLY_TODAY?: string }): Date {
+  return new Date(`${config.TEST_ONLY_TODAY ?? isoDay(new Date())}T00:00:00Z`);
+}
+
+/** BAD_USER_INPUT naming `field` when `date` (a calendar date) is before `today`. */
+export function assertNotPast(date: Date | null | undefined, field: string, today: Date): void {
+  if (date && date < today) throw badInput(field, `must be today (${isoDay(today)}) or later`);
+}
