@@ -46,7 +46,8 @@ const freePort = () =>
 /** Starts `tsx <entry>` and resolves once a line of its output matches `ready`. */
 function start(name: string, entry: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, entry)], {
-    env: { ...process.env, ...env, DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX, NODE_ENV: 'development', SEED_DEMO: 'false' },
+    // The webhook receiver below listens on loopback: allowed here on purpose (docs/webhooks.md).
+    env: { ...process.env, ...env, DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX, NODE_ENV: 'development', SEED_DEMO: 'false', WEBHOOK_UNSAFE_PRIVATE_NETWORKS: '127.0.0.0/8' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
