@@ -100,6 +100,47 @@ describe('deal blocks', () => {
   });
 });
 
+describe('deals', () => {
+  const update = (orgId: string, column: string, value: number | string) =>
+    asRuntimeRole(orgId, (tx) => tx.$executeRawUnsafe(`UPDATE "Deal" SET "${column}" = $1 WHERE "id" = $2::uuid`, value, deal.dealId));
+
+  it.each([
+    ['platformFeeBps', 0],
+    ['priceCentsPerKwMonth', 1],
+    ['hostMiningShareBps', 10_000],
+    ['termMonths', 1],
+    ['curtailFirst', 'AI'],
+  ] as const)('neither party can set %s', async (column, value) => {
+    for (const party of [host, tenant]) expect(await refusal(update(party.orgId, column, value))).toBe('42501');
+  });
+
+  it('neither party can hand the deal to another organisation or delete it', async () => {
+    for (const party of [host, tenant]) {
+      expect(await refusal(update(party.orgId, 'tenantOrgId', outsider.orgId))).toBe('42501');
+      expect(await refusal(update(party.orgId, 'hostOrgId', outsider.orgId))).toBe('42501');
+      expect(await refusal(asRuntimeRole(party.orgId, (tx) => tx.$executeRaw`DELETE FROM "Deal" WHERE "id" = ${deal.dealId}::uuid`))).toBe('42501');
+    }
+    const row = await api.db.prisma.deal.findUniqueOrThrow({ where: { id: deal.dealId } });
+    expect(row).toMatchObject({ hostOrgId: host.orgId, tenantOrgId: tenant.orgId, platformFeeBps: 300 });
+  });
+
+  it('the columns the application’s moves write stay writable', async () => {
+    const moved = asRuntimeRole(tenant.orgId, (tx) => tx.$executeRaw`UPDATE "Deal" SET "status" = "status", "acceptedAt" = "acceptedAt", "updatedAt" = now() WHERE "id" = ${deal.dealId}::uuid`);
+    await expect(moved).resolves.toBe(1);
+  });
+
+  it('only a host proposes, on its own site, to the tenant of an OPEN request', async () => {
+    const insert = (orgId: string, parties: { host: string; tenant: string; siteId: string }) =>
+      asRuntimeRole(orgId, (tx) => tx.$executeRaw`
+        INSERT INTO "Deal" ("id", "hostOrgId", "tenantOrgId", "requestId", "siteId", "mw", "priceCentsPerKwMonth", "termMonths", "startDate", "platformFeeBps", "updatedAt")
+        VALUES (gen_random_uuid(), ${parties.host}::uuid, ${parties.tenant}::uuid, ${deal.requestId}::uuid, ${parties.siteId}::uuid, 1, 1, 120, '2027-01-01', 0, now())`);
+    // The tenant naming itself and a host of its choosing.
+    expect(await refusal(insert(tenant.orgId, { host: host.orgId, tenant: tenant.orgId, siteId: deal.siteId }))).toBe('42501');
+    // A host on another host's site.
+    expect(await refusal(insert(host.orgId, { host: host.orgId, tenant: tenant.orgId, siteId: foreignDeal.siteId }))).toBe('42501');
+  });
+});
+
 describe('the marketplace listing', () => {
   it('never shows who hosts a listing, though its public columns stay readable', async () => {
     expect(await refusal(asRuntimeRole(tenant.orgId, (tx) => tx.$queryRaw`SELECT "hostOrgId" FROM "MarketplaceListing"`))).toBe('42501');

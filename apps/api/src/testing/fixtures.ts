@@ -129,7 +129,7 @@ export function requestInput(overrides: Record<string, unknown> = {}): Record<st
     countries: ['US'],
     regions: ['Texas'],
     gridOperators: ['ERCOT'],
-    cooling: 'DIRECT_TO_CHIP',
+    // No cooling asked for: proposals must meet the request, and siteInput's sites are immersion-cooled.
     minRedundancy: 'N_PLUS_1',
     maxPriceUsdPerKwMonth: 180,
     termMonths: 120,

@@ -4,6 +4,7 @@ import { type AppPrisma, type AppTx, type Prisma, withOrg } from '@gridshare/db'
 import type { Authorized } from '../../auth/authorize';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { loadDealParties } from './deal-parties';
 import { loadDealSites } from './deal-site';
 import { DEAL_INCLUDE, type DealNode, type DealWithParts, toDealNode } from './deals.mappers';
 import type { DealRole, TDealFilter } from './deals.schemas';
@@ -21,15 +22,16 @@ function dealWhere(auth: Authorized, filter: TDealFilter | null | undefined): Pr
 
 async function toDealNodes(tx: AppTx, auth: Authorized, deals: DealWithParts[]): Promise<DealNode[]> {
   const siteOf = await loadDealSites(tx, auth.orgId, deals);
-  return deals.map((deal) => toDealNode(deal, auth.orgId, siteOf(deal)));
+  const partiesOf = await loadDealParties(tx, auth.orgId, deals);
+  return deals.map((deal) => toDealNode(deal, auth.orgId, siteOf(deal), partiesOf(deal)));
 }
 
 /** One deal as the caller sees it, inside the caller's transaction (mutations answer with it). */
 export async function readDeal(tx: AppTx, auth: Authorized, id: string): Promise<DealNode> {
   const deal = await tx.deal.findFirst({ where: { id, ...partyWhere(auth) }, include: DEAL_INCLUDE });
   if (!deal) throw notFound('Deal', id);
-  const siteOf = await loadDealSites(tx, auth.orgId, [deal]);
-  return toDealNode(deal, auth.orgId, siteOf(deal));
+  const [node] = await toDealNodes(tx, auth, [deal]);
+  return node!;
 }
 
 export function getDeal(prisma: AppPrisma, auth: Authorized, id: string) {

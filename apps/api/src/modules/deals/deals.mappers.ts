@@ -1,14 +1,13 @@
 import type { Prisma } from '@gridshare/db';
 import { usdToCents } from '../sites/sites.mappers';
 import { roleIn } from './deal-moves';
+import type { DealPartyNode } from './deal-parties';
 import type { DealSiteNode } from './deal-site';
 import type { Allocation } from './deal-terms';
 import type { TProposeDealInput } from './deals.schemas';
 
-/** What a deal is read with: both parties' names (counterparty_read), the request's headline, the blocks. */
+/** What a deal is read with: the request's headline and the blocks (the parties: deal-parties.ts). */
 export const DEAL_INCLUDE = {
-  host: { select: { id: true, name: true } },
-  tenant: { select: { id: true, name: true } },
   request: { select: { id: true, title: true, totalMw: true } },
   blocks: { select: { blockId: true, mw: true }, orderBy: { blockId: 'asc' } },
 } satisfies Prisma.DealInclude;
@@ -17,7 +16,7 @@ export type DealWithParts = Prisma.DealGetPayload<{ include: typeof DEAL_INCLUDE
 const pctToBps = (pct: number) => Math.round(pct * 100);
 
 /** The GraphQL Deal as `orgId` sees it: money in USD, shares in percent, the caller's side as `role`. */
-export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode) {
+export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode, parties: { host: DealPartyNode; tenant: DealPartyNode }) {
   return {
     id: deal.id,
     status: deal.status,
@@ -41,8 +40,8 @@ export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNod
     endedAt: deal.endedAt,
     createdAt: deal.createdAt,
     updatedAt: deal.updatedAt,
-    host: deal.host,
-    tenant: deal.tenant,
+    host: parties.host,
+    tenant: parties.tenant,
     request: { ...deal.request, totalMw: deal.request.totalMw.toNumber() },
     blocks: deal.blocks.map((block) => ({ blockId: block.blockId, mw: block.mw.toNumber() })),
     site,
