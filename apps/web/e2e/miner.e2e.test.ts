@@ -89,8 +89,8 @@ describe('a miner', () => {
     });
     await page.getByRole('button', { name: 'Create site' }).click();
     await page.getByRole('heading', { name }).waitFor();
+    await page.getByText('New capacity block').click();
     for (const mw of ['12', '7']) {
-      await page.getByText('New capacity block').click();
       await page.getByLabel('MW', { exact: true }).fill(mw);
       await page.getByLabel('Firm MW', { exact: true }).fill(mw);
       await page.getByLabel('Available from', { exact: true }).fill('2027-04-01');

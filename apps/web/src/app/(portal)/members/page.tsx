@@ -25,8 +25,8 @@ export default async function MembersPage() {
   const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
   const data = await gql<{ members: { edges: { node: Member }[] }; invitations?: { edges: { node: Invitation }[] } }>(
     manages
-      ? '{ members(first: 100) { edges { node { id role createdAt user { id email name } } } } invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } } }'
-      : '{ members(first: 100) { edges { node { id role createdAt user { id email name } } } } }',
+      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } }'
+      : '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } }',
   );
   const members = data.members.edges.map((e) => e.node);
   const invitations = data.invitations?.edges.map((e) => e.node) ?? [];
