@@ -8,8 +8,18 @@ export {
   type SensitivityGrid,
 } from './sensitivity.js';
 export { parseHourlyCsv } from './hourly-csv.js';
-export { hashRevenuePerMwh, netHashRevenuePerMwh, breakEvenEnergyPrice, breakEvenHashprice } from './mining.js';
-export { hoursInYear } from './calendar.js';
+export {
+  hashRevenuePerMwh,
+  netHashRevenuePerMwh,
+  miningRevenuePerMwh,
+  breakEvenEnergyPrice,
+  breakEvenHashprice,
+} from './mining.js';
+// Shared with packages/settlement, which prices a calendar month with the same code.
+export { hoursInYear, parseIsoDate, yearCalendar, type YearCalendar } from './calendar.js';
+export { fillEnergyPrice } from './energy.js';
+export { percentOf, roundHalfAway } from './money.js';
+export { availableMw } from './site.js';
 export {
   DEFAULT_REVENUE_INPUT,
   REVENUE_DEFAULT_SOURCES,

@@ -1,4 +1,4 @@
-import { breakEvenEnergyPrice, breakEvenHashprice, hashRevenuePerMwh, netHashRevenuePerMwh } from './mining.js';
+import { breakEvenEnergyPrice, breakEvenHashprice, hashRevenuePerMwh, miningRevenuePerMwh, netHashRevenuePerMwh } from './mining.js';
 
 describe('hashRevenuePerMwh = (1,000 / J/TH) PH/s per MW x hashprice / 24', () => {
   it('matches the worked figures', () => {
@@ -26,5 +26,16 @@ describe('hashRevenuePerMwh = (1,000 / J/TH) PH/s per MW x hashprice / 24', () =
     expect(netHashRevenuePerMwh(hashRevenuePerMwh(17.5, hp), 2) - 70 - 3).toBeCloseTo(0, 9);
     // Free (or paid-to-take) energy with no opex breaks even at zero hashprice.
     expect(breakEvenHashprice(17.5, 2, -10, 0)).toBe(0);
+  });
+});
+
+describe('miningRevenuePerMwh: the one formula the model and settlement share', () => {
+  it('is the gross hash revenue net of the pool fee', () => {
+    // (1,000 / 17.5) x 50 / 24 x 0.98 = 116.666... (the settlement note's worked month)
+    expect(miningRevenuePerMwh(17.5, 50, 2)).toBeCloseTo(116.666_666_67, 6);
+    expect(miningRevenuePerMwh(17.5, 50, 2)).toBe(netHashRevenuePerMwh(hashRevenuePerMwh(17.5, 50), 2));
+    // Pool statements are already net: no fee applied again.
+    expect(miningRevenuePerMwh(12.5, 48, 0)).toBe(160);
+    expect(() => miningRevenuePerMwh(0, 50, 2)).toThrow(/jPerTh/);
   });
 });

@@ -14,6 +14,14 @@ export function netHashRevenuePerMwh(grossPerMwh: number, poolFeePercent: number
   return grossPerMwh * (1 - poolFeePercent / 100);
 }
 
+/**
+ * What one MWh of mining earns after the pool's fee, $: the formula the revenue model and settlement share
+ * (settlement passes 0 for the fee when its hashprice comes from pool statements, already net).
+ */
+export function miningRevenuePerMwh(jPerTh: number, hashpriceUsdPerPhDay: number, poolFeePercent: number): number {
+  return netHashRevenuePerMwh(hashRevenuePerMwh(jPerTh, hashpriceUsdPerPhDay), poolFeePercent);
+}
+
 /** Energy price at which one more MWh of mining earns nothing: net hash revenue less variable opex. */
 export function breakEvenEnergyPrice(netPerMwh: number, variableOpexUsdPerMwh: number): number {
   return netPerMwh - variableOpexUsdPerMwh;

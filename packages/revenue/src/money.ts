@@ -9,10 +9,14 @@
 /** Integer cents. */
 export type Cents = number;
 
+/** A real number of cents to integer cents, half away from zero, never -0. */
+export function roundHalfAway(cents: number): Cents {
+  return (cents < 0 ? -Math.round(-cents) : Math.round(cents)) + 0;
+}
+
 /** Dollars to integer cents, half away from zero, never -0. */
 export function roundCents(usd: number): Cents {
-  const c = usd * 100;
-  return (c < 0 ? -Math.round(-c) : Math.round(c)) + 0;
+  return roundHalfAway(usd * 100);
 }
 
 /** A percentage with at most two decimals as whole basis points (12.34% -> 1234). */
@@ -30,8 +34,7 @@ export function percentOf(cents: Cents, percent: number): Cents {
 
 /** cents x a real multiple (valuation multiples), rounded half away from zero. */
 export function multiplyCents(cents: Cents, multiple: number): Cents {
-  const c = cents * multiple;
-  return (c < 0 ? -Math.round(-c) : Math.round(c)) + 0;
+  return roundHalfAway(cents * multiple);
 }
 
 export interface ShareSplit {

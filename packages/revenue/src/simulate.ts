@@ -10,7 +10,7 @@ import { yearCalendar } from './calendar.js';
 import { fillDemandResponse, fillEnergyPrice, NO_EVENT } from './energy.js';
 import { RevenueInputError } from './errors.js';
 import { LoadShapeAccumulator } from './metrics.js';
-import { breakEvenEnergyPrice, breakEvenHashprice, hashRevenuePerMwh, netHashRevenuePerMwh } from './mining.js';
+import { breakEvenEnergyPrice, breakEvenHashprice, hashRevenuePerMwh, miningRevenuePerMwh } from './mining.js';
 import { multiplyCents, percentOf, roundCents, splitPool } from './money.js';
 import { fillAiUtilisation } from './profiles/index.js';
 import { ZRevenueInput, type TRevenueInput } from './schema.js';
@@ -77,7 +77,7 @@ export function simulateParsed(input: TRevenueInput, hourly: boolean): RevenueRe
   const facilityMw = input.aiLoad.contractedItMw * site.pue;
   const ownHeadroom = available - facilityMw;
   const grossPerMwh = hashRevenuePerMwh(mining.jPerTh, input.market.hashpriceUsdPerPhDay);
-  const netPerMwh = netHashRevenuePerMwh(grossPerMwh, mining.poolFeePercent);
+  const netPerMwh = miningRevenuePerMwh(mining.jPerTh, input.market.hashpriceUsdPerPhDay, mining.poolFeePercent);
   const varOpex = mining.variableOpexUsdPerMwh;
   const fleetCap = (mining.fleetMw * mining.uptimePercent) / 100;
   const ramp = mining.rampMwPerHour ?? Number.POSITIVE_INFINITY;

@@ -74,7 +74,7 @@ export interface KwChange {
   readonly kw: number;
 }
 
-/** A correction to an earlier, already agreed month, computed by the caller with `diffStatements`. */
+/** A correction to an earlier, already agreed month, computed by the caller with `adjustmentsFor`. */
 export interface AdjustmentInput {
   /** 'YYYY-MM' of the month it corrects. */
   readonly month: string;
@@ -100,7 +100,7 @@ export interface SettlementMonthInput {
    */
   readonly aiItMwh: Float64Array;
   readonly miningMwh: Float64Array;
-  /** Energy price per hour, $/MWh (from the agreed scenario's energy terms). */
+  /** Energy price per hour, $/MWh (from the agreed scenario's energy terms: energyPricesForMonth). */
   readonly energyPriceUsdPerMwh: Float64Array;
   /**
    * Per day of the month: $/PH/day. From the index (pool fee then applies), or the effective hashprice of the
@@ -108,7 +108,10 @@ export interface SettlementMonthInput {
    */
   readonly hashpriceUsdPerPhDay: ReadonlyArray<number | null>;
   readonly events: readonly SettlementEvent[];
-  /** Credit carried from the previous statement (≤ 0) and fee the platform could not take then (≥ 0). */
+  /**
+   * Credit carried from the previous statement (≤ 0), and its fee carry-out: fee the platform could not take
+   * then (> 0), or fee it owes back after an adjustment lowered the fee base below zero (< 0).
+   */
   readonly carriedTenantCreditCents: Cents;
   readonly carriedPlatformFeeCents: Cents;
   readonly adjustments: readonly AdjustmentInput[];
@@ -142,7 +145,10 @@ export interface SettlementSummary {
     readonly pct: number;
     readonly commitmentPct: number;
     readonly unavailableHours: number;
-    /** Hours by cause of events on the AI_IT channel (whether or not they count). */
+    /**
+     * Events on the AI_IT channel by cause (whether or not they count), in equivalent hours of the whole
+     * contracted MW: Σ MW affected / contracted MW x hours.
+     */
     readonly byCause: Readonly<Partial<Record<CurtailmentCause, number>>>;
     readonly creditPct: number;
   };
@@ -168,6 +174,8 @@ export interface SettlementSummary {
   readonly gaps: readonly DataGap[];
   /** Days with mining but no hashprice figure: the statement cannot be issued until they are filled. */
   readonly missingHashpriceDays: readonly string[];
+  /** Events that count in this month while the tenant disputes them (they count until withdrawn). */
+  readonly disputedEventIds: readonly string[];
 }
 
 export interface SettlementStatementOut {
@@ -175,11 +183,12 @@ export interface SettlementStatementOut {
   readonly lines: readonly StatementLineOut[];
   /** Σ lines when ≥ 0, else 0 (the difference is carried: tenantCarryOutCents). */
   readonly tenantTotalCents: Cents;
-  /** min(fee owed, tenant total); the rest is carried (feeCarryOutCents). */
+  /** fee owed clamped to [0, tenant total]; the rest is carried (feeCarryOutCents). */
   readonly platformFeeCents: Cents;
   /** tenantTotalCents − platformFeeCents (≥ 0). */
   readonly hostPayoutCents: Cents;
   readonly tenantCarryOutCents: Cents;
+  /** fee owed − platform fee: > 0 still to take, < 0 owed back (netted against the next months' fees). */
   readonly feeCarryOutCents: Cents;
   readonly summary: SettlementSummary;
 }
