@@ -97,7 +97,8 @@ describe('members and invitations', () => {
 
     const page = await browser.pageFor(member.email, PASSWORD);
     await page.getByLabel('Organisation').selectOption({ label: `${owner.orgName} (miner, member)` });
-    await page.getByTestId('signed-in-as').waitFor();
+    // Switched once the top bar shows the role there.
+    await page.getByTestId('signed-in-as').filter({ hasText: '· member' }).waitFor();
     await open(page, '/members');
     await page.getByRole('heading', { name: `Members of ${owner.orgName}` }).waitFor();
     page.once('dialog', (dialog) => void dialog.accept());
