@@ -187,7 +187,7 @@ describe('host payouts', () => {
     const setup = await paidDealSetup('paid');
     // The tenant's partner integration listens for paid invoices.
     await mutate(api, setup.tenant, 'createWebhookEndpoint', `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`, {
-      input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['INVOICE_PAID'] },
+      input: { url: 'https://hooks.example.test/invoices', eventTypes: ['INVOICE_PAID'] },
     });
     const event = api.stripe.event('invoice.paid', invoiceOf(setup, `in_${setup.deal.dealId.replace(/-/g, '').slice(0, 24)}`));
     const statuses = await Promise.all([1, 2, 3, 4, 5].map(() => api.stripe.deliver(event)));
