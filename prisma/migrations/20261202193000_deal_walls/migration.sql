@@ -15,11 +15,22 @@ CREATE POLICY counterparty_read ON "Organization" FOR SELECT TO gridshare_app
 -- A deal's parties may change only what the application's own moves write (deals.service.ts, deal-resize,
 -- deal signing, billing's subscription id): never its price, fee, shares, terms or parties. Column
 -- privileges: updating any other column is refused whoever asks as gridshare_app.
+-- The list is intersected with the columns that exist: the settlement work drops stripeSubscriptionId
+-- (its migration sorts before this one), and a grant on a missing column would fail the migration.
 REVOKE UPDATE, DELETE ON "Deal" FROM gridshare_app;
-GRANT UPDATE ("status", "acceptedAt", "rejectedAt", "withdrawnAt", "hostSignedAt", "tenantSignedAt", "activatedAt",
-              "endedAt", "mw", "pendingMw", "pendingMwBy", "pendingMwAt", "hostSignedScenario", "tenantSignedScenario",
-              "stripeSubscriptionId", "updatedAt")
-  ON "Deal" TO gridshare_app;
+DO $$
+DECLARE
+  writable text;
+BEGIN
+  SELECT string_agg(format('%I', c), ', ') INTO writable
+    FROM unnest(ARRAY['status', 'acceptedAt', 'rejectedAt', 'withdrawnAt', 'hostSignedAt', 'tenantSignedAt', 'activatedAt',
+                      'endedAt', 'mw', 'pendingMw', 'pendingMwBy', 'pendingMwAt', 'hostSignedScenario', 'tenantSignedScenario',
+                      'stripeSubscriptionId', 'updatedAt']) AS c
+   WHERE EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND table_name = 'Deal' AND column_name = c);
+  EXECUTE format('GRANT UPDATE (%s) ON "Deal" TO gridshare_app', writable);
+END
+$$;
 
 -- Only a host proposes, PROPOSED, on its own site, to the organisation whose OPEN request it answers.
 CREATE POLICY host_proposes ON "Deal" AS RESTRICTIVE FOR INSERT TO gridshare_app
