@@ -14,13 +14,33 @@ describe('config', () => {
     expect(loadConfig({ ...PRODUCTION, SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
-  it('needs a 32-byte webhook encryption key in production, and refuses private webhook addresses there', () => {
+  it('needs a 32-byte webhook encryption key in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_ENCRYPTION_KEY: required in production/);
     expect(() => loadConfig({ WEBHOOK_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/WEBHOOK_ENCRYPTION_KEY: must be 32 bytes/);
-    const production = loadConfig(PRODUCTION);
-    expect(production.webhookEncryptionKey).toEqual(Buffer.alloc(32, 7));
-    expect(production.allowPrivateWebhookUrls).toBe(false);
-    expect(loadConfig({}).allowPrivateWebhookUrls).toBe(true);
+    expect(loadConfig(PRODUCTION).webhookEncryptionKey).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('allows webhooks to no private network unless named on purpose, and refuses the old switch', () => {
+    expect(loadConfig(PRODUCTION).webhookPrivateNetworks).toEqual([]);
+    expect(loadConfig({}).webhookPrivateNetworks).toEqual([]);
+    expect(loadConfig({ WEBHOOK_UNSAFE_PRIVATE_NETWORKS: '10.1.2.0/24, fd00::/8' }).webhookPrivateNetworks).toHaveLength(2);
+    expect(() => loadConfig({ WEBHOOK_UNSAFE_PRIVATE_NETWORKS: 'everything' })).toThrow(/WEBHOOK_UNSAFE_PRIVATE_NETWORKS: use CIDRs/);
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' })).toThrow(/replaced by WEBHOOK_UNSAFE_PRIVATE_NETWORKS/);
+  });
+
+  it('trusts no proxy unless told how many hops or which addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: use a number of hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('hashes passwords at OWASP’s scrypt cost; a cheaper one only in tests, by name', () => {
+    expect(loadConfig(PRODUCTION).passwordCost).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(loadConfig({ NODE_ENV: 'test', TEST_ONLY_SCRYPT_LOG2_N: '12' }).passwordCost).toEqual({ N: 2 ** 12, r: 8, p: 1 });
+    expect(() => loadConfig({ ...PRODUCTION, TEST_ONLY_SCRYPT_LOG2_N: '12' })).toThrow(/TEST_ONLY_SCRYPT_LOG2_N: only for the test suite/);
+    expect(() => loadConfig({ TEST_ONLY_TODAY: '2026-01-01' })).toThrow(/TEST_ONLY_TODAY: only for the test suite/);
   });
 
   it('names every bad variable in one error', () => {

@@ -1,5 +1,7 @@
 // The environment, validated once at boot: a bad variable stops the start with a message that names it.
+import { type ScryptCost, PASSWORD_COST } from '@gridshare/db';
 import { z } from 'zod';
+import { type Network, parseNetworks } from './network';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
@@ -24,6 +26,13 @@ export const ZConfig = z.object({
   // SQL statements slower than this are logged (warn, with the request id, without parameters); 0 turns it off.
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  // Which proxies in front of the API to believe about the client's address (X-Forwarded-For): a number
+  // of hops, or their addresses and CIDRs (comma-separated). Unset: none, and the header is ignored.
+  TRUST_PROXY: optional(
+    z.string().refine((value) => /^\d+$/.test(value.trim()) ? Number(value) >= 1 : networksOrUndefined(value) !== undefined, 'use a number of hops (1, 2, …) or proxy addresses and CIDRs, comma-separated'),
+  ),
+  // Invitations to join an organisation stop working after this long.
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
   // Rate limits live in Redis when REDIS_URL is set (shared by every API process), in memory otherwise.
   REDIS_URL: optionalText(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
   // Requests per minute per caller (API key, person, or IP when anonymous), by the organisation's plan.
@@ -33,6 +42,14 @@ export const ZConfig = z.object({
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   // Failed sign-ins per email and IP per 15 minutes.
   SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  // Failed sign-ins per account from all addresses per 15 minutes before the account's backoff starts:
+  // 1 s after the next failure, doubling, at most SIGN_IN_BACKOFF_MAX_SECONDS (addresses the account
+  // signed in from before are not held).
+  SIGN_IN_ACCOUNT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  // New accounts per client address, and sign-ups with one email address, per hour.
+  SIGN_UP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  SIGN_UP_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
   // Capacity blocks an organisation may have published at once, by plan (API: no limit).
   PUBLISHED_BLOCK_LIMIT_FREE: z.coerce.number().int().min(0).default(50),
   PUBLISHED_BLOCK_LIMIT_PRO: z.coerce.number().int().min(0).default(500),
@@ -67,17 +84,41 @@ export const ZConfig = z.object({
   // The sweep re-queues PENDING deliveries this long past due (their job was lost, e.g. Redis was down).
   WEBHOOK_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
   WEBHOOK_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
-  // Deliveries to loopback and private addresses; off in production (server-side request forgery).
-  WEBHOOK_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
+  // Private networks (CIDRs, comma-separated) webhooks may reach, http included: unsafe, since any partner
+  // could then make the worker call these machines. Unset: only public unicast addresses, over https.
+  WEBHOOK_UNSAFE_PRIVATE_NETWORKS: optional(z.string().refine((value) => networksOrUndefined(value) !== undefined, 'use CIDRs, comma-separated (e.g. 10.1.2.0/24)')),
+  // Tests only (refused unless NODE_ENV=test): a cheaper scrypt cost (2^n) and a fixed "today" for the
+  // date rules, so the suite runs fast and its fixed dates never fall into the past.
+  TEST_ONLY_SCRYPT_LOG2_N: optional(z.string().regex(/^(1[0-7])$/, 'use 10-17')),
+  TEST_ONLY_TODAY: optionalText(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
 }).superRefine((env, context) => {
   // Half a Stripe configuration would start and then fail on the first webhook or the first call.
   if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
     const missing = env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
     context.addIssue({ code: 'custom', path: [missing], message: 'set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, for the local Stripe server)' });
   }
+  for (const name of ['TEST_ONLY_SCRYPT_LOG2_N', 'TEST_ONLY_TODAY'] as const) {
+    if (env[name] !== undefined && env.NODE_ENV !== 'test') context.addIssue({ code: 'custom', path: [name], message: 'only for the test suite (NODE_ENV=test)' });
+  }
 });
 
-export type TConfig = z.infer<typeof ZConfig> & { seedDemo: boolean; webhookEncryptionKey: Buffer; allowPrivateWebhookUrls: boolean };
+function networksOrUndefined(value: string): Network[] | undefined {
+  try {
+    return parseNetworks(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export type TConfig = z.infer<typeof ZConfig> & {
+  seedDemo: boolean;
+  webhookEncryptionKey: Buffer;
+  /** Private networks webhooks may reach (WEBHOOK_UNSAFE_PRIVATE_NETWORKS); empty by default. */
+  webhookPrivateNetworks: Network[];
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
+  passwordCost: ScryptCost;
+};
 
 // Outside production only, so that `npm start` needs no setup; production refuses to start without a key.
 const DEVELOPMENT_WEBHOOK_KEY = Buffer.alloc(32, 'gridshare-development-only');
@@ -89,7 +130,16 @@ export class ConfigError extends Error {
   }
 }
 
+function trustProxyOf(value: string | undefined): TConfig['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  if (env.WEBHOOK_ALLOW_PRIVATE_URLS !== undefined) {
+    throw new ConfigError(['WEBHOOK_ALLOW_PRIVATE_URLS: replaced by WEBHOOK_UNSAFE_PRIVATE_NETWORKS (the CIDRs webhooks may reach; see docs/webhooks.md)']);
+  }
   const parsed = ZConfig.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -103,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     // Demo data by default everywhere but production, where it must be asked for.
     seedDemo: parsed.data.SEED_DEMO ?? !production,
     webhookEncryptionKey: parsed.data.WEBHOOK_ENCRYPTION_KEY ? Buffer.from(parsed.data.WEBHOOK_ENCRYPTION_KEY, 'base64') : DEVELOPMENT_WEBHOOK_KEY,
-    allowPrivateWebhookUrls: parsed.data.WEBHOOK_ALLOW_PRIVATE_URLS ?? !production,
+    webhookPrivateNetworks: parsed.data.WEBHOOK_UNSAFE_PRIVATE_NETWORKS ? parseNetworks(parsed.data.WEBHOOK_UNSAFE_PRIVATE_NETWORKS) : [],
+    trustProxy: trustProxyOf(parsed.data.TRUST_PROXY),
+    passwordCost: parsed.data.TEST_ONLY_SCRYPT_LOG2_N ? { ...PASSWORD_COST, N: 2 ** Number(parsed.data.TEST_ONLY_SCRYPT_LOG2_N) } : PASSWORD_COST,
   };
 }

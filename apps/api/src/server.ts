@@ -19,6 +19,7 @@ import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
+import { trustProxyOption } from './network';
 import { publicQueries } from './modules/search/search.resolvers';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { registerStripeWebhooks } from './modules/billing/webhooks';
@@ -73,6 +74,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
     forceCloseConnections: 'idle',
+    // request.ip is the client's address only when the proxies in front are named (TRUST_PROXY); otherwise
+    // X-Forwarded-For is ignored, or any client could pick a fresh address for every guess.
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
@@ -100,6 +104,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would run an operation whose text is not in the body, out of the
+    // response cache's sight (a mutation it cannot see clears nothing); no client of ours sends them.
+    persistedQueries: false,
     // main.ts owns SIGINT/SIGTERM (close HTTP, then Apollo, billing, the pool). Apollo's own handlers (on by
     // default outside NODE_ENV=test) raced it: two stops at once, and the process never exited.
     stopOnTerminationSignals: false,

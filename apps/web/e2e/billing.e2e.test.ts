@@ -9,7 +9,7 @@ const PASSWORD = 'correct horse battery';
 async function newOwner(kind: 'TENANT' | 'MINER') {
   const email = uniqueEmail(kind.toLowerCase());
   const name = unique(kind === 'TENANT' ? 'Billing Compute' : 'Billing Hash');
-  await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', { input: { email, password: PASSWORD, name: 'Bea Biller', organizationName: name, organizationKind: kind } });
+  await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { message } }', { input: { email, password: PASSWORD, name: 'Bea Biller', organizationName: name, organizationKind: kind } });
   return { page: await browser.pageFor(email, PASSWORD), name };
 }
 

@@ -54,15 +54,16 @@ describe('webhooks', () => {
 
   it('pages through deliveries, filters them by status, and replays a failed one', async () => {
     const email = uniqueEmail('hooks');
-    const { signUp } = await callApi<{ signUp: { token: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+    await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { message } }', {
       input: { email, password: 'correct horse battery', name: 'Hook Owner', organizationName: unique('Hook Hash'), organizationKind: 'MINER' },
     });
+    const token = await apiToken(email, 'correct horse battery');
     const created = await callApi<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
       'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
-      { input: { url: 'http://127.0.0.1:9/hook', eventTypes: ['CAPACITY_PUBLISHED'] } },
-      signUp.token,
+      { input: { url: 'https://hooks.example.com/e2e/failing', eventTypes: ['CAPACITY_PUBLISHED'] } },
+      token,
     );
-    const { me } = await callApi<{ me: { organization: { id: string } } }>('{ me { organization { id } } }', {}, signUp.token);
+    const { me } = await callApi<{ me: { organization: { id: string } } }>('{ me { organization { id } } }', {}, token);
     // 21 delivered events and, newest, one that failed every attempt: what events and the worker would have written.
     const endpointId = created.createWebhookEndpoint.endpoint.id;
     await adminQuery(

@@ -75,6 +75,8 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'warn',
     // The browser signs in many times from one address; the sign-in limiter is tested in the API's own suite.
     SIGN_IN_ATTEMPTS: '1000',
+    SIGN_IN_ACCOUNT_ATTEMPTS: '1000',
+    SIGN_UP_PER_IP_PER_HOUR: '100000',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
     RATE_LIMIT_FREE_PER_MINUTE: '100000',
   });

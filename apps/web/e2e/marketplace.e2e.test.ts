@@ -121,6 +121,11 @@ describe('the marketplace, end to end', () => {
     await miner.getByRole('button', { name: 'Propose deal' }).click();
     await miner.getByText('Proposed', { exact: true }).waitFor();
     const dealUrl = miner.url();
+    // Proposing names nobody: the host sees the request's label until the tenant accepts.
+    expect(await miner.getByTestId('deal-parties').textContent()).toMatch(/Tenant #[0-9a-f]{6} \(anonymous until they accept\)/);
+    expect(await miner.content()).not.toContain('Helix AI Labs');
+    await open(miner, '/deals');
+    expect(await miner.getByTestId('deal-row').filter({ hasText: title }).textContent()).toMatch(/Tenant #[0-9a-f]{6} \(anonymous until they accept\)/);
 
     await tenant.goto(requestUrl);
     await tenant.getByTestId('deal-row').first().getByRole('link').click();
@@ -134,11 +139,38 @@ describe('the marketplace, end to end', () => {
     await tenant.getByText('Signed; waiting for the other party.').waitFor();
 
     await miner.goto(dealUrl);
+    // The tenant acted: now the host knows who it is.
+    expect(await miner.getByTestId('deal-parties').textContent()).toContain('Helix AI Labs');
     await miner.getByRole('button', { name: 'Sign', exact: true }).click();
     await miner.getByText('Signed', { exact: true }).waitFor();
     await screenshot(miner, 'deal');
     await open(miner, '/deals');
     expect(await miner.getByTestId('deal-row').filter({ hasText: title }).textContent()).toContain('Signed');
     await screenshot(miner, 'deals');
+  });
+
+  it.each([
+    ['withdrawn by the host', 'Withdraw'],
+    ['rejected by the tenant', 'Reject'],
+  ])('keeps the tenant anonymous on a proposal %s', async (_label, button) => {
+    const { blockId } = await publishedBlock();
+    const request = await gqlAs<{ createColocationRequest: { id: string } }>(
+      DEMO.tenant,
+      'mutation($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }',
+      { input: { title: unique('E2E anonymous'), totalMw: 10, minContiguousMw: 10, phases: [{ mw: 10, neededBy: '2027-12-31' }], termMonths: 60, open: true } },
+    );
+    const deal = await gqlAs<{ proposeDeal: { id: string } }>(
+      DEMO.miner,
+      'mutation($input: ProposeDealInput!) { proposeDeal(input: $input) { id } }',
+      { input: { requestId: request.createColocationRequest.id, blockIds: [blockId], mw: 10, priceUsdPerKwMonth: 150, termMonths: 60, startDate: '2027-06-30' } },
+    );
+    const actor = await browser.pageFor(button === 'Withdraw' ? DEMO.miner : DEMO.tenant);
+    await open(actor, `/deals/${deal.proposeDeal.id}`);
+    await actor.getByRole('button', { name: button, exact: true }).click();
+    await actor.getByText(button === 'Withdraw' ? 'Withdrawn' : 'Rejected', { exact: true }).waitFor();
+    const miner = button === 'Withdraw' ? actor : await browser.pageFor(DEMO.miner);
+    await open(miner, `/deals/${deal.proposeDeal.id}`);
+    expect(await miner.getByTestId('deal-parties').textContent()).toMatch(/Tenant #[0-9a-f]{6} \(anonymous until they accept\)/);
+    expect(await miner.getByTestId('deal-parties').textContent()).not.toContain('Helix AI Labs');
   });
 });

@@ -79,6 +79,48 @@ describe('a miner', () => {
     await screenshot(page, 'capacity-blocks');
   });
 
+  it('edits a draft block (a start in the past refused at the field) and deletes another', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    const name = unique('E2E Drafts');
+    await open(page, '/sites/new');
+    await fillSite(page, {
+      Name: name, 'Country (ISO code)': 'US', 'Region / state': 'Texas', 'Grid operator': 'ERCOT', Latitude: '31.5', Longitude: '-100.4',
+      'Energized MW': '60', 'Mining MW today': '10', 'Max rack density (kW)': '30', 'Energy price ($/MWh)': '42',
+    });
+    await page.getByRole('button', { name: 'Create site' }).click();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.getByText('New capacity block').click();
+    for (const mw of ['12', '7']) {
+      await page.getByLabel('MW', { exact: true }).fill(mw);
+      await page.getByLabel('Firm MW', { exact: true }).fill(mw);
+      await page.getByLabel('Available from', { exact: true }).fill('2027-04-01');
+      await page.getByLabel('Price ($/kW-month)', { exact: true }).fill('140');
+      await page.getByRole('button', { name: 'Create block' }).click();
+      await page.getByText('Capacity block created as a draft').waitFor();
+    }
+    const draft = page.locator('tbody tr', { hasText: '12 MW (12 MW)' });
+    await draft.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: `Edit draft block on ${name}` }).waitFor();
+    expect(await page.getByLabel('MW', { exact: true }).inputValue()).toBe('12');
+    await page.getByLabel('Available from', { exact: true }).fill('2020-01-01');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect(await page.locator('#f-availableFrom-error').textContent()).toMatch(/today .* or later/);
+    expect(await page.getByLabel('MW', { exact: true }).inputValue()).toBe('12');
+    await page.getByLabel('Available from', { exact: true }).fill('2027-05-01');
+    await page.getByLabel('MW', { exact: true }).fill('15');
+    await page.getByLabel('Firm MW', { exact: true }).fill('15');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Capacity blocks' }).waitFor();
+    const edited = page.locator('tbody tr', { hasText: name }).filter({ hasText: '15 MW (15 MW)' });
+    expect(await edited.textContent()).toContain('2027-05-01');
+
+    const other = page.locator('tbody tr', { hasText: name }).filter({ hasText: '7 MW (7 MW)' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await other.getByRole('button', { name: 'Delete' }).click();
+    await other.waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr', { hasText: name }).count()).toBe(1);
+  });
+
   it('as a read-only viewer sees the sites but no way to change them', async () => {
     const page = await browser.pageFor(DEMO.viewer);
     await page.getByRole('heading', { name: 'Sites' }).waitFor();

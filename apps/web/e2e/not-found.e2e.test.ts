@@ -16,7 +16,7 @@ async function foreignIds() {
 async function signUp(kind: 'MINER' | 'TENANT' | 'PARTNER') {
   const email = uniqueEmail(kind.toLowerCase());
   const password = 'correct horse battery';
-  await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+  await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { message } }', {
     input: { email, password, name: 'Outsider', organizationName: `Outsider ${kind} ${Date.now()}`, organizationKind: kind },
   });
   return { email, password };

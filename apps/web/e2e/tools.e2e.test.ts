@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { alertText, callApi, DEMO, open, screenshot, unique, useBrowser } from './helpers';
+import { alertText, apiToken, callApi, DEMO, open, screenshot, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -59,10 +59,12 @@ describe('the revenue modeller', () => {
 
 describe('the admin dashboard', () => {
   it('shows the KPIs and charts, verifies a queued site, and suspends an organisation with a reason', async () => {
-    const signUp = await callApi<{ signUp: { token: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
-      input: { email: `${Date.now()}-sus@e2e.gridshare.dev`, password: 'correct horse battery', name: 'To Suspend', organizationName: unique('Suspendable Mining'), organizationKind: 'MINER' },
+    const email = `${Date.now()}-sus@e2e.gridshare.dev`;
+    await callApi('mutation($input: SignUpInput!) { signUp(input: $input) { message } }', {
+      input: { email, password: 'correct horse battery', name: 'To Suspend', organizationName: unique('Suspendable Mining'), organizationKind: 'MINER' },
     });
-    const orgName = (await callApi<{ me: { organization: { name: string } } }>('{ me { organization { name } } }', {}, signUp.signUp.token)).me.organization.name;
+    const token = await apiToken(email, 'correct horse battery');
+    const orgName = (await callApi<{ me: { organization: { name: string } } }>('{ me { organization { name } } }', {}, token)).me.organization.name;
 
     const page = await browser.pageFor(DEMO.admin);
     await page.getByRole('heading', { name: 'Platform dashboard' }).waitFor();
@@ -86,7 +88,7 @@ describe('the admin dashboard', () => {
     await orgRow.getByText('Suspended').waitFor();
     expect(await orgRow.getByRole('button', { name: 'Reinstate' }).isVisible()).toBe(true);
     // The suspended organisation's session is refused by the API from now on.
-    await expect(callApi('{ sites(first: 1) { totalCount } }', {}, signUp.signUp.token)).rejects.toThrow();
+    await expect(callApi('{ sites(first: 1) { totalCount } }', {}, token)).rejects.toThrow();
 
     // The audit log, filtered to that organisation's suspensions, shows the line with its reason.
     await page.getByLabel('Organisation', { exact: true }).selectOption({ label: orgName });

@@ -13,28 +13,40 @@ interface AuthPayload {
 
 const FIELDS = 'token expiresAt user { id email name }';
 
-async function authenticate(credentials: Record<string, string> | undefined): Promise<AuthPayload> {
-  const c = credentials ?? {};
-  if (c.mode === 'signup') {
-    const data = await callApi<{ signUp: AuthPayload }>(
-      `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { ${FIELDS} } }`,
-      {
-        input: {
-          email: c.email ?? '',
-          password: c.password ?? '',
-          name: c.name ?? '',
-          organizationName: c.organizationName ?? '',
-          organizationKind: c.organizationKind ?? '',
-        },
-      },
-    );
-    return data.signUp;
-  }
-  const data = await callApi<{ signIn: AuthPayload }>(
-    `mutation SignIn($input: SignInInput!) { signIn(input: $input) { ${FIELDS} } }`,
-    { input: { email: c.email ?? '', password: c.password ?? '' } },
-  );
+/** The browser's address as this server got it, passed on for the API's per-address limits. */
+type From = { forwardedFor?: string };
+
+async function signIn(email: string, password: string, from: From): Promise<AuthPayload> {
+  const data = await callApi<{ signIn: AuthPayload }>(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { ${FIELDS} } }`, { input: { email, password } }, from);
   return data.signIn;
+}
+
+/**
+ * Sign-up answers the same whether or not the address had an account (so nobody can probe addresses),
+ * with no session: the portal signs in next with the same password. When that fails the address was
+ * taken; the person sees sign-up's own answer, which says what to do, and nothing more.
+ */
+async function signUpThenIn(c: Record<string, string>, from: From): Promise<AuthPayload> {
+  const data = await callApi<{ signUp: { message: string } }>(`mutation SignUp($input: SignUpInput!) { signUp(input: $input) { message } }`, {
+    input: {
+      email: c.email ?? '',
+      password: c.password ?? '',
+      name: c.name ?? '',
+      organizationName: c.organizationName ?? '',
+      organizationKind: c.organizationKind ?? '',
+    },
+  }, from);
+  try {
+    return await signIn(c.email ?? '', c.password ?? '', from);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw new ApiError([{ message: data.signUp.message, code: 'SIGN_UP_ANSWERED' }], 200);
+    throw error;
+  }
+}
+
+async function authenticate(credentials: Record<string, string> | undefined, from: From): Promise<AuthPayload> {
+  const c = credentials ?? {};
+  return c.mode === 'signup' ? signUpThenIn(c, from) : signIn(c.email ?? '', c.password ?? '', from);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -51,9 +63,10 @@ export const authOptions: NextAuthOptions = {
         organizationName: { type: 'text' },
         organizationKind: { type: 'text' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        const forwarded = req.headers?.['x-forwarded-for'];
         try {
-          const payload = await authenticate(credentials);
+          const payload = await authenticate(credentials, { forwardedFor: typeof forwarded === 'string' ? forwarded : undefined });
           return { id: payload.user.id, email: payload.user.email, name: payload.user.name, apiToken: payload.token, apiTokenExpiresAt: payload.expiresAt };
         } catch (error) {
           // next-auth hands this message to the sign-in form (`result.error`); JSON keeps the field name.

@@ -28,7 +28,15 @@ const dbName = `gs_scaleout_${tag}`;
 const dbUrl = withDatabaseName(ADMIN_URL, dbName);
 const QUEUE_PREFIX = `scale-out-${tag}`;
 
-const processes = new Processes({ DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX, NODE_ENV: 'development', SEED_DEMO: 'false' });
+// The webhook receiver below listens on loopback: allowed here on purpose (docs/webhooks.md).
+const processes = new Processes({
+  DATABASE_URL: dbUrl,
+  REDIS_URL,
+  QUEUE_PREFIX,
+  NODE_ENV: 'development',
+  SEED_DEMO: 'false',
+  WEBHOOK_UNSAFE_PRIVATE_NETWORKS: '127.0.0.0/8',
+});
 const start = processes.start.bind(processes);
 const results: { check: string; ok: boolean; detail: string }[] = [];
 const record = (check: string, ok: boolean, detail: string) => results.push({ check, ok, detail });

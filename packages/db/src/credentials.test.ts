@@ -1,16 +1,31 @@
-import { hashPassword, isWellFormedApiKey, issueApiKey, issueSessionToken, sha256, verifyPassword } from './credentials';
+import { hashPassword, isWellFormedApiKey, issueApiKey, issueSessionToken, needsRehash, sha256, verifyPassword } from './credentials';
+
+// The cheap cost keeps these fast; the production cost is proven over HTTP (accounts.int.test.ts).
+const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
 describe('passwords', () => {
   it('verifies the right password and refuses others', async () => {
-    const hash = await hashPassword('correct horse battery');
-    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const hash = await hashPassword('correct horse battery', CHEAP);
+    expect(hash).toMatch(/^scrypt\$1024\$8\$1\$/);
     expect(hash).not.toContain('correct');
     await expect(verifyPassword('correct horse battery', hash)).resolves.toBe(true);
     await expect(verifyPassword('correct horse batterY', hash)).resolves.toBe(false);
   });
 
   it('salts every hash', async () => {
-    expect(await hashPassword('same')).not.toBe(await hashPassword('same'));
+    expect(await hashPassword('same', CHEAP)).not.toBe(await hashPassword('same', CHEAP));
+  });
+
+  it('asks for a re-hash when a hash was made with other parameters', async () => {
+    const old = await hashPassword('pw', CHEAP);
+    expect(needsRehash(old, CHEAP)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+    expect(needsRehash('plaintext')).toBe(true);
+  });
+
+  it('refuses a stored hash with absurd parameters rather than running it', async () => {
+    await expect(verifyPassword('x', 'scrypt$1073741824$8$1$c2FsdA$aGFzaA')).resolves.toBe(false);
+    await expect(verifyPassword('x', 'scrypt$1000$8$1$c2FsdA$aGFzaA')).resolves.toBe(false);
   });
 
   it('refuses a stored value that is not a scrypt hash', async () => {

@@ -9,28 +9,47 @@ const scrypt = promisify(scryptCallback) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-// scrypt is memory-hard and ships with Node: N=2^15, r=8 uses 32 MiB per hash (~60 ms here).
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
+/** scrypt's cost parameters; a stored hash records the ones it was made with (`scrypt$N$r$p$salt$hash`). */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
 
-export async function hashPassword(password: string): Promise<string> {
+// OWASP's minimum for scrypt (Password Storage Cheat Sheet): N = 2^17, r = 8, p = 1. Memory-hard: 128 MiB
+// per hash (128 × N × r bytes), about 0.3 s here; libuv's 4 threads bound how many run at once.
+export const PASSWORD_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+const scryptOptions = ({ N, r, p }: ScryptCost) => ({ N, r, p, maxmem: 256 * N * r });
+
+export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const { N, r, p, keylen } = SCRYPT;
-  const hash = await scrypt(password, salt, keylen, { N, r, p, maxmem: 256 * N * r });
-  return ['scrypt', N, r, p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const hash = await scrypt(password, salt, KEY_LENGTH, scryptOptions(cost));
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+}
+
+/** The cost a stored hash was made with; null when it is not one of ours. */
+function storedCost(stored: string): (ScryptCost & { salt: Buffer; hash: Buffer }) | null {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return null;
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  // A hash whose parameters are not sane would make scrypt throw or allocate without bound.
+  const sane = Number.isInteger(Math.log2(cost.N)) && cost.N >= 2 && cost.N <= 2 ** 20 && cost.r >= 1 && cost.r <= 32 && cost.p >= 1 && cost.p <= 16;
+  return sane ? { ...cost, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') } : null;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const N = Number(n);
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N,
-    r: Number(r),
-    p: Number(p),
-    maxmem: 256 * N * Number(r),
-  });
-  return timingSafeEqual(actual, expected);
+  const parsed = storedCost(stored);
+  if (!parsed) return false;
+  const actual = await scrypt(password, parsed.salt, parsed.hash.length, scryptOptions(parsed));
+  return timingSafeEqual(actual, parsed.hash);
+}
+
+/** Whether a stored hash was made with other parameters than `cost` (re-hash it at the next sign-in). */
+export function needsRehash(stored: string, cost: ScryptCost = PASSWORD_COST): boolean {
+  const parsed = storedCost(stored);
+  return !parsed || parsed.N !== cost.N || parsed.r !== cost.r || parsed.p !== cost.p;
 }
 
 export function sha256(value: string): string {
@@ -76,7 +95,13 @@ export function isWellFormedApiKey(secret: string): boolean {
   return match !== null && checksum(match[1]!) === match[2];
 }
 
-export function issueSessionToken(): { token: string; hash: string } {
-  const token = 'gss_' + randomBytes(32).toString('base64url');
+/** A bearer secret: prefix + 32 random bytes; only its hash is stored. */
+function issueToken(prefix: string): { token: string; hash: string } {
+  const token = prefix + randomBytes(32).toString('base64url');
   return { token, hash: sha256(token) };
 }
+
+export const issueSessionToken = () => issueToken('gss_');
+
+/** An invitation to join an organisation, shown once to the person inviting. */
+export const issueInvitationToken = () => issueToken('gsi_');

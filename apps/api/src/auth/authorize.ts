@@ -22,6 +22,8 @@ export interface Permission {
 export const can = {
   readOrg: { minRole: 'VIEWER', scope: 'org:read', description: 'read the organisation' },
   manageMembers: { minRole: 'ADMIN', scope: null, description: 'manage members' },
+  // Any member, for their own membership; an API key is no member.
+  leaveOrg: { minRole: 'VIEWER', scope: null, description: 'leave an organisation' },
   manageApiKeys: { minRole: 'ADMIN', scope: null, description: 'manage API keys' },
   readSites: { minRole: 'VIEWER', scope: 'sites:read', description: 'read sites' },
   writeSites: { minRole: 'MEMBER', scope: 'sites:write', description: 'change sites' },

@@ -1,7 +1,7 @@
 // Replayed public answers (response-cache.ts) over real HTTP on the real database: a repeated search runs
 // no SQL, yet every caller is still authenticated, authorised and rate limited; a mutation in this or
 // another API process makes the next search fresh; nothing tenant-specific is ever replayed.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { buildServer } from '../server';
@@ -130,6 +130,58 @@ describe('replayed search answers', () => {
     expect(await searchOn(api.url, third, bearer(tenant.token))).toMatchObject({ cache: 'hit', ids: [listed] });
     await mutate(api, host, 'unpublishCapacityBlock', UNPUBLISH, { id: listed });
     expect(await searchOn(api.url, third, bearer(tenant.token))).toMatchObject({ cache: 'miss', ids: [] });
+  });
+});
+
+describe('mutations whatever else their body holds', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  // Apollo runs a body with extra members (`extensions`, a null operationName) like any other: the cache
+  // must see the same operation Apollo runs, or the mutation clears nothing.
+  const extraMembers: [string, Record<string, unknown>][] = [
+    ['an empty extensions member', { extensions: {} }],
+    ['an unknown member', { note: 'hello' }],
+    ['operationName null and extensions', { operationName: null, extensions: { trace: true } }],
+  ];
+
+  it.each(extraMembers)('a mutation with %s clears remembered answers', async (_label, extra) => {
+    const tenant = await signUpOrg(api, 'TENANT', 'extra-tenant');
+    const host = await signUpOrg(api, 'MINER', 'extra-host');
+    const region = `Region ${randomBytes(3).toString('hex')}`;
+    const { blockId } = await createListedBlock(api, host, {}, { region });
+    await searchOn(api.url, region, bearer(tenant.token));
+    expect(await searchOn(api.url, region, bearer(tenant.token))).toMatchObject({ cache: 'hit', ids: [blockId] });
+    const unpublished = await api.post(JSON.stringify({ query: UNPUBLISH, variables: { id: blockId }, ...extra }), bearer(host.token));
+    expect(((await unpublished.json()) as { data: { unpublishCapacityBlock: { status: string } } }).data.unpublishCapacityBlock.status).toBe('DRAFT');
+    expect(await searchOn(api.url, region, bearer(tenant.token))).toMatchObject({ cache: 'miss', ids: [] });
+  });
+
+  it('a signOut with an extensions member ends replays to that token at once', async () => {
+    const host = await signUpOrg(api, 'MINER', 'extra-signout-host');
+    const person = await signUpOrg(api, 'TENANT', 'extra-signout');
+    const region = `Region ${randomBytes(3).toString('hex')}`;
+    const { blockId } = await createListedBlock(api, host, {}, { region });
+    await searchOn(api.url, region, bearer(person.token));
+    expect(await searchOn(api.url, region, bearer(person.token))).toMatchObject({ cache: 'hit', ids: [blockId] });
+    const signedOut = await api.post(JSON.stringify({ query: 'mutation { signOut }', extensions: {} }), bearer(person.token));
+    expect(((await signedOut.json()) as { data: { signOut: boolean } }).data.signOut).toBe(true);
+    expect(await searchOn(api.url, region, bearer(person.token))).toMatchObject({ cache: null, code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses persisted-query bodies, whose operation would not travel as text the cache can read', async () => {
+    const person = await signUpOrg(api, 'TENANT', 'extra-apq');
+    const query = 'mutation { signOut }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    for (const body of [{ query, extensions: { persistedQuery } }, { extensions: { persistedQuery } }]) {
+      const answer = (await (await api.post(JSON.stringify(body), bearer(person.token))).json()) as { errors?: { extensions: { code: string } }[] };
+      expect(answer.errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    }
+    // Nothing ran: the session still works.
+    expect((await api.gql<{ me: { user: { id: string } } }>('{ me { user { id } } }', {}, person)).data?.me.user.id).toBe(person.userId);
   });
 });
 

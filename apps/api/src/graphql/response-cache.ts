@@ -74,13 +74,26 @@ function classify(query: string, operationName: string | undefined, options: Res
   return permissions.length > 0 ? { kind: 'public', permissions } : { kind: 'other' };
 }
 
-/** The JSON body of a GraphQL POST, when it has only the standard members. */
-function graphqlBody(request: FastifyRequest): { query: string; operationName?: string; variables?: unknown } | undefined {
+/**
+ * The JSON body of a GraphQL POST. `standard`: it holds only query, operationName and variables, the
+ * only bodies whose answers are replayed; any other member (extensions, …) still runs, and a mutation
+ * among them must still clear the cache, so the operation is classified whatever else the body holds.
+ */
+function graphqlBody(request: FastifyRequest): { query: string; operationName?: string; variables?: unknown; standard: boolean } | undefined {
   if (request.method !== 'POST' || typeof request.body !== 'object' || request.body === null) return undefined;
   const { query, operationName, variables, ...rest } = request.body as Record<string, unknown>;
-  if (typeof query !== 'string' || Object.keys(rest).length > 0) return undefined;
+  if (typeof query !== 'string') return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
-  return { query, operationName: operationName ?? undefined, variables };
+  return { query, operationName: operationName ?? undefined, variables, standard: Object.keys(rest).length === 0 };
+}
+
+/** The cache key's variables part; undefined when they cannot be serialised (too deep for the stack). */
+function variablesKey(variables: unknown): string | undefined {
+  try {
+    return JSON.stringify(variables ?? null);
+  } catch {
+    return undefined;
+  }
 }
 
 const errorFree = (body: string) => {
@@ -116,7 +129,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
     return principal;
   }
 
-  /** What a request runs and its cache key; undefined for anything but a plain POST (or with the cache off). */
+  /** What a request runs and its cache key; undefined for anything but a POST with a query (or with the cache off). */
   function ticketFor(request: FastifyRequest): Ticket | undefined {
     if (options.ttlMs <= 0) return undefined;
     const body = graphqlBody(request);
@@ -124,9 +137,10 @@ export function createResponseCache(options: ResponseCacheOptions) {
     const operationKey = `${body.operationName ?? ''}\n${body.query}`;
     let operation = operations.get(operationKey);
     if (!operation) operations.set(operationKey, (operation = classify(body.query, body.operationName, options)));
-    // Only public answers are kept, so only they need a key (a mutation's variables may be megabytes).
-    const key = operation.kind === 'public' ? `${request.headers.accept ?? ''}\n${JSON.stringify(body.variables ?? null)}\n${operationKey}` : '';
-    return { operation, key, generation };
+    if (operation.kind !== 'public') return { operation, key: '', generation };
+    const variables = body.standard ? variablesKey(body.variables) : undefined;
+    if (variables === undefined) return { operation: { kind: 'other' }, key: '', generation };
+    return { operation, key: `${request.headers.accept ?? ''}\n${variables}\n${operationKey}`, generation };
   }
 
   /** Forgets every answer and every caller (something was written). */

@@ -1,7 +1,7 @@
 // Test data made through the public API, with unique names so tests never depend on each other.
 import { randomBytes } from 'node:crypto';
-import { type Role, hashPassword } from '@gridshare/db';
-import type { Caller, TestApi } from './test-api';
+import { PASSWORD_COST, type Role, hashPassword } from '@gridshare/db';
+import { type Caller, TEST_ENV, type TestApi } from './test-api';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -14,15 +14,39 @@ export interface OrgFixture extends Caller {
 
 export const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
+/** The hash cost the test API uses (TEST_ENV), for people made on the system path. */
+const TEST_PASSWORD_COST = { ...PASSWORD_COST, N: 2 ** Number(TEST_ENV.TEST_ONLY_SCRYPT_LOG2_N) };
+
+const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { token user { id } organization { id } } }`;
+
+/** Signs in with the fixtures' password; the session token, the person and their first organisation. */
+export async function signInAs(api: TestApi, email: string): Promise<{ token: string; user: { id: string }; organization: { id: string } | null }> {
+  const result = await api.gql<{ signIn: { token: string; user: { id: string }; organization: { id: string } | null } }>(SIGN_IN, { email, password: PASSWORD });
+  if (!result.data?.signIn) throw new Error(`signIn failed: ${JSON.stringify(result.errors)}`);
+  return result.data.signIn;
+}
+
+/** A new person owning a new organisation of `kind`, signed in (signUp answers without a session). */
 export async function signUpOrg(api: TestApi, kind: 'MINER' | 'TENANT' | 'PARTNER' = 'MINER', label = 'org'): Promise<OrgFixture> {
   const email = `${unique(label)}@example.test`;
-  const result = await api.gql<{ signUp: { token: string; user: { id: string }; organization: { id: string } } }>(
-    `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id } organization { id } } }`,
-    { input: { email, password: PASSWORD, name: `Person ${label}`, organizationName: unique(`Org ${label}`), organizationKind: kind } },
-  );
+  const result = await api.gql<{ signUp: { message: string } }>(`mutation ($input: SignUpInput!) { signUp(input: $input) { message } }`, {
+    input: { email, password: PASSWORD, name: `Person ${label}`, organizationName: unique(`Org ${label}`), organizationKind: kind },
+  });
   if (!result.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(result.errors)}`);
-  const { token, user, organization } = result.data.signUp;
+  const { token, user, organization } = await signInAs(api, email);
+  if (!organization) throw new Error(`signUp made no organisation for ${email}`);
   return { token, orgId: organization.id, userId: user.id, email };
+}
+
+const INVITE = `mutation ($email: String!, $role: Role!) { inviteMember(input: { email: $email, role: $role }) { token } }`;
+const ACCEPT = `mutation ($token: String!) { acceptInvitation(token: $token) { organization { id } } }`;
+
+/** `person` joins `admin`'s organisation with `role`, by invitation; returns the new membership's id. */
+export async function joinOrg(api: TestApi, admin: Caller, person: OrgFixture, role: Role): Promise<string> {
+  const invited = await mutate<{ token: string }>(api, admin, 'inviteMember', INVITE, { email: person.email, role });
+  const joined = await mutate<{ organization: { id: string } }>(api, { token: person.token }, 'acceptInvitation', ACCEPT, { token: invited.token });
+  const membership = await api.db.prisma.membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: joined.organization.id, userId: person.userId } } });
+  return membership.id;
 }
 
 export function siteInput(overrides: object = {}): Record<string, unknown> {
@@ -105,7 +129,7 @@ export function requestInput(overrides: Record<string, unknown> = {}): Record<st
     countries: ['US'],
     regions: ['Texas'],
     gridOperators: ['ERCOT'],
-    cooling: 'DIRECT_TO_CHIP',
+    // No cooling asked for: proposals must meet the request, and siteInput's sites are immersion-cooled.
     minRedundancy: 'N_PLUS_1',
     maxPriceUsdPerKwMonth: 180,
     termMonths: 120,
@@ -212,12 +236,7 @@ export async function createPlatformOrg(api: TestApi): Promise<string> {
 /** A person with `role` in the PLATFORM organisation, signed in. */
 export async function platformPerson(api: TestApi, platformOrgId: string, role: Role): Promise<Caller & { token: string; userId: string }> {
   const email = `${unique(`platform-${role.toLowerCase()}`)}@example.test`;
-  const user = await api.db.prisma.user.create({ data: { email, name: `Platform ${role}`, passwordHash: await hashPassword(PASSWORD) } });
+  const user = await api.db.prisma.user.create({ data: { email, name: `Platform ${role}`, passwordHash: await hashPassword(PASSWORD, TEST_PASSWORD_COST) } });
   await api.db.prisma.membership.create({ data: { orgId: platformOrgId, userId: user.id, role } });
-  const signIn = await api.gql<{ signIn: { token: string } }>(
-    `mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token } }`,
-    { e: email, p: PASSWORD },
-  );
-  if (!signIn.data) throw new Error(`signIn failed: ${JSON.stringify(signIn.errors)}`);
-  return { token: signIn.data.signIn.token, userId: user.id };
+  return { token: (await signInAs(api, email)).token, userId: user.id };
 }

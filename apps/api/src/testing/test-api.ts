@@ -40,8 +40,26 @@ export interface TestApiOptions {
   logStream?: DestinationStream;
 }
 
+/**
+ * What every test API runs with unless a test says otherwise: a cheap password hash (the suite signs in
+ * thousands of times; accounts.int.test.ts proves production's cost), a fixed "today" so the fixed dates of
+ * the fixtures never fall into the past (hostile-input.int.test.ts checks the real clock), and sign-ups
+ * unlimited from the one address every test calls from.
+ */
+export const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  TEST_ONLY_SCRYPT_LOG2_N: '12',
+  TEST_ONLY_TODAY: '2026-01-01',
+  SIGN_UP_PER_IP_PER_HOUR: '1000000',
+} as const;
+
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const env: Record<string, string> = { ...TEST_ENV, ...options.env };
+  // An API started as production (limits.int.test.ts) hashes and dates as production does: the config
+  // refuses the TEST_ONLY_ settings outside NODE_ENV=test.
+  if (env.NODE_ENV !== 'test') for (const name of ['TEST_ONLY_SCRYPT_LOG2_N', 'TEST_ONLY_TODAY']) delete env[name];
+  const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL, options.logStream);
   const slowQueries = slowQueryLogger(logger, config.SLOW_QUERY_MS);
   const db = await createTestDatabase({

@@ -4,6 +4,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { safeNextPath } from '@/lib/next-path';
 
 interface Refusal {
   message: string;
@@ -19,7 +20,8 @@ function parseRefusal(error: string): Refusal {
   }
 }
 
-function useCredentialsForm(mode: 'signin' | 'signup') {
+/** `next`: where to go once signed in (a path on this portal, e.g. back to an invitation). */
+function useCredentialsForm(mode: 'signin' | 'signup', next?: string) {
   const router = useRouter();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +33,7 @@ function useCredentialsForm(mode: 'signin' | 'signup') {
     const result = await signIn('credentials', { ...values, mode, redirect: false });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push('/');
+      router.push(safeNextPath(next));
       router.refresh();
     } else {
       setRefusal(parseRefusal(result?.error ?? 'Sign-in failed'));
@@ -47,8 +49,8 @@ function useCredentialsForm(mode: 'signin' | 'signup') {
   return { onSubmit, pending, fieldError, formError };
 }
 
-export function SignInForm({ demoAccounts = [] }: { demoAccounts?: readonly (readonly [email: string, role: string])[] }) {
-  const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signin');
+export function SignInForm({ demoAccounts = [], next }: { demoAccounts?: readonly (readonly [email: string, role: string])[]; next?: string }) {
+  const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signin', next);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   return (
@@ -90,8 +92,8 @@ export function SignInForm({ demoAccounts = [] }: { demoAccounts?: readonly (rea
 
 const DEMO_PASSWORD = 'gridshare-demo';
 
-export function SignUpForm() {
-  const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signup');
+export function SignUpForm({ next }: { next?: string }) {
+  const { onSubmit, pending, fieldError, formError } = useCredentialsForm('signup', next);
   return (
     <form onSubmit={onSubmit}>
       {formError}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { moveCapacityBlock } from '@/app/(portal)/capacity/actions';
+import { deleteCapacityBlock, moveCapacityBlock } from '@/app/(portal)/capacity/actions';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { ActionButton } from './action-button';
 import { StatusBadge } from './badges';
@@ -55,7 +55,13 @@ export function CapacityTable({ blocks, canWrite, showSite }: { blocks: BlockRow
               </td>
               {canWrite && (
                 <td>
-                  {b.status === 'DRAFT' && <ActionButton action={moveCapacityBlock} fields={{ id: b.id, move: 'publish' }} label="Publish" />}
+                  {b.status === 'DRAFT' && (
+                    <span className="actions">
+                      <ActionButton action={moveCapacityBlock} fields={{ id: b.id, move: 'publish' }} label="Publish" />
+                      <Link className="button secondary" href={`/capacity/${b.id}/edit`}>Edit</Link>
+                      <ActionButton action={deleteCapacityBlock} fields={{ id: b.id }} label="Delete" variant="danger" confirm="Delete this draft block?" />
+                    </span>
+                  )}
                   {b.status === 'PUBLISHED' && <ActionButton action={moveCapacityBlock} fields={{ id: b.id, move: 'unpublish' }} label="Unpublish" variant="secondary" />}
                 </td>
               )}

@@ -4,10 +4,22 @@ import { StatusBadge } from './badges';
 
 export interface DealRow {
   id: string; status: string; role: string; mw: number; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
-  host: { name: string }; tenant: { name: string }; request: { id: string; title: string };
+  host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { id: string; title: string };
 }
 
-export const DEAL_ROW_FIELDS = 'id status role mw priceUsdPerKwMonth termMonths startDate host { name } tenant { name } request { id title }';
+export const DEAL_ROW_FIELDS = 'id status role mw priceUsdPerKwMonth termMonths startDate host { name } tenant { name anonymous } request { id title }';
+
+/** The other party; a tenant not yet known to the host is its request's anonymous label, marked so. */
+export function Counterparty({ deal }: { deal: Pick<DealRow, 'role' | 'host' | 'tenant'> }) {
+  if (deal.role === 'TENANT') return <>{deal.host.name}</>;
+  return deal.tenant.anonymous ? (
+    <span data-testid="anonymous-tenant" title="The tenant is named once it accepts">
+      {deal.tenant.name} <span className="muted">(anonymous until they accept)</span>
+    </span>
+  ) : (
+    <>{deal.tenant.name}</>
+  );
+}
 
 export function DealTable({ deals, empty }: { deals: DealRow[]; empty: string }) {
   if (deals.length === 0) return <div className="empty">{empty}</div>;
@@ -19,7 +31,7 @@ export function DealTable({ deals, empty }: { deals: DealRow[]; empty: string })
           {deals.map((d) => (
             <tr key={d.id} data-testid="deal-row">
               <td><Link href={`/deals/${d.id}`}>{d.request.title}</Link></td>
-              <td>{d.role === 'HOST' ? d.tenant.name : d.host.name}</td>
+              <td><Counterparty deal={d} /></td>
               <td>{label(d.role)}</td>
               <td className="num">{fmtMw(d.mw)}</td>
               <td className="num">{d.priceUsdPerKwMonth}</td>

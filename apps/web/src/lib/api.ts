@@ -30,11 +30,15 @@ interface RawError {
   extensions?: { code?: string; field?: string };
 }
 
-/** Sends one operation to the API with the caller's bearer token and organisation. */
+/**
+ * Sends one operation to the API with the caller's bearer token and organisation. `forwardedFor`: the
+ * browser's address as this server received it (X-Forwarded-For), for the API's per-address sign-in and
+ * sign-up limits; the API believes it only when its TRUST_PROXY names this portal (docs/deployment.md).
+ */
 export async function callApi<T>(
   query: string,
   variables: Record<string, unknown> = {},
-  auth: { token?: string; orgId?: string } = {},
+  auth: { token?: string; orgId?: string; forwardedFor?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -43,6 +47,7 @@ export async function callApi<T>(
   };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.orgId) headers['x-org-id'] = auth.orgId;
+  if (auth.forwardedFor) headers['x-forwarded-for'] = auth.forwardedFor;
   let response: Response;
   try {
     response = await fetch(API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }), cache: 'no-store' });

@@ -25,7 +25,13 @@ export function navFor(kind: OrgKind): { title: string; items: NavItem[] }[] {
   return [
     { title: kind === 'PLATFORM' ? 'Platform' : 'Marketplace', items: MARKET[kind] },
     { title: 'Tools', items: [{ href: '/revenue', label: 'Revenue modeller' }] },
-    { title: 'Account', items: [{ href: '/billing', label: 'Billing' }] },
+    {
+      title: 'Account',
+      items: [
+        { href: '/members', label: 'Members' },
+        { href: '/billing', label: 'Billing' },
+      ],
+    },
     {
       title: 'Developers',
       items: [

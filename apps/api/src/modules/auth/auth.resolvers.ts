@@ -35,16 +35,17 @@ export const authResolvers: Resolvers = {
   Mutation: {
     signUp: async (_parent, args, ctx) => {
       const input = parseInput(ZSignUpInput, args.input);
-      const result = await signUp(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS);
-      return { ...result, organization: toOrganizationNode(result.organization) };
+      await ctx.rateLimits.consumeSignUp(input.email, ctx.clientIp);
+      return signUp(ctx.db.prisma, input, ctx.config.passwordCost);
     },
     signIn: async (_parent, args, ctx) => {
       const input = parseInput(ZSignInInput, args.input);
       await ctx.rateLimits.assertSignInAllowed(input.email, ctx.clientIp);
-      const result = await signIn(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS).catch(async (error: unknown) => {
+      const result = await signIn(ctx.db.prisma, input, ctx.config.SESSION_TTL_HOURS, ctx.config.passwordCost).catch(async (error: unknown) => {
         await ctx.rateLimits.recordSignInFailure(input.email, ctx.clientIp);
         throw error;
       });
+      await ctx.rateLimits.recordSignInSuccess(input.email, ctx.clientIp);
       return { ...result, organization: result.organization && toOrganizationNode(result.organization) };
     },
     signOut: async (_parent, _args, ctx) => {

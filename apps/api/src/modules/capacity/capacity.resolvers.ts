@@ -3,6 +3,7 @@ import { notFound } from '../../graphql/errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
+import { assertNotPast, todayOf } from '../common/dates';
 import { ZId } from '../common/common.schemas';
 import { toSiteNode } from '../sites/sites.mappers';
 import { type CapacityBlockNode, toCapacityBlockNode } from './capacity.mappers';
@@ -28,12 +29,17 @@ export const capacityResolvers: Resolvers = {
   Mutation: {
     createCapacityBlock: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeCapacity);
-      return toCapacityBlockNode(await capacity.createBlock(ctx.db.prisma, auth, parseInput(ZCreateCapacityBlockInput, args.input)));
+      const input = parseInput(ZCreateCapacityBlockInput, args.input);
+      // A block offers capacity from a day to come (or today), never from one already gone.
+      assertNotPast(input.availableFrom, 'input.availableFrom', todayOf(ctx.config));
+      return toCapacityBlockNode(await capacity.createBlock(ctx.db.prisma, auth, input));
     },
     updateCapacityBlock: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeCapacity);
       const id = parseInput(ZId, args.id, 'id');
-      return toCapacityBlockNode(await capacity.updateBlock(ctx.db.prisma, auth, id, parseInput(ZUpdateCapacityBlockInput, args.input)));
+      const input = parseInput(ZUpdateCapacityBlockInput, args.input);
+      assertNotPast(input.availableFrom, 'input.availableFrom', todayOf(ctx.config));
+      return toCapacityBlockNode(await capacity.updateBlock(ctx.db.prisma, auth, id, input));
     },
     publishCapacityBlock: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeCapacity);

@@ -10,3 +10,21 @@ export function ZPartialUpdate<T extends z.ZodRawShape>(shape: T) {
     .partial()
     .refine((input) => Object.keys(input).length > 0, 'must change at least one field');
 }
+
+/** JSON fields nest at most this deep; deeper values are refused before anything walks them recursively. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether objects and arrays in `value` nest deeper than `limit` levels (counted without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const item of Object.values(current)) stack.push([item, depth + 1]);
+  }
+  return false;
+}
+
+/** Any JSON value (the JSON scalar), at most MAX_JSON_DEPTH deep: a 3,000-deep one would overflow the stack. */
+export const ZJsonValue = z.unknown().refine((value) => !nestsDeeperThan(value, MAX_JSON_DEPTH), `must not nest deeper than ${MAX_JSON_DEPTH} levels`);

@@ -26,5 +26,7 @@ export type DealMoveName = keyof typeof DEAL_MOVES;
 
 /** Statuses from which the tenant may see the site's name and exact location. */
 export const SITE_REVEALED: readonly DealStatus[] = ['ACCEPTED', 'SIGNED', 'ACTIVE', 'ENDED'];
+/** Statuses from which the host may know who the tenant is: the tenant has acted (accepted). */
+export const TENANT_REVEALED: readonly DealStatus[] = SITE_REVEALED;
 
 export const roleIn = (deal: { hostOrgId: string }, orgId: string): DealRole => (deal.hostOrgId === orgId ? 'HOST' : 'TENANT');

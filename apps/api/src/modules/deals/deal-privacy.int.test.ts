@@ -87,6 +87,58 @@ describe('the site of a deal', () => {
   });
 });
 
+// Issue 14, item 1: a host learns who the tenant is when the tenant acts (accepts), never by proposing.
+// Each test has a host and a tenant of its own: one accepted deal between two organisations rightly
+// names the tenant to that host from then on.
+describe('the tenant of a deal', () => {
+  type Party = { id: string | null; name: string; anonymous: boolean };
+  const parties = async (id: string, caller: OrgFixture) =>
+    (await api.gql<{ deal: { host: Party; tenant: Party } }>(`query ($id: ID!) { deal(id: $id) { host { id name anonymous } tenant { id name anonymous } } }`, { id }, caller)).data?.deal;
+  const nameOf = async (org: OrgFixture) => (await api.db.prisma.organization.findUniqueOrThrow({ where: { id: org.orgId } })).name;
+  const pair = async () => ({ h: await signUpOrg(api, 'MINER', 'anon-host'), t: await signUpOrg(api, 'TENANT', 'anon-tenant') });
+
+  /** Whether the host can learn who the tenant is: from its deals, or with raw SQL in its own scope. */
+  async function hostKnowsTenant(h: OrgFixture, t: OrgFixture): Promise<{ api: boolean; sql: boolean }> {
+    const views = JSON.stringify(await api.gql(`{ deals(first: 100) { edges { node { id tenant { id name } } } } }`, {}, h));
+    const rows = await withOrg(api.db.prisma, { orgId: h.orgId }, (tx) => tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Organization" WHERE "id" = ${t.orgId}::uuid`);
+    return { api: views.includes(await nameOf(t)) || views.includes(t.orgId), sql: Number(rows[0]!.n) === 1 };
+  }
+
+  it('is an anonymous label of the request on a proposal, and the host learns nothing else', async () => {
+    const { h, t } = await pair();
+    const deal = await createProposedDeal(api, h, t);
+    const seen = await parties(deal.dealId, h);
+    expect(seen?.tenant).toEqual({ id: null, name: expect.stringMatching(/^Tenant #[0-9a-f]{6}$/), anonymous: true });
+    // The label the host saw on the open request; another request of the same tenant has another.
+    const open = await api.gql<{ openRequest: { tenantLabel: string } }>(`query ($id: ID!) { openRequest(id: $id) { tenantLabel } }`, { id: deal.requestId }, h);
+    expect(open.data?.openRequest.tenantLabel).toBe(seen?.tenant.name);
+    const other = await createProposedDeal(api, h, t);
+    expect((await parties(other.dealId, h))?.tenant.name).not.toBe(seen?.tenant.name);
+    expect(await hostKnowsTenant(h, t)).toEqual({ api: false, sql: false });
+    // The tenant knows its host from the proposal on.
+    expect((await parties(deal.dealId, t))?.host).toEqual({ id: h.orgId, name: await nameOf(h), anonymous: false });
+  });
+
+  it('is named once the tenant accepts', async () => {
+    const { h, t } = await pair();
+    const deal = await createProposedDeal(api, h, t);
+    expect((await api.gql(`mutation ($id: ID!) { acceptDeal(id: $id) { id } }`, { id: deal.dealId }, t)).errors).toBeUndefined();
+    expect((await parties(deal.dealId, h))?.tenant).toEqual({ id: t.orgId, name: await nameOf(t), anonymous: false });
+    expect(await hostKnowsTenant(h, t)).toEqual({ api: true, sql: true });
+  });
+
+  it.each([
+    ['withdrawn by the host', 'withdrawDeal', 'h'],
+    ['rejected by the tenant', 'rejectDeal', 't'],
+  ] as const)('stays the anonymous label once %s', async (_label, move, who) => {
+    const { h, t } = await pair();
+    const deal = await createProposedDeal(api, h, t);
+    expect((await api.gql(`mutation ($id: ID!) { ${move}(id: $id) { id } }`, { id: deal.dealId }, who === 'h' ? h : t)).errors).toBeUndefined();
+    expect((await parties(deal.dealId, h))?.tenant).toMatchObject({ id: null, anonymous: true });
+    expect(await hostKnowsTenant(h, t)).toEqual({ api: false, sql: false });
+  });
+});
+
 describe('a third organisation', () => {
   it('cannot read, list or move the deal (NOT_FOUND), nothing changes, and raw SQL in its scope sees none of it', async () => {
     const deal = await createProposedDeal(api, host, tenant);

@@ -4,6 +4,7 @@ import { type AppPrisma, type AppTx, type Prisma, type RevenueScenario, withOrg 
 import type { Authorized } from '../../auth/authorize';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { loadDealParties } from './deal-parties';
 import { loadDealSites } from './deal-site';
 import { DEAL_INCLUDE, type DealNode, type DealWithParts, toDealNode } from './deals.mappers';
 import type { DealRole, TDealFilter } from './deals.schemas';
@@ -30,7 +31,8 @@ async function loadAgreedScenarios(tx: AppTx, deals: readonly DealWithParts[]): 
 async function toDealNodes(tx: AppTx, auth: Authorized, deals: DealWithParts[]): Promise<DealNode[]> {
   const siteOf = await loadDealSites(tx, auth.orgId, deals);
   const scenarioOf = await loadAgreedScenarios(tx, deals);
-  return deals.map((deal) => toDealNode(deal, auth.orgId, siteOf(deal), scenarioOf(deal)));
+  const partiesOf = await loadDealParties(tx, auth.orgId, deals);
+  return deals.map((deal) => toDealNode(deal, auth.orgId, siteOf(deal), partiesOf(deal), scenarioOf(deal)));
 }
 
 /** One deal as the caller sees it, inside the caller's transaction (mutations answer with it). */

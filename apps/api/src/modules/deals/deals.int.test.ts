@@ -67,7 +67,8 @@ describe('a deal’s life', () => {
       curtailFirst: 'AI',
       platformFeePct: 2.5,
       host: { id: host.orgId },
-      tenant: { id: tenant.orgId },
+      // Anonymous to the host until the tenant accepts (deal-privacy.int.test.ts).
+      tenant: { id: null },
       request: { id: request.id, totalMw: 200 },
     });
     // Greedy: the first block is filled, the second carries the rest.
@@ -206,6 +207,24 @@ describe('proposals', () => {
     expect(await rowCounts()).toEqual(before);
     return result;
   }
+
+  // Issue 14, item 1: a proposal is an offer for the request, not a way to reach its tenant.
+  it.each([
+    ['a Texas block on a Virginia request at $999/kW', { regions: ['Virginia'], gridOperators: ['PJM'] }, {}, { priceUsdPerKwMonth: 999 }, 'input.blockIds', 'location', /location: the site is in Texas/],
+    ['a price over the request’s cap', {}, {}, { priceUsdPerKwMonth: 999 }, 'input.priceUsdPerKwMonth', 'price', /price: must be at most the request's \$180\.00/],
+    ['a term longer than the request’s', {}, {}, { termMonths: 240 }, 'input.termMonths', 'term', /term: must be at most the request's 120 months/],
+    ['a start after the request’s last phase', {}, {}, { startDate: '2029-01-01' }, 'input.startDate', 'mwByDate', /on or before the request's last phase, 2028-09-30/],
+    ['racks too small', { minRackDensityKw: 100 }, {}, {}, 'input.blockIds', 'rackDensity', /rack density: the request needs racks of 100 kW/],
+    ['the wrong cooling', { cooling: 'DIRECT_TO_CHIP' }, {}, {}, 'input.blockIds', 'cooling', /cooling: the request needs DIRECT_TO_CHIP/],
+    ['too little redundancy', { minRedundancy: 'TWO_N' }, {}, {}, 'input.blockIds', 'redundancy', /redundancy/],
+    ['too far from a hub', { maxLatencyMs: 2 }, { latencyToHubMs: 9 }, {}, 'input.blockIds', 'latency', /latency/],
+  ] as const)('refuses %s, naming the constraint, and writes nothing', async (_label, requestOverrides, siteOverrides, dealOverrides, field, constraint, message) => {
+    const request = await createRequest(api, tenant, { open: true, ...requestOverrides });
+    const { blockId } = await createListedBlock(api, host, {}, siteOverrides);
+    const result = await refused(dealInput(request.id, [blockId], dealOverrides));
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, constraint });
+    expect(result.errors?.[0]?.message).toMatch(message);
+  });
 
   it('lets only MINER organisations propose', async () => {
     const request = await createRequest(api, tenant, { open: true });

@@ -4,14 +4,13 @@ import { type ScenarioNode, toScenarioNode } from '../revenue/revenue.mappers';
 import type { AgreedTerms } from '../settlement/statement-inputs';
 import { usdToCents } from '../sites/sites.mappers';
 import { roleIn } from './deal-moves';
+import type { DealPartyNode } from './deal-parties';
 import type { DealSiteNode } from './deal-site';
 import type { Allocation } from './deal-terms';
 import type { TProposeDealInput } from './deals.schemas';
 
-/** What a deal is read with: both parties' names (counterparty_read), the request's headline, the blocks, the agreement. */
+/** What a deal is read with: the request's headline, the blocks, the agreement (the parties: deal-parties.ts). */
 export const DEAL_INCLUDE = {
-  host: { select: { id: true, name: true } },
-  tenant: { select: { id: true, name: true } },
   request: { select: { id: true, title: true, totalMw: true } },
   blocks: { select: { blockId: true, mw: true }, orderBy: { blockId: 'asc' } },
   agreement: true,
@@ -22,7 +21,13 @@ const pctToBps = (pct: number) => Math.round(pct * 100);
 
 /** The GraphQL Deal as `orgId` sees it: money in USD, shares in percent, the caller's side as `role`. */
 /** `agreedScenario`: the scenario the agreement froze, when it froze one (a deal's scenarios are both parties'). */
-export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNode, agreedScenario: RevenueScenario | null = null) {
+export function toDealNode(
+  deal: DealWithParts,
+  orgId: string,
+  site: DealSiteNode,
+  parties: { host: DealPartyNode; tenant: DealPartyNode },
+  agreedScenario: RevenueScenario | null = null,
+) {
   return {
     id: deal.id,
     status: deal.status,
@@ -53,8 +58,8 @@ export function toDealNode(deal: DealWithParts, orgId: string, site: DealSiteNod
     endedAt: deal.endedAt,
     createdAt: deal.createdAt,
     updatedAt: deal.updatedAt,
-    host: deal.host,
-    tenant: deal.tenant,
+    host: parties.host,
+    tenant: parties.tenant,
     request: { ...deal.request, totalMw: deal.request.totalMw.toNumber() },
     blocks: deal.blocks.map((block) => ({ blockId: block.blockId, mw: block.mw.toNumber() })),
     site,

@@ -1,24 +1,24 @@
-// A host offers some of its PUBLISHED blocks, all on one site, against another organisation's OPEN request.
+// A host offers some of its PUBLISHED blocks, all on one site, against another organisation's OPEN request,
+// within the request's hard constraints (request-fit.ts).
 import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/authorize';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { requireOrgKind } from '../requests/require-org-kind';
 import { readDeal } from './deal-reads';
 import { type OfferedBlock, allocateMw, findTermsIssue } from './deal-terms';
 import { toDealCreateData } from './deals.mappers';
+import { type OfferedSite, findRequestFitIssue, requestConstraints } from './request-fit';
+import { usdToCents } from '../sites/sites.mappers';
 import type { TProposeDealInput } from './deals.schemas';
 
 /** Row-level security lets a host read OPEN requests (and ones it dealt on); anything else is NOT_FOUND. */
 async function findOpenRequest(tx: AppTx, auth: Authorized, id: string) {
-  const request = await tx.colocationRequest.findFirst({
-    where: { id, orgId: { not: auth.orgId } },
-    select: { id: true, orgId: true, status: true, totalMw: true, minContiguousMw: true },
-  });
+  const request = await tx.colocationRequest.findFirst({ where: { id, orgId: { not: auth.orgId } } });
   if (!request) throw notFound('Colocation request', id);
   assertTransition('colocation request', id, request.status, ['OPEN'], 'propose a deal on');
-  return { orgId: request.orgId, totalMw: request.totalMw.toNumber(), minContiguousMw: request.minContiguousMw.toNumber() };
+  return { orgId: request.orgId, totalMw: request.totalMw.toNumber(), minContiguousMw: request.minContiguousMw.toNumber(), constraints: requestConstraints(request) };
 }
 
 /** The caller's blocks, in the order it listed them; each must be PUBLISHED. */
@@ -36,8 +36,8 @@ async function findOfferedBlocks(tx: AppTx, auth: Authorized, ids: string[]): Pr
 }
 
 /** Only what the marketplace lists can be offered: the tenant sees the site's coarse attributes from its listing. */
-async function assertSiteListed(tx: AppTx, auth: Authorized, siteId: string) {
-  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: siteId }), select: { status: true, verification: true } });
+async function findListedSite(tx: AppTx, auth: Authorized, siteId: string): Promise<OfferedSite> {
+  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id: siteId }) });
   if (!site) throw notFound('Site', siteId);
   if (site.status !== 'ACTIVE' || site.verification !== 'VERIFIED') {
     throw conflict(`Site ${siteId} is ${site.status} and ${site.verification}; only capacity of active, verified sites can be offered.`, {
@@ -45,6 +45,7 @@ async function assertSiteListed(tx: AppTx, auth: Authorized, siteId: string) {
       verification: site.verification,
     });
   }
+  return { ...site, latencyToHubMs: site.latencyToHubMs?.toNumber() ?? null };
 }
 
 export function proposeDeal(prisma: AppPrisma, auth: Authorized, input: TProposeDealInput) {
@@ -56,7 +57,9 @@ export function proposeDeal(prisma: AppPrisma, auth: Authorized, input: TPropose
     if (issue) throw badInput(`input.${issue.field}`, issue.message);
     const [first] = blocks;
     if (!first) throw badInput('input.blockIds', 'must name at least one block');
-    await assertSiteListed(tx, auth, first.siteId);
+    const site = await findListedSite(tx, auth, first.siteId);
+    const unfit = findRequestFitIssue({ ...input, priceCentsPerKwMonth: usdToCents(input.priceUsdPerKwMonth) }, request.constraints, site);
+    if (unfit) throw appError('BAD_USER_INPUT', `input.${unfit.field}: ${unfit.message}`, { field: `input.${unfit.field}`, constraint: unfit.constraint });
     const parties = { hostOrgId: auth.orgId, tenantOrgId: request.orgId, siteId: first.siteId };
     const deal = await tx.deal.create({ data: toDealCreateData(input, parties, allocateMw(blocks, input.mw)) });
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });

@@ -9,7 +9,8 @@ let bigHost: OrgFixture;
 let smallHost: OrgFixture;
 let bigSiteId: string;
 
-// Liquid-cooled, N+1, 132 kW racks in ERCOT: what the fixture request asks for.
+// Liquid-cooled, N+1, 132 kW racks in ERCOT: what an AI tenant's request would ask for (the fixture request
+// asks for N+1 in ERCOT).
 const AI_SITE = { coolingType: 'DIRECT_TO_CHIP', redundancy: 'N_PLUS_1', maxRackDensityKw: 132, latencyToHubMs: 6, liveDate: '2025-01-01', miningMw: 0 };
 const block = (mw: number) => ({ mw, firmMw: mw, availableFrom: '2027-01-01', priceUsdPerKwMonth: 150, minTermMonths: 60 });
 

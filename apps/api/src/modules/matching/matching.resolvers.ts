@@ -57,7 +57,7 @@ function toHostMatchNode(row: MatchRow) {
   return {
     id: row.id,
     requestId: row.requestId,
-    tenantLabel: tenantLabel(row.orgId),
+    tenantLabel: tenantLabel(row.requestId),
     siteId: row.siteId,
     rank: row.rank,
     score: row.score.toNumber(),

@@ -10,8 +10,11 @@ export const ZCreateOrganizationInput = z.strictObject({
 });
 export type TCreateOrganizationInput = z.infer<typeof ZCreateOrganizationInput>;
 
-export const ZAddMemberInput = z.strictObject({ email: ZEmail, role: ZRole });
-export type TAddMemberInput = z.infer<typeof ZAddMemberInput>;
+export const ZInviteMemberInput = z.strictObject({ email: ZEmail, role: ZRole });
+export type TInviteMemberInput = z.infer<typeof ZInviteMemberInput>;
+
+/** An invitation token as issued (gsi_ + 43 base64url characters); anything else cannot be one. */
+export const ZInvitationToken = z.string().regex(/^gsi_[\w-]{43}$/, 'must be an invitation token (gsi_…)');
 
 export const ZChangeMemberRoleInput = z.strictObject({ membershipId: ZId, role: ZRole });
 export type TChangeMemberRoleInput = z.infer<typeof ZChangeMemberRoleInput>;

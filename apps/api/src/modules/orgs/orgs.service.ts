@@ -3,7 +3,7 @@ import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/authorize';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
-import type { TAddMemberInput, TChangeMemberRoleInput, TCreateOrganizationInput } from './orgs.schemas';
+import type { TChangeMemberRoleInput, TCreateOrganizationInput } from './orgs.schemas';
 
 const withUser = { user: { select: { id: true, email: true, name: true } } } as const;
 
@@ -25,13 +25,13 @@ export function countMembers(prisma: AppPrisma, auth: Authorized) {
   return withOrg(prisma, auth, (tx) => tx.membership.count({ where: scopedWhere(auth) }));
 }
 
-/** Only an OWNER may make, unmake or remove owners. */
-function assertMayTouch(auth: Authorized, roles: Role[]) {
+/** Only an OWNER may make, unmake, invite or remove owners. */
+export function assertMayTouch(auth: Authorized, roles: Role[]) {
   const callerRole = auth.principal.kind === 'user' ? auth.principal.role : null;
-  if (roles.includes('OWNER') && callerRole !== 'OWNER') throw forbidden('Only an OWNER can add, change or remove owners.');
+  if (roles.includes('OWNER') && callerRole !== 'OWNER') throw forbidden('Only an OWNER can invite, change or remove owners.');
 }
 
-async function assertNotLastOwner(tx: AppTx, auth: Authorized) {
+export async function assertNotLastOwner(tx: AppTx, auth: Authorized) {
   const owners = await tx.membership.count({ where: scopedWhere(auth, { role: 'OWNER' as const }) });
   if (owners <= 1) throw conflict('This is the last OWNER: make someone else OWNER first.', { currentOwners: owners });
 }
@@ -40,19 +40,6 @@ async function findMembership(tx: AppTx, auth: Authorized, id: string) {
   const membership = await tx.membership.findFirst({ where: scopedWhere(auth, { id }), include: withUser });
   if (!membership) throw notFound('Membership', id);
   return membership;
-}
-
-export function addMember(prisma: AppPrisma, auth: Authorized, input: TAddMemberInput) {
-  assertMayTouch(auth, [input.role]);
-  return withOrg(prisma, auth, async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (!user) throw notFound(`Account with email ${input.email} (they must sign up first)`);
-    const existing = await tx.membership.findFirst({ where: scopedWhere(auth, { userId: user.id }) });
-    if (existing) throw conflict(`input.email: ${input.email} is already a member, as ${existing.role}.`, { field: 'input.email', currentRole: existing.role });
-    const membership = await tx.membership.create({ data: { orgId: auth.orgId, userId: user.id, role: input.role }, include: withUser });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'member.added', entityType: 'Membership', entityId: membership.id, changes: input });
-    return membership;
-  });
 }
 
 export function changeMemberRole(prisma: AppPrisma, auth: Authorized, input: TChangeMemberRoleInput) {

@@ -1,7 +1,7 @@
 import { Prisma, withOrg } from '@gridshare/db';
 import { MODEL_VERSION } from '@gridshare/readiness';
 import { AI_READY_CAMPUS, MINING_SHED } from '@gridshare/readiness/testing';
-import { type OrgFixture, createSite, signUpOrg, siteInput } from '../../testing/fixtures';
+import { type OrgFixture, createSite, joinOrg, signUpOrg, siteInput } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 import { toSiteCreateData } from '../sites/sites.mappers';
 import { ZCreateSiteInput } from '../sites/sites.schemas';
@@ -191,8 +191,7 @@ describe('readiness', () => {
 describe('roles', () => {
   it('a VIEWER reads readiness but cannot assess', async () => {
     const viewer = await signUpOrg(api, 'TENANT', 'viewer');
-    const added = await api.gql(`mutation ($email: String!) { addMember(input: { email: $email, role: VIEWER }) { id } }`, { email: viewer.email }, miner);
-    expect(added.errors).toBeUndefined();
+    await joinOrg(api, miner, viewer, 'VIEWER');
     const asViewer = { token: viewer.token, orgId: miner.orgId };
     const site = await createSite(api, miner, MINING_SHED);
     expect((await readiness(asViewer, site.id))?.tier).toBe('MINING_ONLY');

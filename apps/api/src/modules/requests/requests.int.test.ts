@@ -43,7 +43,7 @@ describe('a tenant’s requests', () => {
   it('creates a DRAFT with its phases, the first phase’s date as neededBy, codes in upper case and USD prices', async () => {
     const result = await api.gql<{ createColocationRequest: Record<string, unknown> }>(
       CREATE,
-      { input: requestInput({ title: 'GB200 cluster', countries: ['us'], gridOperators: ['ercot'] }) },
+      { input: requestInput({ title: 'GB200 cluster', countries: ['us'], gridOperators: ['ercot'], cooling: 'DIRECT_TO_CHIP' }) },
       tenant,
     );
     expect(result.errors).toBeUndefined();
@@ -198,22 +198,25 @@ describe('hosts browsing open requests', () => {
     expect((await openList(host)).map((node) => node.id)).toContain(request.id);
   });
 
-  it('labels the tenant anonymously until the host proposes a deal to it, then names it', async () => {
+  it('labels each request’s tenant anonymously and differently, and a proposal names nobody (issue 14, item 1)', async () => {
     const org = await signUpOrg(api, 'TENANT', 'anon');
     const orgName = (await api.db.prisma.organization.findUniqueOrThrow({ where: { id: org.orgId } })).name;
     const request = await createRequest(api, org, { open: true });
-    const label = `Tenant #${createHash('sha256').update(org.orgId).digest('hex').slice(0, 6)}`;
+    const sibling = await createRequest(api, org, { open: true });
     const before = (await openList(host)).find((node) => node.id === request.id);
-    expect(before).toMatchObject({ tenantLabel: label, tenantName: null, request: { id: request.id, status: 'OPEN' } });
-    expect(JSON.stringify(await api.gql(OPEN_LIST, {}, host))).not.toContain(orgName);
+    expect(before).toMatchObject({ tenantName: null, request: { id: request.id, status: 'OPEN' } });
+    expect(before?.tenantLabel).toMatch(/^Tenant #[0-9a-f]{6}$/);
+    // One label per request: a host cannot tell two requests of one tenant belong together.
+    expect((await openList(host)).find((node) => node.id === sibling.id)?.tenantLabel).not.toBe(before?.tenantLabel);
+    expect(before?.tenantLabel).not.toBe(`Tenant #${createHash('sha256').update(org.orgId).digest('hex').slice(0, 6)}`);
 
+    // A throwaway proposal (this one fits the request) unmasks nothing, on this request or the other.
     const { blockId } = await createListedBlock(api, host);
     await proposeDeal(api, host, dealInput(request.id, [blockId]));
-    const after = (await openList(host)).find((node) => node.id === request.id);
-    expect(after).toMatchObject({ tenantLabel: label, tenantName: orgName });
-    // Another host that has not proposed still sees only the label.
-    const otherHost = await signUpOrg(api, 'MINER', 'anon-host');
-    expect((await openList(otherHost)).find((node) => node.id === request.id)).toMatchObject({ tenantLabel: label, tenantName: null });
+    const after = await api.gql(OPEN_LIST, {}, host);
+    expect((after.data as OpenPage).openColocationRequests.edges.find((e) => e.node.id === request.id)?.node).toMatchObject({ tenantLabel: before?.tenantLabel, tenantName: null });
+    expect(JSON.stringify(after)).not.toContain(orgName);
+    expect(JSON.stringify(after)).not.toContain(org.orgId);
   });
   it('opens one OPEN request by id, anonymised like the list; NOT_FOUND for a draft, its own, or a bad id', async () => {
     const ONE = `query ($id: ID!) { openRequest(id: $id) { id tenantLabel tenantName request { id title status } } }`;

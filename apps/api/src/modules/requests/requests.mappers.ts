@@ -39,12 +39,15 @@ export function toRequestNode(request: ColocationRequest) {
 }
 export type RequestNode = ReturnType<typeof toRequestNode>;
 
-/** A stable handle for a tenant that hosts can tell apart without learning who it is. */
-export const tenantLabel = (orgId: string) => `Tenant #${createHash('sha256').update(orgId).digest('hex').slice(0, 6)}`;
+/**
+ * How hosts see the tenant of one request: a handle derived from the request, not the tenant, so a tenant's
+ * requests cannot be linked to each other (nor to a name learnt on one of them).
+ */
+export const tenantLabel = (requestId: string) => `Tenant #${createHash('sha256').update(`request:${requestId}`).digest('hex').slice(0, 6)}`;
 
-/** A request as hosts browse it: the tenant anonymous until the host has proposed a deal to it. */
-export function toOpenRequestNode(request: ColocationRequest, tenantName: string | null) {
-  return { id: request.id, tenantLabel: tenantLabel(request.orgId), tenantName, request: toRequestNode(request) };
+/** A request as hosts browse it: always anonymous (its tenant is named only on a deal the tenant accepted). */
+export function toOpenRequestNode(request: ColocationRequest) {
+  return { id: request.id, tenantLabel: tenantLabel(request.id), tenantName: null, request: toRequestNode(request) };
 }
 
 // The first phase's date is the request's neededBy (indexed, for matching and sorting).

@@ -2,6 +2,7 @@ import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolver, Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
+import { assertNotPast, todayOf } from '../common/dates';
 import { ZId } from '../common/common.schemas';
 import * as openRequests from './open-requests.service';
 import { toRequestNode } from './requests.mappers';
@@ -17,6 +18,11 @@ const moveBy =
     const auth = authorize(ctx, can.writeRequests);
     return toRequestNode(await move(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id')));
   };
+
+/** Capacity needed by a day already gone cannot be delivered: each phase's date is today or later. */
+function assertPhasesAhead(phases: readonly { neededBy: Date }[] | undefined, today: Date) {
+  phases?.forEach((phase, i) => assertNotPast(phase.neededBy, `input.phases.${i}.neededBy`, today));
+}
 
 export const requestsResolvers: Resolvers = {
   Query: {
@@ -48,12 +54,16 @@ export const requestsResolvers: Resolvers = {
   Mutation: {
     createColocationRequest: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeRequests);
-      return toRequestNode(await requests.createRequest(ctx.db.prisma, auth, parseInput(ZCreateRequestInput, args.input)));
+      const input = parseInput(ZCreateRequestInput, args.input);
+      assertPhasesAhead(input.phases, todayOf(ctx.config));
+      return toRequestNode(await requests.createRequest(ctx.db.prisma, auth, input));
     },
     updateColocationRequest: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeRequests);
       const id = parseInput(ZId, args.id, 'id');
-      return toRequestNode(await requests.updateRequest(ctx.db.prisma, auth, id, parseInput(ZUpdateRequestInput, args.input)));
+      const input = parseInput(ZUpdateRequestInput, args.input);
+      assertPhasesAhead(input.phases, todayOf(ctx.config));
+      return toRequestNode(await requests.updateRequest(ctx.db.prisma, auth, id, input));
     },
     openColocationRequest: moveBy(requests.openRequest),
     withdrawColocationRequest: moveBy(requests.withdrawRequest),

@@ -1,4 +1,4 @@
-import { type OrgFixture, createApiKey, createProposedDeal, createSite, signUpOrg } from '../../testing/fixtures';
+import { type OrgFixture, createApiKey, createProposedDeal, createSite, joinOrg, signUpOrg } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -39,7 +39,6 @@ const SAVE = `mutation ($input: SaveRevenueScenarioInput!) {
   saveRevenueScenario(input: $input) { id name siteId inputs results { hostEbitdaUsd hostShareUsd } createdAt } }`;
 const LIST = `query ($siteId: ID!, $first: Int, $after: String) { revenueScenarios(siteId: $siteId, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id name siteId } } } }`;
-const ADD_MEMBER = `mutation ($email: String!, $role: Role!) { addMember(input: { email: $email, role: $role }) { id } }`;
 
 type Totals = Record<string, number>;
 type Hourly = { fromHour: number; hours: number; aiMw: number[]; miningMw: number[]; idleMw: number[]; energyPriceUsdPerMwh: number[]; miningMarginUsdPerMwh: number[] };
@@ -271,7 +270,7 @@ describe('scenarios', () => {
 describe('permissions', () => {
   it('lets a VIEWER model and read scenarios but not save', async () => {
     const person = await signUpOrg(api, 'TENANT', 'rev-viewer');
-    await ok(ADD_MEMBER, { email: person.email, role: 'VIEWER' });
+    await joinOrg(api, a, person, 'VIEWER');
     const viewer = { token: person.token, orgId: a.orgId };
     expect((await api.gql(EBITDA, { input: {} }, viewer)).errors).toBeUndefined();
     expect((await api.gql(LIST, { siteId: siteA }, viewer)).errors).toBeUndefined();

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { ZPageArgs } from '../../graphql/pagination';
-import { ZId } from '../common/common.schemas';
+import { ZId, ZJsonValue } from '../common/common.schemas';
 import { normaliseRevenueInput } from './revenue-input';
 
 /** A revenue input as JSON → the engine's full input with defaults filled; each issue keeps its field path. */
-export const ZRevenueJson = z.unknown().transform((raw, ctx) => {
-  const result = normaliseRevenueInput(raw);
-  if (result.ok) return result.input;
-  for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
-  return z.NEVER;
-});
+export const ZRevenueJson = ZJsonValue.pipe(
+  z.unknown().transform((raw, ctx) => {
+    const result = normaliseRevenueInput(raw);
+    if (result.ok) return result.input;
+    for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
+    return z.NEVER;
+  }),
+);
 
 export const HOURS_PER_WEEK = 168;
 /** 31 days: enough for a month's chart, small enough that nobody ships 8,760 points by accident. */

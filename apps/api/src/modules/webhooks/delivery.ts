@@ -7,10 +7,7 @@ import type { TConfig } from '../../config';
 import type { DeliveryJob, WebhookQueue } from './queue';
 import { decryptSecret } from './secret-box';
 import { signatureHeader } from './signing';
-import { assertPublicDestination } from './url-policy';
-
-/** The most of a receiver's answer kept in lastError. */
-export const ERROR_SNIPPET_CHARS = 300;
+import { type DestinationPolicy, destinationPolicy, postWebhook } from './url-policy';
 
 export interface DeliverySettings {
   encryptionKey: Buffer;
@@ -18,7 +15,7 @@ export interface DeliverySettings {
   backoffBaseMs: number;
   backoffMaxMs: number;
   timeoutMs: number;
-  allowPrivateUrls: boolean;
+  destination: DestinationPolicy;
 }
 
 export const deliverySettings = (config: TConfig): DeliverySettings => ({
@@ -27,7 +24,7 @@ export const deliverySettings = (config: TConfig): DeliverySettings => ({
   backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS,
   backoffMaxMs: config.WEBHOOK_BACKOFF_MAX_MS,
   timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-  allowPrivateUrls: config.allowPrivateWebhookUrls,
+  destination: destinationPolicy(config),
 });
 
 /** How long to wait after failed attempt `attempt` (1-based) before the next one. */
@@ -35,53 +32,6 @@ export const backoffMs = (settings: DeliverySettings, attempt: number) =>
   Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attempt - 1));
 
 export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
-
-async function readSnippet(response: Response): Promise<string> {
-  // Read only as much as we keep: a receiver may answer with megabytes.
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  while (text.length < ERROR_SNIPPET_CHARS) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel().catch(() => {});
-  return text.length > ERROR_SNIPPET_CHARS ? `${text.slice(0, ERROR_SNIPPET_CHARS)}…` : text;
-}
-
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, ERROR_SNIPPET_CHARS);
-}
-
-interface Sent {
-  ok: boolean;
-  statusCode: number | null;
-  error: string | null;
-}
-
-async function send(url: string, headers: Record<string, string>, body: string, settings: DeliverySettings): Promise<Sent> {
-  try {
-    if (!settings.allowPrivateUrls) await assertPublicDestination(url);
-    // redirect: 'manual': a 3xx is an answer, not an instruction (it could point anywhere, inside too).
-    const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(settings.timeoutMs) });
-    if (response.status >= 200 && response.status < 300) {
-      await response.body?.cancel().catch(() => {});
-      return { ok: true, statusCode: response.status, error: null };
-    }
-    const detail =
-      response.status >= 300 && response.status < 400
-        ? `redirects are not followed (location: ${(response.headers.get('location') ?? '').slice(0, 200)})`
-        : await readSnippet(response);
-    await response.body?.cancel().catch(() => {});
-    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}: ${detail}` };
-  } catch (error) {
-    return { ok: false, statusCode: null, error: describeFailure(error, settings.timeoutMs) };
-  }
-}
 
 export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySettings, queue: WebhookQueue, job: DeliveryJob): Promise<AttemptOutcome> {
   if (job.attempt > settings.maxAttempts) {
@@ -121,7 +71,7 @@ export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySetti
     'gridshare-delivery-id': delivery.id,
     'gridshare-signature': signatureHeader(secret, body),
   };
-  const sent = await send(endpoint.url, headers, body, settings);
+  const sent = await postWebhook(endpoint.url, headers, body, { ...settings.destination, timeoutMs: settings.timeoutMs });
   const now = new Date();
   if (sent.ok) {
     await prisma.webhookDelivery.update({
@@ -130,7 +80,8 @@ export async function attemptDelivery(prisma: AppPrisma, settings: DeliverySetti
     });
     return 'delivered';
   }
-  const exhausted = job.attempt >= settings.maxAttempts;
+  // A destination that is not allowed will not become allowed by waiting: fail now.
+  const exhausted = sent.refused || job.attempt >= settings.maxAttempts;
   const delayMs = backoffMs(settings, job.attempt);
   await prisma.webhookDelivery.update({
     where: { id: delivery.id },

@@ -1,4 +1,6 @@
 import { authorize, can } from '../../auth/authorize';
+import type { ApiContext } from '../../context';
+import { badInput } from '../../graphql/errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
@@ -7,6 +9,13 @@ import { EVENT_TYPE_ENUM } from './events';
 import { toDeliveryNode, toEndpointNode } from './webhooks.mappers';
 import { ZCreateWebhookEndpointInput, ZUpdateWebhookEndpointInput, ZWebhookDeliveryFilter } from './webhooks.schemas';
 import * as webhooks from './webhooks.service';
+import { destinationPolicy, destinationRefusal } from './url-policy';
+
+/** Refuses, naming input.url, a destination the worker would refuse (it checks again at every delivery). */
+async function assertAllowedDestination(ctx: ApiContext, url: string) {
+  const refusal = await destinationRefusal(url, destinationPolicy(ctx.config));
+  if (refusal) throw badInput('input.url', refusal);
+}
 
 export const webhooksResolvers: Resolvers = {
   WebhookEventType: EVENT_TYPE_ENUM,
@@ -31,6 +40,7 @@ export const webhooksResolvers: Resolvers = {
     createWebhookEndpoint: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeWebhooks);
       const input = parseInput(ZCreateWebhookEndpointInput, args.input);
+      await assertAllowedDestination(ctx, input.url);
       const { endpoint, secret } = await webhooks.createEndpoint(ctx.db.prisma, auth, ctx.config.webhookEncryptionKey, input);
       return { endpoint: toEndpointNode(endpoint), secret };
     },
@@ -38,6 +48,7 @@ export const webhooksResolvers: Resolvers = {
       const auth = authorize(ctx, can.writeWebhooks);
       const id = parseInput(ZId, args.id, 'id');
       const input = parseInput(ZUpdateWebhookEndpointInput, args.input);
+      if (input.url !== undefined) await assertAllowedDestination(ctx, input.url);
       return toEndpointNode(await webhooks.updateEndpoint(ctx.db.prisma, auth, id, input));
     },
     deleteWebhookEndpoint: async (_parent, args, ctx) => {

@@ -15,15 +15,16 @@ const DEMO_ACCOUNTS = [
   ['partner@demo.gridshare.dev', 'Partner'],
 ] as const;
 
-export default function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
   return (
     <div className="auth-page">
       <div className="auth-box">
         <div className="card">
           <h1>Sign in to Gridshare</h1>
-          <SignInForm demoAccounts={isDemo() ? DEMO_ACCOUNTS : []} />
+          <SignInForm demoAccounts={isDemo() ? DEMO_ACCOUNTS : []} next={next} />
           <p className="muted">
-            New here? <Link href="/signup">Create an account</Link>
+            New here? <Link href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Create an account</Link>
           </p>
         </div>
       </div>

@@ -1,4 +1,5 @@
 'use server';
+import { redirect } from 'next/navigation';
 import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
 import { parseFields } from '@/lib/fields';
 import { formValues, type FormState } from '@/lib/form';
@@ -19,4 +20,18 @@ export async function moveCapacityBlock(_prev: FormState, formData: FormData): P
   const id = String(formData.get('id'));
   const move = formData.get('move') === 'unpublish' ? MOVES.unpublish : MOVES.publish;
   return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id }, {});
+}
+
+/** Saves a draft block's fields; the API checks the dates and the site's MW by date again. */
+export async function updateCapacityBlock(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = parseFields(CAPACITY_FIELDS, values);
+  const state = await submitMutation('mutation($id: ID!, $input: UpdateCapacityBlockInput!) { updateCapacityBlock(id: $id, input: $input) { id } }', { id: values.id, input }, values);
+  if (!state.ok) return state;
+  redirect('/capacity');
+}
+
+/** Deletes a DRAFT block (the API refuses any other state with CONFLICT). */
+export async function deleteCapacityBlock(_prev: FormState, formData: FormData): Promise<FormState> {
+  return submitMutation('mutation($id: ID!) { deleteCapacityBlock(id: $id) }', { id: String(formData.get('id')) }, {});
 }

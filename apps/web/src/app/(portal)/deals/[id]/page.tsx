@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
+import { Counterparty } from '@/components/deal-table';
 import { SpecForm } from '@/components/spec-form';
 import { StatusBadge } from '@/components/badges';
 import { fmtDate, fmtMw, label } from '@/lib/format';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Deal' };
 interface Deal {
   id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; pendingMw: number | null; pendingMwBy: 'HOST' | 'TENANT' | null; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
   hostMiningSharePct: number; curtailFirst: string; platformFeePct: number; hostSignedAt: string | null; tenantSignedAt: string | null;
-  acceptedAt: string | null; host: { name: string }; tenant: { name: string }; request: { title: string; totalMw: number };
+  acceptedAt: string | null; host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { title: string; totalMw: number };
   site: { id: string; name: string | null; latitude: number | null; longitude: number | null; country: string | null; region: string | null; gridOperator: string | null; energizedMw: number | null };
 }
 
@@ -23,7 +24,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { deal } = await gql<{ deal: Deal }>(
     `query($id: ID!) { deal(id: $id) { id status role mw pendingMw pendingMwBy priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
-      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name } request { title totalMw }
+      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name anonymous } request { title totalMw }
       site { id name latitude longitude country region gridOperator energizedMw } } }`,
     { id },
   );
@@ -37,8 +38,8 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       <h1>
         {deal.request.title} <StatusBadge status={deal.status} />
       </h1>
-      <p className="muted">
-        {deal.host.name} (host) ↔ {deal.tenant.name} (tenant) · you are the {label(deal.role).toLowerCase()}
+      <p className="muted" data-testid="deal-parties">
+        {deal.host.name} (host) ↔ {deal.role === 'HOST' ? <Counterparty deal={deal} /> : deal.tenant.name} (tenant) · you are the {label(deal.role).toLowerCase()}
       </p>
       <div className="cards">
         <div className="kpi"><div className="label">MW</div><div className="value">{fmtMw(deal.mw)}</div></div>

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { ActionButton } from '@/components/action-button';
+import { InviteForm } from '@/components/invite-form';
+import { fmtDate } from '@/lib/format';
+import { gql, requireViewer } from '@/lib/session';
+import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
+
+export const metadata: Metadata = { title: 'Members' };
+
+interface Member { id: string; role: string; createdAt: string; user: { id: string; email: string; name: string } }
+interface Invitation { id: string; email: string; role: string; status: string; createdAt: string; expiresAt: string }
+
+const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'] as const;
+
+export default async function MembersPage() {
+  const viewer = await requireViewer();
+  if (!viewer.organization) {
+    return (
+      <>
+        <h1>Members</h1>
+        <div className="empty">You are not a member of any organisation. Accept an invitation, or create an organisation.</div>
+      </>
+    );
+  }
+  const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
+  const data = await gql<{ members: { edges: { node: Member }[] }; invitations?: { edges: { node: Invitation }[] } }>(
+    manages
+      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } }'
+      : '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } }',
+  );
+  const members = data.members.edges.map((e) => e.node);
+  const invitations = data.invitations?.edges.map((e) => e.node) ?? [];
+  return (
+    <>
+      <h1>Members of {viewer.organization.name}</h1>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Since</th></tr></thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id} data-testid="member-row">
+                <td>{m.user.name}{m.user.id === viewer.user.id && <span className="muted"> (you)</span>}</td>
+                <td>{m.user.email}</td>
+                <td>{m.role.toLowerCase()}</td>
+                <td>{fmtDate(m.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {manages && (
+        <>
+          <div className="card">
+            <h2>Invite someone</h2>
+            <p className="muted">
+              Nobody joins without agreeing: the person opens the link you send them and accepts, signed in with the address you invite.
+              The link works for 7 days, once.
+            </p>
+            <InviteForm roles={viewer.role === 'OWNER' ? ROLES : ROLES.filter((r) => r !== 'OWNER')} action={inviteMember} />
+          </div>
+          <h2>Invitations</h2>
+          {invitations.length === 0 ? (
+            <div className="empty">No invitations yet.</div>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead><tr><th>Email</th><th>Role</th><th>State</th><th>Sent</th><th>Expires</th><th /></tr></thead>
+                <tbody>
+                  {invitations.map((i) => (
+                    <tr key={i.id} data-testid="invitation-row">
+                      <td>{i.email}</td>
+                      <td>{i.role.toLowerCase()}</td>
+                      <td><span className={`badge ${i.status === 'PENDING' ? '' : i.status === 'ACCEPTED' ? 'ok' : 'bad'}`}>{i.status.toLowerCase()}</span></td>
+                      <td>{fmtDate(i.createdAt)}</td>
+                      <td>{fmtDate(i.expiresAt)}</td>
+                      <td>{i.status === 'PENDING' && <ActionButton action={revokeInvitation} fields={{ id: i.id }} label="Revoke" variant="danger" confirm={`Revoke the invitation for ${i.email}? Its link stops working at once.`} />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      <div className="card">
+        <h2>Leave {viewer.organization.name}</h2>
+        <p className="muted">You lose access to its data at once. Its last owner cannot leave: make someone else owner first.</p>
+        <ActionButton action={leaveOrganization} fields={{}} label="Leave organisation" variant="danger" confirm={`Leave ${viewer.organization.name}?`} />
+      </div>
+    </>
+  );
+}
