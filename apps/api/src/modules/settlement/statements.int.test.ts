@@ -118,7 +118,7 @@ describe('who may move a statement, and when', () => {
     const stranger = await signUpOrg(api, 'TENANT', 'moves-stranger');
     for (const org of [host, tenant]) {
       await mutate(api, org, 'createWebhookEndpoint', `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`, {
-        input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['STATEMENT_ISSUED', 'STATEMENT_AGREED', 'STATEMENT_DISPUTED', 'STATEMENT_PAID'] },
+        input: { url: 'https://hooks.example.test/statements', eventTypes: ['STATEMENT_ISSUED', 'STATEMENT_AGREED', 'STATEMENT_DISPUTED', 'STATEMENT_PAID'] },
       });
     }
     const id = draft.id;
