@@ -1,6 +1,6 @@
 import { type AppPrisma, issueApiKey, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TCreateApiKeyInput } from './api-keys.schemas';

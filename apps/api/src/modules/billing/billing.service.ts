@@ -14,7 +14,7 @@ import {
 import { type AppPrisma, scopedWhere, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import type { TConfig } from '../../config';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { viaStripe } from './billing-errors';

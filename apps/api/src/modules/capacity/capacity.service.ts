@@ -2,11 +2,11 @@ import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, ty
 import { writeAudit } from '../../audit';
 import { capacityEventPayload } from '../webhooks/events';
 import { recordPartnerEvent } from '../webhooks/outbox';
-import type { Authorized } from '../../auth/authorize';
-import { appError, badInput, conflict, notFound } from '../../graphql/errors';
+import type { Authorized } from '../../auth/principal';
+import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
-import { findOversell } from './capacity-limits';
+import { assertSiteNotOversold } from '../sites/site-oversell';
 import { toCapacityBlockCreateData, toCapacityBlockUpdateData } from './capacity.mappers';
 import type { TCapacityBlockFilter, TCreateCapacityBlockInput, TUpdateCapacityBlockInput } from './capacity.schemas';
 
@@ -33,44 +33,6 @@ async function findOwnBlock(tx: AppTx, auth: Authorized, id: string) {
 
 export function getBlock(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, (tx) => findOwnBlock(tx, auth, id));
-}
-
-/**
- * Locks the site row (so two concurrent writers cannot both squeeze in the last MW) and refuses the
- * change when the site's blocks, with `candidate` in place of its old version, would need more MW than
- * the site has by some start date.
- */
-export async function assertSiteNotOversold(
-  tx: AppTx,
-  auth: Authorized,
-  siteId: string,
-  candidate?: { id?: string; mw: number; availableFrom: Date },
-  field = 'input.mw',
-) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Site" WHERE "id" = ${siteId}::uuid AND "orgId" = ${auth.orgId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw notFound('Site', siteId);
-  const site = await tx.site.findUniqueOrThrow({ where: { id: siteId } });
-  const others = await tx.capacityBlock.findMany({ where: scopedWhere(auth, { siteId, ...(candidate?.id ? { id: { not: candidate.id } } : {}) }) });
-  const uses = others.map((b) => ({ id: b.id, mw: b.mw.toNumber(), availableFrom: b.availableFrom }));
-  if (candidate) uses.push({ id: candidate.id ?? 'new', ...candidate });
-  const oversell = findOversell(
-    {
-      energizedMw: site.energizedMw.toNumber(),
-      liveDate: site.liveDate,
-      underConstructionMw: site.underConstructionMw.toNumber(),
-      constructionLiveDate: site.constructionLiveDate,
-    },
-    uses,
-  );
-  if (oversell) {
-    const spare = Math.max(0, oversell.capacityMw - (oversell.committedMw - (candidate?.mw ?? 0)));
-    throw appError(
-      'BAD_USER_INPUT',
-      `${field}: the site has ${oversell.capacityMw} MW by ${oversell.day} and its blocks would need ${oversell.committedMw} MW; ` +
-        (candidate ? `at most ${Math.round(spare * 1000) / 1000} MW can start then.` : 'lower or move its blocks first.'),
-      { field, ...oversell },
-    );
-  }
 }
 
 export function createBlock(prisma: AppPrisma, auth: Authorized, input: TCreateCapacityBlockInput) {

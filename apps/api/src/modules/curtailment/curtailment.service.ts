@@ -3,10 +3,10 @@
 // that are not agreed yet stale, in the same transaction as the change and its audit row.
 import { type AppPrisma, type AppTx, type CurtailmentEvent, type Prisma, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';
 import { findEventIssue } from './curtailment-rules';
 import type { TCurtailmentEventFilter, TDisputeCurtailmentEventInput, TRecordCurtailmentEventInput } from './curtailment.schemas';

@@ -4,7 +4,7 @@
 // transaction; the monthly statements prorate colocation by day from it. Nothing is asked of Stripe.
 import { type AppPrisma, Prisma, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict } from '../../graphql/errors';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';

@@ -2,7 +2,7 @@
 // within the request's hard constraints (request-fit.ts).
 import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { requireOrgKind } from '../requests/require-org-kind';
@@ -10,7 +10,7 @@ import { readDeal } from './deal-reads';
 import { type OfferedBlock, allocateMw, findTermsIssue } from './deal-terms';
 import { toDealCreateData } from './deals.mappers';
 import { type OfferedSite, findRequestFitIssue, requestConstraints } from './request-fit';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import type { TProposeDealInput } from './deals.schemas';
 
 /** Row-level security lets a host read OPEN requests (and ones it dealt on); anything else is NOT_FOUND. */

@@ -3,7 +3,7 @@
 // table, so writes take the explicit system path (the owner connection) once the uploader is checked here.
 import type { AppPrisma, AppTx, HashpriceIndexDay } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import type { PlatformAdmin } from '../admin/admin-access';
 import { isoDay } from '../common/dates';

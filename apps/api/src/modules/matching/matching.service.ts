@@ -15,7 +15,7 @@ import {
 import { writeAudit } from '../../audit';
 import { matchEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';

@@ -2,7 +2,7 @@
 // and events with that organisation's own credentials; the tenant sees every grant, the partner its own.
 import { type AppPrisma, type AppTx, type MeterGrant, Prisma, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { findPartyDeal } from '../deals/deals.service';

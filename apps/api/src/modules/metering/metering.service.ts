@@ -4,7 +4,7 @@
 // Any refusal names the row and field and writes nothing.
 import { type AppPrisma, type AppTx, type MeterChannel, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { appError } from '../../graphql/errors';
 import type { ServerTimings } from '../../server-timing';
 import { type MeterDealContext, loadDealForWriting } from './meter-context';

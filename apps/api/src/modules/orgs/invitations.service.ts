@@ -3,7 +3,7 @@
 // reply to an invitation is the same whether or not the address has an account. Anyone may leave.
 import { type AppPrisma, type AppTx, type Invitation, issueInvitationToken, scopedWhere, sha256, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertMayTouch, assertNotLastOwner } from './orgs.service';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZOrgName } from '../auth/auth.schemas';
+import { ZEmail, ZOrgName } from '../common/common.schemas';
 import { ZId } from '../common/common.schemas';
 
 const ZRole = z.enum(['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'], { message: 'must be VIEWER, MEMBER, ADMIN or OWNER' });

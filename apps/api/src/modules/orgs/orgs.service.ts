@@ -1,6 +1,6 @@
 import { type AppPrisma, type AppTx, type Role, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TChangeMemberRoleInput, TCreateOrganizationInput } from './orgs.schemas';

@@ -10,7 +10,7 @@ import {
 } from '@gridshare/db';
 import { MODEL_VERSION, assessReadiness } from '@gridshare/readiness';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toAssessmentData, toReadinessInput, toReadinessModelInfo } from './readiness.mappers';

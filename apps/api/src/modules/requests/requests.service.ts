@@ -2,7 +2,7 @@
 // WITHDRAWN from DRAFT, OPEN or MATCHED.
 import { type AppPrisma, type AppTx, type ColocationRequest, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';

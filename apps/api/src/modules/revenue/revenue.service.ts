@@ -2,7 +2,7 @@ import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@
 import { RevenueInputError, revenueSensitivity, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
 import type { GraphQLError } from 'graphql';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { appError, badInput, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toJsonColumn, toStoredResults } from './revenue.mappers';

@@ -1,4 +1,4 @@
-import { type AppPrisma, Prisma } from '@gridshare/db';
+import { type AppPrisma, type CapacityKind, Prisma } from '@gridshare/db';
 import type { TPageArgs } from '../../graphql/pagination';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
 import type { TCapacitySearchFilter, TSort } from './search.schemas';
@@ -13,7 +13,7 @@ export type AsFloats<T> = {
 export interface ListingRow {
   blockId: string;
   siteId: string;
-  kind: string;
+  kind: CapacityKind;
   mw: Prisma.Decimal;
   firmMw: Prisma.Decimal;
   interruptibleMw: Prisma.Decimal;

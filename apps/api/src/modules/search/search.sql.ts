@@ -1,7 +1,7 @@
 // The search as SQL over the MarketplaceListing table: one WHERE for both the page and the count, keyset
 // pagination per sort (no OFFSET, so deep pages cost what the first one does).
 import { Prisma } from '@gridshare/db';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { REDUNDANCY_ORDER, type TCapacitySearchFilter, type TSort } from './search.schemas';
 
 const KM_PER_DEGREE = 111.32;

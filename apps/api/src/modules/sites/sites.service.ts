@@ -1,7 +1,7 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import { assertSiteNotOversold } from '../capacity/capacity.service';
-import type { Authorized } from '../../auth/authorize';
+import { assertSiteNotOversold } from './site-oversell';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { recordAssessment } from '../readiness/readiness.service';
