@@ -23,7 +23,7 @@ import { trustProxyOption } from './network';
 import { publicQueries } from './modules';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { createDealBillingPort } from './modules/billing/deal-billing';
-import { registerStripeWebhooks } from './modules/billing/webhooks';
+import { registerStripeWebhooks } from './modules/billing/stripe-events';
 import { collectDeliveries } from './modules/webhooks/outbox';
 import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue';
 

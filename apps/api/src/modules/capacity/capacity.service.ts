@@ -1,8 +1,9 @@
 import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { capacityEventPayload } from '../webhooks/events';
 import { recordPartnerEvent } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
@@ -25,11 +26,7 @@ export function countBlocks(prisma: AppPrisma, auth: Authorized, filter?: TCapac
   return withOrg(prisma, auth, (tx) => tx.capacityBlock.count({ where: scopedWhere(auth, blockWhere(filter)) }));
 }
 
-async function findOwnBlock(tx: AppTx, auth: Authorized, id: string) {
-  const block = await tx.capacityBlock.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!block) throw notFound('Capacity block', id);
-  return block;
-}
+const findOwnBlock = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.capacityBlock, auth, id, 'Capacity block');
 
 export function getBlock(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, (tx) => findOwnBlock(tx, auth, id));
@@ -42,7 +39,7 @@ export function createBlock(prisma: AppPrisma, auth: Authorized, input: TCreateC
     if (site.status === 'ARCHIVED') throw conflict(`Site ${input.siteId} is archived; it cannot offer capacity.`, { status: site.status });
     await assertSiteNotOversold(tx, auth, input.siteId, { mw: input.mw, availableFrom: input.availableFrom });
     const block = await tx.capacityBlock.create({ data: toCapacityBlockCreateData(input, auth.orgId) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.created', entityType: 'CapacityBlock', entityId: block.id, changes: input });
+    await audit(tx, auth, { action: 'capacity.created', entityType: 'CapacityBlock', entityId: block.id, changes: input });
     return block;
   });
 }
@@ -60,7 +57,7 @@ export function updateBlock(prisma: AppPrisma, auth: Authorized, id: string, inp
       await assertSiteNotOversold(tx, auth, current.siteId, { id, mw, availableFrom: input.availableFrom ?? current.availableFrom });
     }
     const block = await tx.capacityBlock.update({ where: { id }, data: toCapacityBlockUpdateData(input) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.updated', entityType: 'CapacityBlock', entityId: id, changes: input });
+    await audit(tx, auth, { action: 'capacity.updated', entityType: 'CapacityBlock', entityId: id, changes: input });
     return block;
   });
 }
@@ -86,7 +83,7 @@ async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: 
       data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
     });
     if (moved.count !== 1) throw conflict(`Capacity block ${id} changed meanwhile; read it again.`);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
+    await audit(tx, auth, { action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
     const block = await tx.capacityBlock.findUniqueOrThrow({ where: { id } });
     if (to === 'PUBLISHED') {
       await recordPartnerEvent(tx, { orgId: auth.orgId, type: 'capacity.published', subjectId: id, payload: capacityEventPayload(block) });
@@ -105,7 +102,7 @@ export function deleteBlock(prisma: AppPrisma, auth: Authorized, id: string) {
     const current = await findOwnBlock(tx, auth, id);
     assertTransition('capacity block', id, current.status, ['DRAFT'], 'delete');
     await tx.capacityBlock.delete({ where: { id } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.deleted', entityType: 'CapacityBlock', entityId: id });
+    await audit(tx, auth, { action: 'capacity.deleted', entityType: 'CapacityBlock', entityId: id });
     return id;
   });
 }

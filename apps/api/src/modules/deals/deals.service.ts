@@ -3,7 +3,7 @@
 // write is conditional on that state so a concurrent move loses cleanly; side effects and the audit row
 // share the transaction, so a failing effect undoes the move.
 import { type AppPrisma, type AppTx, type CapacityStatus, type Deal, type DealStatus, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { type PartnerEventType, dealEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/principal';
@@ -120,7 +120,7 @@ function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMov
     await updateDealIf(tx, auth, deal, move.from, changes);
     const moved: Deal = { ...deal, ...changes };
     const effects = { ...(await EFFECTS[name]?.(tx, auth, deal)), ...(await extra?.(tx, deal)) };
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
+    await audit(tx, auth, { action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
     const event = MOVE_EVENTS[name];
     if (event) await recordDealEvent(tx, moved, event);
     return readDeal(tx, auth, id);

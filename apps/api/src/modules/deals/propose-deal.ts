@@ -1,7 +1,7 @@
 // A host offers some of its PUBLISHED blocks, all on one site, against another organisation's OPEN request,
 // within the request's hard constraints (request-fit.ts).
 import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
@@ -62,7 +62,7 @@ export function proposeDeal(prisma: AppPrisma, auth: Authorized, input: TPropose
     if (unfit) throw appError('BAD_USER_INPUT', `input.${unfit.field}: ${unfit.message}`, { field: `input.${unfit.field}`, constraint: unfit.constraint });
     const parties = { hostOrgId: auth.orgId, tenantOrgId: request.orgId, siteId: first.siteId };
     const deal = await tx.deal.create({ data: toDealCreateData(input, parties, allocateMw(blocks, input.mw)) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });
+    await audit(tx, auth, { action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });
     return readDeal(tx, auth, deal.id);
   });
 }

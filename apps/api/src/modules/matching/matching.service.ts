@@ -12,11 +12,11 @@ import {
   describeExclusions,
   matchRequest,
 } from '@gridshare/matching';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { matchEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { findOwned } from '../common/find-owned';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
@@ -142,11 +142,7 @@ function toCandidates(rows: CandidateRow[]) {
   return [...bySite.values()].map((siteRows) => ({ candidate: toCandidate(siteRows), site: toListingSite(siteRows[0]!) }));
 }
 
-async function findOwnRequest(tx: AppTx, auth: Authorized, id: string) {
-  const request = await tx.colocationRequest.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!request) throw notFound('Colocation request', id);
-  return request;
-}
+const findOwnRequest = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.colocationRequest, auth, id, 'Colocation request');
 
 export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId: string, asOf = new Date()): Promise<MatchingRun> {
   const request = await withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId));
@@ -203,10 +199,8 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
       tx,
       stored.map((match) => ({ orgId: match.hostOrgId, type: 'match.created' as const, subjectId: match.id, payload: matchEventPayload(match) })),
     );
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'matching.run',
+    await audit(tx, auth, {
+            action: 'matching.run',
       entityType: 'ColocationRequest',
       entityId: requestId,
       changes: { matches: result.matches.length, excluded: excluded.total, modelVersion: result.modelVersion, asOf: isoDay(asOf) },
