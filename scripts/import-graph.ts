@@ -3,6 +3,8 @@
 // files that cannot be understood, moved or tested apart. Tests and generated files are left out (a test
 // may import anything; nothing imports a test). Resolution is TypeScript's own, so workspace packages
 // (`@gridshare/db` ...) are followed into their sources. Prints each circle as a chain of files.
+// Module folders (apps/api/src/modules/<name>) are checked as wholes too: two modules that import each
+// other, through any files, are one module in two folders.
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -86,14 +88,36 @@ export function findCycles(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
+const MODULE_FOLDER = /\/apps\/api\/src\/modules\/([^/]+)\//;
+const moduleOf = (file: string) => {
+  const name = MODULE_FOLDER.exec(file)?.[1];
+  return name ? `apps/api/src/modules/${name}/` : undefined;
+};
+
+/** Module folder → the other module folders its files import. */
+export function moduleGraph(graph: Map<string, string[]>): Map<string, string[]> {
+  const folders = new Map<string, Set<string>>();
+  for (const [file, targets] of graph) {
+    const from = moduleOf(file);
+    if (!from) continue;
+    const into = folders.get(from) ?? new Set<string>();
+    for (const target of targets) {
+      const to = moduleOf(target);
+      if (to && to !== from) into.add(to);
+    }
+    folders.set(from, into);
+  }
+  return new Map([...folders].map(([folder, targets]) => [folder, [...targets].sort()]));
+}
+
 if (require.main === module) {
   const graph = importGraph();
-  const cycles = findCycles(graph);
+  const cycles = [...findCycles(graph), ...findCycles(moduleGraph(graph))];
   const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
   if (cycles.length === 0) {
-    process.stdout.write(`import graph: ${graph.size} files, ${edges} imports, no cycles\n`);
+    process.stdout.write(`import graph: ${graph.size} files, ${edges} imports, no cycles between files or module folders\n`);
   } else {
-    for (const cycle of cycles) process.stderr.write(`import cycle (${cycle.length} files):\n${cycle.map((file) => `  ${relative(ROOT, file)}`).join('\n')}\n`);
+    for (const cycle of cycles) process.stderr.write(`import cycle (${cycle.length} files or module folders):\n${cycle.map((node) => `  ${node.startsWith(ROOT) ? relative(ROOT, node) : node}`).join('\n')}\n`);
     process.stderr.write(`import graph: ${cycles.length} cycle(s) among ${graph.size} files\n`);
     process.exitCode = 1;
   }
