@@ -1,4 +1,4 @@
-import { CONSTRAINT_ORDER, type ConstraintKey, type RankedMatch } from '@gridshare/matching';
+import { CONSTRAINT_ORDER, type ConstraintKey, type RankedMatch, type RelaxationKey } from '@gridshare/matching';
 import type { Match as MatchRow } from '@gridshare/db';
 import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
@@ -21,11 +21,20 @@ const CONSTRAINT_ENUM: Record<ConstraintKey, string> = {
   mwByDate: 'MW_BY_DATE',
 };
 
+const RELAXATION_ENUM: Record<RelaxationKey, string> = {
+  splitSites: 'SPLIT_SITES',
+  splitDistance: 'SPLIT_DISTANCE',
+  term: 'TERM',
+  price: 'PRICE',
+  contiguousMw: 'CONTIGUOUS_MW',
+};
+
 function toMatchNode(match: RankedMatch, sites: Map<string, ListingSiteNode>) {
   return {
     rank: match.rank,
     score: match.score,
     isSplit: match.isSplit,
+    label: match.label ?? (match.isSplit ? `${match.siteIds.length}-site split` : 'Single site'),
     mwAllocated: match.mwAllocated,
     priceUsdPerKwMonth: match.weightedPriceCentsPerKwMonth / 100,
     firstPowerDate: match.firstPowerDate,
@@ -50,6 +59,9 @@ function toResultNode(run: matching.MatchingRun) {
     exclusions: CONSTRAINT_ORDER.map((key) => ({ constraint: CONSTRAINT_ENUM[key], sites: run.excluded.byConstraint[key] })),
     excludedSites: run.excluded.total,
     exclusionSummary: run.summary,
+    partialFitSites: run.partialFits?.sites ?? 0,
+    partialFitSummary: run.partialFits?.summary || null,
+    relaxations: run.relaxations.map((r) => ({ ...r, key: RELAXATION_ENUM[r.key] })),
   };
 }
 
