@@ -2,6 +2,8 @@ import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
+import { ZId } from '../common/common.schemas';
+import { getListing } from './listing.service';
 import { toListingNode } from './search.mappers';
 import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
@@ -15,6 +17,10 @@ export const publicQueries = { searchCapacity: can.readCapacity };
 
 export const searchResolvers: Resolvers = {
   Query: {
+    listing: async (_parent, args, ctx) => {
+      authorize(ctx, can.readCapacity);
+      return getListing(ctx.db.prisma, parseInput(ZId, args.siteId, 'siteId'));
+    },
     searchCapacity: async (_parent, args, ctx) => {
       authorize(ctx, publicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;
