@@ -43,9 +43,14 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') redirect('/signin');
     if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    // A malformed id in the address is a page that does not exist, not a failure.
+    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.details.some((d) => ID_FIELD.test(d.field ?? ''))) notFound();
     throw error;
   }
 }
+
+/** `id`, `siteId`, `input.requestId`: the API names the id argument it refused. */
+const ID_FIELD = /(^|\.)(id|[a-z]+Id)$/;
 
 /** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
 export async function gqlMutation<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

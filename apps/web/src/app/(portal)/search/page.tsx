@@ -15,7 +15,7 @@ interface Listing {
   availableFrom: string;
   priceUsdPerKwMonth: number;
   minTermMonths: number;
-  site: { country: string; region: string; gridOperator: string; coolingType: string; redundancy: string; maxRackDensityKw: number; renewableSharePct: number; readinessScore: number | null };
+  site: { id: string; country: string; region: string; gridOperator: string; coolingType: string; redundancy: string; maxRackDensityKw: number; renewableSharePct: number; readinessScore: number | null };
 }
 
 type Params = Record<string, string | undefined>;
@@ -74,7 +74,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const data = await gql<Page>(
     `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
-        site { country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
+        site { id country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
     { filter: filterFrom(p), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
@@ -157,7 +157,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <tbody>
               {listings.map((l) => (
                 <tr key={l.id} data-testid="listing" data-id={l.id}>
-                  <td>{l.site.region}, {l.site.country}</td>
+                  <td><Link href={`/listings/${l.site.id}`}>{l.site.region}, {l.site.country}</Link></td>
                   <td>{l.site.gridOperator}</td>
                   <td>{label(l.kind)}</td>
                   <td className="num">{fmtMw(l.mw)}</td>

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
 import { DEAL_ROW_FIELDS, DealTable, type DealRow } from '@/components/deal-table';
+import { RequestProposalForm } from '@/components/request-proposal-form';
 import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { openRequest, runMatching } from '../actions';
@@ -21,6 +23,7 @@ interface Data {
     partialFitSummary: string | null; relaxations: { key: string; summary: string }[];
   };
   deals: { edges: { node: DealRow }[] };
+  sentProposalRequests: { siteId: string }[];
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) + '.';
@@ -35,12 +38,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         matches { rank score isSplit label mwAllocated priceUsdPerKwMonth firstPowerDate summary
           sites { mwAllocated site { id country region gridOperator } }
           criteria { key label value weight contribution reason } } }
-      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } } }`,
+      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } }
+      sentProposalRequests(requestId: $id) { siteId } }`,
     { id },
   );
   const r = data.colocationRequest;
   const deals = data.deals.edges.map((e) => e.node).filter((d) => d.request.id === r.id);
   const writer = canWrite(viewer);
+  const asked = new Set(data.sentProposalRequests.map((p) => p.siteId));
+  const canAsk = writer && (r.status === 'OPEN' || r.status === 'MATCHED');
   return (
     <>
       <h1>
@@ -103,7 +109,18 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 {m.isSplit && <span className="badge warn"> {m.label}</span>}
               </h2>
               <p>{m.summary}</p>
-              <p className="muted">{m.sites.map((s) => `${s.site.region}, ${s.site.country} (${s.site.gridOperator}) ${fmtMw(s.mwAllocated)}`).join(' + ')}</p>
+              <ul className="match-sites">
+                {m.sites.map((s) => (
+                  <li key={s.site.id}>
+                    <Link href={`/listings/${s.site.id}`}>{s.site.region}, {s.site.country} ({s.site.gridOperator})</Link> {fmtMw(s.mwAllocated)}{' '}
+                    {asked.has(s.site.id) ? (
+                      <span className="badge">Proposal requested</span>
+                    ) : (
+                      canAsk && <RequestProposalForm siteId={s.site.id} requests={[{ id: r.id, title: r.title }]} />
+                    )}
+                  </li>
+                ))}
+              </ul>
               <table>
                 <thead><tr><th>Criterion</th><th className="num">Value</th><th className="num">Weight</th><th className="num">Contribution</th><th>Why</th></tr></thead>
                 <tbody>
