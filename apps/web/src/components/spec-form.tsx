@@ -44,7 +44,7 @@ export function FieldInput({ field, state, initial }: { field: FieldSpec; state:
         type={numeric ? 'number' : field.type === 'date' ? 'date' : 'text'}
         defaultValue={value}
         required={field.required}
-        min={field.min}
+        min={field.notPast ? new Date().toISOString().slice(0, 10) : field.min}
         max={field.max}
         step={field.type === 'int' ? 1 : numeric ? (field.step ?? 'any') : undefined}
         placeholder={field.placeholder}

@@ -19,6 +19,8 @@ export interface FieldSpec {
   nullable?: boolean;
   /** Most characters a text field takes. */
   maxLength?: number;
+  /** A date field that refuses days before today (UTC), in the browser; the API refuses them too. */
+  notPast?: boolean;
 }
 
 /** Required text fields left blank or only spaces: a message at each, before anything is sent. */
