@@ -12,7 +12,12 @@ import { moveDeal, proposeDealMwChange } from '../actions';
 
 const MW_CHANGE_FIELDS = [{ name: 'mw', label: 'New MW', type: 'number', required: true, min: 0, step: 0.1 }] as const;
 
-export const metadata: Metadata = { title: 'Deal' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ deal: { request: { title: string } } }>(`query($id: ID!) { deal(id: $id) { request { title } } }`, { id });
+  return { title: `${data.deal.request.title} · Deal` };
+}
 
 interface Deal {
   id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; pendingMw: number | null; pendingMwBy: 'HOST' | 'TENANT' | null; priceUsdPerKwMonth: number; termMonths: number; startDate: string;

@@ -8,7 +8,12 @@ import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { openRequest, runMatching } from '../actions';
 
-export const metadata: Metadata = { title: 'Request' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ colocationRequest: { title: string } }>(`query($id: ID!) { colocationRequest(id: $id) { title } }`, { id });
+  return { title: `${data.colocationRequest.title} · Request` };
+}
 
 interface Match {
   rank: number; score: number; isSplit: boolean; label: string; mwAllocated: number; priceUsdPerKwMonth: number; firstPowerDate: string; summary: string;

@@ -9,7 +9,12 @@ import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
 import { fmtMw, fmtNum, fmtUsd, fmtUsdCompact, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Site' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ site: { name: string } }>(`query($id: ID!) { site(id: $id) { name } }`, { id });
+  return { title: `${data.site.name} · Site` };
+}
 
 interface SitePage {
   site: {
