@@ -367,6 +367,8 @@ export type CapacitySearchFilter = {
   maxLatencyMs?: number | null | undefined;
   /** At least this renewable share, percent. */
   minRenewableSharePct?: number | null | undefined;
+  /** The lease term wanted, 1-600 months: only blocks whose minimum term is at most this. */
+  termMonths?: number | null | undefined;
   /** Only these kinds of capacity. */
   kinds?: Array<CapacityKind> | null | undefined;
   /** Within a distance of a point. */

@@ -30,6 +30,14 @@ export async function getListing(prisma: AppPrisma, siteId: string) {
   };
 }
 
+/** Regions with listed capacity (nothing tenant-specific: the same for every caller). */
+export async function listedRegions(prisma: AppPrisma) {
+  const rows = await prisma.$queryRaw<{ country: string; region: string; sites: bigint }[]>`
+    SELECT l."country", l."region", count(*) AS "sites" FROM "MarketplaceListing" l WHERE l."siteHead"
+     GROUP BY l."country", l."region" ORDER BY l."country", l."region"`;
+  return rows.map((row) => ({ ...row, sites: Number(row.sites) }));
+}
+
 /** The host of a listed site, for the system path that records a proposal request (never returned). */
 export async function listedSiteHost(prisma: AppPrisma, siteId: string): Promise<string | null> {
   const [row] = await prisma.$queryRaw<{ hostOrgId: string }[]>(
