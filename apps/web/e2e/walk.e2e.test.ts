@@ -19,7 +19,7 @@ async function openRequest(input: Record<string, unknown> = {}) {
   return data.createColocationRequest.id;
 }
 
-/** A PROPOSED deal from the demo miner on a new request of the demo tenant, for a longer term than asked. */
+/** A PROPOSED deal from the demo miner on a new request of the demo tenant, for a shorter term than asked. */
 async function proposedDeal() {
   const miner = await apiToken(DEMO.miner);
   const blocks = await callApi<{ capacityBlocks: { edges: { node: Block }[] } }>(
@@ -29,10 +29,10 @@ async function proposedDeal() {
   );
   const block = blocks.capacityBlocks.edges.map((e) => e.node).find((b) => b.mw >= 2 && b.site.verification === 'VERIFIED' && b.minTermMonths <= 120);
   if (!block) throw new Error('the demo miner has no published block left on a verified site');
-  const requestId = await openRequest({ totalMw: 1, termMonths: 120, maxPriceUsdPerKwMonth: 1000 });
+  const requestId = await openRequest({ totalMw: 1, termMonths: 144, maxPriceUsdPerKwMonth: 1000 });
   const deal = await callApi<{ proposeDeal: { id: string } }>(
     'mutation($input: ProposeDealInput!) { proposeDeal(input: $input) { id } }',
-    { input: { requestId, blockIds: [block.id], mw: 1, priceUsdPerKwMonth: block.priceUsdPerKwMonth, termMonths: 144, startDate: block.availableFrom } },
+    { input: { requestId, blockIds: [block.id], mw: 1, priceUsdPerKwMonth: block.priceUsdPerKwMonth, termMonths: 120, startDate: block.availableFrom } },
     miner,
   );
   return deal.proposeDeal.id;
@@ -79,9 +79,10 @@ describe('a match-aware proposal form (item 5)', () => {
     const select = page.locator('#blockIds');
     await select.waitFor();
     expect(await select.inputValue()).not.toBe('');
-    expect(await page.getByLabel('MW', { exact: true }).inputValue()).toBe('1');
-    expect(Number(await page.getByLabel('Term (months)').inputValue())).toBeGreaterThanOrEqual(240);
-    expect(await page.getByLabel('Price ($/kW-month)').inputValue()).not.toBe('');
+    // Labels of required fields end in " *".
+    expect(await page.getByLabel(/^MW/).inputValue()).toBe('1');
+    expect(Number(await page.getByLabel(/^Term \(months\)/).inputValue())).toBeGreaterThanOrEqual(240);
+    expect(await page.getByLabel(/^Price/).inputValue()).not.toBe('');
   });
 });
 
@@ -92,7 +93,7 @@ describe('confirm before committing, and the deal’s timeline (items 6 and 7)',
     await open(page, `/deals/${id}`);
     await page.getByText('Accept…').click();
     expect(await page.getByTestId('contract-value').textContent()).toMatch(/^\$[\d,]+\.\d\d colocation over the term/);
-    expect(await page.getByTestId('deal-differences').textContent()).toContain('Term 144 months vs 120 asked');
+    expect(await page.getByTestId('deal-differences').textContent()).toContain('Term 120 months vs 144 asked');
     await screenshot(page, 'deal-review');
     await page.getByRole('button', { name: 'Confirm: accept' }).click();
     await page.getByText('Sign…').waitFor();
@@ -141,6 +142,7 @@ describe('forms (item 10)', () => {
     const page = await browser.pageFor(DEMO.miner);
     await open(page, '/sites/new');
     await page.getByLabel(/^Name/).fill('   ');
+    await page.getByLabel(/^Country/).fill('US');
     await page.getByLabel(/^Region/).fill('Texas');
     await page.getByLabel(/^Grid operator/).fill('ERCOT');
     await page.getByLabel(/^Latitude/).fill('31');
@@ -186,6 +188,8 @@ describe('navigation and errors (item 15)', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`**/sites/${site?.id}`);
+    // Next streams the metadata of dynamic pages: the title arrives after the first paint.
+    await page.waitForFunction((name) => document.title.startsWith(name), site?.name ?? '');
     expect(await page.title()).toBe(`${site?.name} · Site · Gridshare`);
   });
 });
