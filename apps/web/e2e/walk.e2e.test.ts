@@ -79,7 +79,6 @@ describe('a match-aware proposal form (item 5)', () => {
     const select = page.locator('#blockIds');
     await select.waitFor();
     expect(await select.inputValue()).not.toBe('');
-    // Labels of required fields end in " *".
     expect(await page.getByLabel(/^MW/).inputValue()).toBe('1');
     expect(Number(await page.getByLabel(/^Term \(months\)/).inputValue())).toBeGreaterThanOrEqual(240);
     expect(await page.getByLabel(/^Price/).inputValue()).not.toBe('');

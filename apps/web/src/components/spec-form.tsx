@@ -54,10 +54,8 @@ export function FieldInput({ field, state, initial }: { field: FieldSpec; state:
   }
   return (
     <div className={`field ${field.type === 'checkbox' ? 'field-check' : ''}`}>
-      <label htmlFor={id}>
-        {field.label}
-        {field.required && <span className="required" aria-hidden="true"> *</span>}
-      </label>
+      {/* The * comes from CSS (label.required::after): the label's text, and so its name, stays the field's. */}
+      <label htmlFor={id} className={field.required ? 'required' : undefined}>{field.label}</label>
       {control}
       {field.help && <small className="help">{field.help}</small>}
       {error && (
