@@ -200,7 +200,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <div className="actions" style={{ marginTop: 12 }}>
         {previousPage && <Link href={previousPage} className="button secondary">← Previous</Link>}
         {listings.length > 0 && (
-          <span className="muted" data-testid="result-count">
+          <span className="muted" data-testid="page-position">
             {firstRow}–{firstRow + listings.length - 1} of {data.searchCapacity.totalCountIsExact ? total : `${total}+`}
           </span>
         )}
