@@ -1,6 +1,6 @@
 // matchRequest: hard constraints, then the weighted score; splits fill the answer after the single sites;
 // an empty answer says why (partial fits and the limits that, loosened, would add something).
-import { allocateSingle, createSingleScratch, quickAllocateSingle, type Allocation } from './allocate.js';
+import { allocateSingle, createSingleScratch, quickAllocateSingle } from './allocate.js';
 import {
   CONSTRAINT_INDEX,
   CONSTRAINT_ORDER,
@@ -28,6 +28,7 @@ import {
 import { describePartialFits, suggestRelaxations, type Ranking } from './relaxations.js';
 import { findSplits, type SplitOffer } from './splits.js';
 import type {
+  Allocation,
   CriterionExplanation,
   MatchCandidate,
   MatchOptions,

@@ -2,8 +2,8 @@
 // farther apart than the request's distance budget, that together hold the request. Fewer sites first:
 // k + 1 sites are tried only while the answer has room. The search is bounded: per group, only the top
 // sites by stand-alone score and by MW are combined, so it stays fast on 100,000 candidates.
-import { allocateSplit, type Allocation } from './allocate.js';
-import { buildPool, type EligibleSite, type PoolBlock, type PreparedRequest } from './constraints.js';
+import { allocateSplit } from './allocate.js';
+import { buildPool, type EligibleSite, type PreparedRequest } from './constraints.js';
 import { FIBER_ROUTE_FACTOR, estimateRoundTripMs, haversineKm } from './geo.js';
 import { round } from './format.js';
 import {
@@ -20,7 +20,7 @@ import {
   type ScoreFigures,
   type SitePart,
 } from './score.js';
-import type { CriterionKey, MatchCandidate, SplitInfo, SplitPair } from './types.js';
+import type { Allocation, CriterionKey, MatchCandidate, PoolBlock, SplitInfo, SplitPair } from './types.js';
 import { SPLIT_RULES } from './weights.js';
 
 export interface SplitOffer {

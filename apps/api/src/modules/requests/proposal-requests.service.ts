@@ -2,7 +2,7 @@
 // request (the tenant anonymous, as on every open request) and proposes on it.
 import { type AppPrisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { listedSiteHost } from '../search/listing.service';

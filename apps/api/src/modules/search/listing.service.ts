@@ -5,11 +5,12 @@ import { type AppPrisma, Prisma } from '@gridshare/db';
 import type { CriterionResult } from '@gridshare/readiness';
 import { notFound } from '../../graphql/errors';
 import { toListingNode, toListingSite } from './search.mappers';
-import { LISTING_COLUMNS, type ListingRow } from './search.service';
+import { listingColumns } from './listing-sql';
+import type { ListingRow } from './search.service';
 
 export async function getListing(prisma: AppPrisma, siteId: string) {
   const rows = await prisma.$queryRaw<ListingRow[]>`
-    SELECT ${LISTING_COLUMNS} FROM "MarketplaceListing" l WHERE l."siteId" = ${siteId}::uuid ORDER BY l."availableFrom", l."blockId"`;
+    SELECT ${listingColumns()} FROM "MarketplaceListing" l WHERE l."siteId" = ${siteId}::uuid ORDER BY l."availableFrom", l."blockId"`;
   const first = rows[0];
   if (first === undefined) throw notFound('Listing', siteId);
   // Only the latest assessment's tier and criteria: gaps and costs are the host's business.

@@ -13,7 +13,7 @@ import { ZCapacitySearchFilter, ZSort } from './search.schemas';
  * which hold nothing tenant-specific), with the permission to ask: the HTTP layer may replay their
  * answers (graphql/response-cache.ts).
  */
-export const publicQueries = { searchCapacity: can.readCapacity };
+export const searchPublicQueries = { searchCapacity: can.readCapacity };
 
 export const searchResolvers: Resolvers = {
   Query: {
@@ -26,7 +26,7 @@ export const searchResolvers: Resolvers = {
       return getListing(ctx.db.prisma, parseInput(ZId, args.siteId, 'siteId'));
     },
     searchCapacity: async (_parent, args, ctx) => {
-      authorize(ctx, publicQueries.searchCapacity);
+      authorize(ctx, searchPublicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
@@ -44,6 +44,6 @@ export const searchResolvers: Resolvers = {
   },
   CapacityListingConnection: {
     ...connectionResolvers,
-    totalCountIsExact: (connection: { totalCountIsExact: () => Promise<boolean> }) => connection.totalCountIsExact(),
+    totalCountIsExact: (connection) => connection.totalCountIsExact(),
   },
 };
