@@ -133,15 +133,18 @@ describe('the marketplace, end to end', () => {
     expect(await tenant.getByTestId('deal-site').textContent()).toContain('Disclosed on acceptance');
     expect(await tenant.getByTestId('deal-site').textContent()).not.toContain(site.name);
     await tenant.getByRole('button', { name: 'Accept' }).click();
-    await tenant.getByRole('button', { name: 'Sign', exact: true }).waitFor();
+    // Signing picks what settlement reads: here the deal's own terms (the default choice).
+    const signDefault = (page: typeof tenant) => page.getByTestId('sign-choice-DEFAULT').getByRole('button', { name: 'Sign this' });
+    await signDefault(tenant).waitFor();
     expect(await tenant.getByTestId('deal-site').textContent()).toContain(site.name);
-    await tenant.getByRole('button', { name: 'Sign', exact: true }).click();
+    await signDefault(tenant).click();
     await tenant.getByText('Signed; waiting for the other party.').waitFor();
 
     await miner.goto(dealUrl);
     // The tenant acted: now the host knows who it is.
     expect(await miner.getByTestId('deal-parties').textContent()).toContain('Helix AI Labs');
-    await miner.getByRole('button', { name: 'Sign', exact: true }).click();
+    expect(await miner.getByTestId('sign-choice-DEFAULT').textContent()).toContain('signed by the tenant');
+    await signDefault(miner).click();
     await miner.getByText('Signed', { exact: true }).waitFor();
     await screenshot(miner, 'deal');
     await open(miner, '/deals');

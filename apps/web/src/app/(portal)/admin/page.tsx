@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
+import { AdminSettlement } from '@/components/admin-settlement';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
@@ -144,6 +145,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           />
         )}
       </section>
+      <AdminSettlement />
       <h2>Organisations</h2>
       <form className="filters">
         <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>
