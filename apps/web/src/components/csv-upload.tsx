@@ -86,8 +86,27 @@ function useFileForm(run: (text: string, setStatus: (status: Status) => void) =>
   return { status, input, onSubmit, busy: status.kind === 'busy' };
 }
 
+type FileFormState = ReturnType<typeof useFileForm>;
+
+/** A file picker, its button and what became of the upload. */
+function FileForm({ form, testId, inputId, label, help, submit }: { form: FileFormState; testId: string; inputId: string; label: string; help: React.ReactNode; submit: string }) {
+  return (
+    <form onSubmit={form.onSubmit} data-testid={testId}>
+      <div className="field" style={{ maxWidth: 420 }}>
+        <label htmlFor={inputId}>{label}</label>
+        <input id={inputId} ref={form.input} type="file" accept=".csv,text/csv" />
+        <small className="help">{help}</small>
+      </div>
+      <p>
+        <button type="submit" disabled={form.busy}>{form.busy ? 'Uploading…' : submit}</button>
+      </p>
+      <StatusLine status={form.status} />
+    </form>
+  );
+}
+
 export function MeterReadingsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, readings: ReadingRow[]) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {
-  const { status, input, onSubmit, busy } = useFileForm(async (text, setStatus) => {
+  const form = useFileForm(async (text, setStatus) => {
     const parsed = parseMeterReadingsCsv(text);
     if (parsed.errors.length > 0) {
       setStatus({ kind: 'refused', message: `Nothing was sent: ${parsed.errors.length} line(s) of the file do not fit.`, errors: parsed.errors });
@@ -113,23 +132,16 @@ export function MeterReadingsUpload({ dealId, send, refresh }: { dealId: string;
     setStatus({ kind: 'done', message: `${parsed.readings.length.toLocaleString('en-US')} readings in ${batches.length} batch(es): ${total.inserted} new, ${total.corrected} corrected, ${total.unchanged} unchanged.` });
     await refresh(dealId);
   });
-  return (
-    <form onSubmit={onSubmit} data-testid="readings-upload">
-      <div className="field" style={{ maxWidth: 420 }}>
-        <label htmlFor="readings-file">Meter readings (CSV)</label>
-        <input id="readings-file" ref={input} type="file" accept=".csv,text/csv" />
-        <small className="help">
-          Header <code>channel,intervalStart,intervalMinutes,kwh</code> (or <code>kw</code>), then one reading a line, e.g. <code>AI_IT,2026-07-01T00:15:00Z,15,7500</code>.
-        </small>
-      </div>
-      <p><button type="submit" disabled={busy}>{busy ? 'Uploading…' : 'Upload readings'}</button></p>
-      <StatusLine status={status} />
-    </form>
+  const help = (
+    <>
+      Header <code>channel,intervalStart,intervalMinutes,kwh</code> (or <code>kw</code>), then one reading a line, e.g. <code>AI_IT,2026-07-01T00:15:00Z,15,7500</code>.
+    </>
   );
+  return <FileForm form={form} testId="readings-upload" inputId="readings-file" label="Meter readings (CSV)" help={help} submit="Upload readings" />;
 }
 
 export function PoolStatementsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, csv: string) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {
-  const { status, input, onSubmit, busy } = useFileForm(async (text, setStatus) => {
+  const form = useFileForm(async (text, setStatus) => {
     setStatus({ kind: 'busy', done: 0, batches: 1 });
     const outcome = await send(dealId, text);
     if (!outcome.ok) {
@@ -140,15 +152,10 @@ export function PoolStatementsUpload({ dealId, send, refresh }: { dealId: string
     setStatus({ kind: 'done', message: `${outcome.inserted} new day(s), ${outcome.corrected} updated, ${outcome.unchanged} unchanged.` });
     await refresh(dealId);
   });
-  return (
-    <form onSubmit={onSubmit} data-testid="pool-upload">
-      <div className="field" style={{ maxWidth: 420 }}>
-        <label htmlFor="pool-file">Pool statements (CSV)</label>
-        <input id="pool-file" ref={input} type="file" accept=".csv,text/csv" />
-        <small className="help">Lines <code>day,hashrateThs,earningsUsd</code>, one per day.</small>
-      </div>
-      <p><button type="submit" disabled={busy}>{busy ? 'Uploading…' : 'Upload pool statements'}</button></p>
-      <StatusLine status={status} />
-    </form>
+  const help = (
+    <>
+      Lines <code>day,hashrateThs,earningsUsd</code>, one per day.
+    </>
   );
+  return <FileForm form={form} testId="pool-upload" inputId="pool-file" label="Pool statements (CSV)" help={help} submit="Upload pool statements" />;
 }
