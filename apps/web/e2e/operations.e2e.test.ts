@@ -44,7 +44,7 @@ describe('a deal’s operations page', () => {
     const statement = host.getByTestId('statement');
     expect(await statement.getByRole('heading').first().textContent()).toContain(`Statement ${agreed.month}`);
     expect(await statement.textContent()).toContain('Agreed');
-    expect(await host.getByTestId('statement-lines').textContent()).toMatch(/Colocation[\s\S]*Energy pass through[\s\S]*Backfill credit/);
+    expect(await host.getByTestId('statement-lines').textContent()).toMatch(/Colocation[\s\S]*Energy pass-through[\s\S]*Backfill mining credit/);
     expect(await host.getByTestId('forecast').textContent()).toMatch(/Agreed model[\s\S]*Variance[\s\S]*Host payout/);
     expect(await host.getByTestId('availability').textContent()).toMatch(/% against 99\.9% committed/);
     expect(await host.getByTestId('events').textContent()).toMatch(/Facility/);
@@ -101,6 +101,24 @@ describe('a deal’s operations page', () => {
     await upload.getByText('Nothing was sent').waitFor();
     expect(await errors.locator('tbody tr').first().textContent()).toMatch(/^2intervalStart/);
     await screenshot(host, 'deal-operations-upload', upload);
+
+    // The month as stored, sent again: recorded (as unchanged), with the counts shown.
+    const rows: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { meterReadings: { edges: { node: { channel: string; intervalStart: string; intervalMinutes: number; kwh: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gqlAs(
+        DEMO.miner,
+        'query($id: ID!, $after: String, $from: DateTime!, $to: DateTime!) { meterReadings(dealId: $id, first: 100, after: $after, filter: { from: $from, to: $to }) { edges { node { channel intervalStart intervalMinutes kwh } } pageInfo { hasNextPage endCursor } } }',
+        { id: deal.id, after, from: `${month}-01T00:00:00Z`, to: `${month}-08T00:00:00Z` },
+      );
+      rows.push(...page.meterReadings.edges.map(({ node }) => `${node.channel},${node.intervalStart},${node.intervalMinutes},${node.kwh}`));
+      after = page.meterReadings.pageInfo.hasNextPage ? page.meterReadings.pageInfo.endCursor : null;
+    } while (after);
+    await upload.getByLabel('Meter readings (CSV)').setInputFiles({ name: 'week.csv', mimeType: 'text/csv', buffer: Buffer.from(['channel,intervalStart,intervalMinutes,kwh', ...rows].join('\n')) });
+    await upload.getByRole('button', { name: 'Upload readings' }).click();
+    await upload.getByText(`${rows.length} readings in 1 batch(es): 0 new, 0 corrected, ${rows.length} unchanged.`).waitFor();
+    expect(rows).toHaveLength(7 * 24 * 2);
+    expect(await readingAt(first)).toEqual(before);
   });
 
   it('the tenant disputes an issued statement with a reason and sees it DISPUTED', async () => {

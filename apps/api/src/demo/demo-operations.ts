@@ -57,12 +57,14 @@ const at = (month: string, day: number, time: string) => new Date(`${month}-${St
 export function demoEvents(months: readonly string[]): DemoEvent[] {
   const [first, second, third] = months as [string, string, string];
   return [
-    { cause: 'FACILITY', channel: 'AI_IT', startsAt: at(first, 9, '14:00'), endsAt: at(first, 9, '17:00'), mwAffected: 20, note: 'Chiller plant trip in hall B; racks throttled until the standby chiller came up.' },
+    // 20 MW for an hour: 0.4 h of the whole contract, 99.94%, within the 99.9% commitment (no credit).
+    { cause: 'FACILITY', channel: 'AI_IT', startsAt: at(first, 9, '14:00'), endsAt: at(first, 9, '15:00'), mwAffected: 20, note: 'Chiller plant trip in hall B; racks throttled until the standby chiller came up.' },
     { cause: 'DEMAND_RESPONSE', channel: 'MINING', startsAt: at(first, 17, '21:00'), endsAt: at(first, 17, '23:00'), mwAffected: 25, paymentUsdPerMwh: 120, note: 'ERCOT ERS deployment: backfill fleet off.' },
     { cause: 'PRICE', channel: 'MINING', startsAt: at(first, 23, '19:00'), endsAt: at(first, 23, '22:00'), mwAffected: 30, note: 'Real-time price above the fleet break-even.' },
     { cause: 'GRID_EMERGENCY', channel: 'MINING', startsAt: at(second, 6, '20:00'), endsAt: at(second, 6, '23:00'), mwAffected: 40, note: 'ERCOT EEA1: curtailable large loads off (Texas SB6).' },
     { cause: 'MAINTENANCE_PLANNED', channel: 'AI_IT', startsAt: at(second, 14, '02:00'), endsAt: at(second, 14, '06:00'), mwAffected: 10, note: 'Planned UPS maintenance, hall A (announced 14 days ahead).' },
     { cause: 'DEMAND_RESPONSE', channel: 'MINING', startsAt: at(second, 21, '22:00'), endsAt: at(second, 22, '00:00'), mwAffected: 25, paymentUsdPerMwh: 95, note: 'ERCOT ERS deployment: backfill fleet off.' },
+    // All 50 MW for 5 hours: 99.31%, the 99.0-99.5% tier (10% of colocation).
     { cause: 'FACILITY', channel: 'AI_IT', startsAt: at(third, 12, '09:00'), endsAt: at(third, 12, '14:00'), mwAffected: 50, note: 'Switchgear fault on feeder 2: the whole AI hall was down.' },
     { cause: 'PRICE', channel: 'MINING', startsAt: at(third, 5, '18:00'), endsAt: at(third, 5, '21:00'), mwAffected: 30, note: 'Real-time price above the fleet break-even.' },
   ];

@@ -5,7 +5,7 @@ import { StatusBadge } from './badges';
 import { Legend, StackedHoursChart, type HourLayer } from './charts';
 import { SpecForm } from './spec-form';
 import { fmtNum, fmtUsdCents, label } from '@/lib/format';
-import { CAUSES, CAUSE_COLOURS, detailRows, type OperationsHour } from '@/lib/operations';
+import { CAUSES, CAUSE_COLOURS, LINE_KIND_LABELS, detailRows, type OperationsHour } from '@/lib/operations';
 import { disputeEvent, disputeStatement, moveStatement, recomputeStatement } from '@/app/(portal)/deals/[id]/operations/actions';
 
 const REASON_FIELDS = [{ name: 'reason', label: 'Reason', type: 'text', required: true, help: '3-2,000 characters; both parties see it.' }] as const;
@@ -260,7 +260,7 @@ export function StatementCard({ dealId, statement, side, writer, csvHref }: { de
           <tbody>
             {statement.lines.map((line) => (
               <tr key={line.id}>
-                <td><strong>{label(line.kind)}</strong>{line.adjustsMonth && <span className="muted"> (corrects {line.adjustsMonth})</span>}<div className="muted">{line.description}</div></td>
+                <td><strong>{LINE_KIND_LABELS[line.kind] ?? label(line.kind)}</strong>{line.adjustsMonth && <span className="muted"> (corrects {line.adjustsMonth})</span>}<div className="muted">{line.description}</div></td>
                 <td className="num">{fmtUsdCents(line.amountUsd)}</td>
                 <td>
                   <details>
@@ -300,7 +300,7 @@ export function StatementCard({ dealId, statement, side, writer, csvHref }: { de
               <tr><th>Line</th><th className="num">Agreed model</th><th className="num">Actual</th><th className="num">Variance</th></tr>
             </thead>
             <tbody>
-              {statement.forecast.lines.map((v) => <VarianceRow key={v.kind} name={label(v.kind)} v={v} />)}
+              {statement.forecast.lines.map((v) => <VarianceRow key={v.kind} name={LINE_KIND_LABELS[v.kind] ?? label(v.kind)} v={v} />)}
               <VarianceRow name="Tenant total" v={statement.forecast.tenantTotal} />
               <VarianceRow name="Platform fee" v={statement.forecast.platformFee} />
               <VarianceRow name="Host payout" v={statement.forecast.hostPayout} />

@@ -14,6 +14,17 @@ export const CAUSE_COLOURS: Record<Cause, string> = {
   TENANT: '#6d4c41',
 };
 
+/** Statement line kinds as a person reads them (the generic enum label would say "Sla credit"). */
+export const LINE_KIND_LABELS: Record<string, string> = {
+  COLOCATION: 'Colocation',
+  SLA_CREDIT: 'SLA credit',
+  ENERGY_PASS_THROUGH: 'Energy pass-through',
+  BACKFILL_CREDIT: 'Backfill mining credit',
+  DEMAND_RESPONSE_CREDIT: 'Demand-response credit',
+  ADJUSTMENT: 'Adjustment',
+  CARRIED_CREDIT: 'Credit carried in',
+};
+
 export interface MeterHour {
   hour: string;
   aiItMw: number | null;
