@@ -62,11 +62,12 @@ describe('the demo deal', () => {
     expect(statements[2]?.lines.some((line) => line.kind === 'SLA_CREDIT' && line.amountCents < 0n)).toBe(true);
   });
 
-  it('a second run sends nothing and changes nothing', async () => {
+  it('a second run, even months later, sends nothing and changes nothing', async () => {
     const count = () => Promise.all([prisma.meterReading.count({ where: { dealId: first.dealId } }), prisma.curtailmentEvent.count({ where: { dealId: first.dealId } }), prisma.auditLog.count({ where: { entityId: first.dealId } })]);
     const before = await count();
-    const again = await seedDemoOperations(prisma);
-    expect(again).toEqual({ ...first, readings: 0, events: 0 });
+    expect(await seedDemoOperations(prisma)).toEqual({ ...first, readings: 0, events: 0 });
+    const later = new Date(Date.parse(`${first.months[2]}-01T00:00:00Z`) + 200 * 86_400_000);
+    expect(await seedDemoOperations(prisma, later)).toEqual({ ...first, readings: 0, events: 0 });
     expect(await count()).toEqual(before);
   });
 });

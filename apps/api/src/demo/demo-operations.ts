@@ -160,20 +160,26 @@ export interface DemoOperationsSummary {
   events: number;
 }
 
-/** The demo deal, when every one of its months has a statement past DRAFT (the seed's last step). */
-async function completeDemoDeal(prisma: AppPrisma, months: readonly string[]): Promise<string | null> {
-  const deal = await prisma.deal.findFirst({ where: { requestId: DEMO_OPERATIONS_REQUEST_ID, status: 'ACTIVE' }, select: { id: true } });
-  if (!deal) return null;
-  const settled = await prisma.settlementStatement.count({ where: { dealId: deal.id, month: { in: months.map(monthStart) }, status: { not: 'DRAFT' } } });
-  return settled === months.length ? deal.id : null;
+/** Once proposed, the deal's months are its first three, whatever the date: a later start adds nothing. */
+const monthsFrom = (first: string) => Array.from({ length: MONTHS }, (_, i) => addMonths(first, i));
+
+/** Every month of the demo deal has a statement past DRAFT (the seed's last step). */
+async function allSettled(prisma: AppPrisma, dealId: string, months: readonly string[]): Promise<boolean> {
+  const settled = await prisma.settlementStatement.count({ where: { dealId, month: { in: months.map(monthStart) }, status: { not: 'DRAFT' } } });
+  return settled === months.length;
 }
+
+/** States the seed takes a deal on from; anything else (rejected, ended…) someone did on purpose: left alone. */
+const SEEDABLE = ['PROPOSED', 'ACCEPTED', 'SIGNED', 'ACTIVE'];
 
 export async function seedDemoOperations(prisma: AppPrisma, now = new Date()): Promise<DemoOperationsSummary> {
   const host = person('miner@demo.gridshare.dev', 'MINER');
   const tenant = person('tenant@demo.gridshare.dev', 'TENANT');
-  const months = demoMonths(now);
-  const complete = await completeDemoDeal(prisma, months);
-  if (complete) return { dealId: complete, months, readings: 0, events: 0 };
+  const existing = await prisma.deal.findFirst({ where: { requestId: DEMO_OPERATIONS_REQUEST_ID }, select: { id: true, status: true, startDate: true } });
+  const months = existing ? monthsFrom(monthOf(existing.startDate)) : demoMonths(now);
+  if (existing && (!SEEDABLE.includes(existing.status) || (await allSettled(prisma, existing.id, months)))) {
+    return { dealId: existing.id, months, readings: 0, events: 0 };
+  }
   const startDate = monthStart(months[0]!);
   await ensureListing(prisma, startDate, host, tenant);
   const dealId = await ensureActiveDeal(prisma, startDate, host, tenant);
