@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { baseUrl, callApi, DEMO, gqlAs, open, screenshot, uniqueEmail, useBrowser } from './helpers';
+import { apiToken, baseUrl, callApi, DEMO, gqlAs, open, screenshot, uniqueEmail, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -22,6 +22,23 @@ async function demoDeal(): Promise<DemoDeal> {
     { id: deal.id },
   );
   return { id: deal.id, statements: statements.edges.map((e) => e.node).reverse() };
+}
+
+/** The deal's stored readings in [from, to) as CSV lines (`channel,intervalStart,intervalMinutes,kwh`). */
+async function storedCsvRows(dealId: string, from: string, to: string): Promise<string[]> {
+  const rows: string[] = [];
+  const token = await apiToken(DEMO.miner);
+  let after: string | null = null;
+  do {
+    const page: { meterReadings: { edges: { node: { channel: string; intervalStart: string; intervalMinutes: number; kwh: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await callApi(
+      'query($id: ID!, $after: String, $from: DateTime!, $to: DateTime!) { meterReadings(dealId: $id, first: 100, after: $after, filter: { from: $from, to: $to }) { edges { node { channel intervalStart intervalMinutes kwh } } pageInfo { hasNextPage endCursor } } }',
+      { id: dealId, after, from, to },
+      token,
+    );
+    rows.push(...page.meterReadings.edges.map(({ node }) => `${node.channel},${node.intervalStart},${node.intervalMinutes},${node.kwh}`));
+    after = page.meterReadings.pageInfo.hasNextPage ? page.meterReadings.pageInfo.endCursor : null;
+  } while (after);
+  return rows;
 }
 
 describe('a deal’s operations page', () => {
@@ -102,18 +119,8 @@ describe('a deal’s operations page', () => {
     expect(await errors.locator('tbody tr').first().textContent()).toMatch(/^2intervalStart/);
     await screenshot(host, 'deal-operations-upload', upload);
 
-    // The month as stored, sent again: recorded (as unchanged), with the counts shown.
-    const rows: string[] = [];
-    let after: string | null = null;
-    do {
-      const page: { meterReadings: { edges: { node: { channel: string; intervalStart: string; intervalMinutes: number; kwh: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gqlAs(
-        DEMO.miner,
-        'query($id: ID!, $after: String, $from: DateTime!, $to: DateTime!) { meterReadings(dealId: $id, first: 100, after: $after, filter: { from: $from, to: $to }) { edges { node { channel intervalStart intervalMinutes kwh } } pageInfo { hasNextPage endCursor } } }',
-        { id: deal.id, after, from: `${month}-01T00:00:00Z`, to: `${month}-08T00:00:00Z` },
-      );
-      rows.push(...page.meterReadings.edges.map(({ node }) => `${node.channel},${node.intervalStart},${node.intervalMinutes},${node.kwh}`));
-      after = page.meterReadings.pageInfo.hasNextPage ? page.meterReadings.pageInfo.endCursor : null;
-    } while (after);
+    // A week as stored, sent again: recorded (as unchanged), with the counts shown.
+    const rows = await storedCsvRows(deal.id, `${month}-01T00:00:00Z`, `${month}-08T00:00:00Z`);
     await upload.getByLabel('Meter readings (CSV)').setInputFiles({ name: 'week.csv', mimeType: 'text/csv', buffer: Buffer.from(['channel,intervalStart,intervalMinutes,kwh', ...rows].join('\n')) });
     await upload.getByRole('button', { name: 'Upload readings' }).click();
     await upload.getByText(`${rows.length} readings in 1 batch(es): 0 new, 0 corrected, ${rows.length} unchanged.`).waitFor();
@@ -159,5 +166,25 @@ describe('a deal’s operations page', () => {
     expect(await page.getByRole('heading', { name: 'Not found' }).isVisible()).toBe(true);
     const csv = await page.request.get(`${baseUrl()}/deals/${deal.id}/operations/statements/${deal.statements[0]!.id}/csv`);
     expect(csv.status()).toBe(404);
+  });
+
+  it('a host’s file of more than 10,000 readings goes in batches and is recorded whole', async () => {
+    const [first, last] = [deal.statements[0]!.month, deal.statements[deal.statements.length - 1]!.month];
+    const from = `${first}-01T00:00:00Z`;
+    const until = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1));
+    // The site's import every 15 minutes of the three months (a new channel: 8,736 readings of 60 MW), and
+    // the stored AI and mining hours again: 13,104 readings, two batches.
+    const siteImport: string[] = [];
+    for (let at = Date.parse(from); at < until.getTime(); at += 15 * 60_000) siteImport.push(`SITE_IMPORT,${new Date(at).toISOString()},15,15000`);
+    const stored = await storedCsvRows(deal.id, from, until.toISOString());
+    const host = await browser.pageFor(DEMO.miner);
+    await open(host, `/deals/${deal.id}/operations?month=${last}`);
+    const upload = host.getByTestId('readings-upload');
+    const csv = ['channel,intervalStart,intervalMinutes,kwh', ...siteImport, ...stored].join('\n');
+    await upload.getByLabel('Meter readings (CSV)').setInputFiles({ name: 'quarter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload.getByRole('button', { name: 'Upload readings' }).click();
+    const total = siteImport.length + stored.length;
+    await upload.getByText(`${total.toLocaleString('en-US')} readings in 2 batch(es): ${siteImport.length} new, 0 corrected, ${stored.length} unchanged.`).waitFor({ timeout: 60_000 });
+    expect(total).toBeGreaterThan(10_000);
   });
 });
