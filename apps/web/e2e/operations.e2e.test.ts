@@ -148,6 +148,14 @@ describe('a deal’s operations page', () => {
     expect(await statement.locator('.badge').first().textContent()).toBe('Disputed');
     await screenshot(tenant, 'deal-operations-dispute');
 
+    // The tenant disputes the month's outage itself; it keeps counting until the host withdraws it.
+    const outage = tenant.getByTestId('events').locator('tr', { hasText: 'Switchgear fault' });
+    await outage.getByText('Dispute', { exact: true }).click();
+    await outage.getByLabel('Reason').fill('Our logs show it started at 08:15 and ended at 15:00.');
+    await outage.getByRole('button', { name: 'Dispute event' }).click();
+    await tenant.getByTestId('events').locator('tr', { hasText: 'Switchgear fault' }).getByText('Our logs show it started at 08:15').waitFor();
+    expect(await tenant.getByTestId('events').locator('tr', { hasText: 'Switchgear fault' }).locator('.badge').nth(1).textContent()).toBe('Disputed');
+
     // The platform admin sees it among the statements in dispute.
     const admin = await browser.pageFor(DEMO.admin);
     await open(admin, '/admin');

@@ -35,7 +35,7 @@ const DEAL = `query($id: ID!) { deal(id: $id) { id status role mw startDate term
 // Three operations, not one: together they pass the API's query cost limit (docs/portal.md, "Query cost").
 const SERIES = `query($id: ID!, $month: String!) { meterSeries(dealId: $id, month: $month) { hour aiItMw miningMw } }`;
 const EVENTS = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
-  curtailmentEvents(dealId: $id, first: 50, filter: { from: $from, to: $to, includeWithdrawn: true }) {
+  curtailmentEvents(dealId: $id, first: 50, filter: { from: $from, to: $to, includeWithdrawn: true }) { totalCount
     edges { node { id cause channel startsAt endsAt mwAffected paymentUsdPerMwh note status disputeReason } } } }`;
 const REVISIONS = `query($id: ID!, $from: DateTime!, $to: DateTime!) { meterRevisions(dealId: $id, first: 20, filter: { from: $from, to: $to }) {
   totalCount edges { node { id channel intervalStart oldKwh newKwh revisedBy revisedByOrganizationId revisedAt } } } }`;
@@ -130,6 +130,7 @@ export default async function DealOperationsPage({ params, searchParams }: { par
       <div className="card">
         <h2>Curtailment and downtime</h2>
         <EventsTable events={events} canDispute={writer && side === 'TENANT'} />
+        {(curtailmentEvents.totalCount ?? 0) > events.length && <p className="muted">The {events.length} latest of {curtailmentEvents.totalCount} events of the month.</p>}
       </div>
 
       <div className="card">
