@@ -6,6 +6,7 @@ import { gqlMutation } from '@/lib/session';
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; statementId: string }> }): Promise<Response> {
   const { statementId } = await params;
   try {
+    // gqlMutation hands the API's errors back (gql would render the not-found page, of no use to a download).
     const { statement } = await gqlMutation<{ statement: { month: string; dealId: string; csv: string } }>('query($id: ID!) { statement(id: $id) { month dealId csv } }', { id: statementId });
     return new Response(statement.csv, {
       headers: {
