@@ -10,11 +10,12 @@
 // refuses that, rightly). Idempotent: each step looks at what is there and does only what is missing, so a
 // re-run (or a run after a half-finished one) changes nothing.
 import { type AppPrisma, DEMO_DATA, stableUuid } from '@gridshare/db';
-import type { Authorized } from '../auth/authorize';
+import type { Authorized } from '../auth/principal';
 import { ServerTimings } from '../server-timing';
 import { recordCurtailmentEvent } from '../modules/curtailment/curtailment.service';
 import { ZRecordCurtailmentEventInput } from '../modules/curtailment/curtailment.schemas';
 import { ZProposeDealInput } from '../modules/deals/deals.schemas';
+import type { DealBillingPort } from '../modules/deals/deal-billing-port';
 import { acceptDeal, activateDeal } from '../modules/deals/deals.service';
 import { signDeal } from '../modules/deals/deal-signing';
 import { proposeDeal } from '../modules/deals/propose-deal';
@@ -33,6 +34,9 @@ const MONTHS = 3;
 const LAST_INDEXED_MONTH = '2026-12';
 export const DEMO_DISPUTE_REASON =
   'Our monitoring shows the FACILITY outage on the 12th ran from 08:15 to 15:00 UTC, not 09:00-14:00: please correct the event and re-issue.';
+
+/** Activation without Stripe: the demo's tenant is invoiced per statement, by the worker, when Stripe is there. */
+const NO_BILLING: DealBillingPort = { prepareActivation: async () => async () => ({}) };
 
 const DEAL = { mw: 50, priceUsdPerKwMonth: 154, termMonths: 120, hostMiningSharePct: 50, platformFeePct: 3, curtailFirst: 'MINING' as const };
 
@@ -108,7 +112,7 @@ async function ensureActiveDeal(prisma: AppPrisma, startDate: Date, host: Author
     if (!(await deal()).tenantSignedScenario) await signDeal(prisma, tenant, { id, scenarioId: null });
   }
   // The demo has no Stripe step to run at activation: statements carry colocation (docs/billing.md).
-  if ((await deal()).status === 'SIGNED') await activateDeal(prisma, host, id, async () => ({}));
+  if ((await deal()).status === 'SIGNED') await activateDeal(prisma, host, id, NO_BILLING);
   return id;
 }
 
