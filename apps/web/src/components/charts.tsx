@@ -77,27 +77,51 @@ export function ColumnChart({ bars, title, colour = 'var(--brand)', unit = '' }:
   );
 }
 
+/** One stacked series of an hourly chart: null hours (gaps in the data) draw nothing. */
+export interface HourLayer {
+  label: string;
+  colour: string;
+  values: readonly (number | null)[];
+}
+
 /** An hour-by-hour week: AI, mining and idle MW stacked, the energy price as a line on its own axis. */
 export function StackedHourChart({ ai, mining, idle, price, title }: { ai: number[]; mining: number[]; idle: number[]; price: number[]; title: string }) {
+  const layers: HourLayer[] = [
+    { label: 'AI', colour: 'var(--ai)', values: ai },
+    { label: 'Mining', colour: 'var(--mining)', values: mining },
+    { label: 'Idle', colour: 'var(--idle)', values: idle },
+  ];
+  return <StackedHoursChart layers={layers} price={price} title={title} />;
+}
+
+/**
+ * Hourly stacked bars (MW), bottom layer first; optionally a price line on its own axis. Days are labelled
+ * from `firstDay` (1 unless told), every `dayStep` days.
+ */
+export function StackedHoursChart({ layers, price, title, dayStep = 1 }: { layers: readonly HourLayer[]; price?: readonly number[]; title: string; dayStep?: number }) {
   const width = 900;
   const height = 280;
-  const pad = { l: 48, r: 52, t: 10, b: 28 };
-  const n = ai.length;
-  const totals = ai.map((a, i) => a + (mining[i] ?? 0) + (idle[i] ?? 0));
+  const pad = { l: 48, r: price ? 52 : 12, t: 10, b: 28 };
+  const n = Math.max(0, ...layers.map((layer) => layer.values.length));
+  const totals = Array.from({ length: n }, (_, i) => layers.reduce((sum, layer) => sum + (layer.values[i] ?? 0), 0));
   const maxMw = Math.max(1, ...totals);
-  const maxPrice = Math.max(1, ...price);
+  const maxPrice = Math.max(1, ...(price ?? []));
   const plotW = width - pad.l - pad.r;
   const plotH = height - pad.t - pad.b;
-  const x = (i: number) => pad.l + (i / n) * plotW;
+  const x = (i: number) => pad.l + (i / Math.max(1, n)) * plotW;
   const y = (mw: number) => pad.t + plotH - (mw / maxMw) * plotH;
   const yp = (p: number) => pad.t + plotH - (p / maxPrice) * plotH;
-  const bw = plotW / n;
-  const layers: [number[], number[], string][] = [
-    [ai, ai.map(() => 0), 'var(--ai)'],
-    [mining, ai, 'var(--mining)'],
-    [idle, ai.map((a, i) => a + (mining[i] ?? 0)), 'var(--idle)'],
-  ];
-  const pricePath = price.map((p, i) => `${i ? 'L' : 'M'}${(x(i) + bw / 2).toFixed(1)},${yp(p).toFixed(1)}`).join('');
+  const bw = plotW / Math.max(1, n);
+  const base = new Array<number>(n).fill(0);
+  const bars = layers.map((layer) =>
+    layer.values.map((v, i) => {
+      const from = base[i] ?? 0;
+      if (v === null || v <= 0) return null;
+      base[i] = from + v;
+      return <rect key={`${layer.label}-${i}`} x={x(i)} y={y(from + v)} width={bw + 0.3} height={(v / maxMw) * plotH} fill={layer.colour} />;
+    }),
+  );
+  const pricePath = (price ?? []).map((p, i) => `${i ? 'L' : 'M'}${(x(i) + bw / 2).toFixed(1)},${yp(p).toFixed(1)}`).join('');
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>
@@ -107,24 +131,38 @@ export function StackedHourChart({ ai, mining, idle, price, title }: { ai: numbe
           <text x={pad.l - 4} y={y(maxMw * f) + 4} textAnchor="end" fontSize="10" fill="var(--muted)">
             {fmtNum(maxMw * f, 0)}
           </text>
-          <text x={width - pad.r + 4} y={yp(maxPrice * f) + 4} fontSize="10" fill="var(--price)">
-            ${fmtNum(maxPrice * f, 0)}
-          </text>
+          {price && (
+            <text x={width - pad.r + 4} y={yp(maxPrice * f) + 4} fontSize="10" fill="var(--price)">
+              ${fmtNum(maxPrice * f, 0)}
+            </text>
+          )}
         </g>
       ))}
-      {layers.map(([values, base, colour]) =>
-        values.map((v, i) => (v > 0 ? <rect key={`${colour}-${i}`} x={x(i)} y={y((base[i] ?? 0) + v)} width={bw + 0.3} height={(v / maxMw) * plotH} fill={colour} /> : null)),
-      )}
-      <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="1.5" />
-      {Array.from({ length: Math.ceil(n / 24) }, (_, d) => (
-        <text key={d} x={x(d * 24) + 4} y={height - 8} fontSize="10" fill="var(--muted)">
-          Day {d + 1}
+      {bars}
+      {price && <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="1.5" />}
+      {Array.from({ length: Math.ceil(n / 24 / dayStep) }, (_, k) => (
+        <text key={k} x={x(k * 24 * dayStep) + 4} y={height - 8} fontSize="10" fill="var(--muted)">
+          Day {k * dayStep + 1}
         </text>
       ))}
       <text x={12} y={pad.t + plotH / 2} fontSize="10" fill="var(--muted)" transform={`rotate(-90 12 ${pad.t + plotH / 2})`}>
         MW
       </text>
     </svg>
+  );
+}
+
+/** Colour keys for a chart's layers. */
+export function Legend({ items }: { items: readonly { label: string; colour: string }[] }) {
+  return (
+    <div className="legend">
+      {items.map((item) => (
+        <span key={item.label}>
+          <i style={{ background: item.colour }} />
+          {item.label}
+        </span>
+      ))}
+    </div>
   );
 }
 

@@ -4,10 +4,20 @@ import 'server-only';
 
 export const API_URL = process.env.GRIDSHARE_API_URL ?? 'http://127.0.0.1:4000/graphql';
 
+/** One of several problems a batch was refused for (`extensions.issues`: readings, CSV lines). */
+export interface ApiIssue {
+  field: string;
+  message: string;
+  /** CSV uploads: the line (1-based) and column at fault. */
+  line?: number;
+  column?: string;
+}
+
 export interface ApiErrorDetail {
   message: string;
   code: string;
   field?: string;
+  issues?: ApiIssue[];
 }
 
 /** A GraphQL error the API answered with (`extensions.code`, and `extensions.field` for bad input). */
@@ -27,7 +37,7 @@ export class ApiError extends Error {
 
 interface RawError {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; issues?: ApiIssue[] };
 }
 
 /**
@@ -62,6 +72,7 @@ export async function callApi<T>(
         message: e.message,
         code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
         ...(e.extensions?.field ? { field: e.extensions.field } : {}),
+        ...(Array.isArray(e.extensions?.issues) ? { issues: e.extensions.issues } : {}),
       })),
       response.status,
     );

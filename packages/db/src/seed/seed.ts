@@ -23,6 +23,7 @@ export {
   DEMO_PASSWORD,
   PLATFORM_ORG_ID,
   SEED_TABLES,
+  stableUuid,
   type DemoData,
   type DemoLogin,
   type SeedTable,
