@@ -4,6 +4,7 @@
 // with the field and the cell named.
 import { RevenueInputError } from './errors.js';
 import type { Cents } from './money.js';
+import { getAt, segmentsOf, setAt } from './paths.js';
 import { ZRevenueInput, type TRevenueInput } from './schema.js';
 import { parseRevenueInput, simulateParsed } from './simulate.js';
 
@@ -35,45 +36,6 @@ export function sensitivityCellIndex(shape: readonly number[], indices: readonly
     at = at * size + i;
   }
   return at;
-}
-
-function segmentsOf(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64Array);
-}
-
-/** The value at `segments`, only through own properties (so '__proto__' and friends never resolve). */
-function getAt(root: unknown, segments: readonly string[]): unknown {
-  let at: unknown = root;
-  for (const seg of segments) {
-    if (Array.isArray(at) || at instanceof Float64Array) {
-      const i = Number(seg);
-      if (!/^\d+$/.test(seg) || i >= at.length) return undefined;
-      at = at[i];
-    } else if (isRecord(at) && Object.hasOwn(at, seg)) {
-      at = at[seg];
-    } else {
-      return undefined;
-    }
-  }
-  return at;
-}
-
-/** Copy-on-write set: only the objects along the path are copied; the caller's input is never changed. */
-function setAt(root: unknown, segments: readonly string[], depth: number, value: number): unknown {
-  if (depth === segments.length) return value;
-  const seg = segments[depth]!;
-  if (Array.isArray(root) || root instanceof Float64Array) {
-    const copy = root.slice();
-    const i = Number(seg);
-    copy[i] = setAt(root[i], segments, depth + 1, value) as number;
-    return copy;
-  }
-  if (isRecord(root)) return { ...root, [seg]: setAt(root[seg], segments, depth + 1, value) };
-  return root;
 }
 
 function checkAxes(input: TRevenueInput, axes: readonly SensitivityAxis[]): number {
