@@ -1,5 +1,16 @@
 import type { Prisma, RevenueScenario } from '@gridshare/db';
-import type { HourlyOutput, RevenueResult, SensitivityGrid, TRevenueInput } from '@gridshare/revenue';
+import type {
+  CentsRange,
+  HourlyOutput,
+  PartyFinance,
+  RevenueResult,
+  SensitivityGrid,
+  TermResult,
+  TermSensitivityGrid,
+  Tornado,
+  TRevenueInput,
+  TTermInput,
+} from '@gridshare/revenue';
 import { z } from 'zod';
 
 const usd = (cents: number) => cents / 100;
@@ -90,3 +101,84 @@ export function toScenarioNode(row: RevenueScenario, callerOrgId: string) {
   };
 }
 export type ScenarioNode = ReturnType<typeof toScenarioNode>;
+
+const usdRange = (r: CentsRange) => ({ lowUsd: usd(r.low), highUsd: usd(r.high) });
+const partyNode = (p: PartyFinance) => ({
+  cashFlowsUsd: p.cashFlowsCents.map(usd),
+  npvUsd: usd(p.npvCents),
+  irrPercent: p.irrPercent,
+  paybackMonth: p.paybackMonth,
+});
+
+/** The GraphQL RevenueTermResult; `hourly` is sliced on demand from the term's arrays kept here. */
+export function toTermResultNode(result: TermResult, input: TTermInput, windowStartHour: number) {
+  return {
+    startDate: result.startDate,
+    endDate: result.endDate,
+    years: result.years,
+    hours: result.hours,
+    inputs: input,
+    yearly: result.yearly.map((y) => ({
+      year: y.year,
+      startDate: y.startDate,
+      endDate: y.endDate,
+      hours: y.hours,
+      contractedItMw: y.contractedItMw,
+      colocationUsdPerKwMonth: y.colocationUsdPerKwMonth,
+      energyPriceFactor: y.energyPriceFactor,
+      jPerTh: y.jPerTh,
+      averageHashpriceUsdPerPhDay: y.averageHashpriceUsdPerPhDay,
+      totals: toTotalsNode(y.totalsCents),
+      fleetCapexUsd: usd(y.fleetCapexCents),
+      hostCashFlowUsd: usd(y.hostCashFlowCents),
+      tenantValueUsd: usd(y.tenantValueCents),
+      tenantCashFlowUsd: usd(y.tenantCashFlowCents),
+      tenantEffectiveUsdPerKwMonth: y.tenantEffectiveUsdPerKwMonth,
+      tenantAllInUsdPerKwMonth: y.tenantAllInUsdPerKwMonth,
+      energy: { aiMwh: y.energyMwh.ai, miningMwh: y.energyMwh.mining, backfillMwh: y.energyMwh.backfill, idleMwh: y.energyMwh.idle, curtailedMwh: 0 },
+    })),
+    totals: toTotalsNode(result.totalsCents),
+    host: partyNode(result.host),
+    tenant: {
+      ...partyNode(result.tenant),
+      levelisedEffectiveUsdPerKwMonth: result.tenant.levelisedEffectiveUsdPerKwMonth,
+      levelisedAllInUsdPerKwMonth: result.tenant.levelisedAllInUsdPerKwMonth,
+    },
+    valuation: {
+      basisYear: result.valuation.basisYear,
+      ebitdaUsd: usd(result.valuation.ebitdaCents),
+      atMiningMultiple: usdRange(result.valuation.atMiningMultiple),
+      atDataCentreMultiple: usdRange(result.valuation.atDataCentreMultiple),
+      uplift: usdRange(result.valuation.uplift),
+    },
+    loadShape: result.loadShape,
+    interconnectionUtilisation: result.interconnectionUtilisation,
+    weekStartHour: windowStartHour,
+    hourlyOutput: result.hourly,
+  };
+}
+export type TermResultNode = ReturnType<typeof toTermResultNode>;
+
+export function toTermSensitivityNode(grid: TermSensitivityGrid) {
+  return {
+    axes: grid.axes.map((axis) => ({ path: axis.path, values: [...axis.values] })),
+    shape: [...grid.shape],
+    hostNpvUsd: Array.from(grid.hostNpvCents, usd),
+    tenantNpvUsd: Array.from(grid.tenantNpvCents, usd),
+  };
+}
+
+export function toTornadoNode(tornado: Tornado) {
+  return {
+    baseHostNpvUsd: usd(tornado.baseHostNpvCents),
+    bars: tornado.bars.map((b) => ({
+      path: b.path,
+      base: b.base,
+      low: b.low,
+      high: b.high,
+      hostNpvLowUsd: usd(b.hostNpvLowCents),
+      hostNpvHighUsd: usd(b.hostNpvHighCents),
+      swingUsd: usd(b.swingCents),
+    })),
+  };
+}
