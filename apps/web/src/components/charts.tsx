@@ -78,7 +78,11 @@ export function ColumnChart({ bars, title, colour = 'var(--brand)', unit = '' }:
 }
 
 /** An hour-by-hour week: AI, mining and idle MW stacked, the energy price as a line on its own axis. */
-export function StackedHourChart({ ai, mining, idle, price, title }: { ai: number[]; mining: number[]; idle: number[]; price: number[]; title: string }) {
+export function StackedHourChart({ ai, mining, idle, price, title, dayLabels }: {
+  ai: number[]; mining: number[]; idle: number[]; price: number[]; title: string;
+  /** One label per day (e.g. "Mon 10 Mar"); default "Day n". */
+  dayLabels?: string[];
+}) {
   const width = 900;
   const height = 280;
   const pad = { l: 48, r: 52, t: 10, b: 28 };
@@ -115,11 +119,15 @@ export function StackedHourChart({ ai, mining, idle, price, title }: { ai: numbe
       {layers.map(([values, base, colour]) =>
         values.map((v, i) => (v > 0 ? <rect key={`${colour}-${i}`} x={x(i)} y={y((base[i] ?? 0) + v)} width={bw + 0.3} height={(v / maxMw) * plotH} fill={colour} /> : null)),
       )}
-      <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="1.5" />
+      <path d={pricePath} fill="none" stroke="#fff" strokeWidth="4" opacity="0.8" />
+      <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="2" />
       {Array.from({ length: Math.ceil(n / 24) }, (_, d) => (
-        <text key={d} x={x(d * 24) + 4} y={height - 8} fontSize="10" fill="var(--muted)">
-          Day {d + 1}
-        </text>
+        <g key={d}>
+          <line x1={x(d * 24)} x2={x(d * 24)} y1={pad.t} y2={pad.t + plotH + 4} stroke="#c9d0d8" strokeDasharray="2 3" />
+          <text x={x(d * 24) + 4} y={height - 8} fontSize="11" fill="var(--ink)">
+            {dayLabels?.[d] ?? `Day ${d + 1}`}
+          </text>
+        </g>
       ))}
       <text x={12} y={pad.t + plotH / 2} fontSize="10" fill="var(--muted)" transform={`rotate(-90 12 ${pad.t + plotH / 2})`}>
         MW
@@ -129,8 +137,10 @@ export function StackedHourChart({ ai, mining, idle, price, title }: { ai: numbe
 }
 
 /** A grid of values coloured from red (low) to green (high); rows and columns are two inputs. */
-export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title }: {
+export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title, mark }: {
   rows: number[]; cols: number[]; values: number[]; rowLabel: string; colLabel: string; format: (v: number) => string; title: string;
+  /** The cell of the scenario on screen, outlined. */
+  mark?: { row: number; col: number };
 }) {
   const cell = { w: 82, h: 30 };
   const pad = { l: 90, t: 40 };
@@ -145,7 +155,9 @@ export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title 
     return `hsl(140 50% ${92 - f * 50}%)`;
   };
   const width = pad.l + cols.length * cell.w + 10;
-  const height = pad.t + rows.length * cell.h + 10;
+  const scaleY = pad.t + rows.length * cell.h + 12;
+  const height = scaleY + 34;
+  const stops = [min, min < 0 && max > 0 ? 0 : (min + max) / 2, max];
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ maxWidth: width }}>
       <title>{title}</title>
@@ -173,11 +185,28 @@ export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title 
                 <text x={pad.l + j * cell.w + cell.w / 2} y={pad.t + i * cell.h + 19} fontSize="11" textAnchor="middle">
                   {format(v)}
                 </text>
+                {mark?.row === i && mark.col === j && (
+                  <rect x={pad.l + j * cell.w - 1} y={pad.t + i * cell.h - 1} width={cell.w} height={cell.h} fill="none" stroke="var(--ink)" strokeWidth="2.5" rx="3" data-current="true">
+                    <title>{`This scenario: ${format(v)}`}</title>
+                  </rect>
+                )}
               </g>
             );
           })}
         </g>
       ))}
+      {stops.map((v, k) => (
+        <g key={k}>
+          <rect x={pad.l + k * 110} y={scaleY} width={22} height={14} fill={colour(v)} rx="2" />
+          <text x={pad.l + k * 110 + 28} y={scaleY + 11} fontSize="11" fill="var(--muted)">
+            {k === 0 ? 'low ' : k === 2 ? 'high ' : ''}
+            {format(v)}
+          </text>
+        </g>
+      ))}
+      <text x={pad.l} y={scaleY + 30} fontSize="10" fill="var(--muted)">
+        Red below zero, green above; outlined: this scenario
+      </text>
     </svg>
   );
 }
