@@ -4,7 +4,7 @@
 // with the field and the cell named.
 import { RevenueInputError } from './errors.js';
 import type { Cents } from './money.js';
-import { getAt, segmentsOf, setAt } from './paths.js';
+import { checkAxes, segmentsOf, setAt } from './paths.js';
 import { ZRevenueInput, type TRevenueInput } from './schema.js';
 import { parseRevenueInput, simulateParsed } from './simulate.js';
 
@@ -38,28 +38,11 @@ export function sensitivityCellIndex(shape: readonly number[], indices: readonly
   return at;
 }
 
-function checkAxes(input: TRevenueInput, axes: readonly SensitivityAxis[]): number {
-  const issues: { path: string; message: string }[] = [];
-  if (axes.length === 0) issues.push({ path: 'axes', message: 'give at least one axis' });
-  let cells = 1;
-  axes.forEach((axis, a) => {
-    if (typeof getAt(input, segmentsOf(axis.path)) !== 'number')
-      issues.push({ path: `axes.${a}.path`, message: `'${axis.path}' does not name a numeric field of this input` });
-    if (axis.values.length === 0) issues.push({ path: `axes.${a}.values`, message: 'give at least one value' });
-    const bad = axis.values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-    if (bad >= 0) issues.push({ path: `axes.${a}.values.${bad}`, message: 'values must be finite numbers' });
-    cells *= axis.values.length;
-  });
-  if (cells > MAX_SENSITIVITY_CELLS)
-    issues.push({ path: 'axes', message: `${cells} cells is more than the limit of ${MAX_SENSITIVITY_CELLS}` });
-  if (issues.length > 0) throw new RevenueInputError(issues);
-  return cells;
-}
 
 /** Host EBITDA for every combination of the axes' values, everything else as in `input`. */
 export function revenueSensitivity(input: TRevenueInput, axes: readonly SensitivityAxis[]): SensitivityGrid {
   const base = parseRevenueInput(input);
-  const cells = checkAxes(base, axes);
+  const cells = checkAxes(base, axes, MAX_SENSITIVITY_CELLS);
   const shape = axes.map((a) => a.values.length);
   const paths = axes.map((a) => segmentsOf(a.path));
   const hostEbitdaCents = new Float64Array(cells);

@@ -56,6 +56,11 @@ function numeric(name: string, label: string, group: Group, path: string, unit?:
   };
 }
 
+/** One part of a compound input (a band, an event, a refresh, the hashprice path): writeCompound writes them together. */
+function part(name: string, label: string, group: Group, path: string, read: (input: Json) => string, unit?: string): Field {
+  return { name, label, group, path, unit, optional: true, read, write: () => undefined };
+}
+
 const PROFILE_DEFAULTS: Record<string, Json> = { inference: { kind: 'inference' }, training: { kind: 'training' }, flat: { kind: 'flat', utilisation: 0.8 } };
 const PRESETS = [
   ['preset:difficulty-2025', 'Preset: difficulty +35%/yr, halvings'],
@@ -123,35 +128,9 @@ export const FIELDS: readonly Field[] = [
   numeric('minRunHours', 'Minimum run', 'Fleet', 'mining.minRunHours', 'h'),
   numeric('variableOpex', 'Variable opex', 'Fleet', 'mining.variableOpexUsdPerMwh', '$/MWh'),
   numeric('fixedOpex', 'Fixed opex', 'Fleet', 'mining.fixedOpexUsdPerMwYear', '$/MW-yr'),
-  {
-    name: 'refreshYear',
-    label: 'Fleet refresh in year (blank: none)',
-    group: 'Fleet',
-    path: 'term.fleetRefreshes.0.year',
-    optional: true,
-    read: (input) => str(refreshOf(input)?.year),
-    write: () => undefined, // written with its J/TH and capex below
-  },
-  {
-    name: 'refreshJPerTh',
-    label: 'Refreshed efficiency',
-    group: 'Fleet',
-    path: 'term.fleetRefreshes.0.jPerTh',
-    unit: 'J/TH',
-    optional: true,
-    read: (input) => str(refreshOf(input)?.jPerTh ?? 13.5),
-    write: () => undefined,
-  },
-  {
-    name: 'refreshCapex',
-    label: 'Refresh capex',
-    group: 'Fleet',
-    path: 'term.fleetRefreshes.0.capexUsdPerMw',
-    unit: '$/MW',
-    optional: true,
-    read: (input) => str(refreshOf(input)?.capexUsdPerMw ?? 500_000),
-    write: () => undefined,
-  },
+  part('refreshYear', 'Fleet refresh in year (blank: none)', 'Fleet', 'term.fleetRefreshes.0.year', (i) => str(refreshOf(i)?.year)),
+  part('refreshJPerTh', 'Refreshed efficiency', 'Fleet', 'term.fleetRefreshes.0.jPerTh', (i) => str(refreshOf(i)?.jPerTh ?? 13.5), 'J/TH'),
+  part('refreshCapex', 'Refresh capex', 'Fleet', 'term.fleetRefreshes.0.capexUsdPerMw', (i) => str(refreshOf(i)?.capexUsdPerMw ?? 500_000), '$/MW'),
   {
     name: 'usdPerMwh',
     label: 'Energy price (base)',
@@ -161,9 +140,9 @@ export const FIELDS: readonly Field[] = [
     read: (input) => str(priceOf(input)?.usdPerMwh ?? priceOf(input)?.baseUsdPerMwh),
     write: (input, raw) => setPath(input, 'energy.price', { kind: 'flat', usdPerMwh: toNumber(raw) }),
   },
-  { name: 'bandUsdPerMwh', label: 'Weekday peak band price (blank: none)', group: 'Energy', path: 'energy.price.bands.0.usdPerMwh', unit: '$/MWh', optional: true, read: (i) => str(bandOf(i)?.usdPerMwh), write: () => undefined },
-  { name: 'bandStart', label: 'Band from (local hour)', group: 'Energy', path: 'energy.price.bands.0.startHour', optional: true, read: (i) => str(bandOf(i)?.startHour ?? 14), write: () => undefined },
-  { name: 'bandEnd', label: 'Band to (local hour)', group: 'Energy', path: 'energy.price.bands.0.endHour', optional: true, read: (i) => str(bandOf(i)?.endHour ?? 20), write: () => undefined },
+  part('bandUsdPerMwh', 'Weekday peak band price (blank: none)', 'Energy', 'energy.price.bands.0.usdPerMwh', (i) => str(bandOf(i)?.usdPerMwh), '$/MWh'),
+  part('bandStart', 'Band from (local hour, UTC-6)', 'Energy', 'energy.price.bands.0.startHour', (i) => str(bandOf(i)?.startHour ?? 14)),
+  part('bandEnd', 'Band to (local hour, UTC-6)', 'Energy', 'energy.price.bands.0.endHour', (i) => str(bandOf(i)?.endHour ?? 20)),
   numeric('energyEscalator', 'Energy escalator', 'Energy', 'term.energyEscalatorPercent', '%/yr'),
   {
     name: 'strike',
@@ -186,9 +165,9 @@ export const FIELDS: readonly Field[] = [
       if (getPath(input, 'energy.strike.kind') === 'price-cap') setPath(input, 'energy.strike.maxUsdPerMwh', toNumber(raw));
     },
   },
-  { name: 'drStartHour', label: 'Demand response from hour of year (blank: none)', group: 'Energy', path: 'energy.demandResponseEvents.0.startHour', optional: true, read: (i) => str(eventOf(i)?.startHour), write: () => undefined },
-  { name: 'drHours', label: 'Demand response hours', group: 'Energy', path: 'energy.demandResponseEvents.0.durationHours', unit: 'h', optional: true, read: (i) => str(eventOf(i)?.durationHours ?? 4), write: () => undefined },
-  { name: 'drUsdPerMwh', label: 'Demand response payment', group: 'Energy', path: 'energy.demandResponseEvents.0.paymentUsdPerMwh', unit: '$/MWh', optional: true, read: (i) => str(eventOf(i)?.paymentUsdPerMwh ?? 900), write: () => undefined },
+  part('drStartHour', 'Demand response from hour of year (blank: none)', 'Energy', 'energy.demandResponseEvents.0.startHour', (i) => str(eventOf(i)?.startHour)),
+  part('drHours', 'Demand response hours', 'Energy', 'energy.demandResponseEvents.0.durationHours', (i) => str(eventOf(i)?.durationHours ?? 4), 'h'),
+  part('drUsdPerMwh', 'Demand response payment', 'Energy', 'energy.demandResponseEvents.0.paymentUsdPerMwh', (i) => str(eventOf(i)?.paymentUsdPerMwh ?? 900), '$/MWh'),
   numeric('hashprice', 'Hashprice today', 'Market', 'market.hashpriceUsdPerPhDay', '$/PH/day'),
   {
     name: 'hashpricePath',
@@ -200,20 +179,11 @@ export const FIELDS: readonly Field[] = [
       const p = pathOf(input);
       return p?.kind === 'preset' ? `preset:${str(p.name)}` : str(p?.kind);
     },
-    write: () => undefined, // with growth, fee share and halvings below
+    write: () => undefined, // writeCompound, with growth, fee share and halvings
   },
-  { name: 'difficultyGrowth', label: 'Difficulty growth (difficulty / halvings paths)', group: 'Market', path: 'term.hashprice.difficultyGrowthPercentPerYear', unit: '%/yr', optional: true, read: (i) => str(pathOf(i)?.difficultyGrowthPercentPerYear ?? 35), write: () => undefined },
-  { name: 'feeShare', label: 'Fees share of revenue (halvings path)', group: 'Market', path: 'term.hashprice.feeSharePercent', unit: '%', optional: true, read: (i) => str(pathOf(i)?.feeSharePercent ?? 3), write: () => undefined },
-  {
-    name: 'halvingDates',
-    label: 'Halving dates (halvings path)',
-    group: 'Market',
-    path: 'term.hashprice.halvingDates',
-    unit: 'YYYY-MM-DD, …',
-    optional: true,
-    read: (i) => ((pathOf(i)?.halvingDates as string[] | undefined) ?? ['2028-04-15', '2032-04-15']).join(', '),
-    write: () => undefined,
-  },
+  part('difficultyGrowth', 'Difficulty growth (difficulty / halvings paths)', 'Market', 'term.hashprice.difficultyGrowthPercentPerYear', (i) => str(pathOf(i)?.difficultyGrowthPercentPerYear ?? 35), '%/yr'),
+  part('feeShare', 'Fees share of revenue (halvings path)', 'Market', 'term.hashprice.feeSharePercent', (i) => str(pathOf(i)?.feeSharePercent ?? 3), '%'),
+  part('halvingDates', 'Halving dates (halvings path)', 'Market', 'term.hashprice.halvingDates', (i) => ((pathOf(i)?.halvingDates as string[] | undefined) ?? ['2028-04-15', '2032-04-15']).join(', '), 'YYYY-MM-DD, …'),
   numeric('poolFeePercent', 'Pool fee', 'Market', 'mining.poolFeePercent', '%'),
   numeric('colocationUsdPerKwMonth', 'Colocation price', 'Deal', 'deal.colocationUsdPerKwMonth', '$/kW-month'),
   numeric('colocationEscalator', 'Colocation escalator', 'Deal', 'term.colocationEscalatorPercent', '%/yr'),

@@ -15,7 +15,7 @@
 import type { z } from 'zod';
 import { RevenueInputError } from '../errors.js';
 import type { Cents } from '../money.js';
-import { getAt, segmentsOf, setAt } from '../paths.js';
+import { checkAxes, getAt, segmentsOf, setAt } from '../paths.js';
 import { explicitPath } from './hashprice-path.js';
 import { buildDailyAggregates, type DailyAggregates, dailyAggregatesApply, runTermDaily } from './daily-aggregates.js';
 import { type PreparedYear, prepareTerm, type ReusePrepared, runTerm, settleTerm, type TermResult } from './simulate-term.js';
@@ -105,23 +105,6 @@ function withValue(input: unknown, path: string, value: number): unknown {
   return linked ? setAt(next, segmentsOf(linked), 0, Math.round((100 - value) * 100) / 100) : next;
 }
 
-function checkAxes(input: TTermInput, axes: readonly TermSensitivityAxis[]): number {
-  const issues: { path: string; message: string }[] = [];
-  if (axes.length === 0 || axes.length > 2) issues.push({ path: 'axes', message: 'give one or two axes' });
-  let cells = 1;
-  axes.forEach((axis, a) => {
-    if (typeof getAt(input, segmentsOf(axis.path)) !== 'number')
-      issues.push({ path: `axes.${a}.path`, message: `'${axis.path}' does not name a numeric field of this input` });
-    if (axis.values.length === 0) issues.push({ path: `axes.${a}.values`, message: 'give at least one value' });
-    const bad = axis.values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-    if (bad >= 0) issues.push({ path: `axes.${a}.values.${bad}`, message: 'values must be finite numbers' });
-    cells *= axis.values.length;
-  });
-  if (cells > MAX_TERM_SENSITIVITY_CELLS)
-    issues.push({ path: 'axes', message: `${cells} cells is more than the limit of ${MAX_TERM_SENSITIVITY_CELLS}` });
-  if (issues.length > 0) throw new RevenueInputError(issues);
-  return cells;
-}
 
 /** What a cell may reuse of the base run. */
 function reusable(paths: readonly string[], prep: readonly PreparedYear[]): ReusePrepared {
@@ -173,7 +156,7 @@ export function termSensitivity(input: TTermInput, axes: readonly TermSensitivit
   if (!parsedBase.success) throw RevenueInputError.fromZod(parsedBase.error);
   // A preset path becomes the explicit one it stands for, so 'term.hashprice.difficultyGrowthPercentPerYear' names a field.
   const base = { ...parsedBase.data, term: { ...parsedBase.data.term, hashprice: explicitPath(parsedBase.data.term.hashprice) } };
-  const cells = checkAxes(base, axes);
+  const cells = checkAxes(base, axes, MAX_TERM_SENSITIVITY_CELLS, 2);
   const shape = axes.map((a) => a.values.length);
   const paths = axes.map((a) => segmentsOf(a.path).join('.'));
   const runCell = cellRunner(base, paths);
