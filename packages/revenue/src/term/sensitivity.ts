@@ -18,7 +18,7 @@ import type { Cents } from '../money.js';
 import { checkAxes, getAt, segmentsOf, setAt } from '../paths.js';
 import { explicitPath } from './hashprice-path.js';
 import { buildDailyAggregates, type DailyAggregates, dailyAggregatesApply, runTermDaily } from './daily-aggregates.js';
-import { type PreparedYear, prepareTerm, type ReusePrepared, runTerm, settleTerm, type TermResult } from './simulate-term.js';
+import { type PreparedYear, prepareTerm, type ReusePrepared, runTerm, settleTerm, type TermResult, type TermRun } from './simulate-term.js';
 import { type TTermInput, ZTermFields, ZTermInput } from './schema.js';
 
 export interface TermSensitivityAxis {
@@ -63,12 +63,15 @@ function reachOf(path: string): Reach {
   return PREFIXES.find(([, prefixes]) => prefixes.some((p) => path.startsWith(p)))?.[0] ?? 'hourly';
 }
 
+const baseRuns = new WeakMap<readonly PreparedYear[], TermRun>();
+
 /** How the cells of a grid are computed: from the base run's sums, from daily aggregates, or hour by hour. */
-function cellRunner(base: TTermInput, paths: readonly string[]): (cellInput: TTermInput) => TermResult {
+function cellRunner(base: TTermInput, paths: readonly string[], prep: readonly PreparedYear[]): (cellInput: TTermInput) => TermResult {
   const reaches = paths.map(reachOf);
-  const prep = prepareTerm(base);
   if (reaches.every((r) => r === 'finance' || r === 'annual')) {
-    const run = runTerm(base, prep, false, false);
+    // Grids over one prepared base (the tornado's swings) share its one hourly run.
+    const run = baseRuns.get(prep) ?? runTerm(base, prep, false, false);
+    baseRuns.set(prep, run);
     return (cellInput) => settleTerm(cellInput, prep, run);
   }
   const reuse = reusable(paths, prep);
@@ -151,15 +154,24 @@ function cellValidator(paths: readonly string[]) {
 }
 
 /** Host and tenant NPV for every combination of the axes' values (one or two axes), everything else as in `input`. */
+/** The validated input, with a preset path as the explicit one it stands for (so its figures can be axes). */
+function sweepable(input: TTermInput): TTermInput {
+  const parsed = ZTermInput.safeParse(input);
+  if (!parsed.success) throw RevenueInputError.fromZod(parsed.error);
+  return { ...parsed.data, term: { ...parsed.data.term, hashprice: explicitPath(parsed.data.term.hashprice) } };
+}
+
 export function termSensitivity(input: TTermInput, axes: readonly TermSensitivityAxis[]): TermSensitivityGrid {
-  const parsedBase = ZTermInput.safeParse(input);
-  if (!parsedBase.success) throw RevenueInputError.fromZod(parsedBase.error);
-  // A preset path becomes the explicit one it stands for, so 'term.hashprice.difficultyGrowthPercentPerYear' names a field.
-  const base = { ...parsedBase.data, term: { ...parsedBase.data.term, hashprice: explicitPath(parsedBase.data.term.hashprice) } };
+  const base = sweepable(input);
+  return gridOf(base, axes, prepareTerm(base));
+}
+
+/** The grid over a validated, sweepable base whose years are already prepared (the tornado shares them). */
+function gridOf(base: TTermInput, axes: readonly TermSensitivityAxis[], prep: readonly PreparedYear[]): TermSensitivityGrid {
   const cells = checkAxes(base, axes, MAX_TERM_SENSITIVITY_CELLS, 2);
   const shape = axes.map((a) => a.values.length);
   const paths = axes.map((a) => segmentsOf(a.path).join('.'));
-  const runCell = cellRunner(base, paths);
+  const runCell = cellRunner(base, paths, prep);
   const parseCell = cellValidator(paths);
 
   const hostNpvCents = new Float64Array(cells);
@@ -245,10 +257,11 @@ export function defaultTornadoSwings(input: TTermInput): TornadoSwing[] {
 
 /** Host NPV at the low and the high end of each swing, one input at a time; widest bar first. */
 export function termTornado(given: TTermInput, swings?: readonly TornadoSwing[]): Tornado {
-  const input = { ...given, term: { ...given.term, hashprice: explicitPath(given.term.hashprice) } };
-  const base = termSensitivity(input, [{ path: 'finance.discountRatePercent', values: [input.finance.discountRatePercent] }]);
+  const input = sweepable(given);
+  const prep = prepareTerm(input);
+  const base = gridOf(input, [{ path: 'finance.discountRatePercent', values: [input.finance.discountRatePercent] }], prep);
   const bars = (swings ?? defaultTornadoSwings(input)).map((s) => {
-    const grid = termSensitivity(input, [{ path: s.path, values: [s.low, s.high] }]);
+    const grid = gridOf(input, [{ path: s.path, values: [s.low, s.high] }], prep);
     const lo = grid.hostNpvCents[0]!;
     const hi = grid.hostNpvCents[1]!;
     return { ...s, base: getAt(input, segmentsOf(s.path)) as number, hostNpvLowCents: lo, hostNpvHighCents: hi, swingCents: Math.abs(hi - lo) };
