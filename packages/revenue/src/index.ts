@@ -86,7 +86,9 @@ export {
 } from './term/simulate-term.js';
 export {
   termSensitivity,
+  termSensitivityIsHourly,
   termTornado,
+  type TermSensitivityOptions,
   defaultTornadoSwings,
   MAX_TERM_SENSITIVITY_CELLS,
   type TermSensitivityAxis,

@@ -53,6 +53,14 @@ describe('term sensitivity grid', () => {
     expect(grid.tenantNpvCents[2]).toBe(simulateTerm(cell).tenant.npvCents);
   });
 
+  it('refuses a grid whose cells would run hour by hour beyond the limit given, and only that one', () => {
+    const input = term({ years: 1 });
+    const hourly = [{ path: 'mining.minRunHours', values: Array.from({ length: 11 }, (_, i) => i + 1) }];
+    expect(() => termSensitivity(input, hourly, { maxHourlyCells: 10 })).toThrow(/11 cells that each run hour by hour .* limit of 10/);
+    const price = [{ path: 'market.hashpriceUsdPerPhDay', values: Array.from({ length: 11 }, (_, i) => 30 + i) }];
+    expect(termSensitivity(input, price, { maxHourlyCells: 10 }).hostNpvCents).toHaveLength(11);
+  });
+
   it('names the axis and the cell of a value that breaks a rule', () => {
     expect(() => termSensitivity(DEFAULT_TERM_INPUT, [{ path: 'market.hashpriceUsdPerPhDay', values: [40, -1] }])).toThrow(
       /market\.hashpriceUsdPerPhDay: in cell market\.hashpriceUsdPerPhDay=-1/,

@@ -89,10 +89,21 @@ function cellRunner(base: TTermInput, paths: readonly string[], prep: readonly P
       return settleTerm(cellInput, entry.prep, runTermDaily(cellInput, entry.prep, entry.agg));
     };
   }
-  return (cellInput) => {
+  return hourByHour(reuse);
+}
+
+function hourByHour(reuse: ReusePrepared) {
+  return (cellInput: TTermInput) => {
     const cellPrep = prepareTerm(cellInput, reuse);
     return settleTerm(cellInput, cellPrep, runTerm(cellInput, cellPrep, false, false));
   };
+}
+
+/** Whether the cells of these axes run the hourly loop (the costly case: about a full term simulation each). */
+export function termSensitivityIsHourly(input: TTermInput, paths: readonly string[]): boolean {
+  const reaches = paths.map((p) => reachOf(segmentsOf(p).join('.')));
+  if (reaches.every((r) => r === 'finance' || r === 'annual')) return false;
+  return !(dailyAggregatesApply(input) && !reaches.includes('hourly'));
 }
 
 /** Host and tenant shares must sum to 100: moving one moves the other. */
@@ -161,8 +172,22 @@ function sweepable(input: TTermInput): TTermInput {
   return { ...parsed.data, term: { ...parsed.data.term, hashprice: explicitPath(parsed.data.term.hashprice) } };
 }
 
-export function termSensitivity(input: TTermInput, axes: readonly TermSensitivityAxis[]): TermSensitivityGrid {
+export interface TermSensitivityOptions {
+  /** Refuse (RevenueInputError at 'axes') a grid whose cells would each run hour by hour beyond this many. */
+  readonly maxHourlyCells?: number;
+}
+
+export function termSensitivity(input: TTermInput, axes: readonly TermSensitivityAxis[], options: TermSensitivityOptions = {}): TermSensitivityGrid {
   const base = sweepable(input);
+  const cells = axes.reduce((n, a) => n * a.values.length, 1);
+  const limit = options.maxHourlyCells ?? Number.POSITIVE_INFINITY;
+  if (cells > limit && termSensitivityIsHourly(base, axes.map((a) => a.path)))
+    throw new RevenueInputError([
+      {
+        path: 'axes',
+        message: `${cells} cells that each run hour by hour (ramp limits, a minimum run, demand response, a non-flat price or such an axis) is more than the limit of ${limit}`,
+      },
+    ]);
   return gridOf(base, axes, prepareTerm(base));
 }
 

@@ -106,6 +106,9 @@ describe('revenueTermModel', () => {
     const bad = await api.gql(GRID, { input: {}, axes: [{ path: 'market.hashpriceUsdPerPhDay', values: [-5] }] }, host);
     expect(code(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.extensions?.field).toBe('axes.0.values');
+    const slow = await api.gql(GRID, { input: {}, axes: [{ path: 'mining.minRunHours', values: Array.from({ length: 101 }, (_, i) => i + 1) }] }, host);
+    expect(code(slow)).toBe('BAD_USER_INPUT');
+    expect(slow.errors?.[0]?.message).toMatch(/each run hour by hour/);
     const tornado = await ok<{ revenueTermTornado: { bars: { path: string; swingUsd: number }[] } }>(TORNADO, { input: { term: { years: 3 } } }, host);
     const swings = tornado.revenueTermTornado.bars.map((b) => b.swingUsd);
     expect(swings).toEqual([...swings].sort((x, y) => y - x));

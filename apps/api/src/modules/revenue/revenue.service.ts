@@ -66,7 +66,11 @@ export function modelTerm(args: TTermModelArgs): { result: TermResult; windowSta
   return { result, windowStartHour: yearStart + weekStartHour(args.week) };
 }
 
-export const modelTermSensitivity = (args: TTermSensitivityArgs) => onAxes(args.axes, () => termSensitivity(args.input, args.axes));
+/** Cells that run hour by hour cost about a term simulation each (~10 ms): 100 hold a request for about a second. */
+export const MAX_HOURLY_TERM_CELLS = 100;
+
+export const modelTermSensitivity = (args: TTermSensitivityArgs) =>
+  onAxes(args.axes, () => termSensitivity(args.input, args.axes, { maxHourlyCells: MAX_HOURLY_TERM_CELLS }));
 
 export const modelTermTornado = (input: TTermInput) => termTornado(input);
 
