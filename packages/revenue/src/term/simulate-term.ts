@@ -192,27 +192,17 @@ export function prepareTerm(input: TTermInput, reuse: ReusePrepared = {}): Prepa
 }
 
 /** The value of a term-year setting: the last entry starting at or before `year`, else `fallback`. */
-function inForce<T extends { value: number }>(entries: readonly T[], year: number, startOf: (e: T) => number, fallback: number): number {
+function inForce(entries: readonly { from: number; value: number }[], year: number, fallback: number): number {
   let value = fallback;
-  for (const e of entries) if (startOf(e) <= year) value = e.value;
+  for (const e of entries) if (e.from <= year) value = e.value;
   return value;
 }
 
 export const contractedItMwInYear = (input: TTermInput, year: number) =>
-  inForce(
-    input.term.phases.map((p) => ({ from: p.fromYear, value: p.contractedItMw })),
-    year,
-    (e) => e.from,
-    input.aiLoad.contractedItMw,
-  );
+  inForce(input.term.phases.map((p) => ({ from: p.fromYear, value: p.contractedItMw })), year, input.aiLoad.contractedItMw);
 
 export const jPerThInYear = (input: TTermInput, year: number) =>
-  inForce(
-    input.term.fleetRefreshes.map((r) => ({ from: r.year, value: r.jPerTh })),
-    year,
-    (e) => e.from,
-    input.mining.jPerTh,
-  );
+  inForce(input.term.fleetRefreshes.map((r) => ({ from: r.year, value: r.jPerTh })), year, input.mining.jPerTh);
 
 export interface TermRun {
   readonly sums: readonly YearSums[];
