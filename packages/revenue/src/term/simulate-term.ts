@@ -161,29 +161,40 @@ export interface ReusePrepared {
   readonly dr?: readonly Float64Array[];
 }
 
+/** What a year's fill depends on: its length, and its weekdays when the fill follows local days. */
+const calendarKey = (cal: YearCalendar, byWeekday: boolean) => (byWeekday ? `${cal.hours}/${cal.startDayOfWeek}` : `${cal.hours}`);
+
+const followsWeekdays = (profile: TAiProfile | TBlendableProfile): boolean =>
+  profile.kind === 'inference' || (profile.kind === 'blend' && profile.components.some((c) => followsWeekdays(c.profile)));
+
 export function prepareTerm(input: TTermInput, reuse: ReusePrepared = {}): PreparedYear[] {
+  // Years with the same length (and weekdays, where it matters) share their arrays: nothing writes to them.
+  const aiFills = new Map<string, Float64Array>();
+  const priceFills = new Map<string, Float64Array>();
+  const drFills = new Map<string, Float64Array>();
+  const aiByWeekday = followsWeekdays(input.aiLoad.profile);
+  const priceByWeekday = input.energy.price.kind === 'time-of-use';
+  const fill = (cache: Map<string, Float64Array>, key: string, hours: number, write: (out: Float64Array) => void) => {
+    let out = cache.get(key);
+    if (!out) {
+      out = new Float64Array(hours);
+      write(out);
+      cache.set(key, out);
+    }
+    return out;
+  };
   const years: PreparedYear[] = [];
   let dayOffset = 0;
   let hourOffset = 0;
   for (let y = 0; y < input.term.years; y++) {
     const startDate = addYears(input.startDate, y);
     const cal = yearCalendar(startDate);
-    let ai = reuse.ai?.[y];
-    if (!ai) {
-      ai = new Float64Array(cal.hours);
-      fillAiUtilisation(ai, cal, fitProfile(input.aiLoad.profile, cal.hours));
-    }
-    let priceBase = reuse.priceBase?.[y];
-    if (!priceBase) {
-      priceBase = new Float64Array(cal.hours);
-      fillEnergyPrice(priceBase, cal, fitPrice(input.energy.price, cal.hours));
-    }
-    let dr = reuse.dr?.[y];
-    if (!dr) {
-      // The base year's events recur every year (clipped to a shorter year).
-      dr = new Float64Array(cal.hours);
-      fillDemandResponse(dr, cal, input.energy.demandResponseEvents);
-    }
+    const ai =
+      reuse.ai?.[y] ?? fill(aiFills, calendarKey(cal, aiByWeekday), cal.hours, (out) => fillAiUtilisation(out, cal, fitProfile(input.aiLoad.profile, cal.hours)));
+    const priceBase =
+      reuse.priceBase?.[y] ?? fill(priceFills, calendarKey(cal, priceByWeekday), cal.hours, (out) => fillEnergyPrice(out, cal, fitPrice(input.energy.price, cal.hours)));
+    // The base year's events recur every year (clipped to a shorter year).
+    const dr = reuse.dr?.[y] ?? fill(drFills, calendarKey(cal, false), cal.hours, (out) => fillDemandResponse(out, cal, input.energy.demandResponseEvents));
     years.push({ startDate, cal, dayOffset, hourOffset, ai, priceBase, dr });
     dayOffset += cal.hours / 24;
     hourOffset += cal.hours;
