@@ -64,7 +64,7 @@ const TORNADO_LABELS: Record<string, string> = {
   'finance.discountRatePercent': 'Discount rate %',
 };
 
-async function runAll(input: Json, year: number, week: number) {
+async function runAll(input: Json, year: number, week: number, view: 'host' | 'tenant') {
   const term = (await gql<{ revenueTermModel: Term }>(TERM_QUERY, { input, year, week })).revenueTermModel;
   const full = term.inputs;
   const price = full.energy as { price: { kind: string; usdPerMwh?: number; baseUsdPerMwh?: number } };
@@ -78,9 +78,10 @@ async function runAll(input: Json, year: number, week: number) {
   // A series price has no single level to sweep: the heatmap is left out.
   const [grid, tornado] = await Promise.all([
     price.price.kind === 'series' ? null : gql<{ revenueTermSensitivity: { hostNpvUsd: number[]; tenantNpvUsd: number[] } }>(GRID_QUERY, { input: full, axes }),
-    gql<{ revenueTermTornado: Tornado }>(TORNADO_QUERY, { input: full }),
+    // The tornado is the host's NPV: a tenant's view does without it.
+    view === 'host' ? gql<{ revenueTermTornado: Tornado }>(TORNADO_QUERY, { input: full }) : null,
   ]);
-  return { term, axes, grid: grid?.revenueTermSensitivity ?? null, tornado: tornado.revenueTermTornado };
+  return { term, axes, grid: grid?.revenueTermSensitivity ?? null, tornado: tornado?.revenueTermTornado ?? null };
 }
 type Run = Awaited<ReturnType<typeof runAll>>;
 
@@ -104,7 +105,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   let run: Run | null = null;
   let refusal: { field?: string; message: string } | null = null;
   try {
-    run = await runAll(base, year, week);
+    run = await runAll(base, year, week, view);
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
     const detail = error.details[0];
@@ -177,7 +178,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       {refusal && !refusal.field && <p className="form-error" role="alert">{refusal.message}</p>}
       {run && (view === 'tenant' ? <TenantResults run={run} /> : <HostResults run={run} />)}
       {run && <SharedResults run={run} view={view} year={year} week={week} />}
-      {(context.siteId || context.dealId) && run && <Scenarios context={context} inputs={yearPart(run.term.inputs)} />}
+      {(context.siteId || context.dealId) && run && <Scenarios context={context} inputs={yearPart(run.term.inputs)} view={view} />}
     </>
   );
 }
@@ -303,10 +304,12 @@ function SharedResults({ run, view, year, week }: { run: Run; view: 'host' | 'te
           )}
         </div>
       </div>
-      <div className="card">
-        <div className="actions"><h2>What moves host NPV most (one input at a time)</h2><CsvLink name="tornado" header={['Input', 'Low', 'High', 'Host NPV at low $', 'Host NPV at high $']} rows={tornado.bars.map((b) => [b.path, b.low, b.high, Math.round(b.hostNpvLowUsd), Math.round(b.hostNpvHighUsd)])} /></div>
-        <TornadoChart base={tornado.baseHostNpvUsd} title="Tornado: host NPV at the low and high value of each input" rows={tornado.bars.map((b) => ({ label: TORNADO_LABELS[b.path] ?? b.path, low: b.hostNpvLowUsd, high: b.hostNpvHighUsd, lowLabel: fmtNum(b.low, 2), highLabel: fmtNum(b.high, 2) }))} />
-      </div>
+      {tornado && (
+        <div className="card">
+          <div className="actions"><h2>What moves host NPV most (one input at a time)</h2><CsvLink name="tornado" header={['Input', 'Low', 'High', 'Host NPV at low $', 'Host NPV at high $']} rows={tornado.bars.map((b) => [b.path, b.low, b.high, Math.round(b.hostNpvLowUsd), Math.round(b.hostNpvHighUsd)])} /></div>
+          <TornadoChart base={tornado.baseHostNpvUsd} title="Tornado: host NPV at the low and high value of each input" rows={tornado.bars.map((b) => ({ label: TORNADO_LABELS[b.path] ?? b.path, low: b.hostNpvLowUsd, high: b.hostNpvHighUsd, lowLabel: fmtNum(b.low, 2), highLabel: fmtNum(b.high, 2) }))} />
+        </div>
+      )}
     </>
   );
 }
@@ -314,7 +317,7 @@ function SharedResults({ run, view, year, week }: { run: Run; view: 'host' | 'te
 interface Scenario { id: string; name: string; savedByCaller: boolean; inputs: unknown; results: { hostEbitdaUsd: number; tenantNetCostUsd: number }; createdAt: string }
 
 /** Saved scenarios of the site or deal the modeller was opened from, and a form to save the one on screen (its one-year part). */
-async function Scenarios({ context, inputs }: { context: Record<string, string>; inputs: Json }) {
+async function Scenarios({ context, inputs, view }: { context: Record<string, string>; inputs: Json; view: 'host' | 'tenant' }) {
   const subject: Record<string, string> = context.siteId ? { siteId: context.siteId } : { dealId: context.dealId ?? '' };
   const data = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
     'query($siteId: ID, $dealId: ID) { revenueScenarios(siteId: $siteId, dealId: $dealId, first: 20) { edges { node { id name savedByCaller inputs results { hostEbitdaUsd tenantNetCostUsd } createdAt } } } }',
@@ -330,13 +333,13 @@ async function Scenarios({ context, inputs }: { context: Record<string, string>;
         <div className="empty" style={{ marginTop: 12 }}>No scenario saved yet.</div>
       ) : (
         <table style={{ marginTop: 12 }}>
-          <thead><tr><th>Name</th><th>Saved</th><th className="num">Year-1 host EBITDA</th><th className="num">Year-1 tenant net cost</th><th /></tr></thead>
+          <thead><tr><th>Name</th><th>Saved</th>{view === 'host' && <th className="num">Year-1 host EBITDA</th>}<th className="num">Year-1 tenant net cost</th><th /></tr></thead>
           <tbody>
             {scenarios.map((sc) => (
               <tr key={sc.id}>
                 <td>{sc.name}{!sc.savedByCaller && <span className="muted"> (other party)</span>}</td>
                 <td>{sc.createdAt.slice(0, 10)}</td>
-                <td className="num">{fmtUsdCompact(sc.results.hostEbitdaUsd)}</td>
+                {view === 'host' && <td className="num">{fmtUsdCompact(sc.results.hostEbitdaUsd)}</td>}
                 <td className="num">{fmtUsdCompact(sc.results.tenantNetCostUsd)}</td>
                 <td><Link href={paramsFromInputs(sc.inputs, subject)}>Open</Link></td>
               </tr>
