@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { activeDeal, alertText, DEMO, open, screenshot, useBrowser } from './helpers';
+import { activeDeal, alertText, DEMO, open, screenshot, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -67,6 +67,28 @@ describe('the revenue modeller over a lease term', () => {
     await expectResults(tenant);
     expect(await tenant.getByTestId('tenant-effective').textContent()).toMatch(/^\$[\d,.]+$/);
     expect(await tenant.getByText('Host EBITDA').count()).toBe(0);
+  });
+
+  it('saves the scenario on screen against its site, and reopens it with its inputs', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    await page.locator('tbody a', { hasText: 'Enid Plains' }).click();
+    await page.getByRole('link', { name: 'Model revenue' }).click();
+    await expectResults(page);
+    await page.getByLabel('Backfill fleet (MW)').fill('15');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/fleetMw=15/);
+    await expectResults(page);
+    const name = unique('Half fleet');
+    await page.getByLabel('Scenario name').fill(name);
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.getByText(`Scenario “${name}” saved.`).waitFor();
+    const row = page.getByTestId('scenarios').locator('tbody tr', { hasText: name });
+    await row.getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(/fleetMw=15/);
+    await expectResults(page);
+    expect(await page.getByLabel('Backfill fleet (MW)').inputValue()).toBe('15');
+    expect(await page.getByLabel('Interconnection (MW)').inputValue()).toBe('50');
   });
 
   it('a refused input is shown at its field, as typed', async () => {
