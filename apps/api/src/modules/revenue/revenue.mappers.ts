@@ -12,12 +12,11 @@ import type {
   TTermInput,
 } from '@gridshare/revenue';
 import { z } from 'zod';
-
-const usd = (cents: number) => cents / 100;
+import { centsToUsd } from '../common/units';
 
 /** `{ hostEbitda: 123 }` cents → `{ hostEbitdaUsd: 1.23 }`: every money line, named with its unit. */
 export function toTotalsNode<Line extends string>(totalsCents: { readonly [L in Line]: number }): Record<`${Line}Usd`, number> {
-  const lines = Object.entries<number>(totalsCents).map(([line, cents]) => [`${line}Usd`, usd(cents)]);
+  const lines = Object.entries<number>(totalsCents).map(([line, cents]) => [`${line}Usd`, centsToUsd(cents)]);
   return Object.fromEntries(lines) as Record<`${Line}Usd`, number>;
 }
 
@@ -36,10 +35,10 @@ export function toRevenueResultNode(result: RevenueResult, input: TRevenueInput,
     valuation: {
       miningMultiple: input.valuation.miningMultiple,
       dataCentreMultiple: input.valuation.dataCentreMultiple,
-      atMiningMultipleUsd: usd(v.atMiningMultiple),
-      atDataCentreMultipleUsd: usd(v.atDataCentreMultiple),
-      upliftUsd: usd(v.uplift),
-      sumOfPartsUsd: usd(v.sumOfParts),
+      atMiningMultipleUsd: centsToUsd(v.atMiningMultiple),
+      atDataCentreMultipleUsd: centsToUsd(v.atDataCentreMultiple),
+      upliftUsd: centsToUsd(v.uplift),
+      sumOfPartsUsd: centsToUsd(v.sumOfParts),
     },
     breakEven: result.breakEven,
     hashRevenue: { grossUsdPerMwh: hash.gross, netUsdPerMwh: hash.net },
@@ -70,7 +69,7 @@ export function toSensitivityNode(grid: SensitivityGrid) {
   return {
     axes: grid.axes.map((axis) => ({ path: axis.path, values: [...axis.values] })),
     shape: [...grid.shape],
-    hostEbitdaUsd: Array.from(grid.hostEbitdaCents, usd),
+    hostEbitdaUsd: Array.from(grid.hostEbitdaCents, (cents) => centsToUsd(cents)),
   };
 }
 
@@ -102,10 +101,10 @@ export function toScenarioNode(row: RevenueScenario, callerOrgId: string) {
 }
 export type ScenarioNode = ReturnType<typeof toScenarioNode>;
 
-const usdRange = (r: CentsRange) => ({ lowUsd: usd(r.low), highUsd: usd(r.high) });
+const usdRange = (r: CentsRange) => ({ lowUsd: centsToUsd(r.low), highUsd: centsToUsd(r.high) });
 const partyNode = (p: PartyFinance) => ({
-  cashFlowsUsd: p.cashFlowsCents.map(usd),
-  npvUsd: usd(p.npvCents),
+  cashFlowsUsd: p.cashFlowsCents.map(centsToUsd),
+  npvUsd: centsToUsd(p.npvCents),
   irrPercent: p.irrPercent,
   paybackMonth: p.paybackMonth,
 });
@@ -129,10 +128,10 @@ export function toTermResultNode(result: TermResult, input: TTermInput, windowSt
       jPerTh: y.jPerTh,
       averageHashpriceUsdPerPhDay: y.averageHashpriceUsdPerPhDay,
       totals: toTotalsNode(y.totalsCents),
-      fleetCapexUsd: usd(y.fleetCapexCents),
-      hostCashFlowUsd: usd(y.hostCashFlowCents),
-      tenantValueUsd: usd(y.tenantValueCents),
-      tenantCashFlowUsd: usd(y.tenantCashFlowCents),
+      fleetCapexUsd: centsToUsd(y.fleetCapexCents),
+      hostCashFlowUsd: centsToUsd(y.hostCashFlowCents),
+      tenantValueUsd: centsToUsd(y.tenantValueCents),
+      tenantCashFlowUsd: centsToUsd(y.tenantCashFlowCents),
       tenantEffectiveUsdPerKwMonth: y.tenantEffectiveUsdPerKwMonth,
       tenantAllInUsdPerKwMonth: y.tenantAllInUsdPerKwMonth,
       energy: { aiMwh: y.energyMwh.ai, miningMwh: y.energyMwh.mining, backfillMwh: y.energyMwh.backfill, idleMwh: y.energyMwh.idle, curtailedMwh: 0 },
@@ -146,7 +145,7 @@ export function toTermResultNode(result: TermResult, input: TTermInput, windowSt
     },
     valuation: {
       basisYear: result.valuation.basisYear,
-      ebitdaUsd: usd(result.valuation.ebitdaCents),
+      ebitdaUsd: centsToUsd(result.valuation.ebitdaCents),
       atMiningMultiple: usdRange(result.valuation.atMiningMultiple),
       atDataCentreMultiple: usdRange(result.valuation.atDataCentreMultiple),
       uplift: usdRange(result.valuation.uplift),
@@ -163,22 +162,22 @@ export function toTermSensitivityNode(grid: TermSensitivityGrid) {
   return {
     axes: grid.axes.map((axis) => ({ path: axis.path, values: [...axis.values] })),
     shape: [...grid.shape],
-    hostNpvUsd: Array.from(grid.hostNpvCents, usd),
-    tenantNpvUsd: Array.from(grid.tenantNpvCents, usd),
+    hostNpvUsd: Array.from(grid.hostNpvCents, centsToUsd),
+    tenantNpvUsd: Array.from(grid.tenantNpvCents, centsToUsd),
   };
 }
 
 export function toTornadoNode(tornado: Tornado) {
   return {
-    baseHostNpvUsd: usd(tornado.baseHostNpvCents),
+    baseHostNpvUsd: centsToUsd(tornado.baseHostNpvCents),
     bars: tornado.bars.map((b) => ({
       path: b.path,
       base: b.base,
       low: b.low,
       high: b.high,
-      hostNpvLowUsd: usd(b.hostNpvLowCents),
-      hostNpvHighUsd: usd(b.hostNpvHighCents),
-      swingUsd: usd(b.swingCents),
+      hostNpvLowUsd: centsToUsd(b.hostNpvLowCents),
+      hostNpvHighUsd: centsToUsd(b.hostNpvHighCents),
+      swingUsd: centsToUsd(b.swingCents),
     })),
   };
 }

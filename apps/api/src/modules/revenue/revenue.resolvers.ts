@@ -4,8 +4,6 @@ import { connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import {
-  type RevenueResultNode,
-  type TermResultNode,
   toHourlyNode,
   toRevenueResultNode,
   toScenarioNode,
@@ -74,7 +72,7 @@ export const revenueResolvers: Resolvers = {
   },
   RevenueResult: {
     // The parent was authorised by revenueModel; this only picks a window of arrays it already holds.
-    hourly: (result: RevenueResultNode, args) => {
+    hourly: (result, args) => {
       const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
       if (!result.hourlyOutput) throw new Error('revenueModel ran without hourly output');
       return toHourlyNode(result.hourlyOutput, from, to);
@@ -82,7 +80,7 @@ export const revenueResolvers: Resolvers = {
   },
   RevenueTermResult: {
     // As RevenueResult.hourly: a window of the arrays revenueTermModel already holds, from its year and week.
-    hourly: (result: TermResultNode, args) => {
+    hourly: (result, args) => {
       const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
       if (!result.hourlyOutput) throw new Error('revenueTermModel ran without hourly output');
       return toHourlyNode(result.hourlyOutput, from, to);
