@@ -23,6 +23,7 @@ export const MAPPERS: Record<string, string> = {
   ColocationRequest: '../../modules/requests/requests.mappers#RequestNode',
   MeterGrant: '../../modules/metering/metering.mappers#MeterGrantNode',
   RevenueResult: '../../modules/revenue/revenue.mappers#RevenueResultNode',
+  RevenueTermResult: '../../modules/revenue/revenue.mappers#TermResultNode',
   RevenueScenario: '../../modules/revenue/revenue.mappers#ScenarioNode',
   SettlementStatement: '../../modules/settlement/settlement.mappers#StatementNode',
   ListingSite: '../../modules/search/search.mappers#ListingSiteNode',

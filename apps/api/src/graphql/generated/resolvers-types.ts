@@ -10,7 +10,7 @@ import type { CapacityBlockNode } from '../../modules/capacity/capacity.mappers'
 import type { DealNode } from '../../modules/deals/deals.mappers';
 import type { RequestNode } from '../../modules/requests/requests.mappers';
 import type { MeterGrantNode } from '../../modules/metering/metering.mappers';
-import type { RevenueResultNode, ScenarioNode } from '../../modules/revenue/revenue.mappers';
+import type { RevenueResultNode, TermResultNode, ScenarioNode } from '../../modules/revenue/revenue.mappers';
 import type { StatementNode } from '../../modules/settlement/settlement.mappers';
 import type { BillingStatusNode } from '../../modules/billing/billing.mappers';
 import type { ApiContext } from '../../context';
@@ -132,6 +132,20 @@ export type Query = {
   readonly revenueModel: RevenueResult;
   /** Host EBITDA over a grid of 1-2 input fields (at most 1,000 cells); `input` as for revenueModel. */
   readonly revenueSensitivity: SensitivityGrid;
+  /**
+   * Models a deal's whole term hour by hour (10 years = 87,648 hours) without saving anything. `input` is as for
+   * revenueModel plus `term` (years, colocationEscalatorPercent, energyEscalatorPercent, phases, hashprice path:
+   * flat / difficulty / halvings / series / preset, fleetRefreshes) and `finance` (discountRatePercent,
+   * hostUpfrontCapexUsd, tenantUpfrontUsd, tenantValueUsdPerKwMonth, mining and data-centre multiple ranges);
+   * absent fields take the defaults (docs/revenue.md). `year` (1-based) and `week` (0-52) choose where `hourly` starts.
+   */
+  readonly revenueTermModel: RevenueTermResult;
+  /** Host and tenant NPV over a grid of 1-2 input fields of a term (at most 1,000 cells, or 100 when each cell must run hour by hour: ramp limits, a minimum run above an hour, demand response, a non-flat price, or an axis such as those); `input` as for revenueTermModel. */
+  readonly revenueTermSensitivity: TermSensitivityGrid;
+  /** Host NPV with each main input swung low and high, one at a time, widest first; `input` as for revenueTermModel. */
+  readonly revenueTermTornado: RevenueTornado;
+  /** A valid term input built from one of the caller's sites or blocks, or a deal it is a party to, with what had to change to fit. Give exactly one id; anything of another organisation is NOT_FOUND. */
+  readonly revenueDefaults: RevenueDefaults;
   /** Revenue scenarios of one of the caller's sites, or of a deal it is a party to (both parties' scenarios), newest first. Give siteId or dealId; anything else of another organisation is NOT_FOUND. */
   readonly revenueScenarios: RevenueScenarioConnection;
   /** Regions with listed capacity, by country then name. */
@@ -380,6 +394,35 @@ export type QueryRevenueModelArgs = {
 export type QueryRevenueSensitivityArgs = {
   input: Scalars['JSON']['input'];
   axes: ReadonlyArray<SensitivityAxisInput>;
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueTermModelArgs = {
+  input: Scalars['JSON']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  week?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueTermSensitivityArgs = {
+  input: Scalars['JSON']['input'];
+  axes: ReadonlyArray<SensitivityAxisInput>;
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueTermTornadoArgs = {
+  input: Scalars['JSON']['input'];
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueDefaultsArgs = {
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  blockId?: InputMaybe<Scalars['ID']['input']>;
+  dealId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3513,6 +3556,202 @@ export type SaveRevenueScenarioInput = {
   readonly inputs: Scalars['JSON']['input'];
 };
 
+/** A low and a high end, in US dollars. */
+export type UsdRange = {
+  readonly __typename?: 'UsdRange';
+  /** At the low end. */
+  readonly lowUsd: Scalars['Float']['output'];
+  /** At the high end. */
+  readonly highUsd: Scalars['Float']['output'];
+};
+
+/** One year of a deal's term. */
+export type RevenueTermYear = {
+  readonly __typename?: 'RevenueTermYear';
+  /** 1 = the term's first year. */
+  readonly year: Scalars['Int']['output'];
+  /** First day of the year. */
+  readonly startDate: Scalars['Date']['output'];
+  /** First day after the year. */
+  readonly endDate: Scalars['Date']['output'];
+  /** Hours in the year (8,784 with 29 February). */
+  readonly hours: Scalars['Int']['output'];
+  /** Contracted IT MW this year (by phase). */
+  readonly contractedItMw: Scalars['Float']['output'];
+  /** Colocation price this year after the escalator, USD per kW-month. */
+  readonly colocationUsdPerKwMonth: Scalars['Float']['output'];
+  /** Multiplier on every energy price of the first year: (1 + escalator)^(year - 1). */
+  readonly energyPriceFactor: Scalars['Float']['output'];
+  /** The fleet's efficiency this year (after any refresh), J/TH. */
+  readonly jPerTh: Scalars['Float']['output'];
+  /** Mean hashprice over the year's days, USD per PH/s per day. */
+  readonly averageHashpriceUsdPerPhDay: Scalars['Float']['output'];
+  /** The year's money lines. */
+  readonly totals: RevenueTotals;
+  /** Fleet refresh capex spent this year. */
+  readonly fleetCapexUsd: Scalars['Float']['output'];
+  /** Host EBITDA less fleet capex. */
+  readonly hostCashFlowUsd: Scalars['Float']['output'];
+  /** What the contracted kW-months earn the tenant (finance.tenantValueUsdPerKwMonth). */
+  readonly tenantValueUsd: Scalars['Float']['output'];
+  /** Tenant value less its net cost. */
+  readonly tenantCashFlowUsd: Scalars['Float']['output'];
+  /** (Colocation - the tenant's backfill credit) per contracted kW-month; null with no contracted MW. */
+  readonly tenantEffectiveUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** Tenant net cost (colocation + energy pass-through - credit) per contracted kW-month; null with no contracted MW. */
+  readonly tenantAllInUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** Energy over the year (curtailedMwh is 0: the term reports it only per single year). */
+  readonly energy: RevenueEnergy;
+};
+
+/** One party's discounted cash flow over the term. */
+export type RevenuePartyFinance = {
+  readonly __typename?: 'RevenuePartyFinance';
+  /** Index 0 = the upfront investment, index y = year y, USD. */
+  readonly cashFlowsUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Net present value at finance.discountRatePercent, USD. */
+  readonly npvUsd: Scalars['Float']['output'];
+  /** Internal rate of return, % a year; null when the flows never change sign. */
+  readonly irrPercent?: Maybe<Scalars['Float']['output']>;
+  /** Month (1 = the first) the cumulative cash turns non-negative; 0 with no investment; null if not within the term. */
+  readonly paybackMonth?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The tenant's discounted cash flow, and its cost per kW-month levelised over the term. */
+export type RevenueTenantFinance = {
+  readonly __typename?: 'RevenueTenantFinance';
+  /** Index 0 = the upfront investment, index y = year y, USD. */
+  readonly cashFlowsUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Net present value at finance.discountRatePercent, USD (its costs alone when no value per kW-month was given). */
+  readonly npvUsd: Scalars['Float']['output'];
+  /** Internal rate of return, % a year; null when the flows never change sign. */
+  readonly irrPercent?: Maybe<Scalars['Float']['output']>;
+  /** Month (1 = the first) the cumulative cash turns non-negative; 0 with no investment; null if not within the term. */
+  readonly paybackMonth?: Maybe<Scalars['Int']['output']>;
+  /** PV of (colocation - backfill credit) / PV of contracted kW-months: the effective price it pays, USD per kW-month. */
+  readonly levelisedEffectiveUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** PV of its net cost including energy pass-through / PV of contracted kW-months, USD per kW-month. */
+  readonly levelisedAllInUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The host's enterprise value as a range at a miner's and at a data centre's EV/EBITDA multiples. */
+export type RevenueValuationRange = {
+  readonly __typename?: 'RevenueValuationRange';
+  /** The year valued: the first with every phase in. */
+  readonly basisYear: Scalars['Int']['output'];
+  /** Host EBITDA of that year, USD. */
+  readonly ebitdaUsd: Scalars['Float']['output'];
+  /** At finance.miningMultipleLow and High. */
+  readonly atMiningMultiple: UsdRange;
+  /** At finance.dataCentreMultipleLow and High. */
+  readonly atDataCentreMultiple: UsdRange;
+  /** Data-centre value less mining value: low = low DC multiple against high mining multiple, high = the other way. */
+  readonly uplift: UsdRange;
+};
+
+/** A deal's whole term, hour by hour, by year and discounted. */
+export type RevenueTermResult = {
+  readonly __typename?: 'RevenueTermResult';
+  /** First day of the term. */
+  readonly startDate: Scalars['Date']['output'];
+  /** First day after the term. */
+  readonly endDate: Scalars['Date']['output'];
+  /** Years in the term. */
+  readonly years: Scalars['Int']['output'];
+  /** Hours in the term. */
+  readonly hours: Scalars['Int']['output'];
+  /** The full input the model ran on, defaults filled (one-year fields plus term and finance). */
+  readonly inputs: Scalars['JSON']['output'];
+  /** Each year's figures. */
+  readonly yearly: ReadonlyArray<RevenueTermYear>;
+  /** Each money line summed over the term. */
+  readonly totals: RevenueTotals;
+  /** The host's NPV, IRR and payback. */
+  readonly host: RevenuePartyFinance;
+  /** The tenant's NPV, IRR, payback and levelised cost per kW-month. */
+  readonly tenant: RevenueTenantFinance;
+  /** Valuation range with the uplift. */
+  readonly valuation: RevenueValuationRange;
+  /** Load smoothness over the whole term without and with backfill. */
+  readonly loadShape: RevenueSmoothness;
+  /** Interconnection utilisation over the whole term. */
+  readonly interconnectionUtilisation: RevenueUtilisation;
+  /** Hourly series for a window (at most 744 hours), counted from the start of revenueTermModel's year and week. */
+  readonly hourly: HourlySeries;
+};
+
+
+/** A deal's whole term, hour by hour, by year and discounted. */
+export type RevenueTermResultHourlyArgs = {
+  fromHour?: InputMaybe<Scalars['Int']['input']>;
+  hours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Host and tenant NPV over a grid of one or two inputs of a term. */
+export type TermSensitivityGrid = {
+  readonly __typename?: 'TermSensitivityGrid';
+  /** The axes, in the order given. */
+  readonly axes: ReadonlyArray<SensitivityAxis>;
+  /** Number of values on each axis. */
+  readonly shape: ReadonlyArray<Scalars['Int']['output']>;
+  /** Host NPV per cell, USD, row-major (the last axis varies fastest). */
+  readonly hostNpvUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Tenant NPV per cell, USD, row-major. */
+  readonly tenantNpvUsd: ReadonlyArray<Scalars['Float']['output']>;
+};
+
+/** One input swung from a low to a high value, everything else held. */
+export type RevenueTornadoBar = {
+  readonly __typename?: 'RevenueTornadoBar';
+  /** Dotted path of the input. */
+  readonly path: Scalars['String']['output'];
+  /** Its value in the scenario. */
+  readonly base: Scalars['Float']['output'];
+  /** The low value tried. */
+  readonly low: Scalars['Float']['output'];
+  /** The high value tried. */
+  readonly high: Scalars['Float']['output'];
+  /** Host NPV at the low value, USD. */
+  readonly hostNpvLowUsd: Scalars['Float']['output'];
+  /** Host NPV at the high value, USD. */
+  readonly hostNpvHighUsd: Scalars['Float']['output'];
+  /** Absolute difference of the two, USD: bars come widest first. */
+  readonly swingUsd: Scalars['Float']['output'];
+};
+
+/** One-at-a-time swings of the inputs that move host NPV most. */
+export type RevenueTornado = {
+  readonly __typename?: 'RevenueTornado';
+  /** Host NPV of the scenario as given, USD. */
+  readonly baseHostNpvUsd: Scalars['Float']['output'];
+  /** Widest swing first. */
+  readonly bars: ReadonlyArray<RevenueTornadoBar>;
+};
+
+/** A value the records gave that the model could not take, and the nearest valid one it used instead. */
+export type RevenueAdjustment = {
+  readonly __typename?: 'RevenueAdjustment';
+  /** The input field changed, e.g. site.reserve.mw or aiLoad.contractedItMw. */
+  readonly field: Scalars['String']['output'];
+  /** The rule the records broke. */
+  readonly constraint: Scalars['String']['output'];
+  /** What the records gave. */
+  readonly given: Scalars['Float']['output'];
+  /** What the scenario uses. */
+  readonly proposed: Scalars['Float']['output'];
+};
+
+/** A valid term input to open the modeller on, built from a site, a block or a deal. */
+export type RevenueDefaults = {
+  readonly __typename?: 'RevenueDefaults';
+  /** What it was built from, e.g. site <id>. */
+  readonly source: Scalars['String']['output'];
+  /** Partial term input (merge over the defaults, as revenueTermModel does): always valid. */
+  readonly input: Scalars['JSON']['output'];
+  /** Values changed to fit; empty when the records fitted as they are. */
+  readonly adjustments: ReadonlyArray<RevenueAdjustment>;
+};
+
 /** The latest readiness of a listed site, as tenants may see it: tier, score and criteria (no gaps or costs). */
 export type ListingReadiness = {
   readonly __typename?: 'ListingReadiness';
@@ -4704,6 +4943,17 @@ export type ResolversTypes = {
   RevenueScenarioEdge: ResolverTypeWrapper<Omit<RevenueScenarioEdge, 'node'> & { node: ResolversTypes['RevenueScenario'] }>;
   RevenueScenarioConnection: ResolverTypeWrapper<Connection<ResolversTypes['RevenueScenario']>>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  UsdRange: ResolverTypeWrapper<UsdRange>;
+  RevenueTermYear: ResolverTypeWrapper<RevenueTermYear>;
+  RevenuePartyFinance: ResolverTypeWrapper<RevenuePartyFinance>;
+  RevenueTenantFinance: ResolverTypeWrapper<RevenueTenantFinance>;
+  RevenueValuationRange: ResolverTypeWrapper<RevenueValuationRange>;
+  RevenueTermResult: ResolverTypeWrapper<TermResultNode>;
+  TermSensitivityGrid: ResolverTypeWrapper<TermSensitivityGrid>;
+  RevenueTornadoBar: ResolverTypeWrapper<RevenueTornadoBar>;
+  RevenueTornado: ResolverTypeWrapper<RevenueTornado>;
+  RevenueAdjustment: ResolverTypeWrapper<RevenueAdjustment>;
+  RevenueDefaults: ResolverTypeWrapper<RevenueDefaults>;
   ListingReadiness: ResolverTypeWrapper<ListingReadiness>;
   Listing: ResolverTypeWrapper<Omit<Listing, 'site' | 'blocks'> & { site: ResolversTypes['ListingSite'], blocks: ReadonlyArray<ResolversTypes['CapacityListing']> }>;
   ListedRegion: ResolverTypeWrapper<ListedRegion>;
@@ -4926,6 +5176,17 @@ export type ResolversParentTypes = {
   RevenueScenarioEdge: Omit<RevenueScenarioEdge, 'node'> & { node: ResolversParentTypes['RevenueScenario'] };
   RevenueScenarioConnection: Connection<ResolversTypes['RevenueScenario']>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  UsdRange: UsdRange;
+  RevenueTermYear: RevenueTermYear;
+  RevenuePartyFinance: RevenuePartyFinance;
+  RevenueTenantFinance: RevenueTenantFinance;
+  RevenueValuationRange: RevenueValuationRange;
+  RevenueTermResult: TermResultNode;
+  TermSensitivityGrid: TermSensitivityGrid;
+  RevenueTornadoBar: RevenueTornadoBar;
+  RevenueTornado: RevenueTornado;
+  RevenueAdjustment: RevenueAdjustment;
+  RevenueDefaults: RevenueDefaults;
   ListingReadiness: ListingReadiness;
   Listing: Omit<Listing, 'site' | 'blocks'> & { site: ResolversParentTypes['ListingSite'], blocks: ReadonlyArray<ResolversParentTypes['CapacityListing']> };
   ListedRegion: ListedRegion;
@@ -5021,6 +5282,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   openRequest?: Resolver<ResolversTypes['OpenColocationRequest'], ParentType, ContextType, RequireFields<QueryOpenRequestArgs, 'id'>>;
   revenueModel?: Resolver<ResolversTypes['RevenueResult'], ParentType, ContextType, RequireFields<QueryRevenueModelArgs, 'input'>>;
   revenueSensitivity?: Resolver<ResolversTypes['SensitivityGrid'], ParentType, ContextType, RequireFields<QueryRevenueSensitivityArgs, 'input' | 'axes'>>;
+  revenueTermModel?: Resolver<ResolversTypes['RevenueTermResult'], ParentType, ContextType, RequireFields<QueryRevenueTermModelArgs, 'input'>>;
+  revenueTermSensitivity?: Resolver<ResolversTypes['TermSensitivityGrid'], ParentType, ContextType, RequireFields<QueryRevenueTermSensitivityArgs, 'input' | 'axes'>>;
+  revenueTermTornado?: Resolver<ResolversTypes['RevenueTornado'], ParentType, ContextType, RequireFields<QueryRevenueTermTornadoArgs, 'input'>>;
+  revenueDefaults?: Resolver<ResolversTypes['RevenueDefaults'], ParentType, ContextType, Partial<QueryRevenueDefaultsArgs>>;
   revenueScenarios?: Resolver<ResolversTypes['RevenueScenarioConnection'], ParentType, ContextType, RequireFields<QueryRevenueScenariosArgs, 'first'>>;
   listedRegions?: Resolver<ReadonlyArray<ResolversTypes['ListedRegion']>, ParentType, ContextType>;
   listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<QueryListingArgs, 'siteId'>>;
@@ -6068,6 +6333,106 @@ export type RevenueScenarioConnectionResolvers<ContextType = ApiContext, ParentT
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UsdRangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UsdRange'] = ResolversParentTypes['UsdRange']> = {
+  lowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  highUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueTermYearResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTermYear'] = ResolversParentTypes['RevenueTermYear']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractedItMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  colocationUsdPerKwMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  energyPriceFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageHashpriceUsdPerPhDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['RevenueTotals'], ParentType, ContextType>;
+  fleetCapexUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostCashFlowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantValueUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantCashFlowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantEffectiveUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tenantAllInUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  energy?: Resolver<ResolversTypes['RevenueEnergy'], ParentType, ContextType>;
+};
+
+export type RevenuePartyFinanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenuePartyFinance'] = ResolversParentTypes['RevenuePartyFinance']> = {
+  cashFlowsUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  npvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  irrPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  paybackMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RevenueTenantFinanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTenantFinance'] = ResolversParentTypes['RevenueTenantFinance']> = {
+  cashFlowsUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  npvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  irrPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  paybackMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  levelisedEffectiveUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  levelisedAllInUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RevenueValuationRangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueValuationRange'] = ResolversParentTypes['RevenueValuationRange']> = {
+  basisYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ebitdaUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  atMiningMultiple?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+  atDataCentreMultiple?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+  uplift?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+};
+
+export type RevenueTermResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTermResult'] = ResolversParentTypes['RevenueTermResult']> = {
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  yearly?: Resolver<ReadonlyArray<ResolversTypes['RevenueTermYear']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['RevenueTotals'], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['RevenuePartyFinance'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['RevenueTenantFinance'], ParentType, ContextType>;
+  valuation?: Resolver<ResolversTypes['RevenueValuationRange'], ParentType, ContextType>;
+  loadShape?: Resolver<ResolversTypes['RevenueSmoothness'], ParentType, ContextType>;
+  interconnectionUtilisation?: Resolver<ResolversTypes['RevenueUtilisation'], ParentType, ContextType>;
+  hourly?: Resolver<ResolversTypes['HourlySeries'], ParentType, ContextType, RequireFields<RevenueTermResultHourlyArgs, 'fromHour' | 'hours'>>;
+};
+
+export type TermSensitivityGridResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TermSensitivityGrid'] = ResolversParentTypes['TermSensitivityGrid']> = {
+  axes?: Resolver<ReadonlyArray<ResolversTypes['SensitivityAxis']>, ParentType, ContextType>;
+  shape?: Resolver<ReadonlyArray<ResolversTypes['Int']>, ParentType, ContextType>;
+  hostNpvUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  tenantNpvUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RevenueTornadoBarResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTornadoBar'] = ResolversParentTypes['RevenueTornadoBar']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostNpvLowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostNpvHighUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  swingUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueTornadoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTornado'] = ResolversParentTypes['RevenueTornado']> = {
+  baseHostNpvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bars?: Resolver<ReadonlyArray<ResolversTypes['RevenueTornadoBar']>, ParentType, ContextType>;
+};
+
+export type RevenueAdjustmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueAdjustment'] = ResolversParentTypes['RevenueAdjustment']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  given?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  proposed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueDefaultsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueDefaults'] = ResolversParentTypes['RevenueDefaults']> = {
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  adjustments?: Resolver<ReadonlyArray<ResolversTypes['RevenueAdjustment']>, ParentType, ContextType>;
+};
+
 export type ListingReadinessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListingReadiness'] = ResolversParentTypes['ListingReadiness']> = {
   tier?: Resolver<ResolversTypes['ReadinessTier'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -6505,6 +6870,17 @@ export type Resolvers<ContextType = ApiContext> = {
   RevenueScenario?: RevenueScenarioResolvers<ContextType>;
   RevenueScenarioEdge?: RevenueScenarioEdgeResolvers<ContextType>;
   RevenueScenarioConnection?: RevenueScenarioConnectionResolvers<ContextType>;
+  UsdRange?: UsdRangeResolvers<ContextType>;
+  RevenueTermYear?: RevenueTermYearResolvers<ContextType>;
+  RevenuePartyFinance?: RevenuePartyFinanceResolvers<ContextType>;
+  RevenueTenantFinance?: RevenueTenantFinanceResolvers<ContextType>;
+  RevenueValuationRange?: RevenueValuationRangeResolvers<ContextType>;
+  RevenueTermResult?: RevenueTermResultResolvers<ContextType>;
+  TermSensitivityGrid?: TermSensitivityGridResolvers<ContextType>;
+  RevenueTornadoBar?: RevenueTornadoBarResolvers<ContextType>;
+  RevenueTornado?: RevenueTornadoResolvers<ContextType>;
+  RevenueAdjustment?: RevenueAdjustmentResolvers<ContextType>;
+  RevenueDefaults?: RevenueDefaultsResolvers<ContextType>;
   ListingReadiness?: ListingReadinessResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
   ListedRegion?: ListedRegionResolvers<ContextType>;

@@ -186,7 +186,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
         </div>
       )}
       <p>
-        <Link href={`/revenue?dealId=${deal.id}&contractedItMw=${deal.mw}&colocationUsdPerKwMonth=${deal.priceUsdPerKwMonth}`}>Model this deal’s revenue</Link>
+        <Link href={`/revenue?dealId=${deal.id}`}>Model this deal’s revenue</Link>
       </p>
     </>
   );
