@@ -11,6 +11,7 @@ import { capacityResolvers } from '../modules/capacity/capacity.resolvers';
 import { commonResolvers } from '../modules/common/common.resolvers';
 import { curtailmentResolvers } from '../modules/curtailment/curtailment.resolvers';
 import { dealsResolvers } from '../modules/deals/deals.resolvers';
+import { hostingResolvers } from '../modules/hosting/hosting.resolvers';
 import { marketDataResolvers } from '../modules/market-data/market-data.resolvers';
 import { matchingResolvers } from '../modules/matching/matching.resolvers';
 import { meteringResolvers } from '../modules/metering/metering.resolvers';
@@ -59,6 +60,7 @@ export const resolvers = [
   curtailmentResolvers,
   marketDataResolvers,
   settlementResolvers,
+  hostingResolvers,
 ];
 
 export function buildSchema(): GraphQLSchema {
