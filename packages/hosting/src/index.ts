@@ -9,6 +9,7 @@ export {
   hostingConstraintFailures,
   HOSTING_MATCHING_MODEL_VERSION,
   HOSTING_WEIGHTS,
+  EXCLUSION_DETAIL_LIMIT,
   type HostingConstraintKey,
   type HostingCriterionKey,
   type HostingCriterion,

@@ -66,9 +66,10 @@ describe('matchHostingRequest', () => {
     const result = matchHostingRequest(request(), [dear, cheap], noPoolFee);
     expect(result.matches.map((m) => m.offerId)).toEqual(['cheap', 'dear']);
     const [first, second] = result.matches;
-    // Margins 69.047619 and 54.047619: the best gets the full 55 margin points, the other 55 x 54.05 / 69.05.
+    // Margins 69.047619 and 54.047619: the best gets the full 55 margin points, the other
+    // 54.047619 / 69.047619 = 0.783 (to 3 decimals) x 55 = 43.065.
     expect(first!.criteria.find((c) => c.key === 'margin')!.contribution).toBe(55);
-    expect(second!.criteria.find((c) => c.key === 'margin')!.contribution).toBeCloseTo((55 * 54.047619) / 69.047619, 2);
+    expect(second!.criteria.find((c) => c.key === 'margin')!.contribution).toBe(43.065);
     expect(first!.score).toBe(100); // 55 margin + 15 uptime + 15 firm + 15 verified
     expect(second!.summary).toBe('$54.05/MWh expected margin at $50.00/PH/day ($13809.17 a month over 255.5 MWh); break-even $27.30/PH/day');
     for (const m of result.matches) expect(m.criteria.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(m.score, 6);
