@@ -243,11 +243,12 @@ describe('the demo hosting market', () => {
       expect(request.fleetMw.toNumber()).toBeCloseTo(fleet.mw, 3);
       expect(request.fleetJPerTh.toNumber()).toBeCloseTo(fleet.jPerTh, 3);
     }
-    for (const offer of await prisma.hostingOffer.findMany({ where: { mw: { gte: 0 } }, include: { site: true } })) {
+    const offers = await prisma.hostingOffer.findMany({ where: { mw: { gte: 0 } }, include: { site: true } });
+    for (const offer of offers) {
       expect(offer.site.orgId).toBe(offer.orgId);
       expect(offer.mw.toNumber()).toBeLessThanOrEqual(offer.site.energizedMw.toNumber());
     }
-    // One offer is an AI campus's idle power.
-    expect(await prisma.hostingOffer.count({ where: { preemptors: { has: 'AI_LOAD' } } })).toBe(1);
+    // One offer is an AI campus's idle power. (Counted here: PGlite's adapter refuses `has` on an enum array.)
+    expect(offers.filter((o) => o.preemptors.includes('AI_LOAD') && o.aiLoad !== null)).toHaveLength(1);
   });
 });

@@ -65,7 +65,7 @@ async function openRequest(caller: OrgFixture, overrides: Record<string, unknown
 
 const MATCHES = `query ($id: ID!, $market: HostingMarketInput) { hostingMatches(requestId: $id, market: $market) {
   fleetMw matches { rank score offer { id hostLabel region } economics { ${ECONOMICS} } summary criteria { key contribution } }
-  excluded { offerId reasons { constraint message } } } }`;
+  excluded { offerId reasons { constraint message } } excludedTotal exclusionCounts { constraint count } } }`;
 
 describe('hosting offers and requests', () => {
   it('creates a DRAFT offer priced per kWh and a request whose fleet is resolved from the ASIC library', async () => {
@@ -152,7 +152,7 @@ describe('hosting search and matching', () => {
     const fits = await listedOffer(host, { interruptibility: { kind: 'FIRM' }, uptimeCommitmentPct: 100 });
     await api.db.prisma.site.updateMany({ where: { id: { in: [curtails.site.id, fits.site.id] } }, data: { region } });
     const requestId = await openRequest(fleet, { regions: [region], curtailmentToleratedHoursPerMonth: 50, fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 100 }] } });
-    const result = await api.gql<{ hostingMatches: { fleetMw: number; matches: { offer: { id: string }; economics: Record<string, number>; summary: string }[]; excluded: unknown[] } }>(
+    const result = await api.gql<{ hostingMatches: { fleetMw: number; matches: { offer: { id: string }; economics: Record<string, number>; summary: string }[]; excluded: unknown[]; excludedTotal: number; exclusionCounts: { constraint: string; count: number }[] } }>(
       MATCHES,
       { id: requestId, market: { hashpriceUsdPerPhDay: 50, poolFeePercent: 0 } },
       fleet,
@@ -162,6 +162,8 @@ describe('hosting search and matching', () => {
     expect(m.fleetMw).toBeCloseTo(0.35, 9);
     expect(m.excluded).toEqual([{ offerId: curtails.offerId, reasons: [{ constraint: 'curtailment', message: 'the offer may curtail 100 h a month; the fleet tolerates 50 h' }] }]);
     expect(m.matches.map((x) => x.offer.id)).toEqual([fits.offerId]);
+    expect(m.excludedTotal).toBe(1);
+    expect(m.exclusionCounts.filter((c) => c.count > 0)).toEqual([{ constraint: 'curtailment', count: 1 }]);
     // 0.35 MW x 730 h x ($119.047619 - $65) = $13,809.17; break-even $27.30/PH/day.
     expect(m.matches[0]!.economics).toEqual({ marginUsdPerMwh: expect.closeTo(54.047619, 5), breakEvenHashpriceUsdPerPhDay: expect.closeTo(27.3, 9), expectedMonthlyProfitUsd: 13_809.17 });
   });

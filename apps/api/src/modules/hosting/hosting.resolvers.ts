@@ -128,7 +128,8 @@ export const hostingResolvers: Resolvers = {
       const market = marketOf(parseInput(ZHostingMarketInput.nullish(), args.market, 'market'));
       const limit = parseInput(ZLimit, args.limit, 'limit') ?? 20;
       const result = await matchesForRequest(ctx.db.prisma, auth, requestId, market, limit);
-      return { ...result, ...result.market, fleetMw: result.fleet.mw, fleetJPerTh: result.fleet.jPerTh };
+      const exclusionCounts = Object.entries(result.exclusionCounts).map(([constraint, count]) => ({ constraint, count }));
+      return { ...result, ...result.market, exclusionCounts, fleetMw: result.fleet.mw, fleetJPerTh: result.fleet.jPerTh };
     },
     hostingRequestsThatFit: async (_p, args, ctx) => {
       const auth = authorize(ctx, can.readCapacity);
