@@ -274,14 +274,19 @@ CREATE POLICY party_update ON "HostingStatement" FOR UPDATE TO gridshare_app
   USING ("hostOrgId" = app_current_org() OR "fleetOrgId" = app_current_org());
 
 -- An agreed statement never changes: its amounts and lines are refused to everyone, the owner included.
+-- Before that, only the host (who computes them) may change them: the fleet moves the status only.
 CREATE FUNCTION guard_agreed_hosting_statement() RETURNS trigger
   LANGUAGE plpgsql
 AS $$
 BEGIN
-  IF OLD."status" IN ('AGREED', 'INVOICED', 'PAID')
-     AND (NEW."tenantTotalCents", NEW."platformFeeCents", NEW."hostPayoutCents", NEW."tenantCarryOutCents", NEW."lines", NEW."meteredKwh")
-         IS DISTINCT FROM (OLD."tenantTotalCents", OLD."platformFeeCents", OLD."hostPayoutCents", OLD."tenantCarryOutCents", OLD."lines", OLD."meteredKwh") THEN
-    RAISE EXCEPTION 'hosting statement % is %: its amounts and lines never change', OLD."id", OLD."status";
+  IF (NEW."tenantTotalCents", NEW."platformFeeCents", NEW."hostPayoutCents", NEW."tenantCarryOutCents", NEW."lines", NEW."meteredKwh")
+     IS DISTINCT FROM (OLD."tenantTotalCents", OLD."platformFeeCents", OLD."hostPayoutCents", OLD."tenantCarryOutCents", OLD."lines", OLD."meteredKwh") THEN
+    IF OLD."status" IN ('AGREED', 'INVOICED', 'PAID') THEN
+      RAISE EXCEPTION 'hosting statement % is %: its amounts and lines never change', OLD."id", OLD."status";
+    END IF;
+    IF app_current_org() IS NOT NULL AND app_current_org() IS DISTINCT FROM OLD."hostOrgId" THEN
+      RAISE EXCEPTION 'only the host computes hosting statement %', OLD."id" USING ERRCODE = '42501';
+    END IF;
   END IF;
   RETURN NEW;
 END
