@@ -139,6 +139,9 @@ describe('hosting search and matching', () => {
     expect(page2.data!.searchHostingOffers.pageInfo.hasNextPage).toBe(false);
     const firm = await api.gql<{ searchHostingOffers: { edges: { node: { id: string } }[] } }>(query, { filter: { regions: [region], firmOnly: true } }, fleet);
     expect(firm.data!.searchHostingOffers.edges.map((e) => e.node.id)).toEqual([dear.offerId]);
+    const byCooling = (coolings: string[]) => api.gql<{ searchHostingOffers: { totalCount: number } }>(query, { filter: { regions: [region], coolings, minMw: 5 } }, fleet);
+    expect((await byCooling(['IMMERSION'])).data!.searchHostingOffers.totalCount).toBe(2);
+    expect((await byCooling(['HYDRO'])).data!.searchHostingOffers.totalCount).toBe(0);
     // Nothing names the host or its sites.
     const raw = JSON.stringify(page1);
     expect(raw).not.toContain(siteName);
