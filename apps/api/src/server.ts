@@ -20,9 +20,10 @@ import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
 import { trustProxyOption } from './network';
-import { publicQueries } from './modules/search/search.resolvers';
+import { publicQueries } from './modules';
 import { type BillingRuntime, openBilling } from './billing-runtime';
-import { registerStripeWebhooks } from './modules/billing/webhooks';
+import { createDealBillingPort } from './modules/billing/deal-billing';
+import { registerStripeWebhooks } from './modules/billing/stripe-events';
 import { collectDeliveries } from './modules/webhooks/outbox';
 import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue';
 
@@ -150,7 +151,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     context: async (request) => {
       const principal = await principalFor(authHeadersOf(request.headers));
       await rateLimits.consumeRequest(principal, request.ip);
-      const context = createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing });
+      const requestLog = pinoOf(request);
+      const dealBilling = createDealBillingPort({ prisma: db.prisma, billing, logger: requestLog });
+      const context = createContext({ db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling });
       contexts.set(request, context);
       return context;
     },

@@ -3,7 +3,7 @@
 import { type AppPrisma, type AppTx, type DealStatus, type HostingDeal, type Prisma, withOrg } from '@gridshare/db';
 import { hostingConstraintFailures, offerEconomics, resolveFleet } from '@gridshare/hosting';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { appError, conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';

@@ -1,7 +1,7 @@
 // Rows ↔ GraphQL shapes and engine views. Money: cents per MWh ↔ $/kWh (÷ 100,000), cents ↔ USD.
 import { createHash } from 'node:crypto';
-import type { HostingOffer, HostingRequest, Prisma } from '@gridshare/db';
-import type { FleetSpec, HostingAiLoad, HostingOfferView, HostingRequestView, OfferEconomics } from '@gridshare/hosting';
+import type { HostingDeal, HostingOffer, HostingRequest, HostingStatement, Prisma } from '@gridshare/db';
+import type { FleetSpec, HostingAiLoad, HostingOfferView, HostingRequestView, HostingSettlementTerms, OfferEconomics } from '@gridshare/hosting';
 import { resolveFleet } from '@gridshare/hosting';
 import { isoDay } from '../common/dates';
 import type { TCreateHostingOfferInput, TCreateHostingRequestInput, TUpdateHostingOfferInput, TUpdateHostingRequestInput } from './hosting.schemas';
@@ -147,3 +147,39 @@ export function toRequestNode(request: HostingRequest) {
     maxRateUsdPerKwh: centsPerMwhToUsdPerKwh(request.maxRateCentsPerMwh),
   };
 }
+
+const usd = (cents: bigint | number) => Number(cents) / 100;
+
+export function toDealNode(deal: HostingDeal, orgId: string) {
+  const role = deal.hostOrgId === orgId ? 'HOST' : 'FLEET';
+  const t = deal.terms as unknown as HostingSettlementTerms;
+  return {
+    ...deal,
+    role,
+    mw: deal.mw.toNumber(),
+    counterpartyLabel: role === 'HOST' ? fleetLabel(deal.requestId) : hostLabel(deal.offerId),
+    terms: {
+      ...t,
+      pricing: t.pricing.kind === 'ALL_IN' ? pricingNode('ALL_IN', t.pricing.rateCentsPerMwh, null) : pricingNode('PASS_THROUGH', null, t.pricing.feeCentsPerKwMonth),
+      passThroughEnergyUsdPerKwh: t.pricing.kind === 'PASS_THROUGH' ? centsPerMwhToUsdPerKwh(t.pricing.energyCentsPerMwh) : null,
+      platformFeePct: t.platformFeeBps / 100,
+      depositUsd: usd(t.depositCents),
+    },
+  };
+}
+export type HostingDealNode = ReturnType<typeof toDealNode>;
+
+export function toStatementNode(s: HostingStatement) {
+  const lines = s.lines as unknown as { kind: string; description: string; amountCents: number; feeBase: boolean; detail: unknown }[];
+  return {
+    ...s,
+    meteredKwh: s.meteredKwh.toNumber(),
+    tenantTotalUsd: usd(s.tenantTotalCents),
+    platformFeeUsd: usd(s.platformFeeCents),
+    hostPayoutUsd: usd(s.hostPayoutCents),
+    tenantCarryOutUsd: usd(s.tenantCarryOutCents),
+    lines: lines.map((l) => ({ ...l, amountUsd: usd(l.amountCents) })),
+  };
+}
+
+export type HostingStatementNode = ReturnType<typeof toStatementNode>;

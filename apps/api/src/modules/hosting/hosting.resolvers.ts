@@ -1,5 +1,5 @@
-import type { HostingDeal, HostingStatement } from '@gridshare/db';
-import { ASIC_MODELS, asicPowerKw, type HostingSettlementTerms, offerEconomics, resolveFleet } from '@gridshare/hosting';
+import { ASIC_MODELS, asicPowerKw, offerEconomics, resolveFleet } from '@gridshare/hosting';
+import type { ApiContext } from '../../context';
 import { z } from 'zod';
 import { authorize, can } from '../../auth/authorize';
 import { notFound } from '../../graphql/errors';
@@ -11,7 +11,7 @@ import { ZId } from '../common/common.schemas';
 import { assertNotPast, todayOf } from '../common/dates';
 import { toSiteNode } from '../sites/sites.mappers';
 import * as deals from './deals.service';
-import { centsPerMwhToUsdPerKwh, fleetLabel, hostLabel, pricingNode, toListingNode, toOfferNode, toOfferView, toRequestNode, type HostingOfferNode } from './hosting.mappers';
+import { type HostingDealNode, type HostingOfferNode, toDealNode, toListingNode, toOfferNode, toOfferView, toRequestNode, toStatementNode } from './hosting.mappers';
 import {
   ZCreateHostingOfferInput,
   ZCreateHostingRequestInput,
@@ -35,46 +35,12 @@ const ZDealStatuses = z.array(z.enum(['PROPOSED', 'ACCEPTED', 'REJECTED', 'SIGNE
 const ZLimit = z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').nullish();
 const DEFAULT_J_PER_TH = 17.5;
 
-const usd = (cents: bigint | number) => Number(cents) / 100;
-
-function toDealNode(deal: HostingDeal, orgId: string) {
-  const role = deal.hostOrgId === orgId ? 'HOST' : 'FLEET';
-  const t = deal.terms as unknown as HostingSettlementTerms;
-  return {
-    ...deal,
-    role,
-    mw: deal.mw.toNumber(),
-    counterpartyLabel: role === 'HOST' ? fleetLabel(deal.requestId) : hostLabel(deal.offerId),
-    terms: {
-      ...t,
-      pricing: t.pricing.kind === 'ALL_IN' ? pricingNode('ALL_IN', t.pricing.rateCentsPerMwh, null) : pricingNode('PASS_THROUGH', null, t.pricing.feeCentsPerKwMonth),
-      passThroughEnergyUsdPerKwh: t.pricing.kind === 'PASS_THROUGH' ? centsPerMwhToUsdPerKwh(t.pricing.energyCentsPerMwh) : null,
-      platformFeePct: t.platformFeeBps / 100,
-      depositUsd: usd(t.depositCents),
-    },
-  };
-}
-type DealNode = ReturnType<typeof toDealNode>;
-
-function toStatementNode(s: HostingStatement) {
-  const lines = s.lines as unknown as { kind: string; description: string; amountCents: number; feeBase: boolean; detail: unknown }[];
-  return {
-    ...s,
-    meteredKwh: s.meteredKwh.toNumber(),
-    tenantTotalUsd: usd(s.tenantTotalCents),
-    platformFeeUsd: usd(s.platformFeeCents),
-    hostPayoutUsd: usd(s.hostPayoutCents),
-    tenantCarryOutUsd: usd(s.tenantCarryOutCents),
-    lines: lines.map((l) => ({ ...l, amountUsd: usd(l.amountCents) })),
-  };
-}
-
-const dealMove = (move: (typeof deals.MOVES)[keyof typeof deals.MOVES]) => async (_p: unknown, args: Record<string, unknown>, ctx: Parameters<typeof authorize>[0]) => {
+const dealMove = (move: (typeof deals.MOVES)[keyof typeof deals.MOVES]) => async (_p: unknown, args: { id: string }, ctx: ApiContext) => {
   const auth = authorize(ctx, can.writeDeals);
   return toDealNode(await deals.moveDeal(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), move), auth.orgId);
 };
 
-const statementMove = (action: 'issue' | 'agree' | 'dispute') => async (_p: unknown, args: Record<string, unknown>, ctx: Parameters<typeof authorize>[0]) => {
+const statementMove = (action: 'issue' | 'agree' | 'dispute') => async (_p: unknown, args: { id: string; reason?: string }, ctx: ApiContext) => {
   const auth = authorize(ctx, can.writeDeals);
   const reason = action === 'dispute' ? parseInput(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1,000 characters'), args.reason, 'reason') : undefined;
   return toStatementNode(await statements.moveStatement(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), action, reason));
@@ -233,12 +199,12 @@ export const hostingResolvers: Resolvers = {
     },
   },
   HostingDeal: {
-    site: async (deal: DealNode, _args, ctx) => {
+    site: async (deal: HostingDealNode, _args, ctx) => {
       const auth = authorize(ctx, can.readDeals);
       const site = await deals.dealSite(ctx.db.prisma, auth, deal);
       return site ? toSiteNode(site) : null;
     },
-    statements: async (deal: DealNode, _args, ctx) => {
+    statements: async (deal: HostingDealNode, _args, ctx) => {
       const auth = authorize(ctx, can.readDeals);
       return (await statements.statementsOf(ctx.db.prisma, auth, deal.id)).map(toStatementNode);
     },

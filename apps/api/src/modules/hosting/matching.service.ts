@@ -3,7 +3,7 @@
 import type { AppPrisma, HostingRequest } from '@gridshare/db';
 import { type HostingMarket, hostingConstraintFailures, matchHostingRequest, offerEconomics, resolveFleet } from '@gridshare/hosting';
 import { withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { decodeCursor, encodeCursor, type TPageArgs } from '../../graphql/pagination';
 import { fleetLabel, toListingNode, toOfferView, toRequestView } from './hosting.mappers';
 import { candidateOffers, openRequests, ownListedOffers } from './market.service';
@@ -38,6 +38,9 @@ function toFitNode(request: HostingRequest) {
     curtailmentToleratedHoursPerMonth: request.curtailmentToleratedHoursPerMonth,
   };
 }
+
+/** A page of fitting requests: computed in memory, so it has no count. */
+export type FitConnection = Awaited<ReturnType<typeof requestsThatFit>>;
 
 /**
  * OPEN requests of other organisations that at least one of the caller's listed offers can host, newest

@@ -1,7 +1,7 @@
 // A host's own hosting offers: create, change, list, withdraw. Everything in the host's scope.
 import { type AppPrisma, type AppTx, type HostingOfferStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';

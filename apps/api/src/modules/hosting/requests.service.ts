@@ -1,7 +1,7 @@
 // A fleet's own hosting requests: create, change, open, withdraw, list. Everything in the fleet's scope.
 import { type AppPrisma, type AppTx, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';

@@ -4,7 +4,7 @@
 import { type AppPrisma, type AppTx, type HostingDeal, Prisma, type StatementStatus, withOrg } from '@gridshare/db';
 import { type HostingSettlementTerms, settleHostingMonth } from '@gridshare/hosting';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { findPartyDeal, roleIn } from './deals.service';

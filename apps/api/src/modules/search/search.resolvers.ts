@@ -11,12 +11,12 @@ import { ZCapacitySearchFilter, ZSort } from './search.schemas';
  * which hold nothing tenant-specific), with the permission to ask: the HTTP layer may replay their
  * answers (graphql/response-cache.ts).
  */
-export const publicQueries = { searchCapacity: can.readCapacity };
+export const searchPublicQueries = { searchCapacity: can.readCapacity };
 
 export const searchResolvers: Resolvers = {
   Query: {
     searchCapacity: async (_parent, args, ctx) => {
-      authorize(ctx, publicQueries.searchCapacity);
+      authorize(ctx, searchPublicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
@@ -34,6 +34,6 @@ export const searchResolvers: Resolvers = {
   },
   CapacityListingConnection: {
     ...connectionResolvers,
-    totalCountIsExact: (connection: { totalCountIsExact: () => Promise<boolean> }) => connection.totalCountIsExact(),
+    totalCountIsExact: (connection) => connection.totalCountIsExact(),
   },
 };
