@@ -70,3 +70,30 @@ export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ site
   );
   return { sites: Number(counts!.sites), blocks: Number(counts!.blocks) };
 }
+
+/**
+ * One LISTED hosting offer on every second bench site (50,000 at the default size): all-in or pass-through,
+ * firm or interruptible, over the same deterministic spread as the sites. Call after generateSearchBenchData.
+ */
+export async function generateHostingBenchData(prisma: AppPrisma): Promise<number> {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "HostingOffer" ("id", "orgId", "siteId", "mw", "availableFrom", "pricingKind", "rateCentsPerMwh", "feeCentsPerKwMonth",
+      "interruptibility", "noticeSeconds", "maxCurtailedHoursPerMonth", "preemptors", "uptimeCommitmentPct", "maxJPerTh", "coolings",
+      "service", "depositMonths", "minTermMonths", "status", "listedAt", "updatedAt")
+    -- Offers go on sites with an even g, so spreads use g / 2 where parity would correlate with them.
+    SELECT md5(s."id"::text || '-hosting')::uuid, s."orgId", s."id", round(s."energizedMw" / 4, 1), s."liveDate",
+      CASE WHEN s.g % 5 = 0 THEN 'PASS_THROUGH' ELSE 'ALL_IN' END::"HostingPricingKind",
+      CASE WHEN s.g % 5 = 0 THEN NULL ELSE 4500 + s.g % 4500 END,
+      CASE WHEN s.g % 5 = 0 THEN 500 + s.g % 700 ELSE NULL END,
+      CASE WHEN s.g % 3 = 0 THEN 'INTERRUPTIBLE' ELSE 'FIRM' END::"HostingInterruptibility",
+      CASE WHEN s.g % 3 = 0 THEN 10 + s.g % 600 ELSE 0 END, CASE WHEN s.g % 3 = 0 THEN 10 + s.g % 300 ELSE 0 END,
+      CASE WHEN s.g % 3 = 0 THEN ARRAY['GRID']::"HostingPreemptor"[] ELSE ARRAY[]::"HostingPreemptor"[] END,
+      95 + s.g % 6, CASE WHEN s.g % 4 = 0 THEN 16 + s.g % 6 ELSE NULL END,
+      CASE (s.g / 2) % 4 WHEN 0 THEN ARRAY['AIR'] WHEN 1 THEN ARRAY['AIR','IMMERSION'] WHEN 2 THEN ARRAY['HYDRO'] ELSE ARRAY['IMMERSION'] END::"HostingCooling"[],
+      CASE WHEN s.g % 7 = 0 THEN 'RACK_SPACE' ELSE 'FULL_HOSTING' END::"HostingService", s.g % 4, 6 + s.g % 30, 'LISTED', now(), now()
+      FROM (SELECT *, ('x' || substr(md5("id"::text), 1, 6))::bit(24)::int AS g FROM "Site" WHERE "name" LIKE 'Bench site %') s
+     WHERE s.g % 2 = 0`);
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "HostingOffer"');
+  const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "HostingOffer" WHERE "status" = 'LISTED'`);
+  return Number(row!.n);
+}

@@ -29,6 +29,10 @@ export const MAPPERS: Record<string, string> = {
   ListingSite: '../../modules/search/search.mappers#ListingSiteNode',
   BillingStatus: '../../modules/billing/billing.mappers#BillingStatusNode',
   CapacityListingConnection: '../../modules/search/search.mappers#ListingConnection',
+  HostingOffer: '../../modules/hosting/hosting.mappers#HostingOfferNode',
+  HostingDeal: '../../modules/hosting/hosting.mappers#HostingDealNode',
+  HostingStatement: '../../modules/hosting/hosting.mappers#HostingStatementNode',
+  FittingHostingRequestConnection: '../../modules/hosting/matching.service#FitConnection',
   // Namespaces whose fields each resolve on their own: the parent is an empty object.
   VerificationQueue: 'Record<PropertyKey, never>',
   AdminBilling: 'Record<PropertyKey, never>',
