@@ -4,9 +4,10 @@ import type { Database } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
 import type { TConfig } from './config';
+import type { ListingSync } from './modules/search/listing-sync';
 import type { RateLimits } from './rate-limits';
 import { ServerTimings } from './server-timing';
-import { type Loaders, createLoaders } from './graphql/loaders';
+import { type KnownOrganizations, type Loaders, createLoaders } from './graphql/loaders';
 
 export interface ApiContext {
   db: Database;
@@ -20,10 +21,12 @@ export interface ApiContext {
   /** The Stripe client and webhook secret; only modules/billing and deal activation use it. */
   billing: Billing;
   loaders: Loaders;
+  /** The public listing in memory, for capacity search (null: search runs its SQL). */
+  listings: ListingSync | null;
   /** Phases a resolver chose to time; sent back in the `server-timing` header. */
   timings: ServerTimings;
 }
 
-export function createContext(base: Omit<ApiContext, 'loaders' | 'timings'>): ApiContext {
-  return { ...base, loaders: createLoaders(base.db, base.principal), timings: new ServerTimings() };
+export function createContext(base: Omit<ApiContext, 'loaders' | 'timings'>, known?: KnownOrganizations): ApiContext {
+  return { ...base, loaders: createLoaders(base.db, base.principal, known), timings: new ServerTimings() };
 }

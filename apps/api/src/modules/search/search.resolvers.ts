@@ -3,7 +3,7 @@ import { ZPageArgs, connectionResolvers } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { toListingNode } from './search.mappers';
-import { countListings, searchListings } from './search.service';
+import { countListings, searchListings, searchListingIndex } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
 
 /**
@@ -21,6 +21,10 @@ export const searchResolvers: Resolvers = {
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
       const where = parseInput(ZCapacitySearchFilter.nullish(), filter, 'filter');
+      if (ctx.listings) {
+        const index = await ctx.timings.measure('listing-check', () => ctx.listings!.current());
+        return ctx.timings.time('listing-search', () => searchListingIndex(index, page, order, where));
+      }
       const result = await searchListings(ctx.db.prisma, page, order, where);
       let counted: ReturnType<typeof countListings> | undefined;
       const count = () => (counted ??= countListings(ctx.db.prisma, result.where));
@@ -34,6 +38,6 @@ export const searchResolvers: Resolvers = {
   },
   CapacityListingConnection: {
     ...connectionResolvers,
-    totalCountIsExact: (connection: { totalCountIsExact: () => Promise<boolean> }) => connection.totalCountIsExact(),
+    totalCountIsExact: (connection: { totalCountIsExact: () => boolean | Promise<boolean> }) => connection.totalCountIsExact(),
   },
 };

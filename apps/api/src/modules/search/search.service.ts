@@ -1,5 +1,7 @@
 import { type AppPrisma, Prisma } from '@gridshare/db';
 import type { TPageArgs } from '../../graphql/pagination';
+import type { ListingIndex } from './listing-index';
+import { toListingNode } from './search.mappers';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
 import type { TCapacitySearchFilter, TSort } from './search.schemas';
 import { afterClause, orderBy, sortValue, whereClause } from './search.sql';
@@ -72,4 +74,21 @@ export async function countListings(prisma: AppPrisma, where: Prisma.Sql): Promi
     SELECT count(*) AS n FROM (SELECT 1 FROM "MarketplaceListing" l WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
   const n = Number(row?.n ?? 0);
   return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
+}
+
+/** The same answer as searchListings + countListings, from the in-memory listing (listing-index.ts). */
+export function searchListingIndex(index: ListingIndex, page: TPageArgs, sort: TSort, filter?: TCapacitySearchFilter | null) {
+  const after = page.after ? decodeSearchCursor(page.after, sort) : null;
+  const result = index.search(page.first, sort, filter, after);
+  const edges = result.rows.map(({ row, keyset }) => ({
+    cursor: encodeSearchCursor(sort, keyset),
+    node: toListingNode({ ...row, availableFrom: new Date(row.availableDay * 86_400_000) }),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    // Functions, as the SQL path's counts are (connectionResolvers calls them).
+    totalCount: () => result.count,
+    totalCountIsExact: () => result.exact,
+  };
 }

@@ -1,0 +1,65 @@
+// One tenant transaction for all the reads of one request. A GraphQL query runs many resolvers, each
+// calling withOrg; on their own each pays BEGIN, set_config and COMMIT around its one SELECT (a list with
+// its organisations: 8 statements). Inside runWithSharedReads, once shareReads() has said the request only
+// reads, every withOrg for the same organisation runs on one transaction, opened at the first and
+// committed when the request ends (4 statements for the same list). Writes (mutations) never share.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AppPrisma, AppTx } from '../client';
+
+interface Shared {
+  enabled: boolean;
+  orgId?: string;
+  tx?: Promise<AppTx>;
+  end?: () => Promise<void>;
+}
+
+const requests = new AsyncLocalStorage<Shared>();
+
+/** Runs `fn` (a request) with reads shareable; the shared transaction, if one was opened, ends with it. */
+export async function runWithSharedReads<T>(fn: () => Promise<T>): Promise<T> {
+  const shared: Shared = { enabled: false };
+  try {
+    return await requests.run(shared, fn);
+  } finally {
+    shared.enabled = false;
+    await shared.end?.();
+  }
+}
+
+/** Says whether the current request only reads (a query), so its withOrg calls may share a transaction. */
+export function shareReads(readOnly: boolean): void {
+  const shared = requests.getStore();
+  if (shared) shared.enabled = readOnly;
+}
+
+/**
+ * The request's shared transaction for `orgId` (opened now if none is), or undefined when this call must
+ * run on its own: not in a read-only request, or scoped to another organisation than the one opened.
+ */
+export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: AppTx) => Promise<void>, options: { maxWait: number; timeout: number }): Promise<AppTx> | undefined {
+  const shared = requests.getStore();
+  if (!shared?.enabled || (shared.orgId !== undefined && shared.orgId !== orgId)) return undefined;
+  if (!shared.tx) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let opened: (tx: AppTx) => void = () => {};
+    let failed: (error: unknown) => void = () => {};
+    shared.orgId = orgId;
+    shared.tx = new Promise<AppTx>((resolve, reject) => {
+      opened = resolve;
+      failed = reject;
+    });
+    const finished = prisma
+      .$transaction(async (tx) => {
+        await begin(tx);
+        opened(tx);
+        await released;
+      }, options)
+      .catch((error: unknown) => failed(error));
+    shared.end = async () => {
+      release();
+      await finished;
+    };
+  }
+  return shared.tx;
+}
