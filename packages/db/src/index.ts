@@ -10,3 +10,4 @@ export type * from './generated/prisma/client';
 export * from './generated/prisma/enums';
 export { DEFAULT_DATA_DIR, REPO_ROOT } from './paths';
 export * from './seed/seed';
+export { mulberry32 } from './seed/demo-hashprice';

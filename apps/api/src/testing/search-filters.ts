@@ -1,21 +1,13 @@
 // Random capacity searches as tenants send them: each its own combination of grid operator, minimum block
 // MW, price cap, rack density, liquid cooling, availability date and sort, from the ranges of the bench
 // market (bench/search-data.ts). Seeded, so a failing comparison can be replayed.
+import { mulberry32 } from '@gridshare/db';
 import { SORTS, type TSort } from '../modules/search/search.schemas';
 
 export const GRID_OPERATORS = ['ERCOT', 'PJM', 'MISO', 'SPP', 'HYDRO_QUEBEC', 'NORDPOOL', 'ANDE', 'EEP'] as const;
 
-/** mulberry32: a small seeded generator, values in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of values in [0, 1). */
+export const seededRandom = mulberry32;
 
 /** GraphQL variables of searchCapacity (dates as YYYY-MM-DD). */
 export interface RandomSearch {
