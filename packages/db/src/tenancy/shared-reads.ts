@@ -3,6 +3,9 @@
 // its organisations: 8 statements). Inside runWithSharedReads, once shareReads() has said the request only
 // reads, every withOrg for the same organisation runs on one transaction, opened at the first and
 // committed when the request ends (4 statements for the same list). Writes (mutations) never share.
+// Resolvers run concurrently, so their statements on the one transaction are queued, one at a time: the
+// connection runs them in turn anyway, and Prisma is not to be trusted with concurrent operations in one
+// interactive transaction (prisma/orm#23951: batched findUniques merged into one query).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppPrisma, AppTx } from '../client';
 
@@ -52,7 +55,7 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
     const finished = prisma
       .$transaction(async (tx) => {
         await begin(tx);
-        opened(tx);
+        opened(oneAtATime(tx));
         await released;
       }, options)
       .catch((error: unknown) => failed(error));
@@ -62,4 +65,30 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
     };
   }
   return shared.tx;
+}
+
+/** `tx` with each model operation and raw query started only when the one before it has settled. */
+function oneAtATime(tx: AppTx): AppTx {
+  let queue: Promise<unknown> = Promise.resolve();
+  const queued =
+    (target: object, operation: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]): Promise<unknown> => {
+      const run = queue.then(
+        () => operation.apply(target, args),
+        () => operation.apply(target, args),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    };
+  const wrap = <T extends object>(target: T, depth: number): T =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value: unknown = Reflect.get(object, property, receiver);
+        if (typeof value === 'function') return queued(object, value as (...args: unknown[]) => unknown);
+        // Model delegates (tx.site, tx.organization, …) hold the operations one level down.
+        if (depth === 0 && value !== null && typeof value === 'object') return wrap(value, 1);
+        return value;
+      },
+    });
+  return wrap(tx, 0);
 }
