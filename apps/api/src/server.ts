@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type Database, runWithSharedReads, shareReads } from '@gridshare/db';
+import { type Database, runWithSharedReads, shareReads, sharedReadSlots } from '@gridshare/db';
 import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -157,6 +157,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     principalFor,
     consumeRequest: (principal, ip) => rateLimits.consumeRequest(principal, ip),
   });
+  const readSlots = sharedReadSlots(db.poolMax);
   // Loaded at the first search, not at start: most processes of the test suite never search.
   const listings = config.SEARCH_INDEX === 'memory' ? createListingSync(db.prisma) : null;
   // Other processes' mutations clear this one's answers; without REDIS_URL there are none to hear.
@@ -207,7 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     handler: async function (request, reply) {
       const { body, mutated } = await responseCache.answer(request, reply, async () => {
         const { result, deliveryIds } = await collectDeliveries(async () =>
-          runWithRequestLogger(pinoOf(request), () => runWithSharedReads(async () => graphqlHandler.call(this, request, reply))),
+          runWithRequestLogger(pinoOf(request), () => runWithSharedReads(async () => graphqlHandler.call(this, request, reply), readSlots)),
         );
         queueDeliveries(deliveryIds);
         const timings = contexts.get(request)?.timings.header();

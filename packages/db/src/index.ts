@@ -2,7 +2,7 @@ export { createDatabase, type AppPrisma, type AppTx, type Database, type Databas
 export { applyMigrations, createMigration, diffSchemaAgainstMigrations } from './migrate/migrate';
 export { APP_ROLE, scopedWhere, withOrg, type OrgScope, type ScopeOptions } from './tenancy/with-org';
 export { UnscopedQueryError } from './tenancy/refuse-unscoped';
-export { runWithSharedReads, shareReads } from './tenancy/shared-reads';
+export { runWithSharedReads, shareReads, sharedReadSlots } from './tenancy/shared-reads';
 export { isLostConnection, retryOnLostConnection } from './lost-connection';
 export * from './credentials';
 export { Prisma } from './generated/prisma/client';

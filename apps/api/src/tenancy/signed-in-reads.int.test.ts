@@ -99,3 +99,20 @@ it('ends it at once on another API process too (Redis)', async () => {
     await first.close();
   }
 });
+
+it('never holds every pooled connection in shared transactions (a request may still need one for a system-path read)', async () => {
+  // Two connections: one may be held by a request's shared transaction, the other stays for the listing
+  // check that searchCapacity makes outside it. Without that limit, two such requests each hold one and wait
+  // for the other's until the pool's wait times out.
+  const small = await startTestApi({ poolMax: 2 });
+  try {
+    const person = await signUpOrg(small, 'MINER', 'small-pool');
+    await createSite(small, person, { name: 'Small pool' });
+    const both = `{ sites(first: 5) { edges { node { id organization { id } } } } searchCapacity(first: 1) { totalCount } }`;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => small.gql<{ sites: { edges: unknown[] } }>(both, {}, person)));
+    expect(answers.map((answer) => answer.errors)).toEqual(answers.map(() => undefined));
+    expect(answers.every((answer) => answer.data?.sites.edges.length === 1)).toBe(true);
+  } finally {
+    await small.close();
+  }
+}, 60_000);

@@ -11,6 +11,8 @@ import type { AppPrisma, AppTx } from '../client';
 
 interface Shared {
   enabled: boolean;
+  /** Shared transactions this process may hold open at once (see runWithSharedReads). */
+  slots: Slots;
   orgId?: string;
   tx?: Promise<AppTx>;
   end?: () => Promise<void>;
@@ -18,9 +20,27 @@ interface Shared {
 
 const requests = new AsyncLocalStorage<Shared>();
 
-/** Runs `fn` (a request) with reads shareable; the shared transaction, if one was opened, ends with it. */
-export async function runWithSharedReads<T>(fn: () => Promise<T>): Promise<T> {
-  const shared: Shared = { enabled: false };
+/** How many requests of one database may hold a shared transaction at once. */
+export interface Slots {
+  open: number;
+  max: number;
+}
+
+/** One per database: the pool size less one (none for PGlite's single connection). See runWithSharedReads. */
+export function sharedReadSlots(poolMax: number): Slots {
+  return { open: 0, max: Math.max(poolMax - 1, 0) };
+}
+
+/**
+ * Runs `fn` (a request) with reads shareable; the shared transaction, if one was opened, ends with it.
+ * `slots`: a request holds its connection from its first read to its end, and may still need another
+ * for a system-path read (the search's listing check): with every pooled connection held that way, all
+ * would wait for each other. So at most `slots.max` requests share at once (the pool size less one; the
+ * rest run a transaction per call, as before), and none with a single connection (PGlite: a request
+ * would wait for itself).
+ */
+export async function runWithSharedReads<T>(fn: () => Promise<T>, slots: Slots): Promise<T> {
+  const shared: Shared = { enabled: false, slots };
   try {
     return await requests.run(shared, fn);
   } finally {
@@ -43,6 +63,8 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
   const shared = requests.getStore();
   if (!shared?.enabled || (shared.orgId !== undefined && shared.orgId !== orgId)) return undefined;
   if (!shared.tx) {
+    if (shared.slots.open >= shared.slots.max) return undefined;
+    shared.slots.open += 1;
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     let opened: (tx: AppTx) => void = () => {};
@@ -62,6 +84,7 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
     shared.end = async () => {
       release();
       await finished;
+      shared.slots.open -= 1;
     };
   }
   return shared.tx;
