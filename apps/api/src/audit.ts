@@ -27,3 +27,8 @@ export async function writeAudit(tx: AppTx, entry: AuditEntry): Promise<void> {
     data: { ...entry, changes: entry.changes ? redact(entry.changes) : undefined },
   });
 }
+
+/** The entry of a change the caller made in its own organisation (nearly every mutation). */
+export function audit(tx: AppTx, auth: { orgId: string; actor: string }, entry: Omit<AuditEntry, 'orgId' | 'actor'>): Promise<void> {
+  return writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, ...entry });
+}

@@ -3,6 +3,7 @@ import type { Billing } from '@gridshare/billing';
 import type { Database } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
+import type { DealBillingPort } from './modules/deals/deal-billing-port';
 import type { TConfig } from './config';
 import type { ListingSync } from './modules/search/listing-sync';
 import type { RateLimits } from './rate-limits';
@@ -18,8 +19,10 @@ export interface ApiContext {
   /** The caller's address (sign-in attempts are limited per email and address). */
   clientIp: string;
   rateLimits: RateLimits;
-  /** The Stripe client and webhook secret; only modules/billing and deal activation use it. */
+  /** The Stripe client and webhook secret; only modules/billing uses it. */
   billing: Billing;
+  /** Deal activation's Stripe step (modules/billing/deal-billing.ts), given to the deals module. */
+  dealBilling: DealBillingPort;
   loaders: Loaders;
   /** The public listing in memory, for capacity search (null: search runs its SQL). */
   listings: ListingSync | null;

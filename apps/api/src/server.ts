@@ -21,10 +21,11 @@ import { createResponseCache } from './graphql/response-cache';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
 import { trustProxyOption } from './network';
+import { publicQueries } from './modules';
 import { createListingSync } from './modules/search/listing-sync';
-import { publicQueries } from './modules/search/search.resolvers';
 import { type BillingRuntime, openBilling } from './billing-runtime';
-import { registerStripeWebhooks } from './modules/billing/webhooks';
+import { createDealBillingPort } from './modules/billing/deal-billing';
+import { registerStripeWebhooks } from './modules/billing/stripe-events';
 import { collectDeliveries } from './modules/webhooks/outbox';
 import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue';
 
@@ -173,7 +174,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     context: async (request) => {
       const principal = await principalFor(authHeadersOf(request.headers));
       await rateLimits.consumeRequest(principal, request.ip);
-      const context = createContext({ db, config, logger: pinoOf(request), requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, listings }, sessions.organizations);
+      const requestLog = pinoOf(request);
+      const dealBilling = createDealBillingPort({ prisma: db.prisma, billing, logger: requestLog });
+      const context = createContext(
+        { db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling, listings },
+        sessions.organizations,
+      );
       contexts.set(request, context);
       return context;
     },

@@ -1,26 +1,10 @@
 // Which blocks (and how many kW of each) a match uses. Deals may take part of a block (DealBlock.mw),
 // so an allocation takes exactly the request's MW.
-import { toKw, type PoolBlock, type PreparedRequest } from './constraints.js';
-import type { SingleFigures } from './score.js';
-import type { MatchCandidate, MatchCandidateBlock } from './types.js';
+import { toKw, type PreparedRequest } from './constraints.js';
+import type { Allocation, AllocationItem, MatchCandidate, MatchCandidateBlock, PoolBlock, SingleFigures } from './types.js';
 
 // Local alias for quickAllocateSingle's loop: under tsx each imported binding is read through a getter.
 const kwOf = toKw;
-
-export interface AllocationItem {
-  readonly pb: PoolBlock;
-  readonly kw: number;
-}
-
-export interface Allocation {
-  /** Cheapest first, then earliest, then block id. */
-  readonly items: readonly AllocationItem[];
-  readonly totalKw: number;
-  /** Sum of kW x cents/kW-month: the monthly rent in cents, exact in integers. */
-  readonly costCents: number;
-  /** First day the allocation covers phase 1. */
-  readonly firstPowerDay: number;
-}
 
 /** One site of a split: its id and usable blocks. */
 export interface SplitSitePool {

@@ -7,6 +7,7 @@ import type {
   MatchCandidate,
   MatchCandidateBlock,
   MatchRequest,
+  PoolBlock,
   Redundancy,
 } from './types.js';
 import { SPLIT_RULES } from './weights.js';
@@ -205,14 +206,6 @@ function siteAttributeFailure(req: PreparedRequest, site: MatchCandidate): numbe
 }
 
 /** A block the request may use, with its figures in engine units. */
-export interface PoolBlock {
-  readonly block: MatchCandidateBlock;
-  readonly siteId: string;
-  readonly kw: number;
-  readonly day: number;
-  readonly price: number;
-}
-
 /**
  * A site that passed every hard constraint. Its pool (published blocks with firm MW, term and price
  * within limits, live by the last phase date) is summed here and built only when needed (buildPool):

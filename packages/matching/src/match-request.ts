@@ -1,5 +1,5 @@
 // matchRequest: hard constraints, then the weighted score, then (only when no single site fits) splits.
-import { allocateSingle, createSingleScratch, quickAllocateSingle, type Allocation } from './allocate.js';
+import { allocateSingle, createSingleScratch, quickAllocateSingle } from './allocate.js';
 import {
   CONSTRAINT_ORDER,
   FITS_ALONE,
@@ -25,6 +25,7 @@ import {
 } from './score.js';
 import { findSplits, type SplitOffer } from './splits.js';
 import type {
+  Allocation,
   CriterionExplanation,
   MatchCandidate,
   MatchOptions,

@@ -1,9 +1,8 @@
 // The weighted soft score of a match that passed every hard constraint.
-import type { Allocation } from './allocate.js';
 import type { PreparedRequest } from './constraints.js';
 import { DAYS_PER_MONTH, formatDay } from './dates.js';
 import { formatMw, formatUsd, formatUsdWhole, round } from './format.js';
-import type { CriterionExplanation, CriterionKey, MatchCandidate } from './types.js';
+import type { Allocation, CriterionExplanation, CriterionKey, MatchCandidate, SingleFigures } from './types.js';
 import { CRITERIA_ORDER, MATCHING_WEIGHTS, SCORE_SCALES } from './weights.js';
 
 /** One site's part of a match. */
@@ -145,14 +144,6 @@ export function effectiveWeights(backfillAllowed: boolean): Record<CriterionKey,
     out[key] = key !== 'backfillValue' || backfillAllowed ? MATCHING_WEIGHTS[key].weight / sum : 0;
   }
   return out;
-}
-
-/** What scoreSingle reads (an allocation's figures) and writes (the score). */
-export interface SingleFigures {
-  totalKw: number;
-  costCents: number;
-  firstPowerDay: number;
-  score: number;
 }
 
 /**

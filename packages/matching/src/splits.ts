@@ -1,8 +1,8 @@
 // Split offers: 2-3 sites in one grid operator or one region that together hold the request, searched only
 // when no single site does. The search is bounded: per group, only the top sites by stand-alone score and
 // by MW are combined, so it stays fast on 100,000 candidates.
-import { allocateSplit, type Allocation } from './allocate.js';
-import { buildPool, type EligibleSite, type PoolBlock, type PreparedRequest } from './constraints.js';
+import { allocateSplit } from './allocate.js';
+import { buildPool, type EligibleSite, type PreparedRequest } from './constraints.js';
 import { estimateRoundTripMs, haversineKm } from './geo.js';
 import { round } from './format.js';
 import {
@@ -19,7 +19,7 @@ import {
   type ScoreFigures,
   type SitePart,
 } from './score.js';
-import type { CriterionKey, SplitInfo, SplitPair } from './types.js';
+import type { Allocation, CriterionKey, PoolBlock, SplitInfo, SplitPair } from './types.js';
 import { SPLIT_RULES } from './weights.js';
 
 export interface SplitOffer {

@@ -180,3 +180,37 @@ export interface MatchResult {
   readonly eligible: { readonly single: number; readonly partial: number };
   readonly modelVersion: string;
 }
+
+// Shapes shared by the allocator and the scorer (kept here so neither imports the other).
+
+/** One published block in a site's pool, in the units the allocator works in. */
+export interface PoolBlock {
+  readonly block: MatchCandidateBlock;
+  readonly siteId: string;
+  readonly kw: number;
+  readonly day: number;
+  readonly price: number;
+}
+
+export interface AllocationItem {
+  readonly pb: PoolBlock;
+  readonly kw: number;
+}
+
+export interface Allocation {
+  /** Cheapest first, then earliest, then block id. */
+  readonly items: readonly AllocationItem[];
+  readonly totalKw: number;
+  /** Sum of kW x cents/kW-month: the monthly rent in cents, exact in integers. */
+  readonly costCents: number;
+  /** First day the allocation covers phase 1. */
+  readonly firstPowerDay: number;
+}
+
+/** What scoreSingle reads (an allocation's figures) and writes (the score). */
+export interface SingleFigures {
+  totalKw: number;
+  costCents: number;
+  firstPowerDay: number;
+  score: number;
+}

@@ -1,9 +1,9 @@
 // Function-level authorisation: which role (for people) or scope (for API keys) an operation needs.
-import type { OrgScope, Role } from '@gridshare/db';
+import type { Role } from '@gridshare/db';
 import type { GraphQLError } from 'graphql';
 import type { ApiContext } from '../context';
 import { forbidden, unauthenticated } from '../graphql/errors';
-import { type ApiScope, type Principal, actorOf } from './principal';
+import { type ApiScope, type Authorized, type Principal, actorOf } from './principal';
 
 const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
 
@@ -48,11 +48,6 @@ export const can = {
   // PLATFORM admins and flagged data partners only (modules/market-data decides which organisation).
   writeHashprice: { minRole: 'ADMIN', scope: 'hashprice:write', description: 'upload the hashprice index' },
 } as const satisfies Record<string, Permission>;
-
-export interface Authorized extends OrgScope {
-  principal: Principal;
-  actor: string;
-}
 
 type Verdict = { allowed: true; orgId: string; principal: Principal } | { allowed: false; error: GraphQLError };
 

@@ -3,7 +3,7 @@
 import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, retryOnLostConnection, sha256 } from '@gridshare/db';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { type Principal, toPlan } from './principal';
+import { type Principal, toApiScopes, toPlan } from './principal';
 
 // How stale `lastUsedAt` may get before we write it again: one write per key per minute, not per request.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -47,7 +47,7 @@ async function resolveApiKey(prisma: AppPrisma, secret: string, now: Date): Prom
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { kind: 'apiKey', apiKeyId: key.id, org: { id: key.org.id, kind: key.org.kind }, scopes: new Set(key.scopes), plan: toPlan(key.org.plan) };
+  return { kind: 'apiKey', apiKeyId: key.id, org: { id: key.org.id, kind: key.org.kind }, scopes: new Set(toApiScopes(key.scopes)), plan: toPlan(key.org.plan) };
 }
 
 interface SessionRow {

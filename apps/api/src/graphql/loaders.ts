@@ -1,16 +1,14 @@
-// Per-request DataLoaders: a list of N items costs one query per relation, not N.
-import { type Database, type Organization, type ReadinessAssessment, type Site, withOrg } from '@gridshare/db';
+// Per-request DataLoaders shared by modules: a list of N items costs one query per relation, not N.
+// A loader one module alone needs lives in that module (e.g. readiness/readiness.loader.ts).
+import { type Database, type Organization, type Site, withOrg } from '@gridshare/db';
 import DataLoader from 'dataloader';
 import type { Principal } from '../auth/principal';
-import { findLatestAssessments } from '../modules/readiness/readiness.service';
 
 export interface Loaders {
   /** Organisations visible to the caller (row-level security decides); missing ids load as null. */
   organization: DataLoader<string, Organization | null>;
   /** Sites visible to the caller (own sites; a tenant's accepted-deal sites); missing ids load as null. */
   site: DataLoader<string, Site | null>;
-  /** Each site's latest stored readiness assessment, by site id; null when it has none (or is not visible). */
-  latestReadiness: DataLoader<string, ReadinessAssessment | null>;
 }
 
 /** The caller's own organisation row across requests (auth/session-cache.ts), cleared by any write. */
@@ -43,10 +41,5 @@ export function createLoaders(db: Database, principal: Principal | null, known?:
   return {
     organization: new DataLoader(organizations),
     site: new DataLoader((ids) => byId(ids, (scope) => withOrg(db.prisma, scope, (tx) => tx.site.findMany({ where: { id: { in: [...ids] } } })))),
-    latestReadiness: new DataLoader(async (siteIds) => {
-      if (!orgId) return siteIds.map(() => null);
-      const latest = await findLatestAssessments(db.prisma, { orgId }, siteIds);
-      return siteIds.map((id) => latest.get(id) ?? null);
-    }),
   };
 }

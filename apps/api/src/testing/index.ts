@@ -1,4 +1,5 @@
 // Test helpers other workspaces (the worker's tests) use against a real API.
+export * from './expect-code';
 export * from './fixtures';
 export * from './settlement-fixtures';
 export * from './test-api';

@@ -4,6 +4,7 @@
 import type { Role } from '@gridshare/db';
 import { type OrgFixture, createApiKey, createPlatformOrg, createSite, platformPerson as createPlatformPerson, signUpOrg, unique } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let platformOrgId: string;
@@ -22,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.code;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function publishBlock(site: { id: string }, orgId: string, mw = 10, availableFrom = '2027-01-01', status: 'PUBLISHED' | 'DRAFT' = 'PUBLISHED') {
@@ -80,7 +80,7 @@ describe('site verification', () => {
     expect((await api.db.prisma.site.findUniqueOrThrow({ where: { id: site.id } })).verifiedAt).toBeInstanceOf(Date);
 
     const again = await api.gql(VERIFY_SITE, { id: site.id, decision: 'VERIFIED' }, admin);
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0]?.message).toMatch(/already VERIFIED/);
 
     const rejected = await api.gql<{ verifySite: { verification: string } }>(VERIFY_SITE, { id: site.id, decision: 'REJECTED' }, admin);
@@ -118,9 +118,9 @@ describe('site verification', () => {
     expect(await api.db.prisma.auditLog.count({ where: { orgId: platformOrgId, action: { startsWith: 'admin.' } } })).toBe(0);
 
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(code(await api.gql(VERIFY_ORG, { id: missing, decision: 'VERIFIED' }, admin))).toBe('NOT_FOUND');
-    expect(code(await api.gql(VERIFY_SITE, { id: missing, decision: 'VERIFIED' }, admin))).toBe('NOT_FOUND');
-    expect(code(await api.gql(SUSPEND, { id: missing, reason: 'none' }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(VERIFY_ORG, { id: missing, decision: 'VERIFIED' }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(VERIFY_SITE, { id: missing, decision: 'VERIFIED' }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(SUSPEND, { id: missing, reason: 'none' }, admin))).toBe('NOT_FOUND');
   });
 });
 
@@ -138,12 +138,12 @@ describe('suspension', () => {
     for (const caller of [host, { token: key.secret }]) {
       const refused = await api.gql(`{ organization { id } }`, {}, caller);
       expect(refused.status).toBe(403);
-      expect(code(refused)).toBe('FORBIDDEN');
+      expect(errorCode(refused)).toBe('FORBIDDEN');
     }
     expect(await listedBlocks(site.id)).toEqual([]);
 
     const twice = await api.gql(SUSPEND, { id: host.orgId, reason: 'again' }, admin);
-    expect(code(twice)).toBe('CONFLICT');
+    expect(errorCode(twice)).toBe('CONFLICT');
     expect(twice.errors?.[0]?.message).toMatch(/SUSPENDED/);
 
     const reinstated = await api.gql<{ reinstateOrganization: { status: string } }>(REINSTATE, { id: host.orgId }, admin);
@@ -153,7 +153,7 @@ describe('suspension', () => {
     expect(await listedBlocks(site.id)).toEqual([block.id]);
 
     const active = await api.gql(REINSTATE, { id: host.orgId }, admin);
-    expect(code(active)).toBe('CONFLICT');
+    expect(errorCode(active)).toBe('CONFLICT');
     expect(active.errors?.[0]?.message).toMatch(/ACTIVE/);
 
     const audit = await api.db.prisma.auditLog.findMany({ where: { orgId: host.orgId, action: { startsWith: 'admin.organization_' } }, orderBy: { createdAt: 'asc' } });
@@ -165,7 +165,7 @@ describe('suspension', () => {
 
   it('never suspends the PLATFORM organisation', async () => {
     const result = await api.gql(SUSPEND, { id: platformOrgId, reason: 'oops' }, admin);
-    expect(code(result)).toBe('CONFLICT');
+    expect(errorCode(result)).toBe('CONFLICT');
     expect((await api.db.prisma.organization.findUniqueOrThrow({ where: { id: platformOrgId } })).status).toBe('ACTIVE');
   });
 });
@@ -466,7 +466,7 @@ describe('who may administer', () => {
       for (const [name, query, variables] of operations) {
         const before = await snapshot();
         const result = await api.gql(query, variables(), caller);
-        expect({ label, name, data: result.data ?? null, code: code(result) }).toEqual({ label, name, data: null, code: expected });
+        expect({ label, name, data: result.data ?? null, code: errorCode(result) }).toEqual({ label, name, data: null, code: expected });
         if (expected === 'FORBIDDEN') expect(result.errors?.[0]?.message).toMatch(/Only platform admins can/);
         expect(await snapshot()).toEqual(before);
       }

@@ -1,6 +1,7 @@
 import { sha256 } from '@gridshare/db';
 import { type OrgFixture, createApiKey, createSite, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let owner: OrgFixture;
@@ -13,7 +14,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const SITES = `{ sites { totalCount } }`;
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
 
 describe('API keys', () => {
   it('shows the secret once, stores only its SHA-256, and lists the prefix', async () => {
@@ -40,10 +40,10 @@ describe('API keys', () => {
     expect(row.lastUsedAt).not.toBeNull();
 
     const write = await api.gql(`mutation { archiveSite(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, { token: key.secret });
-    expect(code(write)).toBe('FORBIDDEN');
+    expect(errorCode(write)).toBe('FORBIDDEN');
     expect(write.errors?.[0]?.message).toMatch(/sites:write/);
     const manage = await api.gql(`{ apiKeys { totalCount } }`, {}, { token: key.secret });
-    expect(code(manage)).toBe('FORBIDDEN');
+    expect(errorCode(manage)).toBe('FORBIDDEN');
   });
 
   it('refuses a revoked key at once, and revoking twice is a CONFLICT', async () => {
@@ -53,8 +53,8 @@ describe('API keys', () => {
     expect(revoked.data?.revokeApiKey.revokedAt).toBeTruthy();
     const after = await api.gql(SITES, {}, { token: key.secret });
     expect(after.status).toBe(401);
-    expect(code(after)).toBe('UNAUTHENTICATED');
-    expect(code(await api.gql(revoke, { id: key.id }, owner))).toBe('CONFLICT');
+    expect(errorCode(after)).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(revoke, { id: key.id }, owner))).toBe('CONFLICT');
   });
 
   it.each([
@@ -65,11 +65,11 @@ describe('API keys', () => {
   ])('refuses %s with UNAUTHENTICATED', async (_label, token) => {
     const result = await api.gql(SITES, {}, { token });
     expect(result.status).toBe(401);
-    expect(code(result)).toBe('UNAUTHENTICATED');
+    expect(errorCode(result)).toBe('UNAUTHENTICATED');
   });
 
   it('refuses anonymous callers', async () => {
-    expect(code(await api.gql(SITES))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(SITES))).toBe('UNAUTHENTICATED');
   });
 
   it('writes an audit row for creation and revocation, never the secret', async () => {

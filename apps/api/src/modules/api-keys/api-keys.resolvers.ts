@@ -1,6 +1,6 @@
 import type { ApiKey } from '@gridshare/db';
 import { authorize, can } from '../../auth/authorize';
-import type { ApiScope } from '../../auth/principal';
+import { type ApiScope, toApiScopes } from '../../auth/principal';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
@@ -10,11 +10,11 @@ import * as apiKeys from './api-keys.service';
 
 function toApiKeyNode(key: ApiKey) {
   const { keyHash: _secretHash, orgId: _orgId, ...visible } = key;
-  return visible;
+  return { ...visible, scopes: toApiScopes(visible.scopes) };
 }
 
 // GraphQL enum names map to the scope strings stored on keys ('sites:read' ...).
-const scopeEnum: Record<string, ApiScope> = {
+const scopeEnum = {
   ORG_READ: 'org:read',
   SITES_READ: 'sites:read',
   SITES_WRITE: 'sites:write',
@@ -31,7 +31,7 @@ const scopeEnum: Record<string, ApiScope> = {
   METER_READ: 'meter:read',
   METER_WRITE: 'meter:write',
   HASHPRICE_WRITE: 'hashprice:write',
-};
+} satisfies Record<string, ApiScope>;
 
 export const apiKeysResolvers: Resolvers = {
   ApiScope: scopeEnum,

@@ -1,6 +1,6 @@
 import { type AppPrisma, issueApiKey, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TCreateApiKeyInput } from './api-keys.schemas';
@@ -26,10 +26,8 @@ export function createApiKey(prisma: AppPrisma, auth: Authorized, input: TCreate
         createdById: auth.principal.kind === 'user' ? auth.principal.userId : null,
       },
     });
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'api_key.created',
+    await audit(tx, auth, {
+            action: 'api_key.created',
       entityType: 'ApiKey',
       entityId: apiKey.id,
       changes: { name: input.name, prefix: issued.prefix, scopes: input.scopes },
@@ -44,7 +42,7 @@ export function revokeApiKey(prisma: AppPrisma, auth: Authorized, id: string) {
     if (!key) throw notFound('API key', id);
     if (key.revokedAt) throw conflict(`API key ${id} was already revoked at ${key.revokedAt.toISOString()}.`, { revokedAt: key.revokedAt.toISOString() });
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'api_key.revoked', entityType: 'ApiKey', entityId: id, changes: { prefix: key.prefix } });
+    await audit(tx, auth, { action: 'api_key.revoked', entityType: 'ApiKey', entityId: id, changes: { prefix: key.prefix } });
     return revoked;
   });
 }

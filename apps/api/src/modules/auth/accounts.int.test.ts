@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { hashPassword } from '@gridshare/db';
 import { PASSWORD, signUpOrg, unique } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { message } }`;
@@ -15,7 +16,6 @@ const signUpInput = (email: string, password = PASSWORD) => ({
   input: { email, password, name: 'Ada Example', organizationName: unique('Org'), organizationKind: 'TENANT' },
 });
 
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
 
 describe('sign-up does not tell whether an address has an account', () => {
   let api: TestApi;
@@ -35,7 +35,7 @@ describe('sign-up does not tell whether an address has an account', () => {
     expect(JSON.parse(takenBody)).toEqual({ data: { signUp: { message: expect.stringMatching(/sign in/i) } } });
 
     // The existing account keeps its password and its one organisation; the new one signs in with its own.
-    expect(code(await api.gql(SIGN_IN, { email: existing.email, password: 'another-password-1' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(SIGN_IN, { email: existing.email, password: 'another-password-1' }))).toBe('UNAUTHENTICATED');
     expect((await api.gql(SIGN_IN, { email: existing.email, password: PASSWORD })).data).toBeTruthy();
     const memberships = await api.db.prisma.membership.count({ where: { user: { email: existing.email } } });
     expect(memberships).toBe(1);
@@ -52,13 +52,13 @@ describe('sign-up limits', () => {
 
   it('refuses a fourth account from one IP within the hour with 429, and creates nothing', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(code(await api.gql(SIGN_UP, signUpInput(`${unique('burst')}@example.test`)))).toBeUndefined();
+      expect(errorCode(await api.gql(SIGN_UP, signUpInput(`${unique('burst')}@example.test`)))).toBeUndefined();
     }
     const users = await api.db.prisma.user.count();
     const fourth = await api.post(JSON.stringify({ query: SIGN_UP, variables: signUpInput(`${unique('burst')}@example.test`) }));
     expect(fourth.status).toBe(429);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(code((await fourth.json()) as { errors?: { extensions?: { code?: string } }[] })).toBe('RATE_LIMITED');
+    expect(errorCode((await fourth.json()) as { errors?: { extensions?: { code?: string } }[] })).toBe('RATE_LIMITED');
     expect(await api.db.prisma.user.count()).toBe(users);
   });
 });
@@ -72,10 +72,10 @@ describe('sign-up limits per address', () => {
 
   it('refuses a third sign-up with one address within the hour, whether or not it has an account', async () => {
     const address = `${unique('again')}@example.test`;
-    expect(code(await api.gql(SIGN_UP, signUpInput(address)))).toBeUndefined();
-    expect(code(await api.gql(SIGN_UP, signUpInput(address)))).toBeUndefined();
-    expect(code(await api.gql(SIGN_UP, signUpInput(address)))).toBe('RATE_LIMITED');
-    expect(code(await api.gql(SIGN_UP, signUpInput(`${unique('other')}@example.test`)))).toBeUndefined();
+    expect(errorCode(await api.gql(SIGN_UP, signUpInput(address)))).toBeUndefined();
+    expect(errorCode(await api.gql(SIGN_UP, signUpInput(address)))).toBeUndefined();
+    expect(errorCode(await api.gql(SIGN_UP, signUpInput(address)))).toBe('RATE_LIMITED');
+    expect(errorCode(await api.gql(SIGN_UP, signUpInput(`${unique('other')}@example.test`)))).toBeUndefined();
   });
 });
 
@@ -101,13 +101,13 @@ describe('password hashes at production cost', () => {
     expect(old).toMatch(/^scrypt\$32768\$/);
     await api.db.prisma.user.create({ data: { email, name: 'Old Timer', passwordHash: old } });
 
-    expect(code(await api.gql(SIGN_IN, { email, password: 'not-the-password' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(SIGN_IN, { email, password: 'not-the-password' }))).toBe('UNAUTHENTICATED');
     expect(await storedHash(email)).toBe(old);
 
-    expect(code(await api.gql(SIGN_IN, { email, password: PASSWORD }))).toBeUndefined();
+    expect(errorCode(await api.gql(SIGN_IN, { email, password: PASSWORD }))).toBeUndefined();
     const upgraded = await storedHash(email);
     expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
-    expect(code(await api.gql(SIGN_IN, { email, password: PASSWORD }))).toBeUndefined();
+    expect(errorCode(await api.gql(SIGN_IN, { email, password: PASSWORD }))).toBeUndefined();
     expect(await storedHash(email)).toBe(upgraded);
   });
 });

@@ -4,7 +4,7 @@ import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { toOrganizationNode } from '../orgs/orgs.mappers';
 import { ZSignInInput, ZSignUpInput } from './auth.schemas';
-import { signIn, signOut, signUp } from './auth.service';
+import { findUserWithMemberships, signIn, signOut, signUp } from './auth.service';
 
 async function me(ctx: ApiContext) {
   const principal = ctx.principal;
@@ -14,11 +14,7 @@ async function me(ctx: ApiContext) {
   if (principal.kind === 'apiKey') {
     return { user: null, organization: organization && toOrganizationNode(organization), role: null, scopes: [...principal.scopes], memberships: [] };
   }
-  // A person's own memberships span organisations: read on the system path, limited to this user.
-  const user = await ctx.db.prisma.user.findUniqueOrThrow({
-    where: { id: principal.userId },
-    include: { memberships: { include: { org: true }, orderBy: { createdAt: 'asc' } } },
-  });
+  const user = await findUserWithMemberships(ctx.db.prisma, principal.userId);
   return {
     user,
     organization: organization && toOrganizationNode(organization),

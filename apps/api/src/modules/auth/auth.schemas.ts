@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-export const ZEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'must be at most 254 characters')
-  .pipe(z.email('must be an email address'));
+import { ZEmail, ZOrgName } from '../common/common.schemas';
 
 export const ZPassword = z
   .string()
@@ -13,7 +7,6 @@ export const ZPassword = z
   .max(200, 'must be at most 200 characters');
 
 export const ZPersonName = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
-export const ZOrgName = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters');
 
 export const ZSignUpInput = z.strictObject({
   email: ZEmail,

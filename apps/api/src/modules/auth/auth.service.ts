@@ -85,3 +85,11 @@ export async function signOut(prisma: AppPrisma, session: { sessionId: string; u
     }
   });
 }
+
+/** A person's own memberships span organisations: read on the system path, limited to this user. */
+export function findUserWithMemberships(prisma: AppPrisma, userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { memberships: { include: { org: true }, orderBy: { createdAt: 'asc' } } },
+  });
+}

@@ -1,14 +1,19 @@
 // Rows to GraphQL shapes: cents (BigInt or number) to USD.
 import type { UpcomingInvoice } from '@gridshare/billing';
 import type { Invoice, Payout } from '@gridshare/db';
+import { toPlan } from '../../auth/principal';
+import type { TConfig } from '../../config';
+import type { Authorized } from '../../auth/principal';
+import { publishedBlockLimit, rateLimitPerMinute } from '../../plans';
+import type { readBillingAccount } from './billing.service';
+import { centsToUsd } from '../common/units';
 
-const usd = (cents: bigint | number) => Number(cents) / 100;
 
 export const toInvoiceNode = (row: Invoice) => ({
   id: row.id,
   status: row.status,
-  amountDueUsd: usd(row.amountDueCents),
-  amountPaidUsd: usd(row.amountPaidCents),
+  amountDueUsd: centsToUsd(row.amountDueCents),
+  amountPaidUsd: centsToUsd(row.amountPaidCents),
   currency: row.currency,
   periodStart: row.periodStart,
   periodEnd: row.periodEnd,
@@ -20,7 +25,7 @@ export const toPayoutNode = (row: Payout) => ({
   id: row.id,
   dealId: row.dealId,
   invoiceId: row.stripeInvoiceId,
-  amountUsd: usd(row.amountCents),
+  amountUsd: centsToUsd(row.amountCents),
   status: row.status,
   attempts: row.attempts,
   lastError: row.lastError,
@@ -29,4 +34,24 @@ export const toPayoutNode = (row: Payout) => ({
 });
 
 export const toUpcomingInvoiceNode = (invoice: UpcomingInvoice | null) =>
-  invoice && { amountDueUsd: usd(invoice.amountDueCents), currency: invoice.currency, dueAt: invoice.dueAt };
+  invoice && { amountDueUsd: centsToUsd(invoice.amountDueCents), currency: invoice.currency, dueAt: invoice.dueAt };
+
+/**
+ * The caller's billing status; keeps the caller and the Stripe customer so that invoices, payouts and the
+ * upcoming invoice are read only when a client asks for them.
+ */
+export function toBillingStatusNode(auth: Authorized, { org, subscriptions }: Awaited<ReturnType<typeof readBillingAccount>>, config: TConfig) {
+  const plan = toPlan(org.plan);
+  return {
+    auth,
+    customerId: org.stripeCustomerId,
+    plan,
+    publishedBlockLimit: publishedBlockLimit(config, plan),
+    rateLimitPerMinute: rateLimitPerMinute(config, plan),
+    hasCustomer: org.stripeCustomerId !== null,
+    hasConnectAccount: org.stripeAccountId !== null,
+    payoutsEnabled: org.stripePayoutsEnabled,
+    subscriptions,
+  };
+}
+export type BillingStatusNode = ReturnType<typeof toBillingStatusNode>;

@@ -1,12 +1,10 @@
 import { authorize, can } from '../../auth/authorize';
-import { toPlan } from '../../auth/principal';
 import type { ApiContext } from '../../context';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
-import { publishedBlockLimit, rateLimitPerMinute } from '../../plans';
 import { requirePlatformAdmin } from '../admin/admin-access';
 import { ZId } from '../common/common.schemas';
-import { toInvoiceNode, toPayoutNode, toUpcomingInvoiceNode } from './billing.mappers';
+import { toBillingStatusNode, toInvoiceNode, toPayoutNode, toUpcomingInvoiceNode } from './billing.mappers';
 import { ZListArgs, ZPaidPlan } from './billing.schemas';
 import * as service from './billing.service';
 
@@ -16,19 +14,7 @@ export const billingResolvers: Resolvers = {
   Query: {
     billingStatus: async (_parent, _args, ctx) => {
       const auth = authorize(ctx, can.readBilling);
-      const { org, subscriptions } = await service.readBillingAccount(ctx.db.prisma, auth);
-      const plan = toPlan(org.plan);
-      return {
-        auth,
-        customerId: org.stripeCustomerId,
-        plan,
-        publishedBlockLimit: publishedBlockLimit(ctx.config, plan),
-        rateLimitPerMinute: rateLimitPerMinute(ctx.config, plan),
-        hasCustomer: org.stripeCustomerId !== null,
-        hasConnectAccount: org.stripeAccountId !== null,
-        payoutsEnabled: org.stripePayoutsEnabled,
-        subscriptions,
-      };
+      return toBillingStatusNode(auth, await service.readBillingAccount(ctx.db.prisma, auth), ctx.config);
     },
     adminBilling: (_parent, _args, ctx) => {
       requirePlatformAdmin(ctx, 'see billing across organisations');

@@ -13,8 +13,8 @@ import {
 } from '@gridshare/billing';
 import { type AppPrisma, scopedWhere, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit, writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import type { TConfig } from '../../config';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { viaStripe } from './billing-errors';
@@ -51,8 +51,8 @@ export function upcomingInvoice(deps: BillingDeps, customerId: string | null) {
   return viaStripe(deps.logger, () => previewUpcomingInvoice(deps.billing.stripe, customerId));
 }
 
-const audit = (prisma: AppPrisma, auth: Authorized, action: string, changes: Record<string, unknown>) =>
-  withOrg(prisma, auth, (tx) => writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action, entityType: 'Organization', entityId: auth.orgId, changes }));
+const auditOrganization = (prisma: AppPrisma, auth: Authorized, action: string, changes: Record<string, unknown>) =>
+  withOrg(prisma, auth, (tx) => audit(tx, auth, { action, entityType: 'Organization', entityId: auth.orgId, changes }));
 
 const returnUrls = (config: TConfig) => ({ successUrl: `${config.BILLING_RETURN_URL}?checkout=success`, cancelUrl: `${config.BILLING_RETURN_URL}?checkout=cancelled` });
 
@@ -62,7 +62,7 @@ export async function createPlanCheckout(deps: BillingDeps, auth: Authorized, pl
     const customerId = await ensureCustomer(deps.prisma, stripe, auth.orgId);
     return createCheckoutLink(stripe, { orgId: auth.orgId, customerId, plan, urls: returnUrls(deps.config) });
   });
-  await audit(deps.prisma, auth, 'billing.checkout', { plan });
+  await auditOrganization(deps.prisma, auth, 'billing.checkout', { plan });
   return { url };
 }
 
@@ -72,7 +72,7 @@ export async function createBillingPortalLink(deps: BillingDeps, auth: Authorize
     const customerId = await ensureCustomer(deps.prisma, stripe, auth.orgId);
     return createPortalLink(stripe, { orgId: auth.orgId, customerId, returnUrl: deps.config.BILLING_RETURN_URL });
   });
-  await audit(deps.prisma, auth, 'billing.portal', {});
+  await auditOrganization(deps.prisma, auth, 'billing.portal', {});
   return { url };
 }
 
@@ -83,7 +83,7 @@ export async function createConnectOnboardingLink(deps: BillingDeps, auth: Autho
     const accountId = await ensureConnectAccount(deps.prisma, stripe, auth.orgId);
     return createOnboardingLink(stripe, { orgId: auth.orgId, accountId, refreshUrl: `${deps.config.BILLING_RETURN_URL}?onboarding=refresh`, returnUrl: `${deps.config.BILLING_RETURN_URL}?onboarding=done` });
   });
-  await audit(deps.prisma, auth, 'billing.connect_onboarding', {});
+  await auditOrganization(deps.prisma, auth, 'billing.connect_onboarding', {});
   return { url };
 }
 

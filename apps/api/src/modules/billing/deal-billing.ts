@@ -2,14 +2,13 @@
 // makes sure the tenant has a Stripe customer, so that each agreed statement can be invoiced to it. Ending
 // a deal or changing its MW calls nothing at Stripe (the statements prorate colocation by day).
 import { type Billing, ensureCustomer } from '@gridshare/billing';
-import { type AppPrisma, type AppTx, type Deal, withOrg } from '@gridshare/db';
+import { type AppPrisma, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict } from '../../graphql/errors';
+import type { DealBillingPort, DealStep } from '../deals/deal-billing-port';
 import { partyWhere } from '../deals/deal-reads';
 import { viaStripe } from './billing-errors';
-
-export type DealBillingStep = (tx: AppTx, deal: Deal) => Promise<Record<string, unknown>>;
 
 interface Deps {
   prisma: AppPrisma;
@@ -23,7 +22,7 @@ interface Deps {
  * (and PGlite has one connection: no second query while the move's transaction is open). The customer is
  * made once however often activation is retried (ensureCustomer: idempotency key + conditional update).
  */
-export async function startBillingStep({ prisma, billing, logger }: Deps, auth: Authorized, dealId: string): Promise<DealBillingStep> {
+async function startBillingStep({ prisma, billing, logger }: Deps, auth: Authorized, dealId: string): Promise<DealStep> {
   const deal = await withOrg(prisma, auth, (tx) => tx.deal.findFirst({ where: { id: dealId, ...partyWhere(auth, 'HOST') }, select: { tenantOrgId: true, status: true } }));
   // Anything but the host's SIGNED deal is refused by the move itself, with the right error.
   const customerId = deal?.status === 'SIGNED' ? await viaStripe(logger, () => ensureCustomer(prisma, billing.stripe, deal.tenantOrgId)) : null;
@@ -31,4 +30,9 @@ export async function startBillingStep({ prisma, billing, logger }: Deps, auth: 
     if (!customerId) throw conflict(`Deal ${moving.id} changed meanwhile; read it again.`, { currentStatus: moving.status });
     return { tenantStripeCustomer: 'ready' };
   };
+}
+
+/** Deal activation's billing, as the deals module asks for it (one per process: it holds only clients). */
+export function createDealBillingPort(deps: Deps): DealBillingPort {
+  return { prepareActivation: (auth, dealId) => startBillingStep(deps, auth, dealId) };
 }

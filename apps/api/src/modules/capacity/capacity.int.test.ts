@@ -1,5 +1,6 @@
 import { type OrgFixture, blockInput, createBlock, createSite, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let miner: OrgFixture;
@@ -12,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
 const CREATE = `mutation ($input: CreateCapacityBlockInput!) { createCapacityBlock(input: $input) { id status mw firmMw interruptibleMw priceUsdPerKwMonth availableFrom site { id } } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateCapacityBlockInput!) { updateCapacityBlock(id: $id, input: $input) { id mw status } }`;
 const move = (verb: string) => `mutation ($id: ID!) { ${verb}CapacityBlock(id: $id) { id status publishedAt } }`;
@@ -42,9 +42,9 @@ describe('capacity blocks', () => {
     expect(published.data?.publishCapacityBlock.status).toBe('PUBLISHED');
     expect(published.data?.publishCapacityBlock.publishedAt).toBeTruthy();
     const again = await api.gql(move('publish'), { id: block.id }, miner);
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0]?.extensions?.currentStatus).toBe('PUBLISHED');
-    expect(code(await api.gql(`mutation ($id: ID!) { deleteCapacityBlock(id: $id) }`, { id: block.id }, miner))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(`mutation ($id: ID!) { deleteCapacityBlock(id: $id) }`, { id: block.id }, miner))).toBe('CONFLICT');
     expect((await api.gql<{ unpublishCapacityBlock: { status: string } }>(move('unpublish'), { id: block.id }, miner)).data?.unpublishCapacityBlock.status).toBe('DRAFT');
     expect((await api.gql(`mutation ($id: ID!) { deleteCapacityBlock(id: $id) }`, { id: block.id }, miner)).data).toEqual({ deleteCapacityBlock: block.id });
   });
@@ -54,8 +54,8 @@ describe('capacity blocks', () => {
     const block = await createBlock(api, miner, site.id);
     await api.db.prisma.capacityBlock.update({ where: { id: block.id }, data: { status: 'RESERVED' } });
     const result = await api.gql(UPDATE, { id: block.id, input: { priceUsdPerKwMonth: 99 } }, miner);
-    expect(code(result)).toBe('CONFLICT');
-    expect(code(await api.gql(move('unpublish'), { id: block.id }, miner))).toBe('CONFLICT');
+    expect(errorCode(result)).toBe('CONFLICT');
+    expect(errorCode(await api.gql(move('unpublish'), { id: block.id }, miner))).toBe('CONFLICT');
   });
 });
 
@@ -65,21 +65,21 @@ describe('over-selling', () => {
     await createBlock(api, miner, site.id, { mw: 80, firmMw: 80, availableFrom: '2026-02-01' });
     const before = await api.db.prisma.capacityBlock.count();
     const tooMuch = await api.gql(CREATE, { input: blockInput(site.id, { mw: 30, firmMw: 30, availableFrom: '2026-03-01' }) }, miner);
-    expect(code(tooMuch)).toBe('BAD_USER_INPUT');
+    expect(errorCode(tooMuch)).toBe('BAD_USER_INPUT');
     expect(tooMuch.errors?.[0]?.extensions?.field).toBe('input.mw');
     expect(tooMuch.errors?.[0]?.message).toMatch(/100 MW by 2026-03-01.*at most 20 MW/);
     expect(await api.db.prisma.capacityBlock.count()).toBe(before);
     // The same MW fit once the construction MW are live.
     await createBlock(api, miner, site.id, { mw: 30, firmMw: 30, availableFrom: '2027-06-01' });
     // Before the live date there is nothing to sell.
-    expect(code(await api.gql(CREATE, { input: blockInput(site.id, { mw: 1, firmMw: 1, availableFrom: '2025-12-31' }) }, miner))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(CREATE, { input: blockInput(site.id, { mw: 1, firmMw: 1, availableFrom: '2025-12-31' }) }, miner))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses growing a block past the site', async () => {
     const site = await createSite(api, miner, SITE);
     const block = await createBlock(api, miner, site.id, { mw: 60, firmMw: 60, availableFrom: '2026-02-01' });
     const grown = await api.gql(UPDATE, { id: block.id, input: { mw: 101, firmMw: 101 } }, miner);
-    expect(code(grown)).toBe('BAD_USER_INPUT');
+    expect(errorCode(grown)).toBe('BAD_USER_INPUT');
     const ok = await api.gql<{ updateCapacityBlock: { mw: number } }>(UPDATE, { id: block.id, input: { mw: 100, firmMw: 100 } }, miner);
     expect(ok.data?.updateCapacityBlock.mw).toBe(100);
   });
@@ -103,7 +103,7 @@ describe('over-selling', () => {
       [1, 2].map(() => api.gql(CREATE, { input: blockInput(site.id, { mw: 60, firmMw: 60, availableFrom: '2026-02-01' }) }, miner)),
     );
     expect(results.filter((r) => !r.errors).length).toBe(1);
-    expect(results.filter((r) => code(r) === 'BAD_USER_INPUT').length).toBe(1);
+    expect(results.filter((r) => errorCode(r) === 'BAD_USER_INPUT').length).toBe(1);
     expect(await api.db.prisma.capacityBlock.count({ where: { siteId: site.id } })).toBe(1);
   });
 });
@@ -122,7 +122,7 @@ describe('bad input and other organisations', () => {
     const site = await createSite(api, miner, SITE);
     const before = await api.db.prisma.capacityBlock.count();
     const result = await api.gql(CREATE, { input: blockInput(site.id, overrides) }, miner);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(`${result.errors?.[0]?.extensions?.field ?? ''} ${result.errors?.[0]?.message}`).toMatch(field);
     expect(await api.db.prisma.capacityBlock.count()).toBe(before);
   });
@@ -131,11 +131,11 @@ describe('bad input and other organisations', () => {
     const theirSite = await createSite(api, other, SITE);
     const theirBlock = await createBlock(api, other, theirSite.id);
     const before = await api.db.prisma.capacityBlock.findUniqueOrThrow({ where: { id: theirBlock.id } });
-    expect(code(await api.gql(CREATE, { input: blockInput(theirSite.id) }, miner))).toBe('NOT_FOUND');
-    expect(code(await api.gql(`query ($id: ID!) { capacityBlock(id: $id) { id } }`, { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
-    expect(code(await api.gql(UPDATE, { id: theirBlock.id, input: { mw: 1, firmMw: 1 } }, miner))).toBe('NOT_FOUND');
-    for (const verb of ['publish', 'unpublish']) expect(code(await api.gql(move(verb), { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
-    expect(code(await api.gql(`mutation ($id: ID!) { deleteCapacityBlock(id: $id) }`, { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(CREATE, { input: blockInput(theirSite.id) }, miner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`query ($id: ID!) { capacityBlock(id: $id) { id } }`, { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(UPDATE, { id: theirBlock.id, input: { mw: 1, firmMw: 1 } }, miner))).toBe('NOT_FOUND');
+    for (const verb of ['publish', 'unpublish']) expect(errorCode(await api.gql(move(verb), { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`mutation ($id: ID!) { deleteCapacityBlock(id: $id) }`, { id: theirBlock.id }, miner))).toBe('NOT_FOUND');
     const mine = await api.gql<{ capacityBlocks: { edges: { node: { id: string } }[] } }>(`{ capacityBlocks(first: 100) { edges { node { id } } } }`, {}, miner);
     expect(mine.data?.capacityBlocks.edges.map((e) => e.node.id)).not.toContain(theirBlock.id);
     expect(await api.db.prisma.capacityBlock.findUniqueOrThrow({ where: { id: theirBlock.id } })).toEqual(before);

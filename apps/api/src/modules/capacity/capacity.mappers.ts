@@ -1,5 +1,5 @@
 import type { CapacityBlock, Prisma } from '@gridshare/db';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import type { TCreateCapacityBlockInput, TUpdateCapacityBlockInput } from './capacity.schemas';
 
 export function toCapacityBlockNode(block: CapacityBlock) {

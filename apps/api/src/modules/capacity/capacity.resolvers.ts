@@ -6,7 +6,7 @@ import { parseInput } from '../../graphql/validate';
 import { assertNotPast, todayOf } from '../common/dates';
 import { ZId } from '../common/common.schemas';
 import { toSiteNode } from '../sites/sites.mappers';
-import { type CapacityBlockNode, toCapacityBlockNode } from './capacity.mappers';
+import { toCapacityBlockNode } from './capacity.mappers';
 import { ZCapacityBlockFilter, ZCreateCapacityBlockInput, ZUpdateCapacityBlockInput } from './capacity.schemas';
 import * as capacity from './capacity.service';
 import { publishedBlockLimit } from '../../plans';
@@ -55,7 +55,7 @@ export const capacityResolvers: Resolvers = {
     },
   },
   CapacityBlock: {
-    site: async (block: CapacityBlockNode, _args, ctx) => {
+    site: async (block, _args, ctx) => {
       const site = await ctx.loaders.site.load(block.siteId);
       if (!site) throw notFound('Site', block.siteId);
       return toSiteNode(site);

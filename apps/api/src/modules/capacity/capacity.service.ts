@@ -1,12 +1,13 @@
 import { type AppPrisma, type AppTx, type CapacityBlock, type CapacityStatus, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { capacityEventPayload } from '../webhooks/events';
 import { recordPartnerEvent } from '../webhooks/outbox';
-import type { Authorized } from '../../auth/authorize';
-import { appError, badInput, conflict, notFound } from '../../graphql/errors';
+import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
+import { badInput, conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
-import { findOversell } from './capacity-limits';
+import { assertSiteNotOversold } from '../sites/site-oversell';
 import { toCapacityBlockCreateData, toCapacityBlockUpdateData } from './capacity.mappers';
 import type { TCapacityBlockFilter, TCreateCapacityBlockInput, TUpdateCapacityBlockInput } from './capacity.schemas';
 
@@ -25,52 +26,10 @@ export function countBlocks(prisma: AppPrisma, auth: Authorized, filter?: TCapac
   return withOrg(prisma, auth, (tx) => tx.capacityBlock.count({ where: scopedWhere(auth, blockWhere(filter)) }));
 }
 
-async function findOwnBlock(tx: AppTx, auth: Authorized, id: string) {
-  const block = await tx.capacityBlock.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!block) throw notFound('Capacity block', id);
-  return block;
-}
+const findOwnBlock = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.capacityBlock, auth, id, 'Capacity block');
 
 export function getBlock(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, (tx) => findOwnBlock(tx, auth, id));
-}
-
-/**
- * Locks the site row (so two concurrent writers cannot both squeeze in the last MW) and refuses the
- * change when the site's blocks, with `candidate` in place of its old version, would need more MW than
- * the site has by some start date.
- */
-export async function assertSiteNotOversold(
-  tx: AppTx,
-  auth: Authorized,
-  siteId: string,
-  candidate?: { id?: string; mw: number; availableFrom: Date },
-  field = 'input.mw',
-) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Site" WHERE "id" = ${siteId}::uuid AND "orgId" = ${auth.orgId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw notFound('Site', siteId);
-  const site = await tx.site.findUniqueOrThrow({ where: { id: siteId } });
-  const others = await tx.capacityBlock.findMany({ where: scopedWhere(auth, { siteId, ...(candidate?.id ? { id: { not: candidate.id } } : {}) }) });
-  const uses = others.map((b) => ({ id: b.id, mw: b.mw.toNumber(), availableFrom: b.availableFrom }));
-  if (candidate) uses.push({ id: candidate.id ?? 'new', ...candidate });
-  const oversell = findOversell(
-    {
-      energizedMw: site.energizedMw.toNumber(),
-      liveDate: site.liveDate,
-      underConstructionMw: site.underConstructionMw.toNumber(),
-      constructionLiveDate: site.constructionLiveDate,
-    },
-    uses,
-  );
-  if (oversell) {
-    const spare = Math.max(0, oversell.capacityMw - (oversell.committedMw - (candidate?.mw ?? 0)));
-    throw appError(
-      'BAD_USER_INPUT',
-      `${field}: the site has ${oversell.capacityMw} MW by ${oversell.day} and its blocks would need ${oversell.committedMw} MW; ` +
-        (candidate ? `at most ${Math.round(spare * 1000) / 1000} MW can start then.` : 'lower or move its blocks first.'),
-      { field, ...oversell },
-    );
-  }
 }
 
 export function createBlock(prisma: AppPrisma, auth: Authorized, input: TCreateCapacityBlockInput) {
@@ -80,7 +39,7 @@ export function createBlock(prisma: AppPrisma, auth: Authorized, input: TCreateC
     if (site.status === 'ARCHIVED') throw conflict(`Site ${input.siteId} is archived; it cannot offer capacity.`, { status: site.status });
     await assertSiteNotOversold(tx, auth, input.siteId, { mw: input.mw, availableFrom: input.availableFrom });
     const block = await tx.capacityBlock.create({ data: toCapacityBlockCreateData(input, auth.orgId) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.created', entityType: 'CapacityBlock', entityId: block.id, changes: input });
+    await audit(tx, auth, { action: 'capacity.created', entityType: 'CapacityBlock', entityId: block.id, changes: input });
     return block;
   });
 }
@@ -98,7 +57,7 @@ export function updateBlock(prisma: AppPrisma, auth: Authorized, id: string, inp
       await assertSiteNotOversold(tx, auth, current.siteId, { id, mw, availableFrom: input.availableFrom ?? current.availableFrom });
     }
     const block = await tx.capacityBlock.update({ where: { id }, data: toCapacityBlockUpdateData(input) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.updated', entityType: 'CapacityBlock', entityId: id, changes: input });
+    await audit(tx, auth, { action: 'capacity.updated', entityType: 'CapacityBlock', entityId: id, changes: input });
     return block;
   });
 }
@@ -124,7 +83,7 @@ async function moveBlock(prisma: AppPrisma, auth: Authorized, id: string, from: 
       data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
     });
     if (moved.count !== 1) throw conflict(`Capacity block ${id} changed meanwhile; read it again.`);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
+    await audit(tx, auth, { action: `capacity.${action}`, entityType: 'CapacityBlock', entityId: id, changes: { from, to } });
     const block = await tx.capacityBlock.findUniqueOrThrow({ where: { id } });
     if (to === 'PUBLISHED') {
       await recordPartnerEvent(tx, { orgId: auth.orgId, type: 'capacity.published', subjectId: id, payload: capacityEventPayload(block) });
@@ -143,7 +102,7 @@ export function deleteBlock(prisma: AppPrisma, auth: Authorized, id: string) {
     const current = await findOwnBlock(tx, auth, id);
     assertTransition('capacity block', id, current.status, ['DRAFT'], 'delete');
     await tx.capacityBlock.delete({ where: { id } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'capacity.deleted', entityType: 'CapacityBlock', entityId: id });
+    await audit(tx, auth, { action: 'capacity.deleted', entityType: 'CapacityBlock', entityId: id });
     return id;
   });
 }

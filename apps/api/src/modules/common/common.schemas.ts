@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** Sign-up, sign-in and invitations: one spelling of an address (trimmed, lower case). */
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email('must be an email address'));
+
+/** An organisation's name (sign-up and createOrganization). */
+export const ZOrgName = z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters');
+
 /** Our ids are UUIDs; anything else cannot name a row, so it is refused before a query runs. */
 export const ZId = z.uuid({ message: 'must be an id from this API (a UUID)' });
 

@@ -4,6 +4,7 @@
 import { type OrgFixture, createApiKey, signUpOrg } from '../../testing/fixtures';
 import { type MeteredDeal, clearStale, createMeteredDeal, createStatement, grantMeterAccess, staleByStatus } from '../../testing/meter-fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let deal: MeteredDeal;
@@ -37,7 +38,6 @@ const outage = (overrides: Record<string, unknown> = {}) => ({
   note: 'Transformer T2 tripped',
   ...overrides,
 });
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 
 async function recorded(caller: { token: string }, input: Record<string, unknown>): Promise<EventNode> {
   const result = await api.gql<{ recordCurtailmentEvent: EventNode }>(RECORD, { input }, caller);
@@ -102,8 +102,8 @@ describe('recording', () => {
 
   it('the tenant cannot record (FORBIDDEN), another organisation gets NOT_FOUND; a granted partner’s key can', async () => {
     const before = await eventRows();
-    expect(code(await api.gql(RECORD, { input: outage() }, deal.tenant))).toBe('FORBIDDEN');
-    expect(code(await api.gql(RECORD, { input: outage() }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(RECORD, { input: outage() }, deal.tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(RECORD, { input: outage() }, other))).toBe('NOT_FOUND');
     expect(await eventRows()).toEqual(before);
     const partner = await signUpOrg(api, 'PARTNER', 'event-partner');
     await grantMeterAccess(api, deal.host, deal.dealId, partner.orgId);
@@ -118,23 +118,23 @@ describe('withdrawing and disputing', () => {
   it('the tenant disputes with a reason; the host withdraws; each makes unagreed statements stale', async () => {
     const event = await recorded(deal.host, outage({ startsAt: '2026-07-12T00:00:00Z', endsAt: '2026-07-12T01:00:00Z' }));
     await clearStale(api, deal.dealId);
-    expect(code(await api.gql(DISPUTE, { input: { id: event.id, reason: 'We saw no outage' } }, deal.host))).toBe('FORBIDDEN');
-    expect(code(await api.gql(DISPUTE, { input: { id: event.id, reason: ' ' } }, deal.tenant))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(DISPUTE, { input: { id: event.id, reason: 'We saw no outage' } }, deal.host))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(DISPUTE, { input: { id: event.id, reason: ' ' } }, deal.tenant))).toBe('BAD_USER_INPUT');
     expect(await staleByStatus(api, deal.dealId)).toEqual({ DRAFT: false, AGREED: false });
     const disputed = await api.gql<{ disputeCurtailmentEvent: EventNode }>(DISPUTE, { input: { id: event.id, reason: 'Our load was running' } }, deal.tenant);
     expect(disputed.data?.disputeCurtailmentEvent).toEqual({ id: event.id, status: 'DISPUTED', disputedAt: expect.any(String), disputeReason: 'Our load was running' });
     expect(await staleByStatus(api, deal.dealId)).toEqual({ DRAFT: true, AGREED: false });
-    expect(code(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Again' } }, deal.tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Again' } }, deal.tenant))).toBe('CONFLICT');
 
     await clearStale(api, deal.dealId);
-    expect(code(await api.gql(WITHDRAW, { id: event.id }, deal.tenant))).toBe('FORBIDDEN');
-    expect(code(await api.gql(WITHDRAW, { id: event.id }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(WITHDRAW, { id: event.id }, deal.tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(WITHDRAW, { id: event.id }, other))).toBe('NOT_FOUND');
     const withdrawn = await api.gql<{ withdrawCurtailmentEvent: EventNode }>(WITHDRAW, { id: event.id }, deal.host);
     expect(withdrawn.data?.withdrawCurtailmentEvent).toEqual({ id: event.id, status: 'WITHDRAWN', withdrawnAt: expect.any(String) });
     expect(await staleByStatus(api, deal.dealId)).toEqual({ DRAFT: true, AGREED: false });
-    expect(code(await api.gql(WITHDRAW, { id: event.id }, deal.host))).toBe('CONFLICT');
-    expect(code(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Late' } }, deal.tenant))).toBe('CONFLICT');
-    expect(code(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Not mine' } }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(WITHDRAW, { id: event.id }, deal.host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Late' } }, deal.tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(DISPUTE, { input: { id: event.id, reason: 'Not mine' } }, other))).toBe('NOT_FOUND');
   });
 });
 
@@ -162,6 +162,6 @@ describe('listing', () => {
     expect(await filtered({ includeWithdrawn: true })).toEqual([ids[3], ids[2], ids[1], ids[0]]);
     expect(await filtered({ causes: ['GRID_EMERGENCY'] })).toEqual([ids[2]]);
     expect(await filtered({ from: '2026-08-02T01:00:00Z', to: '2026-08-03T00:00:01Z' })).toEqual([ids[2], ids[1]]);
-    expect(code(await api.gql(LIST, { d: own.dealId }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(LIST, { d: own.dealId }, other))).toBe('NOT_FOUND');
   });
 });

@@ -2,11 +2,11 @@
 // the site), withdrawn by that side, disputed by the tenant. Each of the three marks the deal's statements
 // that are not agreed yet stale, in the same transaction as the change and its audit row.
 import { type AppPrisma, type AppTx, type CurtailmentEvent, type Prisma, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';
 import { findEventIssue } from './curtailment-rules';
 import type { TCurtailmentEventFilter, TDisputeCurtailmentEventInput, TRecordCurtailmentEventInput } from './curtailment.schemas';
@@ -65,7 +65,7 @@ export function recordCurtailmentEvent(prisma: AppPrisma, auth: Authorized, inpu
       },
     });
     const staleStatements = await markStatementsStale(tx, input.dealId);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'curtailment.recorded', entityType: 'CurtailmentEvent', entityId: event.id, changes: { ...input, staleStatements } });
+    await audit(tx, auth, { action: 'curtailment.recorded', entityType: 'CurtailmentEvent', entityId: event.id, changes: { ...input, staleStatements } });
     return event;
   });
 }
@@ -92,7 +92,7 @@ export function withdrawCurtailmentEvent(prisma: AppPrisma, auth: Authorized, id
     if (event.withdrawnAt) throw conflict(`Curtailment event ${id} is already withdrawn.`, { withdrawnAt: event.withdrawnAt.toISOString() });
     const withdrawn = await updateEventIf(tx, event, { withdrawnAt: new Date() });
     const staleStatements = await markStatementsStale(tx, event.dealId);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'curtailment.withdrawn', entityType: 'CurtailmentEvent', entityId: id, changes: { dealId: event.dealId, staleStatements } });
+    await audit(tx, auth, { action: 'curtailment.withdrawn', entityType: 'CurtailmentEvent', entityId: id, changes: { dealId: event.dealId, staleStatements } });
     return withdrawn;
   });
 }
@@ -106,7 +106,7 @@ export function disputeCurtailmentEvent(prisma: AppPrisma, auth: Authorized, inp
     if (event.disputedAt) throw conflict(`Curtailment event ${id} is already disputed.`, { disputedAt: event.disputedAt.toISOString() });
     const disputed = await updateEventIf(tx, event, { disputedAt: new Date(), disputeReason: reason, disputedBy: auth.actor });
     const staleStatements = await markStatementsStale(tx, event.dealId);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'curtailment.disputed', entityType: 'CurtailmentEvent', entityId: id, changes: { dealId: event.dealId, reason, staleStatements } });
+    await audit(tx, auth, { action: 'curtailment.disputed', entityType: 'CurtailmentEvent', entityId: id, changes: { dealId: event.dealId, reason, staleStatements } });
     return disputed;
   });
 }

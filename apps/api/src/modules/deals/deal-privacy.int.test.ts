@@ -3,6 +3,7 @@
 import { withOrg } from '@gridshare/db';
 import { type OrgFixture, type ProposedDeal, createProposedDeal, createPublishedBlock, createRequest, dealInput, proposeDeal, signUpOrg } from '../../testing/fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let host: OrgFixture;
@@ -17,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const SITE = 'site { id name latitude longitude country region gridOperator energizedMw coolingType redundancy maxRackDensityKw }';
 type DealSite = Record<string, unknown> & { name: string | null; latitude: number | null; longitude: number | null };
 type DealView = { status: string; host: { name: string }; tenant: { name: string }; site: DealSite };
@@ -151,11 +151,11 @@ describe('a third organisation', () => {
     const outsider = await signUpOrg(api, 'MINER', 'priv-outsider');
     const before = await snapshot();
     for (const caller of [third, outsider]) {
-      expect(code(await readDeal(deal.dealId, caller))).toBe('NOT_FOUND');
+      expect(errorCode(await readDeal(deal.dealId, caller))).toBe('NOT_FOUND');
       expect((await listDeals(caller)).data?.deals.edges).toEqual([]);
       for (const action of ['accept', 'reject', 'withdraw', 'sign', 'activate', 'end']) {
         const result = await api.gql(`mutation ($id: ID!) { ${action}Deal(id: $id) { id } }`, { id: deal.dealId }, caller);
-        expect({ action, code: code(result) }).toEqual({ action, code: 'NOT_FOUND' });
+        expect({ action, code: errorCode(result) }).toEqual({ action, code: 'NOT_FOUND' });
       }
       expect(await rawRows(caller.orgId, deal)).toEqual({ site: 0, hostSites: 0, deal: 0, dealBlocks: 0, block: 0, hostOrg: 0 });
     }
@@ -165,7 +165,7 @@ describe('a third organisation', () => {
   it('sees nothing even once the deal is accepted', async () => {
     const deal = await createProposedDeal(api, host, tenant);
     await accept(deal.dealId);
-    expect(code(await readDeal(deal.dealId, third))).toBe('NOT_FOUND');
+    expect(errorCode(await readDeal(deal.dealId, third))).toBe('NOT_FOUND');
     expect(await rawRows(third.orgId, deal)).toEqual({ site: 0, hostSites: 0, deal: 0, dealBlocks: 0, block: 0, hostOrg: 0 });
   });
 });

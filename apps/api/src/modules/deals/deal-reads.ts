@@ -1,7 +1,7 @@
 // Reading deals. A deal has no orgId: it belongs to two parties, and row-level security lets each of them
 // (and nobody else) read it; the application scopes every read to the caller's side(s) as well.
 import { type AppPrisma, type AppTx, type Prisma, type RevenueScenario, withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { loadDealParties } from './deal-parties';

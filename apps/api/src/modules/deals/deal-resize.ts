@@ -3,8 +3,8 @@
 // applies it and records the agreed change (DealMwChange, effective the day it is accepted, UTC) in one
 // transaction; the monthly statements prorate colocation by day from it. Nothing is asked of Stripe.
 import { type AppPrisma, Prisma, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict } from '../../graphql/errors';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
@@ -24,7 +24,7 @@ export function proposeDealMwChange(prisma: AppPrisma, auth: Authorized, input: 
     if (deal.mw.equals(mw)) throw badInput('input.mw', `is already the deal's MW (${mw})`);
     const role = roleIn(deal, auth.orgId);
     await updateDealIf(tx, auth, deal, 'ACTIVE', { pendingMw: new Prisma.Decimal(mw), pendingMwBy: role, pendingMwAt: new Date() });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize.propose', entityType: 'Deal', entityId: id, changes: { from: deal.mw.toNumber(), to: mw, by: role } });
+    await audit(tx, auth, { action: 'deal.resize.propose', entityType: 'Deal', entityId: id, changes: { from: deal.mw.toNumber(), to: mw, by: role } });
     return readDeal(tx, auth, id);
   });
 }
@@ -46,7 +46,7 @@ export function acceptDealMwChange(prisma: AppPrisma, auth: Authorized, id: stri
       data: { dealId: id, hostOrgId: deal.hostOrgId, tenantOrgId: deal.tenantOrgId, fromMw: deal.mw, toMw: pendingMw, effectiveOn: effectiveDay(new Date()) },
     });
     const changes = { from: deal.mw.toNumber(), to: pendingMw.toNumber(), effectiveOn: isoDay(change.effectiveOn), mwChangeId: change.id };
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize', entityType: 'Deal', entityId: id, changes });
+    await audit(tx, auth, { action: 'deal.resize', entityType: 'Deal', entityId: id, changes });
     return readDeal(tx, auth, id);
   });
 }
@@ -57,7 +57,7 @@ export function declineDealMwChange(prisma: AppPrisma, auth: Authorized, id: str
     const deal = await findPartyDeal(tx, auth, id);
     if (!deal.pendingMw || !deal.pendingMwAt) throw conflict(`Deal ${id} has no proposed change of MW.`, { currentStatus: deal.status });
     await updateDealIf(tx, auth, deal, 'ACTIVE', { pendingMw: null, pendingMwBy: null, pendingMwAt: null }, { pendingMwAt: deal.pendingMwAt });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.resize.decline', entityType: 'Deal', entityId: id, changes: { proposed: deal.pendingMw.toNumber() } });
+    await audit(tx, auth, { action: 'deal.resize.decline', entityType: 'Deal', entityId: id, changes: { proposed: deal.pendingMw.toNumber() } });
     return readDeal(tx, auth, id);
   });
 }

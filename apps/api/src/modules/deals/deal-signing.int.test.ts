@@ -12,6 +12,7 @@ import {
 } from '../../testing/fixtures';
 import { WORKED_DEAL, WORKED_SCENARIO, saveDealScenario, signDeal } from '../../testing/settlement-fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let host: OrgFixture;
@@ -24,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 
 const DEAL = `query ($id: ID!) { deal(id: $id) { status hostSignedAt tenantSignedAt hostSignedScenario tenantSignedScenario
   slaTiers { minAvailabilityPct creditPct } maintenanceAllowanceHours hashpriceSource disputeWindowDays
@@ -109,7 +109,7 @@ describe('signing an agreed scenario', () => {
 
     // Signed is signed: a further signature is a CONFLICT, and nothing changes.
     const again = await api.gql(`mutation ($id: ID!, $s: ID) { signDeal(id: $id, scenarioId: $s) { id } }`, { id: dealId, s: hostScenario.id }, tenant);
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
   });
 
   it('without a scenario both sign the deal’s own terms (DEFAULT) on the site’s figures, with the proposed settlement terms', async () => {
@@ -143,8 +143,8 @@ describe('signing an agreed scenario', () => {
     const tooSmall = await saveDealScenario(api, host, dealId, { ...WORKED_SCENARIO, site: { interconnectionMw: 40, pue: 1.2 }, aiLoad: { contractedItMw: 20 } });
     const before = { deal: await api.db.prisma.deal.findUniqueOrThrow({ where: { id: dealId } }), audit: await api.db.prisma.auditLog.count() };
     const sign = (scenarioId: unknown) => api.gql(`mutation ($id: ID!, $s: ID) { signDeal(id: $id, scenarioId: $s) { id } }`, { id: dealId, s: scenarioId }, host);
-    expect(code(await sign(foreign.id))).toBe('NOT_FOUND');
-    expect(code(await sign('5b0f2a1e-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+    expect(errorCode(await sign(foreign.id))).toBe('NOT_FOUND');
+    expect(errorCode(await sign('5b0f2a1e-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
     expect((await sign('scenario-1')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scenarioId' });
     const unfit = await sign(tooSmall.id);
     expect(unfit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scenarioId' });

@@ -7,8 +7,8 @@
 import { type AppPrisma, type AppTx, type Deal, type Prisma, withOrg } from '@gridshare/db';
 import { parseRevenueInput, RevenueInputError, type TRevenueInput } from '@gridshare/revenue';
 import { type DealDefaults, type DealTerms, type SlaTier, SettlementInputError, agreedRevenueInput, agreedTerms } from '@gridshare/settlement';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, notFound } from '../../graphql/errors';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
@@ -112,8 +112,8 @@ export function signDeal(prisma: AppPrisma, auth: Authorized, { id, scenarioId }
       ...(clears ? { clearedSignatureOf: other(role), clearedScenario: theirs } : {}),
       ...(completed.count === 1 ? { from: 'ACCEPTED', to: 'SIGNED' } : {}),
     };
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.sign', entityType: 'Deal', entityId: id, changes });
-    if (completed.count === 1) await recordDealEvent(tx, id, 'deal.signed');
+    await audit(tx, auth, { action: 'deal.sign', entityType: 'Deal', entityId: id, changes });
+    if (completed.count === 1) await recordDealEvent(tx, { ...deal, status: 'SIGNED' }, 'deal.signed');
     return readDeal(tx, auth, id);
   });
 }

@@ -1,6 +1,7 @@
 // Whether a host's proposal fits its blocks and the request, and how its MW spread over the blocks.
 // Pure, so every rule is testable without a database; MW are handled in whole kW to avoid float drift.
 import { isoDay } from '../common/dates';
+import { mwToKw } from '../common/units';
 
 export interface OfferedBlock {
   id: string;
@@ -32,23 +33,22 @@ export interface Allocation {
   mw: number;
 }
 
-const kw = (mw: number) => Math.round(mw * 1000);
 
 /** Fills the blocks in the order given, each as far as it goes, until the deal's MW are covered. */
 export function allocateMw(blocks: readonly OfferedBlock[], mw: number): Allocation[] {
-  let left = kw(mw);
+  let left = mwToKw(mw);
   return blocks.map((block) => {
-    const take = Math.min(left, kw(block.mw));
+    const take = Math.min(left, mwToKw(block.mw));
     left -= take;
     return { blockId: block.id, mw: take / 1000 };
   });
 }
 
 function sizeIssue(terms: ProposalTerms, request: RequestSize, blocks: readonly OfferedBlock[]): TermsIssue | null {
-  const offeredMw = blocks.reduce((sum, block) => sum + kw(block.mw), 0) / 1000;
-  if (kw(terms.mw) > kw(offeredMw)) return { field: 'mw', message: `must not exceed the blocks' ${offeredMw} MW` };
-  if (kw(terms.mw) < kw(request.minContiguousMw)) return { field: 'mw', message: `must be at least the request's minContiguousMw (${request.minContiguousMw} MW)` };
-  if (kw(terms.mw) > kw(request.totalMw)) return { field: 'mw', message: `must not exceed the request's totalMw (${request.totalMw} MW)` };
+  const offeredMw = blocks.reduce((sum, block) => sum + mwToKw(block.mw), 0) / 1000;
+  if (mwToKw(terms.mw) > mwToKw(offeredMw)) return { field: 'mw', message: `must not exceed the blocks' ${offeredMw} MW` };
+  if (mwToKw(terms.mw) < mwToKw(request.minContiguousMw)) return { field: 'mw', message: `must be at least the request's minContiguousMw (${request.minContiguousMw} MW)` };
+  if (mwToKw(terms.mw) > mwToKw(request.totalMw)) return { field: 'mw', message: `must not exceed the request's totalMw (${request.totalMw} MW)` };
   return null;
 }
 

@@ -10,6 +10,7 @@ import {
   signUpOrg,
 } from '../../testing/fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let host: OrgFixture;
@@ -22,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const DEAL_FIELDS = `id status role mw priceUsdPerKwMonth termMonths startDate hostMiningSharePct miningReleaseSeconds curtailFirst platformFeePct
   acceptedAt hostSignedAt tenantSignedAt activatedAt endedAt host { id } tenant { id } request { id totalMw } blocks { blockId mw }`;
 const PROPOSE = `mutation ($input: ProposeDealInput!) { proposeDeal(input: $input) { ${DEAL_FIELDS} } }`;
@@ -165,7 +165,7 @@ describe('a deal’s life', () => {
     await api.db.prisma.deal.update({ where: { id: dealId }, data: { status } });
     const before = { deal: await dealRow(dealId), counts: await rowCounts() };
     const result = await act(action, dealId, PARTY[action] === 'host' ? tenant : host);
-    expect(code(result)).toBe('FORBIDDEN');
+    expect(errorCode(result)).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toMatch(new RegExp(`Only the ${PARTY[action]} .* can ${action} it`));
     expect({ deal: await dealRow(dealId), counts: await rowCounts() }).toEqual(before);
   });
@@ -180,7 +180,7 @@ describe('a deal’s life', () => {
     }
     const results = await Promise.all(deals.map((d) => act('accept', d.dealId, d.party)));
     expect(results.filter((r) => dealOf(r, 'accept')?.status === 'ACCEPTED')).toHaveLength(1);
-    const lost = results.findIndex((r) => code(r) === 'CONFLICT');
+    const lost = results.findIndex((r) => errorCode(r) === 'CONFLICT');
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(results[lost]?.errors?.[0]?.message).toMatch(new RegExp(`another deal took block ${blockId}`));
     const loser = deals[lost]!;
@@ -230,17 +230,17 @@ describe('proposals', () => {
     const request = await createRequest(api, tenant, { open: true });
     const { blockId } = await createListedBlock(api, host);
     const result = await refused(dealInput(request.id, [blockId]), await signUpOrg(api, 'TENANT', 'not-a-host'));
-    expect(code(result)).toBe('FORBIDDEN');
+    expect(errorCode(result)).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toMatch(/Only MINER organisations can propose deals/);
   });
 
   it('answers NOT_FOUND for a request the host cannot see and for another host’s block', async () => {
     const { blockId } = await createListedBlock(api, host);
     const draft = await createRequest(api, tenant);
-    expect(code(await refused(dealInput(draft.id, [blockId])))).toBe('NOT_FOUND');
+    expect(errorCode(await refused(dealInput(draft.id, [blockId])))).toBe('NOT_FOUND');
     const open = await createRequest(api, tenant, { open: true });
     const theirs = await createListedBlock(api, await signUpOrg(api, 'MINER', 'other-host'));
-    expect(code(await refused(dealInput(open.id, [theirs.blockId])))).toBe('NOT_FOUND');
+    expect(errorCode(await refused(dealInput(open.id, [theirs.blockId])))).toBe('NOT_FOUND');
   });
 
   it('answers CONFLICT for a request no longer OPEN and for a block not PUBLISHED, naming it', async () => {
@@ -304,7 +304,7 @@ describe('proposals', () => {
     const { blockId } = await createListedBlock(api, host);
     const { twice, ...rest } = overrides as Record<string, unknown>;
     const result = await refused(dealInput(open.id, twice ? [blockId, blockId] : [blockId], rest));
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(`${result.errors?.[0]?.extensions?.field ?? ''} ${result.errors?.[0]?.message}`).toContain(field);
   });
 
@@ -337,6 +337,6 @@ describe('listing deals', () => {
     expect((await list(t, { role: 'HOST' }))?.totalCount).toBe(0);
     expect((await list(h, { role: 'HOST', statuses: ['REJECTED'] }))?.edges.map((e) => e.node.id)).toEqual([first.dealId]);
     const bad = await api.gql(query, { filter: { role: 'BROKER' } }, h);
-    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
   });
 });

@@ -2,7 +2,7 @@ import { type DealAgreement, Prisma, type RevenueScenario } from '@gridshare/db'
 import { DEFAULT_SLA_TIERS, type SlaTier, availabilityCommitmentPct } from '@gridshare/settlement';
 import { type ScenarioNode, toScenarioNode } from '../revenue/revenue.mappers';
 import type { AgreedTerms } from '../settlement/statement-inputs';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { roleIn } from './deal-moves';
 import type { DealPartyNode } from './deal-parties';
 import type { DealSiteNode } from './deal-site';

@@ -1,9 +1,9 @@
 import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
-import type { Resolver, Resolvers } from '../../graphql/resolvers';
+import type { MutationResolvers } from '../../graphql/generated/resolvers-types';
+import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
-import { startBillingStep } from '../billing/deal-billing';
 import { acceptDealMwChange, declineDealMwChange, proposeDealMwChange } from './deal-resize';
 import * as reads from './deal-reads';
 import { signDeal } from './deal-signing';
@@ -13,7 +13,7 @@ import { proposeDeal } from './propose-deal';
 
 /** Every move takes a deal id and answers the deal: one door, a different move. */
 const moveBy =
-  (move: typeof deals.acceptDeal): Resolver =>
+  (move: typeof deals.acceptDeal): NonNullable<MutationResolvers['acceptDeal']> =>
   (_parent, args, ctx) => {
     const auth = authorize(ctx, can.writeDeals);
     return move(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'));
@@ -48,9 +48,7 @@ export const dealsResolvers: Resolvers = {
     },
     activateDeal: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeDeals);
-      const id = parseInput(ZId, args.id, 'id');
-      const billing = await startBillingStep({ prisma: ctx.db.prisma, billing: ctx.billing, logger: ctx.logger }, auth, id);
-      return deals.activateDeal(ctx.db.prisma, auth, id, billing);
+      return deals.activateDeal(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), ctx.dealBilling);
     },
     endDeal: moveBy(deals.endDeal),
     proposeDealMwChange: (_parent, args, ctx) => {

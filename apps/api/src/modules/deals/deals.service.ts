@@ -3,10 +3,11 @@
 // write is conditional on that state so a concurrent move loses cleanly; side effects and the audit row
 // share the transaction, so a failing effect undoes the move.
 import { type AppPrisma, type AppTx, type CapacityStatus, type Deal, type DealStatus, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { type PartnerEventType, dealEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
+import type { DealBillingPort, DealStep } from './deal-billing-port';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { DEAL_MOVES, type DealMoveName, roleIn } from './deal-moves';
@@ -99,30 +100,29 @@ function assertParty(deal: Deal, auth: Authorized, by: DealRole | 'EITHER', acti
   if (by !== 'EITHER' && roleIn(deal, auth.orgId) !== by) throw forbidden(`Only the ${by.toLowerCase()} of deal ${deal.id} can ${action} it.`);
 }
 
-/** A step beyond the move's own effect, given by the caller (billing: modules/billing/deal-billing.ts). */
-export type ExtraStep = (tx: AppTx, deal: Deal) => Promise<Record<string, unknown>>;
 
 /** Partner webhooks each move sends to both parties. */
 const MOVE_EVENTS: Partial<Record<DealMoveName, PartnerEventType>> = { accept: 'deal.accepted' };
 
 /** Queues `type` for both parties' webhooks, in the move's transaction. */
-export async function recordDealEvent(tx: AppTx, id: string, type: PartnerEventType) {
-  const deal = await tx.deal.findUniqueOrThrow({ where: { id } });
-  const payload = dealEventPayload(deal);
-  await recordPartnerEvents(tx, [deal.hostOrgId, deal.tenantOrgId].map((orgId) => ({ orgId, type, subjectId: id, payload })));
+export async function recordDealEvent(tx: AppTx, moved: Deal, type: PartnerEventType) {
+  const payload = dealEventPayload(moved);
+  await recordPartnerEvents(tx, [moved.hostOrgId, moved.tenantOrgId].map((orgId) => ({ orgId, type, subjectId: moved.id, payload })));
 }
 
-function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName, extra?: ExtraStep) {
+function moveDeal(prisma: AppPrisma, auth: Authorized, id: string, name: DealMoveName, extra?: DealStep) {
   const move = DEAL_MOVES[name];
   return withOrg(prisma, auth, async (tx) => {
     const deal = await findPartyDeal(tx, auth, id);
     assertParty(deal, auth, move.by, name);
     assertTransition('deal', id, deal.status, [move.from], name);
-    await updateDealIf(tx, auth, deal, move.from, { status: move.to, [move.stamp]: new Date() });
+    const changes = { status: move.to, [move.stamp]: new Date() };
+    await updateDealIf(tx, auth, deal, move.from, changes);
+    const moved: Deal = { ...deal, ...changes };
     const effects = { ...(await EFFECTS[name]?.(tx, auth, deal)), ...(await extra?.(tx, deal)) };
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
+    await audit(tx, auth, { action: `deal.${name}`, entityType: 'Deal', entityId: id, changes: { from: move.from, to: move.to, ...effects } });
     const event = MOVE_EVENTS[name];
-    if (event) await recordDealEvent(tx, id, event);
+    if (event) await recordDealEvent(tx, moved, event);
     return readDeal(tx, auth, id);
   });
 }
@@ -131,6 +131,7 @@ export const acceptDeal = (prisma: AppPrisma, auth: Authorized, id: string) => m
 export const rejectDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'reject');
 export const withdrawDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'withdraw');
 /** Activation makes sure the tenant has a Stripe customer for its statements' invoices (`billing`). */
-export const activateDeal = (prisma: AppPrisma, auth: Authorized, id: string, billing: ExtraStep) => moveDeal(prisma, auth, id, 'activate', billing);
+export const activateDeal = async (prisma: AppPrisma, auth: Authorized, id: string, billing: DealBillingPort) =>
+  moveDeal(prisma, auth, id, 'activate', await billing.prepareActivation(auth, id));
 /** Ending calls nothing at Stripe: the last month's statement bills up to the end (modules/settlement). */
 export const endDeal = (prisma: AppPrisma, auth: Authorized, id: string) => moveDeal(prisma, auth, id, 'end');

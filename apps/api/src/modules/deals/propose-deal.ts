@@ -1,8 +1,8 @@
 // A host offers some of its PUBLISHED blocks, all on one site, against another organisation's OPEN request,
 // within the request's hard constraints (request-fit.ts).
 import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { appError, badInput, conflict, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { requireOrgKind } from '../requests/require-org-kind';
@@ -10,7 +10,7 @@ import { readDeal } from './deal-reads';
 import { type OfferedBlock, allocateMw, findTermsIssue } from './deal-terms';
 import { toDealCreateData } from './deals.mappers';
 import { type OfferedSite, findRequestFitIssue, requestConstraints } from './request-fit';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import type { TProposeDealInput } from './deals.schemas';
 
 /** Row-level security lets a host read OPEN requests (and ones it dealt on); anything else is NOT_FOUND. */
@@ -62,7 +62,7 @@ export function proposeDeal(prisma: AppPrisma, auth: Authorized, input: TPropose
     if (unfit) throw appError('BAD_USER_INPUT', `input.${unfit.field}: ${unfit.message}`, { field: `input.${unfit.field}`, constraint: unfit.constraint });
     const parties = { hostOrgId: auth.orgId, tenantOrgId: request.orgId, siteId: first.siteId };
     const deal = await tx.deal.create({ data: toDealCreateData(input, parties, allocateMw(blocks, input.mw)) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });
+    await audit(tx, auth, { action: 'deal.propose', entityType: 'Deal', entityId: deal.id, changes: input });
     return readDeal(tx, auth, deal.id);
   });
 }

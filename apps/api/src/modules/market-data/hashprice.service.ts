@@ -2,8 +2,8 @@
 // organisation and the data partners a platform admin trusts write it. The runtime role may only read the
 // table, so writes take the explicit system path (the owner connection) once the uploader is checked here.
 import type { AppPrisma, AppTx, HashpriceIndexDay } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit, writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import type { PlatformAdmin } from '../admin/admin-access';
 import { isoDay } from '../common/dates';
@@ -67,10 +67,8 @@ export async function uploadHashpriceIndex(prisma: AppPrisma, auth: Authorized, 
           "updatedByOrgId" = EXCLUDED."updatedByOrgId", "actor" = EXCLUDED."actor", "updatedAt" = EXCLUDED."updatedAt"`;
     }
     const staleStatements = await markIndexStatementsStale(tx, changed.map((row) => row.day));
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'hashprice.uploaded',
+    await audit(tx, auth, {
+            action: 'hashprice.uploaded',
       entityType: 'HashpriceIndex',
       entityId: `${rows[0]!.day}..${rows.at(-1)!.day}`,
       changes: { source: label, ...counts, updates, staleStatements },

@@ -4,6 +4,7 @@
 import { type OrgFixture, createApiKey, createPlatformOrg, platformPerson, signUpOrg } from '../../testing/fixtures';
 import { type MeteredDeal, clearStale, createMeteredDeal, createStatement, grantMeterAccess, staleByStatus } from '../../testing/meter-fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let admin: Caller & { token: string };
@@ -26,7 +27,6 @@ const INDEX = `query ($from: Date!, $to: Date!) { hashpriceIndex(from: $from, to
 const PROVIDER = `mutation ($id: ID!, $on: Boolean!) { setHashpriceProvider(organizationId: $id, enabled: $on) { organizationId hashpriceProvider } }`;
 type Result = { inserted: number; updated: number; unchanged: number };
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const indexRows = () => api.db.prisma.hashpriceIndexDay.findMany({ where: { day: { gte: new Date('2009-01-03') } }, orderBy: { day: 'asc' } });
 const upload = (caller: Caller, input: Record<string, unknown>) => api.gql<{ uploadHashpriceIndex: Result }>(UPLOAD, { input }, caller);
 const days = (first: string, values: number[]) =>
@@ -43,8 +43,8 @@ describe('hashprice index', () => {
     ]);
     const key = await createApiKey(api, partner, ['ORG_READ']);
     expect((await api.gql<{ hashpriceIndex: unknown[] }>(INDEX, { from: '2026-01-01', to: '2026-01-01' }, { token: key.secret })).data?.hashpriceIndex).toHaveLength(1);
-    expect(code(await api.gql(INDEX, { from: '2026-01-01', to: '2026-01-01' }))).toBe('UNAUTHENTICATED');
-    expect(code(await api.gql(INDEX, { from: '2010-01-01', to: '2026-01-01' }, tenantOrg))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(INDEX, { from: '2026-01-01', to: '2026-01-01' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(INDEX, { from: '2010-01-01', to: '2026-01-01' }, tenantOrg))).toBe('BAD_USER_INPUT');
   });
 
   it('audits a changed day with its old and new value, and stales the statements of that month for deals on the index', async () => {
@@ -68,7 +68,7 @@ describe('hashprice index', () => {
   it('refuses bad CSV by line and column, and bad list rows by index, writing nothing', async () => {
     const before = await indexRows();
     const csv = await upload(admin, { csv: 'day,usdPerPhDay\n2026-04-01,41\n2026-04-02,forty\n2026-04-31,40\n2026-04-04,-3' });
-    expect(code(csv)).toBe('BAD_USER_INPUT');
+    expect(errorCode(csv)).toBe('BAD_USER_INPUT');
     expect(csv.errors?.[0]?.message).toBe('input.csv: line 3, usdPerPhDay: must be a number (digits, an optional - and . ; no thousands separators)');
     expect(csv.errors?.[0]?.extensions?.issues).toEqual([
       { field: 'input.csv', line: 3, column: 'usdPerPhDay', message: expect.any(String) },
@@ -84,7 +84,7 @@ describe('hashprice index', () => {
       [{ days: days('2026-04-01', [41]), orgId: partner.orgId }, 'input'],
     ] as const) {
       const result = await upload(admin, input);
-      expect(code(result)).toBe('BAD_USER_INPUT');
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
       if (field !== 'input') expect(result.errors?.[0]?.extensions?.field).toBe(field);
     }
     expect(await indexRows()).toEqual(before);
@@ -93,20 +93,20 @@ describe('hashprice index', () => {
   it('takes uploads only from platform ADMINs and organisations a platform admin made providers', async () => {
     const before = await indexRows();
     const input = { days: days('2026-05-01', [39]) };
-    expect(code(await upload(tenantOrg, input))).toBe('FORBIDDEN');
-    expect(code(await upload(member, input))).toBe('FORBIDDEN');
+    expect(errorCode(await upload(tenantOrg, input))).toBe('FORBIDDEN');
+    expect(errorCode(await upload(member, input))).toBe('FORBIDDEN');
     const key = await createApiKey(api, partner, ['HASHPRICE_WRITE']);
-    expect(code(await upload({ token: key.secret }, input))).toBe('FORBIDDEN');
-    expect(code(await api.gql(PROVIDER, { id: partner.orgId, on: true }, partner))).toBe('FORBIDDEN');
+    expect(errorCode(await upload({ token: key.secret }, input))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(PROVIDER, { id: partner.orgId, on: true }, partner))).toBe('FORBIDDEN');
     expect(await indexRows()).toEqual(before);
 
     expect((await api.gql(PROVIDER, { id: partner.orgId, on: true }, admin)).data).toEqual({ setHashpriceProvider: { organizationId: partner.orgId, hashpriceProvider: true } });
-    expect(code(await api.gql(PROVIDER, { id: partner.orgId, on: true }, admin))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(PROVIDER, { id: partner.orgId, on: true }, admin))).toBe('CONFLICT');
     expect((await upload({ token: key.secret }, { csv: '2026-05-01,39.5' })).data?.uploadHashpriceIndex).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     const day = await api.db.prisma.hashpriceIndexDay.findUniqueOrThrow({ where: { day: new Date('2026-05-01') } });
     expect([day.updatedByOrgId, day.actor]).toEqual([partner.orgId, `apikey:${key.id}`]);
     await api.gql(PROVIDER, { id: partner.orgId, on: false }, admin);
-    expect(code(await upload({ token: key.secret }, input))).toBe('FORBIDDEN');
+    expect(errorCode(await upload({ token: key.secret }, input))).toBe('FORBIDDEN');
     expect(await api.db.prisma.auditLog.count({ where: { orgId: partner.orgId, action: { startsWith: 'admin.hashprice_provider' } } })).toBe(2);
   });
 });
@@ -181,15 +181,15 @@ describe('pool statements', () => {
   it('only the host writes and only the parties read: tenant and partner FORBIDDEN, others NOT_FOUND; index deals CONFLICT', async () => {
     const before = await rows();
     const input = { days: [{ day: '2026-07-09', hashrateThs: 1000, earningsUsd: 40 }] };
-    expect(code(await record(deal.tenant, input))).toBe('FORBIDDEN');
-    expect(code(await record(other, input))).toBe('NOT_FOUND');
+    expect(errorCode(await record(deal.tenant, input))).toBe('FORBIDDEN');
+    expect(errorCode(await record(other, input))).toBe('NOT_FOUND');
     const meterPartner = await signUpOrg(api, 'PARTNER', 'pool-partner');
     await grantMeterAccess(api, deal.host, deal.dealId, meterPartner.orgId);
-    expect(code(await record(meterPartner, input))).toBe('FORBIDDEN');
-    expect(code(await api.gql(LIST, { d: deal.dealId }, meterPartner))).toBe('FORBIDDEN');
-    expect(code(await api.gql(LIST, { d: deal.dealId }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await record(meterPartner, input))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(LIST, { d: deal.dealId }, meterPartner))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(LIST, { d: deal.dealId }, other))).toBe('NOT_FOUND');
     const onIndex = await createMeteredDeal(api);
-    expect(code(await api.gql(RECORD, { input: { dealId: onIndex.dealId, ...input } }, onIndex.host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(RECORD, { input: { dealId: onIndex.dealId, ...input } }, onIndex.host))).toBe('CONFLICT');
     expect(await rows()).toEqual(before);
   });
 });

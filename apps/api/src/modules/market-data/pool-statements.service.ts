@@ -2,13 +2,13 @@
 // them instead of the index (Deal.hashpriceSource POOL_STATEMENTS): the fleet's hashrate and what the pool
 // paid, net of its fee. Written by the host, read by both parties (row-level security: party_read).
 import { type AppPrisma, type AppTx, type PoolStatementDay, type Prisma, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden } from '../../graphql/errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { isoDay } from '../common/dates';
 import { type MeterDealContext, loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { type DayIssue, type DayRow, dayIssues, diffDays, issueAt, refuseDays, summarize } from './day-batch';
 import type { DayUploadResult } from './hashprice.service';
 import { MAX_HASHPRICE_USD_PER_PH_DAY, type TPoolStatementFilter } from './market-data.schemas';
@@ -67,7 +67,7 @@ export function recordPoolStatements(prisma: AppPrisma, auth: Authorized, dealId
           "recordedByOrgId" = EXCLUDED."recordedByOrgId", "actor" = EXCLUDED."actor", "updatedAt" = EXCLUDED."updatedAt"`;
     }
     const staleStatements = changed.length > 0 ? await markStatementsStale(tx, dealId) : 0;
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'pool_statements.recorded', entityType: 'Deal', entityId: dealId, changes: { ...counts, updates, staleStatements } });
+    await audit(tx, auth, { action: 'pool_statements.recorded', entityType: 'Deal', entityId: dealId, changes: { ...counts, updates, staleStatements } });
     return counts;
   });
 }

@@ -2,6 +2,7 @@
 // when no site fits, exclusions are counted per constraint, hosts see anonymised tenants.
 import { type OrgFixture, createListedBlock, createRequest, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let tenant: OrgFixture;
@@ -96,13 +97,12 @@ describe('matching', () => {
     const request = await createRequest(api, tenant, { open: true });
     const intruder = await signUpOrg(api, 'TENANT', 'intruder');
     const before = await api.db.prisma.match.count();
-    const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-    expect(code(await api.gql(RUN, { id: request.id }, intruder))).toBe('NOT_FOUND');
-    expect(code(await api.gql(`query ($id: ID!) { matches(requestId: $id) { requestId } }`, { id: request.id }, intruder))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(RUN, { id: request.id }, intruder))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`query ($id: ID!) { matches(requestId: $id) { requestId } }`, { id: request.id }, intruder))).toBe('NOT_FOUND');
     const bad = await api.gql(RUN, { id: 'nope' }, tenant);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
     await api.gql(`mutation ($id: ID!) { withdrawColocationRequest(id: $id) { id } }`, { id: request.id }, tenant);
-    expect(code(await api.gql(RUN, { id: request.id }, tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(RUN, { id: request.id }, tenant))).toBe('CONFLICT');
     expect(await api.db.prisma.match.count()).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import { CONSTRAINT_ORDER, type ConstraintKey, type RankedMatch } from '@gridsha
 import type { Match as MatchRow } from '@gridshare/db';
 import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
+import type { MatchConstraint } from '../../graphql/generated/resolvers-types';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
@@ -9,7 +10,7 @@ import { tenantLabel } from '../requests/requests.mappers';
 import type { ListingSiteNode } from '../search/search.mappers';
 import * as matching from './matching.service';
 
-const CONSTRAINT_ENUM: Record<ConstraintKey, string> = {
+const CONSTRAINT_ENUM: Record<ConstraintKey, MatchConstraint> = {
   location: 'LOCATION',
   latency: 'LATENCY',
   redundancy: 'REDUNDANCY',
@@ -20,6 +21,13 @@ const CONSTRAINT_ENUM: Record<ConstraintKey, string> = {
   price: 'PRICE',
   mwByDate: 'MW_BY_DATE',
 };
+
+/** The run holds every site its matches name (matching.service reads them with the candidates). */
+function siteOf(sites: Map<string, ListingSiteNode>, siteId: string): ListingSiteNode {
+  const site = sites.get(siteId);
+  if (!site) throw new Error(`Matched site ${siteId} is missing from the run.`);
+  return site;
+}
 
 function toMatchNode(match: RankedMatch, sites: Map<string, ListingSiteNode>) {
   return {
@@ -33,7 +41,7 @@ function toMatchNode(match: RankedMatch, sites: Map<string, ListingSiteNode>) {
     criteria: match.criteria,
     summary: match.summary,
     sites: match.sites.map((share) => ({
-      site: sites.get(share.siteId),
+      site: siteOf(sites, share.siteId),
       mwAllocated: share.mwAllocated,
       blockIds: share.blockIds,
       priceUsdPerKwMonth: share.weightedPriceCentsPerKwMonth / 100,

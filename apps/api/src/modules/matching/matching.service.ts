@@ -12,30 +12,25 @@ import {
   describeExclusions,
   matchRequest,
 } from '@gridshare/matching';
-import { writeAudit } from '../../audit';
+import { audit } from '../../audit';
 import { matchEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
-import type { Authorized } from '../../auth/authorize';
-import { notFound } from '../../graphql/errors';
+import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
 import { toRequestNode } from '../requests/requests.mappers';
 import { type ListingSiteNode, toListingSite } from '../search/search.mappers';
 import type { AsFloats, ListingRow } from '../search/search.service';
+import { listingColumns, locationClauses } from '../search/listing-sql';
 
 const MATCH_LIMIT = 20;
 
 /** A listing row as the candidate query reads it: NUMERIC cast to float8 (Decimals cost ~4x to load). */
 type CandidateRow = Omit<AsFloats<ListingRow>, 'sortValue'> & { hostOrgId: string; approxLatitude: number; approxLongitude: number };
 
-const CANDIDATE_COLUMNS = Prisma.sql`l."blockId", l."siteId", l."hostOrgId", l."kind"::text AS "kind", l."mw"::float8 AS "mw",
-  l."firmMw"::float8 AS "firmMw", l."interruptibleMw"::float8 AS "interruptibleMw", l."availableFrom", l."priceCentsPerKwMonth",
-  l."minTermMonths", l."country", l."region", l."gridOperator", l."energizedMw"::float8 AS "energizedMw",
-  l."interconnectionStatus"::text AS "interconnectionStatus", l."coolingType"::text AS "coolingType",
-  l."redundancy"::text AS "redundancy", l."maxRackDensityKw", l."latencyToHubMs"::float8 AS "latencyToHubMs", l."nearestHub",
-  l."renewableSharePct", l."pue"::float8 AS "pue", l."energyPriceCentsPerMwh", l."readinessScore"::float8 AS "readinessScore",
-  l."approxLatitude", l."approxLongitude"`;
+const CANDIDATE_COLUMNS = listingColumns({ floats: true, extra: ['hostOrgId', 'approxLatitude', 'approxLongitude'] });
 
 /** What a stored Match row keeps of its run, so `matches` can answer without recomputing. */
 export interface StoredExplanation {
@@ -61,13 +56,7 @@ function toMatchRequest(request: ColocationRequest): MatchRequest {
   return { ...needs, maxPriceCentsPerKwMonth: request.maxPriceCentsPerKwMonth };
 }
 
-function locationClause(request: ColocationRequest): Prisma.Sql {
-  const clauses: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (request.countries.length) clauses.push(Prisma.sql`l."country" = ANY(${request.countries}::text[])`);
-  if (request.regions.length) clauses.push(Prisma.sql`l."region" = ANY(${request.regions}::text[])`);
-  if (request.gridOperators.length) clauses.push(Prisma.sql`l."gridOperator" = ANY(${request.gridOperators}::text[])`);
-  return Prisma.join(clauses, ' AND ');
-}
+const locationClause = (request: ColocationRequest): Prisma.Sql => Prisma.join([Prisma.sql`TRUE`, ...locationClauses(request)], ' AND ');
 
 /**
  * The engine's site-level constraints after location, in its order (latency, redundancy, cooling, rack
@@ -142,11 +131,7 @@ function toCandidates(rows: CandidateRow[]) {
   return [...bySite.values()].map((siteRows) => ({ candidate: toCandidate(siteRows), site: toListingSite(siteRows[0]!) }));
 }
 
-async function findOwnRequest(tx: AppTx, auth: Authorized, id: string) {
-  const request = await tx.colocationRequest.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!request) throw notFound('Colocation request', id);
-  return request;
-}
+const findOwnRequest = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.colocationRequest, auth, id, 'Colocation request');
 
 export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId: string, asOf = new Date()): Promise<MatchingRun> {
   const request = await withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId));
@@ -203,10 +188,8 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
       tx,
       stored.map((match) => ({ orgId: match.hostOrgId, type: 'match.created' as const, subjectId: match.id, payload: matchEventPayload(match) })),
     );
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'matching.run',
+    await audit(tx, auth, {
+            action: 'matching.run',
       entityType: 'ColocationRequest',
       entityId: requestId,
       changes: { matches: result.matches.length, excluded: excluded.total, modelVersion: result.modelVersion, asOf: isoDay(asOf) },

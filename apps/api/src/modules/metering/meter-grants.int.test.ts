@@ -3,6 +3,7 @@
 import { type OrgFixture, createApiKey, signUpOrg } from '../../testing/fixtures';
 import { type MeteredDeal, createMeteredDeal, grantMeterAccess } from '../../testing/meter-fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let deal: MeteredDeal;
@@ -22,7 +23,6 @@ const REVOKE = `mutation ($id: ID!) { revokeMeterAccess(id: $id) { id active rev
 const LIST = `query ($filter: MeterGrantFilter) { meterGrants(filter: $filter) { totalCount edges { node { id dealId active host { name } partner { name } } } } }`;
 type GrantList = { meterGrants: { totalCount: number; edges: { node: { id: string; dealId: string; active: boolean; host: { name: string }; partner: { name: string } } }[] } };
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const grantRows = () => api.db.prisma.meterGrant.findMany({ where: { dealId: deal.dealId }, orderBy: { createdAt: 'asc' } });
 const audits = (action: string) => api.db.prisma.auditLog.count({ where: { orgId: deal.host.orgId, action } });
 const names = async (orgIds: string[]) =>
@@ -51,10 +51,10 @@ describe('metering grants', () => {
     }
     expect((await api.gql<GrantList>(LIST, {}, other)).data?.meterGrants).toEqual({ totalCount: 0, edges: [] });
 
-    expect(code(await api.gql(GRANT, { input: { dealId: deal.dealId, partnerOrganizationId: partner.orgId } }, deal.host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(GRANT, { input: { dealId: deal.dealId, partnerOrganizationId: partner.orgId } }, deal.host))).toBe('CONFLICT');
     const revoked = await api.gql<{ revokeMeterAccess: { active: boolean; revokedAt: string } }>(REVOKE, { id }, deal.host);
     expect(revoked.data?.revokeMeterAccess).toEqual({ id, active: false, revokedAt: expect.any(String) });
-    expect(code(await api.gql(REVOKE, { id }, deal.host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(REVOKE, { id }, deal.host))).toBe('CONFLICT');
     expect((await api.gql<GrantList>(LIST, { filter: { dealId: deal.dealId, activeOnly: true } }, partner)).data?.meterGrants.totalCount).toBe(0);
 
     const again = await grantMeterAccess(api, deal.host, deal.dealId, partner.orgId);
@@ -78,15 +78,15 @@ describe('metering grants', () => {
   it('only the host’s people with ADMIN grant or revoke: tenant FORBIDDEN, API keys FORBIDDEN, others NOT_FOUND', async () => {
     const before = await grantRows();
     const input = { dealId: deal.dealId, partnerOrganizationId: other.orgId };
-    expect(code(await api.gql(GRANT, { input }, deal.tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(GRANT, { input }, deal.tenant))).toBe('FORBIDDEN');
     const key = await createApiKey(api, deal.host, ['METER_WRITE', 'DEALS_WRITE']);
-    expect(code(await api.gql(GRANT, { input }, { token: key.secret }))).toBe('FORBIDDEN');
-    expect(code(await api.gql(GRANT, { input: { ...input, partnerOrganizationId: partner.orgId } }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(GRANT, { input }, { token: key.secret }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(GRANT, { input: { ...input, partnerOrganizationId: partner.orgId } }, other))).toBe('NOT_FOUND');
     const grant = await grantMeterAccess(api, deal.host, deal.dealId, other.orgId);
-    expect(code(await api.gql(REVOKE, { id: grant.id }, deal.tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(REVOKE, { id: grant.id }, deal.tenant))).toBe('FORBIDDEN');
     // The partner sees its grant, but it is not a party: the deal is NOT_FOUND to it.
-    expect(code(await api.gql(REVOKE, { id: grant.id }, other))).toBe('NOT_FOUND');
-    expect(code(await api.gql(REVOKE, { id: grant.id }, partner))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(REVOKE, { id: grant.id }, other))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(REVOKE, { id: grant.id }, partner))).toBe('NOT_FOUND');
     expect((await grantRows()).length).toBe(before.length + 1);
   });
 });

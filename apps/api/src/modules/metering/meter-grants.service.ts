@@ -1,8 +1,8 @@
 // Metering grants: the host lets another organisation (its metering partner) write one deal's readings
 // and events with that organisation's own credentials; the tenant sees every grant, the partner its own.
 import { type AppPrisma, type AppTx, type MeterGrant, Prisma, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { findPartyDeal } from '../deals/deals.service';
@@ -57,10 +57,8 @@ export function grantMeterAccess(prisma: AppPrisma, auth: Authorized, input: TGr
             if (isForeignKeyViolation(error)) throw badInput('input.partnerOrganizationId', 'is not an organisation of this platform');
             throw error;
           });
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'meter.grant_created',
+    await audit(tx, auth, {
+            action: 'meter.grant_created',
       entityType: 'MeterGrant',
       entityId: grant.id,
       changes: { dealId, partnerOrgId, ...(existing ? { renewed: true } : {}) },
@@ -77,7 +75,7 @@ export function revokeMeterAccess(prisma: AppPrisma, auth: Authorized, id: strin
     if (grant.revokedAt) throw conflict(`Metering grant ${id} is already revoked.`, { revokedAt: grant.revokedAt.toISOString() });
     const revoked = await tx.meterGrant.updateMany({ where: { id, hostOrgId: auth.orgId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (revoked.count !== 1) throw conflict(`Metering grant ${id} changed meanwhile; read it again.`);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'meter.grant_revoked', entityType: 'MeterGrant', entityId: id, changes: { dealId: grant.dealId, partnerOrgId: grant.partnerOrgId } });
+    await audit(tx, auth, { action: 'meter.grant_revoked', entityType: 'MeterGrant', entityId: id, changes: { dealId: grant.dealId, partnerOrgId: grant.partnerOrgId } });
     return tx.meterGrant.findUniqueOrThrow({ where: { id } });
   });
 }

@@ -1,7 +1,7 @@
 // Reading a deal's meter data: both parties and its active metering partners (meter_deal_context decides,
 // NOT_FOUND for anyone else; row-level security filters the same rows again).
 import { type AppPrisma, type AppTx, type MeterChannel, type Prisma, withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput } from '../../graphql/errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { type TPageArgs, decodeCursor } from '../../graphql/pagination';

@@ -14,6 +14,7 @@ import {
   staleByStatus,
 } from '../../testing/meter-fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { expectCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let deal: MeteredDeal;
@@ -38,11 +39,6 @@ async function snapshot(dealId = deal.dealId) {
     revisions: await prisma.meterReadingRevision.count({ where: { dealId } }),
     audit: await prisma.auditLog.count({ where: { action: 'meter.readings_recorded', entityId: dealId } }),
   };
-}
-
-function expectCode(result: GqlResult, code: string, field?: string) {
-  expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code, ...(field ? { field } : {}) }));
-  expect(result.data ?? null).toBeNull();
 }
 
 const READINGS = `query ($dealId: ID!, $first: Int, $after: String, $filter: MeterReadingFilter) {

@@ -8,7 +8,7 @@ import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
 import * as grants from './meter-grants.service';
 import * as reads from './meter-reads';
-import { type MeterGrantNode, toMeterGrantNode, toMeterReadingNode, toMeterRevisionNode } from './metering.mappers';
+import { toMeterGrantNode, toMeterReadingNode, toMeterRevisionNode } from './metering.mappers';
 import {
   ZGrantMeterAccessInput,
   ZMeterGrantFilter,
@@ -78,8 +78,8 @@ export const meteringResolvers: Resolvers = {
     },
   },
   MeterGrant: {
-    host: (grant: MeterGrantNode, _args, ctx) => organizationOf(ctx, grant.hostOrgId),
-    partner: (grant: MeterGrantNode, _args, ctx) => organizationOf(ctx, grant.partnerOrgId),
+    host: (grant, _args, ctx) => organizationOf(ctx, grant.hostOrgId),
+    partner: (grant, _args, ctx) => organizationOf(ctx, grant.partnerOrgId),
   },
   MeterReadingConnection: connectionResolvers,
   MeterRevisionConnection: connectionResolvers,

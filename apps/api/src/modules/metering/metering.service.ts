@@ -3,8 +3,8 @@
 // upserts the batch, keeps a revision for every changed interval and marks unagreed statements stale.
 // Any refusal names the row and field and writes nothing.
 import { type AppPrisma, type AppTx, type MeterChannel, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { appError } from '../../graphql/errors';
 import type { ServerTimings } from '../../server-timing';
 import { type MeterDealContext, loadDealForWriting } from './meter-context';
@@ -92,10 +92,8 @@ export async function recordMeterReadings(prisma: AppPrisma, auth: Authorized, i
     });
     return timings.measure('write', async () => {
       const counts = await ingest(tx, dealId, arrays, auth.actor);
-      await writeAudit(tx, {
-        orgId: auth.orgId,
-        actor: auth.actor,
-        action: 'meter.readings_recorded',
+      await audit(tx, auth, {
+                action: 'meter.readings_recorded',
         entityType: 'Deal',
         entityId: dealId,
         changes: { readings: readings.length, ...counts, months: monthsOf(readings), channels: [...new Set(readings.map((row) => row.channel))] },

@@ -5,6 +5,7 @@
 import { sha256 } from '@gridshare/db';
 import { type OrgFixture, signUpOrg } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let owner: OrgFixture;
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.code;
 
 const INVITE = `mutation ($email: String!, $role: Role!) {
   inviteMember(input: { email: $email, role: $role }) { token invitation { id email role status expiresAt } }
@@ -83,10 +83,10 @@ describe('invitations', () => {
     const stranger = await signUpOrg(api, 'TENANT', 'stranger');
     const { token } = await invite(owner, person.email, 'VIEWER');
 
-    expect(code(await api.gql(ACCEPT, { token }))).toBe('UNAUTHENTICATED');
-    expect(code(await api.gql(ACCEPT, { token }, stranger))).toBe('NOT_FOUND');
-    expect(code(await api.gql(PREVIEW, { token }, stranger))).toBe('NOT_FOUND');
-    expect(code(await api.gql(ACCEPT, { token: 'gsi_' + 'x'.repeat(43) }, person))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(ACCEPT, { token }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(ACCEPT, { token }, stranger))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(PREVIEW, { token }, stranger))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(ACCEPT, { token: 'gsi_' + 'x'.repeat(43) }, person))).toBe('NOT_FOUND');
 
     const preview = await api.gql<{ receivedInvitation: { role: string; organization: { id: string } } }>(PREVIEW, { token }, person);
     expect(preview.data?.receivedInvitation).toMatchObject({ role: 'VIEWER', organization: { id: owner.orgId } });
@@ -96,7 +96,7 @@ describe('invitations', () => {
     const asPerson = { token: person.token, orgId: owner.orgId };
     expect((await api.gql<{ organization: { id: string } }>(`{ organization { id } }`, {}, asPerson)).data?.organization.id).toBe(owner.orgId);
     // Once used, the token is spent.
-    expect(code(await api.gql(ACCEPT, { token }, person))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(ACCEPT, { token }, person))).toBe('CONFLICT');
     const audit = await api.db.prisma.auditLog.findMany({ where: { orgId: owner.orgId, action: 'invitation.accepted' } });
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
@@ -106,13 +106,13 @@ describe('invitations', () => {
     const expired = await invite(owner, person.email);
     await api.db.prisma.invitation.update({ where: { id: expired.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const late = await api.gql(ACCEPT, { token: expired.token }, person);
-    expect(code(late)).toBe('CONFLICT');
+    expect(errorCode(late)).toBe('CONFLICT');
     expect(late.errors?.[0]?.message).toMatch(/expired/);
 
     const revoked = await invite(owner, person.email);
     const revokedAnswer = await api.gql<{ revokeInvitation: { status: string } }>(REVOKE, { id: revoked.invitation.id }, owner);
     expect(revokedAnswer.data?.revokeInvitation.status).toBe('REVOKED');
-    expect(code(await api.gql(ACCEPT, { token: revoked.token }, person))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(ACCEPT, { token: revoked.token }, person))).toBe('CONFLICT');
     expect(await memberEmails(owner)).not.toContain(person.email);
   });
 
@@ -121,17 +121,17 @@ describe('invitations', () => {
     const { token } = await invite(owner, member.email, 'MEMBER');
     await api.gql(ACCEPT, { token }, member);
     const asMember = { token: member.token, orgId: owner.orgId };
-    expect(code(await api.gql(INVITE, { email: 'x@example.test', role: 'VIEWER' }, asMember))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(INVITE, { email: 'x@example.test', role: 'VIEWER' }, asMember))).toBe('FORBIDDEN');
 
     const admin = await signUpOrg(api, 'TENANT', 'admin');
     const adminInvite = await invite(owner, admin.email, 'ADMIN');
     await api.gql(ACCEPT, { token: adminInvite.token }, admin);
     const asAdmin = { token: admin.token, orgId: owner.orgId };
-    expect(code(await api.gql(INVITE, { email: 'boss@example.test', role: 'OWNER' }, asAdmin))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(INVITE, { email: 'boss@example.test', role: 'OWNER' }, asAdmin))).toBe('FORBIDDEN');
 
     const outsider = await signUpOrg(api, 'MINER', 'outsider');
     const mine = await invite(owner, 'someone@example.test');
-    expect(code(await api.gql(REVOKE, { id: mine.invitation.id }, outsider))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(REVOKE, { id: mine.invitation.id }, outsider))).toBe('NOT_FOUND');
   });
 });
 
@@ -144,16 +144,16 @@ describe('leaving an organisation', () => {
     const left = await api.gql<{ leaveOrganization: string }>(LEAVE, {}, asViewer);
     expect(left.data?.leaveOrganization).toBe(owner.orgId);
     expect(await memberEmails(owner)).not.toContain(viewer.email);
-    expect(code(await api.gql(`{ organization { id } }`, {}, asViewer))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`{ organization { id } }`, {}, asViewer))).toBe('FORBIDDEN');
   });
 
   it('keeps the last OWNER, and lets an OWNER leave once another remains', async () => {
     const solo = await signUpOrg(api, 'MINER', 'solo');
-    expect(code(await api.gql(LEAVE, {}, solo))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(LEAVE, {}, solo))).toBe('CONFLICT');
     const second = await signUpOrg(api, 'MINER', 'co-owner');
     const { token } = await invite(solo, second.email, 'OWNER');
     await api.gql(ACCEPT, { token }, second);
     expect((await api.gql<{ leaveOrganization: string }>(LEAVE, {}, solo)).data?.leaveOrganization).toBe(solo.orgId);
-    expect(code(await api.gql(LEAVE, {}, { token: second.token, orgId: solo.orgId }))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(LEAVE, {}, { token: second.token, orgId: solo.orgId }))).toBe('CONFLICT');
   });
 });

@@ -2,8 +2,8 @@
 // them once (only its hash is stored) to pass on; the person signed in with that address accepts it. The
 // reply to an invitation is the same whether or not the address has an account. Anyone may leave.
 import { type AppPrisma, type AppTx, type Invitation, issueInvitationToken, scopedWhere, sha256, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit, writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertMayTouch, assertNotLastOwner } from './orgs.service';
@@ -27,7 +27,7 @@ export function inviteMember(prisma: AppPrisma, auth: Authorized, input: TInvite
     const invitation = await tx.invitation.create({
       data: { orgId: auth.orgId, email: input.email, role: input.role, tokenHash: hash, invitedBy: auth.actor, expiresAt: new Date(Date.now() + ttlHours * 3_600_000) },
     });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, changes: input });
+    await audit(tx, auth, { action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, changes: input });
     return { invitation, token };
   });
 }
@@ -48,7 +48,7 @@ export function revokeInvitation(prisma: AppPrisma, auth: Authorized, id: string
     const status = statusOf(invitation);
     if (status !== 'PENDING') throw conflict(`Invitation ${id} is ${status}; only a PENDING one can be revoked.`, { currentStatus: status });
     const revoked = await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'invitation.revoked', entityType: 'Invitation', entityId: id, changes: { email: invitation.email } });
+    await audit(tx, auth, { action: 'invitation.revoked', entityType: 'Invitation', entityId: id, changes: { email: invitation.email } });
     return revoked;
   });
 }
@@ -100,7 +100,7 @@ export function leaveOrganization(prisma: AppPrisma, auth: Authorized, userId: s
     if (!membership) throw notFound('Membership');
     if (membership.role === 'OWNER') await assertNotLastOwner(tx, auth);
     await tx.membership.delete({ where: { id: membership.id } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'member.left', entityType: 'Membership', entityId: membership.id, changes: { role: membership.role } });
+    await audit(tx, auth, { action: 'member.left', entityType: 'Membership', entityId: membership.id, changes: { role: membership.role } });
     return auth.orgId;
   });
 }

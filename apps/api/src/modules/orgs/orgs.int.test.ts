@@ -1,5 +1,6 @@
 import { type OrgFixture, PASSWORD, createSite, joinOrg, signUpOrg, siteInput } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let owner: OrgFixture;
@@ -10,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
 const CHANGE = `mutation ($id: ID!, $role: Role!) { changeMemberRole(input: { membershipId: $id, role: $role }) { id role } }`;
 const REMOVE = `mutation ($id: ID!) { removeMember(id: $id) }`;
 
@@ -31,13 +31,13 @@ describe('organisations and members', () => {
     );
     expect(me.data?.me).toEqual({ user: { email: owner.email }, role: 'OWNER', organization: { id: owner.orgId } });
     expect((await api.gql(`mutation { signOut }`, {}, { token })).data).toEqual({ signOut: true });
-    expect(code(await api.gql(`{ me { role } }`, {}, { token }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(`{ me { role } }`, {}, { token }))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {
     const wrong = await api.gql(`mutation ($e: String!) { signIn(input: { email: $e, password: "wrong-password" }) { token } }`, { e: owner.email });
     const unknown = await api.gql(`mutation { signIn(input: { email: "nobody@example.test", password: "wrong-password" }) { token } }`);
-    expect(code(wrong)).toBe('UNAUTHENTICATED');
+    expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
   });
 
@@ -47,7 +47,7 @@ describe('organisations and members', () => {
       `mutation ($e: String!) { signUp(input: { email: $e, password: "long-enough-pw", name: "x", organizationName: "Dup Org", organizationKind: TENANT }) { message } }`,
       { e: owner.email },
     );
-    expect(code(again)).toBeUndefined();
+    expect(errorCode(again)).toBeUndefined();
     expect(await api.db.prisma.user.count({ where: { email: owner.email } })).toBe(users);
   });
 
@@ -59,7 +59,7 @@ describe('organisations and members', () => {
     const read = await api.gql<{ sites: { totalCount: number } }>(`{ sites { totalCount } }`, {}, asViewer);
     expect(read.data?.sites.totalCount).toBeGreaterThanOrEqual(1);
     const write = await api.gql(`mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }`, { input: siteInput() }, asViewer);
-    expect(code(write)).toBe('FORBIDDEN');
+    expect(errorCode(write)).toBe('FORBIDDEN');
     expect(write.errors?.[0]?.message).toMatch(/VIEWER/);
     const me = await api.gql<{ me: { memberships: { organization: { id: string }; role: string }[] } }>(
       `{ me { memberships { role organization { id } } } }`,
@@ -78,23 +78,23 @@ describe('organisations and members', () => {
     const member = await signUpOrg(api, 'MINER', 'member');
     const id = await addMember(member, 'MEMBER');
     const asMember = { token: member.token, orgId: owner.orgId };
-    expect(code(await api.gql(`{ apiKeys { totalCount } }`, {}, asMember))).toBe('FORBIDDEN');
-    expect(code(await api.gql(CHANGE, { id, role: 'ADMIN' }, asMember))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`{ apiKeys { totalCount } }`, {}, asMember))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(CHANGE, { id, role: 'ADMIN' }, asMember))).toBe('FORBIDDEN');
     await createSite(api, asMember);
 
     const admin = await signUpOrg(api, 'MINER', 'admin');
     await addMember(admin, 'ADMIN');
     const asAdmin = { token: admin.token, orgId: owner.orgId };
     expect((await api.gql<{ changeMemberRole: { role: string } }>(CHANGE, { id, role: 'VIEWER' }, asAdmin)).data?.changeMemberRole.role).toBe('VIEWER');
-    expect(code(await api.gql(CHANGE, { id, role: 'OWNER' }, asAdmin))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(CHANGE, { id, role: 'OWNER' }, asAdmin))).toBe('FORBIDDEN');
   });
 
   it('never removes or demotes the last OWNER', async () => {
     const solo = await signUpOrg(api, 'MINER', 'solo');
     const members = await api.gql<{ members: { edges: { node: { id: string } }[] } }>(`{ members { edges { node { id } } } }`, {}, solo);
     const ownId = members.data!.members.edges[0]!.node.id;
-    expect(code(await api.gql(REMOVE, { id: ownId }, solo))).toBe('CONFLICT');
-    expect(code(await api.gql(CHANGE, { id: ownId, role: 'ADMIN' }, solo))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(REMOVE, { id: ownId }, solo))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(CHANGE, { id: ownId, role: 'ADMIN' }, solo))).toBe('CONFLICT');
 
     const second = await signUpOrg(api, 'MINER', 'second');
     const secondId = await joinOrg(api, solo, second, 'OWNER');

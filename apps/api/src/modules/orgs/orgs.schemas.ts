@@ -1,8 +1,9 @@
+import { Role } from '@gridshare/db';
 import { z } from 'zod';
-import { ZEmail, ZOrgName } from '../auth/auth.schemas';
+import { ZEmail, ZOrgName } from '../common/common.schemas';
 import { ZId } from '../common/common.schemas';
 
-const ZRole = z.enum(['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'], { message: 'must be VIEWER, MEMBER, ADMIN or OWNER' });
+const ZRole = z.enum(Role, { message: 'must be VIEWER, MEMBER, ADMIN or OWNER' });
 
 export const ZCreateOrganizationInput = z.strictObject({
   name: ZOrgName,

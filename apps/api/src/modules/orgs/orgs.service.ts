@@ -1,6 +1,6 @@
 import { type AppPrisma, type AppTx, type Role, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit, writeAudit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TChangeMemberRoleInput, TCreateOrganizationInput } from './orgs.schemas';
@@ -48,10 +48,8 @@ export function changeMemberRole(prisma: AppPrisma, auth: Authorized, input: TCh
     assertMayTouch(auth, [membership.role, input.role]);
     if (membership.role === 'OWNER' && input.role !== 'OWNER') await assertNotLastOwner(tx, auth);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role: input.role }, include: withUser });
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'member.role_changed',
+    await audit(tx, auth, {
+            action: 'member.role_changed',
       entityType: 'Membership',
       entityId: membership.id,
       changes: { from: membership.role, to: input.role },
@@ -66,10 +64,8 @@ export function removeMember(prisma: AppPrisma, auth: Authorized, id: string) {
     assertMayTouch(auth, [membership.role]);
     if (membership.role === 'OWNER') await assertNotLastOwner(tx, auth);
     await tx.membership.delete({ where: { id: membership.id } });
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'member.removed',
+    await audit(tx, auth, {
+            action: 'member.removed',
       entityType: 'Membership',
       entityId: membership.id,
       changes: { email: membership.user.email, role: membership.role },

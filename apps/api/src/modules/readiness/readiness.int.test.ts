@@ -5,6 +5,7 @@ import { type OrgFixture, createSite, joinOrg, signUpOrg, siteInput } from '../.
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
 import { toSiteCreateData } from '../sites/sites.mappers';
 import { ZCreateSiteInput } from '../sites/sites.schemas';
+import { errorCode } from '../../testing/expect-code';
 
 const statements: string[] = [];
 let api: TestApi;
@@ -52,7 +53,6 @@ const HISTORY = `query ($siteId: ID!, $first: Int, $after: String) {
 const ASSESS = `mutation ($siteId: ID!) { assessSiteReadiness(siteId: $siteId) { ${ASSESSMENT_FIELDS} } }`;
 const ASSESS_ALL = `mutation { assessAllSiteReadiness }`;
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 
 async function readiness(caller: Caller, siteId: string): Promise<Assessment | null> {
   const result = await api.gql<{ site: { readiness: Assessment | null } }>(SITE_READINESS, { id: siteId }, caller);
@@ -150,7 +150,7 @@ describe('readiness', () => {
     const site = await createSite(api, miner);
     await api.gql(`mutation ($id: ID!) { archiveSite(id: $id) { id } }`, { id: site.id }, miner);
     const archived = await writtenRows(miner.orgId);
-    expect(code(await api.gql(ASSESS, { siteId: site.id }, miner))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(ASSESS, { siteId: site.id }, miner))).toBe('CONFLICT');
     expect(await writtenRows(miner.orgId)).toEqual(archived);
   });
 
@@ -199,9 +199,9 @@ describe('roles', () => {
 
     const before = await writtenRows(miner.orgId);
     const assess = await api.gql(ASSESS, { siteId: site.id }, asViewer);
-    expect(code(assess)).toBe('FORBIDDEN');
+    expect(errorCode(assess)).toBe('FORBIDDEN');
     expect(assess.errors?.[0]?.message).toMatch(/VIEWER/);
-    expect(code(await api.gql(ASSESS_ALL, {}, asViewer))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(ASSESS_ALL, {}, asViewer))).toBe('FORBIDDEN');
     expect(await writtenRows(miner.orgId)).toEqual(before);
   });
 });
@@ -221,9 +221,9 @@ describe('as org A against org B', () => {
 
   it('cannot read or assess B’s site, and nothing of B is written', async () => {
     const before = await writtenRows(b.orgId);
-    expect(code(await api.gql(SITE_READINESS, { id: bSite.id }, a))).toBe('NOT_FOUND');
-    expect(code(await api.gql(HISTORY, { siteId: bSite.id, first: 5 }, a))).toBe('NOT_FOUND');
-    expect(code(await api.gql(ASSESS, { siteId: bSite.id }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(SITE_READINESS, { id: bSite.id }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(HISTORY, { siteId: bSite.id, first: 5 }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(ASSESS, { siteId: bSite.id }, a))).toBe('NOT_FOUND');
     const all = await api.gql<{ assessAllSiteReadiness: number }>(ASSESS_ALL, {}, a);
     expect(all.data?.assessAllSiteReadiness).toBe(1);
     expect(await writtenRows(b.orgId)).toEqual(before);

@@ -9,11 +9,11 @@ import {
   type TReadinessSiteInput,
   ZReadinessSiteInput,
 } from '@gridshare/readiness';
-import { toSiteNode } from '../sites/sites.mappers';
+import { withNumbers } from '../common/decimals';
 
 /** A site row as the engine's input: Decimals as numbers; the schema drops the fields the engine does not read. */
 export function toReadinessInput(site: Site): TReadinessSiteInput {
-  return ZReadinessSiteInput.parse(toSiteNode(site));
+  return ZReadinessSiteInput.parse(withNumbers(site));
 }
 
 /**

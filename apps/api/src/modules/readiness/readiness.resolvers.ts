@@ -3,7 +3,7 @@ import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagi
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
-import type { SiteNode } from '../sites/sites.mappers';
+import { latestReadinessLoader } from './readiness.loader';
 import { toReadinessNode } from './readiness.mappers';
 import * as readiness from './readiness.service';
 
@@ -33,8 +33,8 @@ export const readinessResolvers: Resolvers = {
     },
   },
   Site: {
-    readiness: async (site: SiteNode, _args, ctx) => {
-      const row = await ctx.loaders.latestReadiness.load(site.id);
+    readiness: async (site, _args, ctx) => {
+      const row = await latestReadinessLoader(ctx).load(site.id);
       return row ? toReadinessNode(row) : null;
     },
   },

@@ -9,9 +9,10 @@ import {
   withOrg,
 } from '@gridshare/db';
 import { MODEL_VERSION, assessReadiness } from '@gridshare/readiness';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
-import { conflict, notFound } from '../../graphql/errors';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
+import { conflict } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toAssessmentData, toReadinessInput, toReadinessModelInfo } from './readiness.mappers';
 
@@ -65,11 +66,7 @@ async function assessSitesWhere(prisma: AppPrisma, where: Prisma.SiteWhereInput)
   return sites.length;
 }
 
-async function findOwnSite(tx: AppTx, auth: Authorized, id: string) {
-  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!site) throw notFound('Site', id);
-  return site;
-}
+const findOwnSite = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.site, auth, id, 'Site');
 
 const READINESS_MODEL_INFO = toReadinessModelInfo();
 
@@ -83,10 +80,8 @@ export function assessSite(prisma: AppPrisma, auth: Authorized, siteId: string) 
     // Archived sites are kept for history only, as in updateSite.
     if (site.status === 'ARCHIVED') throw conflict(`Site ${siteId} is archived; archived sites are not assessed.`, { status: site.status });
     const assessment = await recordAssessment(tx, auth, site);
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'readiness.assessed',
+    await audit(tx, auth, {
+            action: 'readiness.assessed',
       entityType: 'Site',
       entityId: siteId,
       changes: { assessmentId: assessment.id, modelVersion: assessment.modelVersion, score: assessment.score.toNumber(), tier: assessment.tier },
@@ -102,10 +97,8 @@ export function assessAllSites(prisma: AppPrisma, auth: Authorized) {
     const asOf = today();
     const { count } = await tx.readinessAssessment.createMany({ data: sites.map((site) => assessmentData(auth, site, asOf)) });
     await syncReadinessScores(tx, sites.map((site) => site.id));
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'readiness.assessedAll',
+    await audit(tx, auth, {
+            action: 'readiness.assessedAll',
       entityType: 'Organization',
       entityId: auth.orgId,
       changes: { count, modelVersion: MODEL_VERSION, asOf },

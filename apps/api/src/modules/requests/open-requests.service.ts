@@ -1,7 +1,7 @@
 // What hosts browse: OPEN requests of other organisations (row-level security lets anyone read OPEN
 // requests of active tenants: the open_or_dealt_read policy), the tenant always anonymous.
 import { type AppPrisma, type Prisma, withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toOpenRequestNode } from './requests.mappers';

@@ -1,6 +1,7 @@
 // The rules that tie a request's numbers together. Create checks its input; update checks the request as
 // it would stand after the change, so the same rules serve both.
 import { isoDay } from '../common/dates';
+import { mwToKw } from '../common/units';
 
 export interface Phase {
   mw: number;
@@ -22,11 +23,10 @@ export interface ShapeIssue {
 }
 
 // Compared in kW so float sums of 3-decimal MW do not refuse an exact fit.
-const kw = (mw: number) => Math.round(mw * 1000);
 
 export function findShapeIssue(request: RequestShape): ShapeIssue | null {
   const { totalMw, minContiguousMw, phases } = request;
-  if (kw(minContiguousMw) > kw(totalMw)) {
+  if (mwToKw(minContiguousMw) > mwToKw(totalMw)) {
     return { paths: [['minContiguousMw'], ['totalMw']], message: `minContiguousMw (${minContiguousMw} MW) must not exceed totalMw (${totalMw} MW)` };
   }
   for (const [i, phase] of phases.entries()) {
@@ -38,8 +38,8 @@ export function findShapeIssue(request: RequestShape): ShapeIssue | null {
       };
     }
   }
-  const sum = phases.reduce((total, phase) => total + kw(phase.mw), 0) / 1000;
-  if (kw(sum) !== kw(totalMw)) {
+  const sum = phases.reduce((total, phase) => total + mwToKw(phase.mw), 0) / 1000;
+  if (mwToKw(sum) !== mwToKw(totalMw)) {
     return { paths: [['phases'], ['totalMw']], message: `the phases add up to ${sum} MW but totalMw is ${totalMw} MW; they must be equal` };
   }
   return null;

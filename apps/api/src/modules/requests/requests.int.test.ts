@@ -10,6 +10,7 @@ import {
   signUpOrg,
 } from '../../testing/fixtures';
 import { type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let tenant: OrgFixture;
@@ -24,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const field = (result: GqlResult) => result.errors?.[0]?.extensions?.field;
 const REQUEST_FIELDS = 'id title status totalMw minContiguousMw neededBy phases { mw neededBy } countries regions gridOperators cooling maxPriceUsdPerKwMonth termMonths backfillMiningAllowed';
 const CREATE = `mutation ($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { ${REQUEST_FIELDS} } }`;
@@ -86,7 +86,7 @@ describe('a tenant’s requests', () => {
 
     const before = await rowCounts();
     const lone = await api.gql(UPDATE, { id: request.id, input: { totalMw: 300 } }, tenant);
-    expect(code(lone)).toBe('BAD_USER_INPUT');
+    expect(errorCode(lone)).toBe('BAD_USER_INPUT');
     expect(field(lone)).toBe('input.totalMw');
     expect(lone.errors?.[0]?.message).toMatch(/add up to 250 MW but totalMw is 300 MW/);
     const tooContiguous = await api.gql(UPDATE, { id: request.id, input: { minContiguousMw: 251 } }, tenant);
@@ -98,7 +98,7 @@ describe('a tenant’s requests', () => {
     const request = await createRequest(api, tenant);
     expect((await api.gql<{ openColocationRequest: { status: string } }>(move('open'), { id: request.id }, tenant)).data?.openColocationRequest.status).toBe('OPEN');
     const again = await api.gql(move('open'), { id: request.id }, tenant);
-    expect(code(again)).toBe('CONFLICT');
+    expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors?.[0]?.extensions?.currentStatus).toBe('OPEN');
     expect((await api.gql(UPDATE, { id: request.id, input: { title: 'Still editable when OPEN' } }, tenant)).errors).toBeUndefined();
 
@@ -108,7 +108,7 @@ describe('a tenant’s requests', () => {
       await api.gql(move('open'), { id: request.id }, tenant),
       await api.gql(UPDATE, { id: request.id, input: { title: 'too late' } }, tenant),
     ]) {
-      expect(code(refused)).toBe('CONFLICT');
+      expect(errorCode(refused)).toBe('CONFLICT');
       expect(refused.errors?.[0]?.extensions?.currentStatus).toBe('WITHDRAWN');
     }
   });
@@ -145,7 +145,7 @@ describe('a tenant’s requests', () => {
     const reader = await createApiKey(api, tenant, ['REQUESTS_READ']);
     const writer = await createApiKey(api, tenant, ['REQUESTS_WRITE']);
     const before = await rowCounts();
-    expect(code(await api.gql(CREATE, { input: requestInput() }, { token: reader.secret }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(CREATE, { input: requestInput() }, { token: reader.secret }))).toBe('FORBIDDEN');
     expect(await rowCounts()).toEqual(before);
     expect((await api.gql(`{ colocationRequests { totalCount } }`, {}, { token: reader.secret })).errors).toBeUndefined();
     expect((await api.gql(CREATE, { input: requestInput() }, { token: writer.secret })).errors).toBeUndefined();
@@ -154,7 +154,7 @@ describe('a tenant’s requests', () => {
   it('lets only TENANT organisations post requests', async () => {
     const before = await rowCounts();
     const result = await api.gql(CREATE, { input: requestInput() }, host);
-    expect(code(result)).toBe('FORBIDDEN');
+    expect(errorCode(result)).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toMatch(/Only TENANT organisations can post colocation requests/);
     expect(await rowCounts()).toEqual(before);
   });
@@ -229,10 +229,10 @@ describe('hosts browsing open requests', () => {
     expect(seen.data?.openRequest).toMatchObject({ tenantName: null, request: { title: 'One open request', status: 'OPEN' } });
     expect(seen.data?.openRequest.tenantLabel).toMatch(/^Tenant #[0-9a-f]{6}$/);
     expect(JSON.stringify(seen)).not.toContain(orgName);
-    expect(code(await api.gql(ONE, { id: draft.id }, host))).toBe('NOT_FOUND');
-    expect(code(await api.gql(ONE, { id: open.id }, org))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(ONE, { id: draft.id }, host))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(ONE, { id: open.id }, org))).toBe('NOT_FOUND');
     const bad = await api.gql(ONE, { id: 'not-a-uuid' }, host);
-    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(field(bad)).toBe('id');
   });
 });
@@ -249,7 +249,7 @@ describe('other organisations and bad input', () => {
       await api.gql(move('withdraw'), { id: theirs.id }, tenant),
       await api.gql(move('withdraw'), { id: theirs.id }, host),
     ]) {
-      expect(code(result)).toBe('NOT_FOUND');
+      expect(errorCode(result)).toBe('NOT_FOUND');
     }
     const mine = await api.gql<{ colocationRequests: { edges: { node: { id: string } }[] } }>(`{ colocationRequests(first: 100) { edges { node { id } } } }`, {}, tenant);
     expect(mine.data?.colocationRequests.edges.map((e) => e.node.id)).not.toContain(theirs.id);
@@ -274,7 +274,7 @@ describe('other organisations and bad input', () => {
   ])('createColocationRequest with %s → BAD_USER_INPUT naming the field, nothing written', async (_label, overrides, name) => {
     const before = await rowCounts();
     const result = await api.gql(CREATE, { input: requestInput(overrides) }, tenant);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(`${field(result) ?? ''} ${result.errors?.[0]?.message}`).toContain(name);
     expect(await rowCounts()).toEqual(before);
   });
@@ -288,7 +288,7 @@ describe('other organisations and bad input', () => {
     const request = await createRequest(api, tenant);
     const before = await rowCounts();
     const result = await api.gql(UPDATE, { id: request.id, input }, tenant);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(`${field(result) ?? ''} ${result.errors?.[0]?.message}`).toContain(name);
     expect(await rowCounts()).toEqual(before);
   });
@@ -300,14 +300,14 @@ describe('other organisations and bad input', () => {
   ])('%s with an id that is not a UUID → BAD_USER_INPUT on id', async (_label, query) => {
     const before = await rowCounts();
     const result = await api.gql(query, { id: 'not-an-id' }, tenant);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe('id');
     expect(await rowCounts()).toEqual(before);
   });
 
   it('refuses a bad open-request filter, naming the field', async () => {
     const result = await api.gql(OPEN_LIST, { filter: { minTotalMw: -5 } }, host);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe('filter.minTotalMw');
   });
 });

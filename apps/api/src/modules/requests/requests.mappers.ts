@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ColocationRequest, Prisma } from '@gridshare/db';
 import { z } from 'zod';
 import { isoDay } from '../common/dates';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import type { Phase } from './request-shape';
 import type { TCreateRequestInput, TUpdateRequestInput } from './requests.schemas';
 

@@ -1,6 +1,7 @@
 import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
-import type { Resolver, Resolvers } from '../../graphql/resolvers';
+import type { MutationResolvers } from '../../graphql/generated/resolvers-types';
+import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { assertNotPast, todayOf } from '../common/dates';
 import { ZId } from '../common/common.schemas';
@@ -13,7 +14,7 @@ type MoveRequest = typeof requests.openRequest;
 
 /** openColocationRequest / withdrawColocationRequest: the same door, a different move. */
 const moveBy =
-  (move: MoveRequest): Resolver =>
+  (move: MoveRequest): NonNullable<MutationResolvers['openColocationRequest']> =>
   async (_parent, args, ctx) => {
     const auth = authorize(ctx, can.writeRequests);
     return toRequestNode(await move(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id')));

@@ -1,9 +1,10 @@
 // A tenant's own colocation requests: DRAFT → OPEN → (MATCHED, when it accepts a deal) → CLOSED, and
 // WITHDRAWN from DRAFT, OPEN or MATCHED.
 import { type AppPrisma, type AppTx, type ColocationRequest, type Prisma, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
+import { badInput, conflict } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { findShapeIssue, pathForUpdate } from './request-shape';
@@ -26,11 +27,7 @@ export function countRequests(prisma: AppPrisma, auth: Authorized, filter?: TReq
   return withOrg(prisma, auth, (tx) => tx.colocationRequest.count({ where: scopedWhere(auth, requestWhere(filter)) }));
 }
 
-async function findOwnRequest(tx: AppTx, auth: Authorized, id: string) {
-  const request = await tx.colocationRequest.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!request) throw notFound('Colocation request', id);
-  return request;
-}
+const findOwnRequest = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.colocationRequest, auth, id, 'Colocation request');
 
 export function getRequest(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, id));
@@ -40,7 +37,7 @@ export function createRequest(prisma: AppPrisma, auth: Authorized, input: TCreat
   requireOrgKind(auth, 'TENANT', 'post colocation requests');
   return withOrg(prisma, auth, async (tx) => {
     const request = await tx.colocationRequest.create({ data: toRequestCreateData(input, auth.orgId) });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'request.created', entityType: 'ColocationRequest', entityId: request.id, changes: input });
+    await audit(tx, auth, { action: 'request.created', entityType: 'ColocationRequest', entityId: request.id, changes: input });
     return request;
   });
 }
@@ -66,7 +63,7 @@ async function changeRequest(
   assertTransition('colocation request', id, current.status, change.allowedFrom, change.action);
   const changed = await tx.colocationRequest.updateMany({ where: scopedWhere(auth, { id, status: { in: [...change.allowedFrom] } }), data: change.data });
   if (changed.count !== 1) throw conflict(`Colocation request ${id} changed meanwhile; read it again.`);
-  await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `request.${change.audit}`, entityType: 'ColocationRequest', entityId: id, changes: change.changes });
+  await audit(tx, auth, { action: `request.${change.audit}`, entityType: 'ColocationRequest', entityId: id, changes: change.changes });
   return tx.colocationRequest.findUniqueOrThrow({ where: { id } });
 }
 

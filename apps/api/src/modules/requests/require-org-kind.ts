@@ -1,7 +1,7 @@
 // The marketplace's sides: tenants post requests, hosts (miners) propose deals. Roles say what a person
 // may do inside an organisation; this says what the organisation itself is for.
 import type { OrgKind } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { forbidden } from '../../graphql/errors';
 
 export function requireOrgKind(auth: Authorized, kind: OrgKind, what: string): void {

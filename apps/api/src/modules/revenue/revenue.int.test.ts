@@ -1,5 +1,6 @@
 import { type OrgFixture, createApiKey, createProposedDeal, createSite, joinOrg, signUpOrg } from '../../testing/fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let a: OrgFixture;
@@ -57,7 +58,6 @@ type Scenario = { id: string; name: string; siteId: string; inputs: Model['input
 type Page = { revenueScenarios: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Scenario }[] } };
 
 const cents = (usd: number) => Math.round(usd * 100);
-const code = (result: GqlResult<unknown>) => result.errors?.[0]?.extensions?.code;
 
 async function ok<T>(query: string, variables: Record<string, unknown>, caller: Caller = a): Promise<T> {
   const result = await api.gql<T>(query, variables, caller);
@@ -227,10 +227,10 @@ describe('scenarios', () => {
     const ofB = await save('B only', siteB, {}, b);
     const before = await written();
     const saveOnB = await api.gql(SAVE, { input: { name: 'sneaky', siteId: siteB, inputs: {} } }, a);
-    expect(code(saveOnB)).toBe('NOT_FOUND');
+    expect(errorCode(saveOnB)).toBe('NOT_FOUND');
     expect(await written()).toEqual(before);
-    expect(code(await api.gql(LIST, { siteId: siteB }, a))).toBe('NOT_FOUND');
-    expect(code(await api.gql(LIST, { siteId: '00000000-0000-4000-8000-000000000000' }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(LIST, { siteId: siteB }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(LIST, { siteId: '00000000-0000-4000-8000-000000000000' }, a))).toBe('NOT_FOUND');
 
     await save('A own', siteA, {});
     const listA = (await ok<Page>(LIST, { siteId: siteA, first: 100 })).revenueScenarios;
@@ -259,8 +259,8 @@ describe('scenarios', () => {
       expect(list.data?.revenueScenarios.edges.find((e) => e.node.savedByCaller)?.node.name).toBe(own);
     }
     const before = await written();
-    expect(code(await api.gql(DEAL_LIST, { dealId }, a))).toBe('NOT_FOUND');
-    expect(code(await api.gql(DEAL_SAVE, { input: { name: 'x', dealId, inputs: {} } }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(DEAL_LIST, { dealId }, a))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(DEAL_SAVE, { input: { name: 'x', dealId, inputs: {} } }, a))).toBe('NOT_FOUND');
     const both = await api.gql(DEAL_SAVE, { input: { name: 'x', dealId, siteId: siteA, inputs: {} } }, a);
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.siteId' });
     expect(await written()).toEqual(before);
@@ -276,18 +276,18 @@ describe('permissions', () => {
     expect((await api.gql(LIST, { siteId: siteA }, viewer)).errors).toBeUndefined();
     const before = await written();
     const saved = await api.gql(SAVE, { input: { name: 'viewer', siteId: siteA, inputs: {} } }, viewer);
-    expect(code(saved)).toBe('FORBIDDEN');
+    expect(errorCode(saved)).toBe('FORBIDDEN');
     expect(saved.errors?.[0]?.message).toMatch(/VIEWER/);
     expect(await written()).toEqual(before);
   });
 
   it('needs SITES_READ on an API key to model, SITES_WRITE to save', async () => {
     const orgOnly = { token: (await createApiKey(api, a, ['ORG_READ'])).secret };
-    expect(code(await api.gql(EBITDA, { input: {} }, orgOnly))).toBe('FORBIDDEN');
-    expect(code(await api.gql(SENSITIVITY, { input: {}, axes: [{ path: 'site.pue', values: [1.2] }] }, orgOnly))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(EBITDA, { input: {} }, orgOnly))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(SENSITIVITY, { input: {}, axes: [{ path: 'site.pue', values: [1.2] }] }, orgOnly))).toBe('FORBIDDEN');
     const reader = { token: (await createApiKey(api, a, ['SITES_READ'])).secret };
     expect((await api.gql(EBITDA, { input: {} }, reader)).errors).toBeUndefined();
-    expect(code(await api.gql(SAVE, { input: { name: 'key', siteId: siteA, inputs: {} } }, reader))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(SAVE, { input: { name: 'key', siteId: siteA, inputs: {} } }, reader))).toBe('FORBIDDEN');
     const writer = { token: (await createApiKey(api, a, ['SITES_WRITE'])).secret };
     expect((await save('by key', siteA, {}, writer)).name).toBe('by key');
     const row = await api.db.prisma.revenueScenario.findFirstOrThrow({ where: { orgId: a.orgId, name: 'by key' } });
@@ -295,6 +295,6 @@ describe('permissions', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    expect(code(await api.gql(EBITDA, { input: {} }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(EBITDA, { input: {} }))).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,12 +1,12 @@
 import type { Prisma, RevenueScenario } from '@gridshare/db';
 import type { HourlyOutput, RevenueResult, SensitivityGrid, TRevenueInput } from '@gridshare/revenue';
 import { z } from 'zod';
+import { centsToUsd } from '../common/units';
 
-const usd = (cents: number) => cents / 100;
 
 /** `{ hostEbitda: 123 }` cents → `{ hostEbitdaUsd: 1.23 }`: every money line, named with its unit. */
 export function toTotalsNode<Line extends string>(totalsCents: { readonly [L in Line]: number }): Record<`${Line}Usd`, number> {
-  const lines = Object.entries<number>(totalsCents).map(([line, cents]) => [`${line}Usd`, usd(cents)]);
+  const lines = Object.entries<number>(totalsCents).map(([line, cents]) => [`${line}Usd`, centsToUsd(cents)]);
   return Object.fromEntries(lines) as Record<`${Line}Usd`, number>;
 }
 
@@ -25,10 +25,10 @@ export function toRevenueResultNode(result: RevenueResult, input: TRevenueInput,
     valuation: {
       miningMultiple: input.valuation.miningMultiple,
       dataCentreMultiple: input.valuation.dataCentreMultiple,
-      atMiningMultipleUsd: usd(v.atMiningMultiple),
-      atDataCentreMultipleUsd: usd(v.atDataCentreMultiple),
-      upliftUsd: usd(v.uplift),
-      sumOfPartsUsd: usd(v.sumOfParts),
+      atMiningMultipleUsd: centsToUsd(v.atMiningMultiple),
+      atDataCentreMultipleUsd: centsToUsd(v.atDataCentreMultiple),
+      upliftUsd: centsToUsd(v.uplift),
+      sumOfPartsUsd: centsToUsd(v.sumOfParts),
     },
     breakEven: result.breakEven,
     hashRevenue: { grossUsdPerMwh: hash.gross, netUsdPerMwh: hash.net },
@@ -59,7 +59,7 @@ export function toSensitivityNode(grid: SensitivityGrid) {
   return {
     axes: grid.axes.map((axis) => ({ path: axis.path, values: [...axis.values] })),
     shape: [...grid.shape],
-    hostEbitdaUsd: Array.from(grid.hostEbitdaCents, usd),
+    hostEbitdaUsd: Array.from(grid.hostEbitdaCents, (cents) => centsToUsd(cents)),
   };
 }
 

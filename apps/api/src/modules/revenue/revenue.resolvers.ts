@@ -3,7 +3,7 @@ import { authorize, can } from '../../auth/authorize';
 import { connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
-import { type RevenueResultNode, toHourlyNode, toRevenueResultNode, toScenarioNode, toSensitivityNode } from './revenue.mappers';
+import { toHourlyNode, toRevenueResultNode, toScenarioNode, toSensitivityNode } from './revenue.mappers';
 import { ZHourlyArgs, ZRevenueModelArgs, ZRevenueScenariosArgs, ZSaveRevenueScenarioInput, ZSensitivityArgs } from './revenue.schemas';
 import * as revenue from './revenue.service';
 
@@ -35,7 +35,7 @@ export const revenueResolvers: Resolvers = {
   },
   RevenueResult: {
     // The parent was authorised by revenueModel; this only picks a window of arrays it already holds.
-    hourly: (result: RevenueResultNode, args) => {
+    hourly: (result, args) => {
       const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
       if (!result.hourlyOutput) throw new Error('revenueModel ran without hourly output');
       return toHourlyNode(result.hourlyOutput, from, to);

@@ -1,8 +1,8 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { RevenueInputError, revenueSensitivity, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
 import type { GraphQLError } from 'graphql';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { appError, badInput, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toJsonColumn, toStoredResults } from './revenue.mappers';
@@ -86,10 +86,8 @@ export function saveScenario(prisma: AppPrisma, auth: Authorized, input: TSaveRe
       },
     });
     // The inputs can hold 8,784-value series: the audit keeps what identifies the scenario and its headline.
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'revenueScenario.created',
+    await audit(tx, auth, {
+            action: 'revenueScenario.created',
       entityType: 'RevenueScenario',
       entityId: scenario.id,
       changes: { name: input.name, siteId: input.siteId, dealId: input.dealId, hostEbitdaCents: result.totalsCents.hostEbitda },

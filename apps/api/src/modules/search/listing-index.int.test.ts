@@ -7,7 +7,8 @@ import { randomSearch, seededRandom } from '../../testing/search-filters';
 import { createListingSync } from './listing-sync';
 import { ZCapacitySearchFilter, type TSort } from './search.schemas';
 import { toListingNode } from './search.mappers';
-import { countListings, searchListingIndex, searchListings } from './search.service';
+import { searchListingIndex } from './search.memory';
+import { countListings, searchListings } from './search.service';
 import type { TPageArgs } from '../../graphql/pagination';
 
 let db: TestDatabase;
@@ -32,9 +33,9 @@ async function bySql(page: TPageArgs, sort: TSort, filter: Filter) {
   };
 }
 
-function byIndex(index: Awaited<ReturnType<ReturnType<typeof createListingSync>['current']>>, page: TPageArgs, sort: TSort, filter: Filter) {
+async function byIndex(index: Awaited<ReturnType<ReturnType<typeof createListingSync>['current']>>, page: TPageArgs, sort: TSort, filter: Filter) {
   const result = searchListingIndex(index, page, sort, filter);
-  return { edges: result.edges, hasNextPage: result.pageInfo.hasNextPage, totalCount: result.totalCount(), totalCountIsExact: result.totalCountIsExact() };
+  return { edges: result.edges, hasNextPage: result.pageInfo.hasNextPage, totalCount: await result.totalCount(), totalCountIsExact: await result.totalCountIsExact() };
 }
 
 it('answers 300 random searches, first and second pages, exactly as the SQL does', async () => {
@@ -57,12 +58,12 @@ it('answers 300 random searches, first and second pages, exactly as the SQL does
     const filter = ZCapacitySearchFilter.parse({ ...search.filter, ...extra });
     const first = 1 + (i % 25);
     const sql = await bySql({ first }, search.sort, filter);
-    const memory = byIndex(index, { first }, search.sort, filter);
+    const memory = await byIndex(index, { first }, search.sort, filter);
     expect({ i, search, extra, ...memory }).toEqual({ i, search, extra, ...sql });
     if (!sql.totalCountIsExact) beyondCap += 1;
     if (sql.totalCount < first) narrow += 1;
     const after = sql.edges.at(-1)?.cursor;
-    if (after) expect(byIndex(index, { first, after }, search.sort, filter)).toEqual(await bySql({ first, after }, search.sort, filter));
+    if (after) expect(await byIndex(index, { first, after }, search.sort, filter)).toEqual(await bySql({ first, after }, search.sort, filter));
   }
   // The sample reaches both regimes of the index (every match in hand, or more than the cap).
   expect(beyondCap).toBeGreaterThan(20);
@@ -75,15 +76,15 @@ describe('consistency with the table', () => {
 
   it('sees a write made by any path (here plain SQL, announced to nobody) at the next search', async () => {
     const sync = createListingSync(db.prisma);
-    const before = byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
+    const before = await byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
     const blockId = before.edges[0]!.node.id;
     await db.prisma.$executeRaw`UPDATE "CapacityBlock" SET "priceCentsPerKwMonth" = 100 WHERE "id" = ${blockId}::uuid`;
     const site = await db.prisma.capacityBlock.findUniqueOrThrow({ where: { id: blockId }, select: { siteId: true } });
-    const after = byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
+    const after = await byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
     expect(after.edges[0]!.node).toMatchObject({ id: blockId, priceUsdPerKwMonth: 1 });
     // The site unverified: its rows leave the listing, and the index.
     await db.prisma.site.update({ where: { id: site.siteId }, data: { verification: 'PENDING' } });
-    const gone = byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
+    const gone = await byIndex(await sync.current(), cheapest, 'PRICE_ASC', ercot());
     expect(gone.edges[0]!.node.id).not.toBe(blockId);
     expect(gone).toEqual(await bySql(cheapest, 'PRICE_ASC', ercot()));
     await db.prisma.site.update({ where: { id: site.siteId }, data: { verification: 'VERIFIED' } });
@@ -91,7 +92,7 @@ describe('consistency with the table', () => {
 
   it('sees a transaction that began before a check and committed after it', async () => {
     const sync = createListingSync(db.prisma);
-    const before = byIndex(await sync.current(), cheapest, 'MW_DESC', ercot());
+    const before = await byIndex(await sync.current(), cheapest, 'MW_DESC', ercot());
     const blockId = before.edges[0]!.node.id;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -106,10 +107,10 @@ describe('consistency with the table', () => {
     // A quicker transaction commits meanwhile, and a check runs while the slow one is still open.
     const other = await db.prisma.capacityBlock.findFirstOrThrow({ where: { status: 'PUBLISHED', id: { not: blockId } } });
     await db.prisma.capacityBlock.update({ where: { id: other.id }, data: { priceCentsPerKwMonth: other.priceCentsPerKwMonth + 1 } });
-    expect(byIndex(await sync.current(), cheapest, 'MW_DESC', ercot()).edges[0]!.node.id).toBe(blockId);
+    expect((await byIndex(await sync.current(), cheapest, 'MW_DESC', ercot())).edges[0]!.node.id).toBe(blockId);
     release();
     await slow;
-    const after = byIndex(await sync.current(), cheapest, 'MW_DESC', ercot());
+    const after = await byIndex(await sync.current(), cheapest, 'MW_DESC', ercot());
     expect(after.edges[0]!.node.id).not.toBe(blockId);
     expect(after).toEqual(await bySql(cheapest, 'MW_DESC', ercot()));
   });
@@ -122,6 +123,6 @@ describe('consistency with the table', () => {
     await db.prisma.$executeRawUnsafe('ALTER TABLE "CapacityBlock" ENABLE TRIGGER USER');
     await db.prisma.$queryRawUnsafe('SELECT rebuild_marketplace_listing()');
     const filter = ZCapacitySearchFilter.parse({});
-    expect(byIndex(await sync.current(), { first: 30 }, 'PRICE_ASC', filter)).toEqual(await bySql({ first: 30 }, 'PRICE_ASC', filter));
+    expect(await byIndex(await sync.current(), { first: 30 }, 'PRICE_ASC', filter)).toEqual(await bySql({ first: 30 }, 'PRICE_ASC', filter));
   });
 });

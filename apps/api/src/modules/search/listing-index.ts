@@ -3,7 +3,7 @@
 // (~11 ms of database time per varied search on 200,000 listings; docs/marketplace-search.md). It answers
 // exactly what search.sql.ts answers: the same filters, the same order (ties by block id), the same
 // cursors and the same capped count. listing-sync.ts keeps it in step with the table. No I/O here.
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import type { Keyset } from './search.sql';
 import type { AsFloats, ListingRow } from './search.service';
 import { COUNT_CAP } from './search.service';
@@ -268,7 +268,7 @@ export class ListingIndex {
     return {
       blockId: this.blockIds[slot]!,
       siteId: this.siteIds[slot]!,
-      kind: text('kind'),
+      kind: text('kind') as IndexedRow['kind'],
       mw: this.numbers.mw[slot]!,
       firmMw: this.numbers.firmMw[slot]!,
       interruptibleMw: this.numbers.interruptibleMw[slot]!,

@@ -1,4 +1,5 @@
 import type { Prisma } from '@gridshare/db';
+import type { Connection } from '../../graphql/pagination';
 import type { ListingRow } from './search.service';
 
 /** NUMERIC columns arrive as Decimals, or as numbers where a query casts them to float8 for speed. */
@@ -66,4 +67,10 @@ export function toListingNode(row: NodeColumns) {
     minTermMonths: row.minTermMonths,
     site: toListingSite(row),
   };
+}
+export type ListingNode = ReturnType<typeof toListingNode>;
+
+/** A search page: a Connection whose count may be an estimate, and says so. */
+export interface ListingConnection extends Connection<ListingNode> {
+  totalCountIsExact: () => Promise<boolean>;
 }

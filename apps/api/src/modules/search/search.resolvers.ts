@@ -3,7 +3,8 @@ import { ZPageArgs, connectionResolvers } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { toListingNode } from './search.mappers';
-import { countListings, searchListings, searchListingIndex } from './search.service';
+import { searchListingIndex } from './search.memory';
+import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
 
 /**
@@ -11,12 +12,12 @@ import { ZCapacitySearchFilter, ZSort } from './search.schemas';
  * which hold nothing tenant-specific), with the permission to ask: the HTTP layer may replay their
  * answers (graphql/response-cache.ts).
  */
-export const publicQueries = { searchCapacity: can.readCapacity };
+export const searchPublicQueries = { searchCapacity: can.readCapacity };
 
 export const searchResolvers: Resolvers = {
   Query: {
     searchCapacity: async (_parent, args, ctx) => {
-      authorize(ctx, publicQueries.searchCapacity);
+      authorize(ctx, searchPublicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
@@ -38,6 +39,6 @@ export const searchResolvers: Resolvers = {
   },
   CapacityListingConnection: {
     ...connectionResolvers,
-    totalCountIsExact: (connection: { totalCountIsExact: () => boolean | Promise<boolean> }) => connection.totalCountIsExact(),
+    totalCountIsExact: (connection) => connection.totalCountIsExact(),
   },
 };

@@ -1,3 +1,4 @@
+import { CoolingType } from '@gridshare/db';
 import { z } from 'zod';
 import { CAPACITY_KINDS } from '../capacity/capacity.schemas';
 import { ZDate } from '../common/dates';
@@ -22,7 +23,7 @@ export const ZCapacitySearchFilter = z.strictObject({
   maxPriceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').nullish(),
   minRackDensityKw: z.number().int('must be a whole number').min(0).max(500, 'must be at most 500 kW').nullish(),
   liquidCoolingRequired: z.boolean().nullish(),
-  coolingTypes: z.array(z.enum(['AIR', 'WATER', 'IMMERSION', 'DIRECT_TO_CHIP'])).max(4).nullish(),
+  coolingTypes: z.array(z.enum(CoolingType)).max(4).nullish(),
   minRedundancy: z.enum(REDUNDANCY_ORDER).nullish(),
   maxLatencyMs: z.number().finite().min(0, 'must be 0 ms or more').nullish(),
   minRenewableSharePct: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100').nullish(),

@@ -1,10 +1,9 @@
-import { type AppPrisma, Prisma } from '@gridshare/db';
+import { type AppPrisma, type CapacityKind, Prisma } from '@gridshare/db';
 import type { TPageArgs } from '../../graphql/pagination';
-import type { ListingIndex } from './listing-index';
-import { toListingNode } from './search.mappers';
 import { decodeSearchCursor, encodeSearchCursor } from './search.cursor';
 import type { TCapacitySearchFilter, TSort } from './search.schemas';
 import { afterClause, orderBy, sortValue, whereClause } from './search.sql';
+import { listingColumns } from './listing-sql';
 
 /** A row type with its NUMERIC columns read as float8 (numbers) instead of Decimals. */
 export type AsFloats<T> = {
@@ -15,7 +14,7 @@ export type AsFloats<T> = {
 export interface ListingRow {
   blockId: string;
   siteId: string;
-  kind: string;
+  kind: CapacityKind;
   mw: Prisma.Decimal;
   firmMw: Prisma.Decimal;
   interruptibleMw: Prisma.Decimal;
@@ -43,11 +42,7 @@ export interface ListingRow {
 // Listings are nobody's tenant data: the table holds only what every organisation may see, so the search
 // reads it on the system path in one statement, not in a tenant transaction (docs/architecture.md).
 // Named columns only: the approximate coordinates and the host id never leave the database.
-export const LISTING_COLUMNS = Prisma.sql`l."blockId", l."siteId", l."kind"::text AS "kind", l."mw", l."firmMw", l."interruptibleMw",
-  l."availableFrom", l."priceCentsPerKwMonth", l."minTermMonths", l."country", l."region", l."gridOperator", l."energizedMw",
-  l."interconnectionStatus"::text AS "interconnectionStatus", l."coolingType"::text AS "coolingType",
-  l."redundancy"::text AS "redundancy", l."maxRackDensityKw", l."latencyToHubMs", l."nearestHub", l."renewableSharePct",
-  l."pue", l."energyPriceCentsPerMwh", l."readinessScore"`;
+const LISTING_COLUMNS = listingColumns();
 
 export async function searchListings(prisma: AppPrisma, page: TPageArgs, sort: TSort, filter?: TCapacitySearchFilter | null) {
   const after = page.after ? decodeSearchCursor(page.after, sort) : null;
@@ -76,19 +71,3 @@ export async function countListings(prisma: AppPrisma, where: Prisma.Sql): Promi
   return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
 
-/** The same answer as searchListings + countListings, from the in-memory listing (listing-index.ts). */
-export function searchListingIndex(index: ListingIndex, page: TPageArgs, sort: TSort, filter?: TCapacitySearchFilter | null) {
-  const after = page.after ? decodeSearchCursor(page.after, sort) : null;
-  const result = index.search(page.first, sort, filter, after);
-  const edges = result.rows.map(({ row, keyset }) => ({
-    cursor: encodeSearchCursor(sort, keyset),
-    node: toListingNode({ ...row, availableFrom: new Date(row.availableDay * 86_400_000) }),
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: result.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    // Functions, as the SQL path's counts are (connectionResolvers calls them).
-    totalCount: () => result.count,
-    totalCountIsExact: () => result.exact,
-  };
-}

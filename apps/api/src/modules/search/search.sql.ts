@@ -1,8 +1,9 @@
 // The search as SQL over the MarketplaceListing table: one WHERE for both the page and the count, keyset
 // pagination per sort (no OFFSET, so deep pages cost what the first one does).
 import { Prisma } from '@gridshare/db';
-import { usdToCents } from '../sites/sites.mappers';
+import { usdToCents } from '../common/units';
 import { REDUNDANCY_ORDER, type TCapacitySearchFilter, type TSort } from './search.schemas';
+import { locationClauses } from './listing-sql';
 
 const KM_PER_DEGREE = 111.32;
 const EARTH_RADIUS_KM = 6371;
@@ -27,9 +28,7 @@ export function whereClause(filter: TCapacitySearchFilter | null | undefined): P
   const clauses: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (f.minBlockMw != null) clauses.push(Prisma.sql`l."mw" >= ${f.minBlockMw}`);
   if (f.availableBy) clauses.push(Prisma.sql`l."availableFrom" <= ${f.availableBy}::date`);
-  if (f.countries?.length) clauses.push(Prisma.sql`l."country" = ANY(${f.countries}::text[])`);
-  if (f.regions?.length) clauses.push(Prisma.sql`l."region" = ANY(${f.regions}::text[])`);
-  if (f.gridOperators?.length) clauses.push(Prisma.sql`l."gridOperator" = ANY(${f.gridOperators}::text[])`);
+  clauses.push(...locationClauses(f));
   if (f.maxPriceUsdPerKwMonth != null) clauses.push(Prisma.sql`l."priceCentsPerKwMonth" <= ${usdToCents(f.maxPriceUsdPerKwMonth)}`);
   if (f.minRackDensityKw != null) clauses.push(Prisma.sql`l."maxRackDensityKw" >= ${f.minRackDensityKw}`);
   if (f.liquidCoolingRequired) clauses.push(Prisma.sql`l."coolingType" = 'DIRECT_TO_CHIP'`);

@@ -4,14 +4,14 @@ import type { Prisma } from '@gridshare/db';
 import type { ForecastComparison, SettlementSummary, Variance } from '@gridshare/settlement';
 import { monthOf } from './months';
 import { statementCsv } from './statement-csv';
+import { centsToUsd } from '../common/units';
 
 export const STATEMENT_INCLUDE = { lines: { orderBy: { position: 'asc' } } } satisfies Prisma.SettlementStatementInclude;
 export type StatementWithLines = Prisma.SettlementStatementGetPayload<{ include: typeof STATEMENT_INCLUDE }>;
 
 /** Cents are integers below 2^53 (the engine checks), so the USD figure is exact to the cent. */
-const usd = (cents: bigint | number) => Number(cents) / 100;
 
-const toVarianceTotal = (v: Variance) => ({ forecastUsd: usd(v.forecastCents), actualUsd: usd(v.actualCents), varianceUsd: usd(v.varianceCents) });
+const toVarianceTotal = (v: Variance) => ({ forecastUsd: centsToUsd(v.forecastCents), actualUsd: centsToUsd(v.actualCents), varianceUsd: centsToUsd(v.varianceCents) });
 
 function toForecastNode(forecast: ForecastComparison | null) {
   if (!forecast) return null;
@@ -43,12 +43,12 @@ function toSummaryNode(summary: SettlementSummary) {
       curtailedForDemandResponseMwh: energyMwh.curtailedForDemandResponse,
     },
     backfill: {
-      grossRevenueUsd: usd(backfill.grossRevenueCents),
-      energyCostUsd: usd(backfill.energyCostCents),
-      variableOpexUsd: usd(backfill.variableOpexCents),
-      positiveNetUsd: usd(backfill.positiveNetCents),
-      lossHoursNetUsd: usd(backfill.lossHoursNetCents),
-      demandResponseIncomeUsd: usd(backfill.demandResponseIncomeCents),
+      grossRevenueUsd: centsToUsd(backfill.grossRevenueCents),
+      energyCostUsd: centsToUsd(backfill.energyCostCents),
+      variableOpexUsd: centsToUsd(backfill.variableOpexCents),
+      positiveNetUsd: centsToUsd(backfill.positiveNetCents),
+      lossHoursNetUsd: centsToUsd(backfill.lossHoursNetCents),
+      demandResponseIncomeUsd: centsToUsd(backfill.demandResponseIncomeCents),
     },
     missingHashpriceDays: summary.missingHashpriceDays,
     disputedEventIds: summary.disputedEventIds ?? [],
@@ -62,7 +62,7 @@ export function toStatementNode(row: StatementWithLines) {
     position: line.position,
     kind: line.kind,
     description: line.description,
-    amountUsd: usd(line.amountCents),
+    amountUsd: centsToUsd(line.amountCents),
     feeBase: line.feeBase,
     adjustsMonth: line.adjustsMonth ? monthOf(line.adjustsMonth) : null,
     detail: line.detail,
@@ -76,11 +76,11 @@ export function toStatementNode(row: StatementWithLines) {
     status: row.status,
     version: row.version,
     stale: row.stale,
-    tenantTotalUsd: usd(row.tenantTotalCents),
-    platformFeeUsd: usd(row.platformFeeCents),
-    hostPayoutUsd: usd(row.hostPayoutCents),
-    tenantCarryOutUsd: usd(row.tenantCarryOutCents),
-    feeCarryOutUsd: usd(row.feeCarryOutCents),
+    tenantTotalUsd: centsToUsd(row.tenantTotalCents),
+    platformFeeUsd: centsToUsd(row.platformFeeCents),
+    hostPayoutUsd: centsToUsd(row.hostPayoutCents),
+    tenantCarryOutUsd: centsToUsd(row.tenantCarryOutCents),
+    feeCarryOutUsd: centsToUsd(row.feeCarryOutCents),
     lines,
     summary: toSummaryNode(summary),
     dataGaps: summary.gaps,

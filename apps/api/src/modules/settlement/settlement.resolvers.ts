@@ -9,8 +9,8 @@ import { toStatementNode } from './settlement.mappers';
 import { ZAdminListArgs, ZDisputeStatementArgs, ZFeeIncomeArgs, ZRecomputeStatementArgs, ZStatementsArgs } from './settlement.schemas';
 import * as service from './settlement.service';
 import * as reads from './statement-reads';
+import { centsToUsd } from '../common/units';
 
-const usd = (cents: number) => cents / 100;
 
 export const settlementResolvers: Resolvers = {
   Query: {
@@ -38,7 +38,7 @@ export const settlementResolvers: Resolvers = {
     feeIncome: async (_parent, args, ctx) => {
       requirePlatformAdmin(ctx, "see the platform's fee income");
       const { from, until } = parseInput(ZFeeIncomeArgs, args, '');
-      return (await reads.platformFeeIncome(ctx.db.prisma, from, until)).map((row) => ({ month: row.month, platformFeeUsd: usd(row.platformFeeCents), statements: row.statements }));
+      return (await reads.platformFeeIncome(ctx.db.prisma, from, until)).map((row) => ({ month: row.month, platformFeeUsd: centsToUsd(row.platformFeeCents), statements: row.statements }));
     },
   },
   Mutation: {

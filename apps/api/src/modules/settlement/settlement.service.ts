@@ -5,7 +5,7 @@
 import { type Billing, describeStripeError } from '@gridshare/billing';
 import type { AppPrisma } from '@gridshare/db';
 import type { Logger } from 'pino';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { recomputeStatement as recompute } from './statement-drafts';
 import { invoiceStatement } from './statement-invoicing';
 import { type StatementRole, agreeStatement as agree, assertRole, disputeStatement as dispute, findPartyStatement, issueStatement as issue, reissueStatement as reissue } from './statement-moves';

@@ -1,7 +1,7 @@
 // DRAFT statements: computed by the worker after month end for every deal that ran in the month, computed
 // again whenever their data changed (stale), and on the host's request (recomputeStatement).
 import { type AppPrisma, type SettlementStatement, withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { isStale } from './input-changes';

@@ -7,7 +7,7 @@
 // same transaction.
 import { type AppPrisma, type AppTx, type SettlementStatement, type StatementStatus, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../graphql/errors';
 import { assertTransition } from '../common/transitions';
 import { type PartnerEventType, statementEventPayload } from '../webhooks/events';

@@ -2,7 +2,7 @@
 // security lets the runtime role read only its deals' statements and lines). Lines come with each page in
 // one more query, never one per statement.
 import { type AppPrisma, type AppTx, withOrg } from '@gridshare/db';
-import type { Authorized } from '../../auth/authorize';
+import type { Authorized } from '../../auth/principal';
 import { notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { addMonths, monthOf, monthStart } from './months';

@@ -20,6 +20,7 @@ import {
   setHashprice,
 } from '../../testing/settlement-fixtures';
 import { type Caller, type GqlResult, type TestApi, startTestApi } from '../../testing/test-api';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let admin: Caller;
@@ -30,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const code = (result: GqlResult) => result.errors?.[0]?.extensions?.code;
 const reason = (result: GqlResult) => result.errors?.[0]?.extensions?.reason;
 const parties = async (label: string) => ({ host: await signUpOrg(api, 'MINER', `${label}-host`), tenant: await signUpOrg(api, 'TENANT', `${label}-tenant`) });
 const cents = (usd: number) => Math.round(usd * 100);
@@ -122,27 +122,27 @@ describe('who may move a statement, and when', () => {
       });
     }
     const id = draft.id;
-    expect(code(await api.gql(ISSUE, { id }, tenant))).toBe('FORBIDDEN');
-    expect(code(await api.gql(RECOMPUTE, { dealId, month: '2026-09' }, tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(ISSUE, { id }, tenant))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(RECOMPUTE, { dealId, month: '2026-09' }, tenant))).toBe('FORBIDDEN');
     for (const [query, variables] of [[ISSUE, { id }], [AGREE, { id }], [DISPUTE, { id, reason: 'not mine' }], [REISSUE, { id }], [RECOMPUTE, { dealId, month: '2026-09' }]] as const) {
-      expect(code(await api.gql(query, variables, stranger))).toBe('NOT_FOUND');
+      expect(errorCode(await api.gql(query, variables, stranger))).toBe('NOT_FOUND');
     }
     // A DRAFT cannot be agreed or disputed yet.
-    expect(code(await api.gql(AGREE, { id }, tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(AGREE, { id }, tenant))).toBe('CONFLICT');
 
     const issued = await mutate<StatementView>(api, host, 'issueStatement', ISSUE, { id });
     expect(issued).toMatchObject({ status: 'ISSUED', version: 1 });
     expect(Date.parse(issued.autoAgreeAt!) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
-    expect(code(await api.gql(AGREE, { id }, host))).toBe('FORBIDDEN');
-    expect(code(await api.gql(DISPUTE, { id, reason: 'the outage was the grid' }, host))).toBe('FORBIDDEN');
-    expect(code(await api.gql(ISSUE, { id }, host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(AGREE, { id }, host))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(DISPUTE, { id, reason: 'the outage was the grid' }, host))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(ISSUE, { id }, host))).toBe('CONFLICT');
     // Nothing changed since it was issued: there is nothing to re-issue.
     expect(reason(await api.gql(REISSUE, { id }, host))).toBe('NOT_STALE');
 
     const disputed = await mutate<StatementView>(api, tenant, 'disputeStatement', DISPUTE, { id, reason: 'The outage on the 10th was the grid operator’s.' });
     expect(disputed).toMatchObject({ status: 'DISPUTED', disputeReason: 'The outage on the 10th was the grid operator’s.' });
     expect((await readStatement(id, host)).data?.statement).toMatchObject({ status: 'DISPUTED', disputeReason: disputed.disputeReason });
-    expect(code(await api.gql(AGREE, { id }, tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(AGREE, { id }, tenant))).toBe('CONFLICT');
 
     const reissued = await mutate<StatementView>(api, host, 'reissueStatement', REISSUE, { id });
     expect(reissued).toMatchObject({ status: 'ISSUED', version: 2, disputeReason: null });
@@ -152,8 +152,8 @@ describe('who may move a statement, and when', () => {
     const agreed = await mutate<StatementView>(api, tenant, 'agreeStatement', AGREE, { id });
     // Agreed, then invoiced and (the local Stripe pays at once) paid.
     expect(agreed).toMatchObject({ status: 'PAID', version: 2, agreedBy: `user:${tenant.userId}`, stripeInvoiceId: expect.stringMatching(/^in_/) });
-    expect(code(await api.gql(DISPUTE, { id, reason: 'too late' }, tenant))).toBe('CONFLICT');
-    expect(code(await api.gql(RECOMPUTE, { dealId, month: '2026-09' }, host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(DISPUTE, { id, reason: 'too late' }, tenant))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(RECOMPUTE, { dealId, month: '2026-09' }, host))).toBe('CONFLICT');
 
     const audit = await api.db.prisma.auditLog.findMany({ where: { entityId: id }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((row) => [row.action, row.actor])).toEqual([
@@ -314,8 +314,8 @@ describe('another organisation', () => {
   it('can neither read nor move a deal’s statements, through the API or row-level security; the parties cannot write them directly either', async () => {
     const { host, tenant, dealId, draft } = await workedDraft('tenancy');
     const outsider = await signUpOrg(api, 'MINER', 'tenancy-outsider');
-    expect(code(await readStatement(draft.id, outsider))).toBe('NOT_FOUND');
-    expect(code(await api.gql(`query ($d: ID!) { statements(dealId: $d) { totalCount } }`, { d: dealId }, outsider))).toBe('NOT_FOUND');
+    expect(errorCode(await readStatement(draft.id, outsider))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`query ($d: ID!) { statements(dealId: $d) { totalCount } }`, { d: dealId }, outsider))).toBe('NOT_FOUND');
     const listed = await api.gql<{ statements: { totalCount: number; edges: { node: { id: string } }[] } }>(`query ($d: ID!) { statements(dealId: $d) { totalCount edges { node { id } } } }`, { d: dealId }, tenant);
     expect(listed.data?.statements).toEqual({ totalCount: 1, edges: [{ node: { id: draft.id } }] });
 
@@ -374,7 +374,7 @@ describe('the platform admin’s view', () => {
     expect(after.data?.adminSettlement.disputedStatements.map((row) => row.statement.id)).not.toContain(draft.id);
     expect(after.data?.adminSettlement.feeIncome).toEqual([{ month: '2026-09', platformFeeUsd: septemberBefore.platformFeeUsd + 202_500, statements: septemberBefore.statements + 1 }]);
 
-    for (const caller of [host, tenant]) expect(code(await api.gql(VIEW, { from: '2026-09', until: '2026-09' }, caller))).toBe('FORBIDDEN');
+    for (const caller of [host, tenant]) expect(errorCode(await api.gql(VIEW, { from: '2026-09', until: '2026-09' }, caller))).toBe('FORBIDDEN');
     expect((await api.gql(VIEW, { from: '2026-10', until: '2026-09' }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Prisma, Site } from '@gridshare/db';
+import { usdToCents } from '../common/units';
 import type { TCreateSiteInput, TUpdateSiteInput } from './sites.schemas';
 
 /** The GraphQL Site: Decimals as numbers, money as USD; the org is resolved by a DataLoader. */
@@ -18,8 +19,6 @@ export function toSiteNode(site: Site) {
   };
 }
 export type SiteNode = ReturnType<typeof toSiteNode>;
-
-export const usdToCents = (usd: number) => Math.round(usd * 100);
 
 /** API units to storage units: USD/MWh becomes integer cents/MWh. */
 export function toSiteCreateData(input: TCreateSiteInput, orgId: string): Prisma.SiteUncheckedCreateInput {

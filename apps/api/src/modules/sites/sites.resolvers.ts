@@ -5,7 +5,7 @@ import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { toOrganizationNode } from '../orgs/orgs.mappers';
 import { ZId } from '../common/common.schemas';
-import { type SiteNode, toSiteNode } from './sites.mappers';
+import { toSiteNode } from './sites.mappers';
 import { ZCreateSiteInput, ZSiteFilter, ZUpdateSiteInput } from './sites.schemas';
 import * as sites from './sites.service';
 
@@ -42,7 +42,7 @@ export const sitesResolvers: Resolvers = {
     },
   },
   Site: {
-    organization: async (site: SiteNode, _args, ctx) => {
+    organization: async (site, _args, ctx) => {
       const org = await ctx.loaders.organization.load(site.orgId);
       if (!org) throw notFound('Organization', site.orgId);
       return toOrganizationNode(org);

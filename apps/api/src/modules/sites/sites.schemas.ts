@@ -1,3 +1,4 @@
+import { CoolingType, InterconnectionStatus, PermitStatus, Redundancy, SiteStatus } from '@gridshare/db';
 import { z } from 'zod';
 import { ZPartialUpdate } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
@@ -22,23 +23,23 @@ const siteFields = {
   energizedMw: mw,
   underConstructionMw: mw,
   pipelineMw: mw,
-  interconnectionStatus: z.enum(['NONE', 'APPLIED', 'IN_STUDY', 'APPROVED', 'ENERGIZED']),
+  interconnectionStatus: z.enum(InterconnectionStatus),
   substationOnSite: z.boolean(),
   substationMva: mva,
   transformerMva: mva,
   landAcres: z.number().finite().min(0, 'must be 0 or more acres').max(1_000_000, 'must be at most 1,000,000 acres'),
   waterAvailable: z.boolean(),
-  coolingType: z.enum(['AIR', 'WATER', 'IMMERSION', 'DIRECT_TO_CHIP']),
+  coolingType: z.enum(CoolingType),
   darkFiber: z.boolean(),
   carriers: z.array(text(100)).max(30, 'must list at most 30 carriers'),
   nearestHub: text(100).nullable(),
   latencyToHubMs: z.number().finite().min(0, 'must be 0 ms or more').max(1_000, 'must be at most 1,000 ms').nullable(),
-  redundancy: z.enum(['N', 'N_PLUS_1', 'TWO_N']),
+  redundancy: z.enum(Redundancy),
   maxRackDensityKw: z.number().int('must be a whole number').min(1, 'must be at least 1 kW').max(500, 'must be at most 500 kW'),
   pue: z.number().finite().min(1, 'must be at least 1.0').max(3, 'must be at most 3.0'),
   energyPriceUsdPerMwh: z.number().finite().min(-500, 'must be at least -500 USD/MWh').max(10_000, 'must be at most 10,000 USD/MWh'),
   renewableSharePct: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100'),
-  permitStatus: z.enum(['NONE', 'IN_PROGRESS', 'GRANTED']),
+  permitStatus: z.enum(PermitStatus),
   skilledStaffCount: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
   liveDate: ZDate.nullable(),
   constructionLiveDate: ZDate.nullable(),
@@ -86,7 +87,7 @@ export const ZUpdateSiteInput = ZPartialUpdate(siteFields);
 export type TUpdateSiteInput = z.infer<typeof ZUpdateSiteInput>;
 
 export const ZSiteFilter = z.strictObject({
-  status: z.enum(['ACTIVE', 'ARCHIVED']).nullish(),
+  status: z.enum(SiteStatus).nullish(),
   countries: z.array(COUNTRY).max(50).nullish(),
   regions: z.array(text(100)).max(50).nullish(),
   gridOperators: z.array(text(50).transform((v) => v.toUpperCase())).max(50).nullish(),

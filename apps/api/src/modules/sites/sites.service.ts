@@ -1,8 +1,9 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import { assertSiteNotOversold } from '../capacity/capacity.service';
-import type { Authorized } from '../../auth/authorize';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { audit } from '../../audit';
+import { assertSiteNotOversold } from './site-oversell';
+import type { Authorized } from '../../auth/principal';
+import { findOwned } from '../common/find-owned';
+import { badInput, conflict } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { recordAssessment } from '../readiness/readiness.service';
 import { toSiteCreateData, toSiteUpdateData } from './sites.mappers';
@@ -28,11 +29,7 @@ export function countSites(prisma: AppPrisma, auth: Authorized, filter?: TSiteFi
   return withOrg(prisma, auth, (tx) => tx.site.count({ where: scopedWhere(auth, siteWhere(filter)) }));
 }
 
-async function findOwnSite(tx: AppTx, auth: Authorized, id: string) {
-  const site = await tx.site.findFirst({ where: scopedWhere(auth, { id }) });
-  if (!site) throw notFound('Site', id);
-  return site;
-}
+const findOwnSite = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.site, auth, id, 'Site');
 
 export function getSite(prisma: AppPrisma, auth: Authorized, id: string) {
   return withOrg(prisma, auth, (tx) => findOwnSite(tx, auth, id));
@@ -42,7 +39,7 @@ export function createSite(prisma: AppPrisma, auth: Authorized, input: TCreateSi
   return withOrg(prisma, auth, async (tx) => {
     const site = await tx.site.create({ data: toSiteCreateData(input, auth.orgId) });
     await recordAssessment(tx, auth, site);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.created', entityType: 'Site', entityId: site.id, changes: input });
+    await audit(tx, auth, { action: 'site.created', entityType: 'Site', entityId: site.id, changes: input });
     return site;
   });
 }
@@ -65,7 +62,7 @@ export function updateSite(prisma: AppPrisma, auth: Authorized, id: string, inpu
     if (capacityField) await assertSiteNotOversold(tx, auth, id, undefined, `input.${capacityField}`);
     // Any change may move the score (and time to power moves with the date), so every update reassesses.
     await recordAssessment(tx, auth, site);
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.updated', entityType: 'Site', entityId: id, changes: input });
+    await audit(tx, auth, { action: 'site.updated', entityType: 'Site', entityId: id, changes: input });
     return site;
   });
 }
@@ -75,7 +72,7 @@ export function archiveSite(prisma: AppPrisma, auth: Authorized, id: string) {
     const current = await findOwnSite(tx, auth, id);
     if (current.status === 'ARCHIVED') throw conflict(`Site ${id} is already archived.`, { status: current.status });
     const site = await tx.site.update({ where: { id }, data: { status: 'ARCHIVED', archivedAt: new Date() } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'site.archived', entityType: 'Site', entityId: id });
+    await audit(tx, auth, { action: 'site.archived', entityType: 'Site', entityId: id });
     return site;
   });
 }

@@ -3,6 +3,7 @@
 // never the tenant's name).
 import type { CapacityBlock, Deal, Match, SettlementStatement } from '@gridshare/db';
 import { isoDay } from '../common/dates';
+import { centsToUsd } from '../common/units';
 
 export const PARTNER_EVENT_TYPES = [
   'match.created',
@@ -30,7 +31,6 @@ export const EVENT_TYPE_ENUM: Record<string, PartnerEventType> = {
   STATEMENT_PAID: 'statement.paid',
 };
 
-const usd = (cents: number) => cents / 100;
 
 /** deal.accepted and deal.signed, sent to both parties. */
 export function dealEventPayload(deal: Deal) {
@@ -40,7 +40,7 @@ export function dealEventPayload(deal: Deal) {
     requestId: deal.requestId,
     siteId: deal.siteId,
     mw: deal.mw.toNumber(),
-    priceUsdPerKwMonth: usd(deal.priceCentsPerKwMonth),
+    priceUsdPerKwMonth: centsToUsd(deal.priceCentsPerKwMonth),
     termMonths: deal.termMonths,
     startDate: isoDay(deal.startDate),
   };
@@ -54,7 +54,7 @@ export function capacityEventPayload(block: CapacityBlock) {
     kind: block.kind,
     mw: block.mw.toNumber(),
     availableFrom: isoDay(block.availableFrom),
-    priceUsdPerKwMonth: usd(block.priceCentsPerKwMonth),
+    priceUsdPerKwMonth: centsToUsd(block.priceCentsPerKwMonth),
     minTermMonths: block.minTermMonths,
   };
 }
@@ -86,9 +86,9 @@ export function statementEventPayload(statement: StatementEventSource) {
     month: isoDay(statement.month).slice(0, 7),
     status: statement.status,
     version: statement.version,
-    tenantTotalUsd: usd(Number(statement.tenantTotalCents)),
-    platformFeeUsd: usd(Number(statement.platformFeeCents)),
-    hostPayoutUsd: usd(Number(statement.hostPayoutCents)),
+    tenantTotalUsd: centsToUsd(Number(statement.tenantTotalCents)),
+    platformFeeUsd: centsToUsd(Number(statement.platformFeeCents)),
+    hostPayoutUsd: centsToUsd(Number(statement.hostPayoutCents)),
     agreedBy: statement.agreedBy,
     disputeReason: statement.disputeReason,
     stripeInvoiceId: statement.stripeInvoiceId,

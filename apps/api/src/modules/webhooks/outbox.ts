@@ -2,7 +2,7 @@
 // transaction that makes the change: the delivery rows commit or roll back with it, so a partner never
 // hears of a change that did not happen and never misses one that did. After the request, the API puts
 // the new deliveries on the queue (server.ts); if that fails (Redis down), the worker's sweep finds the
-// PENDING rows later (sweep.ts).
+// PENDING rows later (sweepLostDeliveries in delivery.ts, run by the worker's webhook-sweep job).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppTx } from '@gridshare/db';
 import type { PartnerEventType } from './events';

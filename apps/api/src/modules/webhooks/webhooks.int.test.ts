@@ -5,6 +5,7 @@ import { type OrgFixture, createApiKey, createListedBlock, createProposedDeal, c
 import { type TestApi, startTestApi } from '../../testing/test-api';
 import { decryptSecret } from './secret-box';
 import { MAX_ENDPOINTS_PER_ORG } from './webhooks.service';
+import { errorCode } from '../../testing/expect-code';
 
 let api: TestApi;
 let host: OrgFixture;
@@ -21,7 +22,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id url eventTypes enabled secretPrefix } secret } }`;
-const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
 
 async function register(org: OrgFixture, eventTypes: string[], url = 'https://hooks.example.test/gridshare') {
   return mutate<{ endpoint: { id: string; secretPrefix: string }; secret: string }>(api, org, 'createWebhookEndpoint', CREATE, { input: { url, eventTypes } });
@@ -66,7 +66,7 @@ describe('webhook endpoints', () => {
   ])('refuses %s, naming the field, and writes nothing', async (_label, input, field, message) => {
     const before = await api.db.prisma.webhookEndpoint.count();
     const result = await api.gql(CREATE, { input }, host);
-    expect(code(result)).toBe('BAD_USER_INPUT');
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.field).toBe(field);
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(await api.db.prisma.webhookEndpoint.count()).toBe(before);
@@ -77,7 +77,7 @@ describe('webhook endpoints', () => {
     const id = created.endpoint.id;
     const update = `mutation ($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { enabled eventTypes url } }`;
     const empty = await api.gql(update, { id, input: {} }, host);
-    expect(code(empty)).toBe('BAD_USER_INPUT');
+    expect(errorCode(empty)).toBe('BAD_USER_INPUT');
     expect(empty.errors?.[0]?.extensions?.field).toBe('input');
     const badUrl = await api.gql(update, { id, input: { url: 'javascript:alert(1)' } }, host);
     expect(badUrl.errors?.[0]?.extensions?.field).toBe('input.url');
@@ -86,7 +86,7 @@ describe('webhook endpoints', () => {
       [update, { id, input: { enabled: false } }],
       [`mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`, { id }],
     ] as const) {
-      expect(code(await api.gql(query, variables, stranger))).toBe('NOT_FOUND');
+      expect(errorCode(await api.gql(query, variables, stranger))).toBe('NOT_FOUND');
     }
     const strangerList = await api.gql<{ webhookEndpoints: { totalCount: number } }>(`{ webhookEndpoints { totalCount } }`, {}, stranger);
     expect(strangerList.data?.webhookEndpoints.totalCount).toBe(0);
@@ -102,18 +102,18 @@ describe('webhook endpoints', () => {
     const capped = await signUpOrg(api, 'PARTNER', 'wh-capped');
     for (let i = 0; i < MAX_ENDPOINTS_PER_ORG; i++) await register(capped, ['DEAL_SIGNED']);
     const over = await api.gql(CREATE, { input: { url: 'https://hooks.example.test/one-more', eventTypes: ['DEAL_SIGNED'] } }, capped);
-    expect(code(over)).toBe('CONFLICT');
+    expect(errorCode(over)).toBe('CONFLICT');
     expect(await api.db.prisma.webhookEndpoint.count({ where: { orgId: capped.orgId } })).toBe(MAX_ENDPOINTS_PER_ORG);
   });
 
   it('follows API key scopes: webhooks:read reads, only webhooks:write changes', async () => {
     const reader = await createApiKey(api, host, ['WEBHOOKS_READ']);
-    expect(code(await api.gql(`{ webhookDeliveries { totalCount } }`, {}, { token: reader.secret }))).toBeUndefined();
+    expect(errorCode(await api.gql(`{ webhookDeliveries { totalCount } }`, {}, { token: reader.secret }))).toBeUndefined();
     const write = await api.gql(CREATE, { input: { url: 'https://hooks.example.test/k', eventTypes: ['DEAL_SIGNED'] } }, { token: reader.secret });
-    expect(code(write)).toBe('FORBIDDEN');
+    expect(errorCode(write)).toBe('FORBIDDEN');
     expect(write.errors?.[0]?.message).toMatch(/webhooks:write/);
     const writer = await createApiKey(api, host, ['WEBHOOKS_WRITE']);
-    expect(code(await api.gql(CREATE, { input: { url: 'https://hooks.example.test/k', eventTypes: ['DEAL_SIGNED'] } }, { token: writer.secret }))).toBeUndefined();
+    expect(errorCode(await api.gql(CREATE, { input: { url: 'https://hooks.example.test/k', eventTypes: ['DEAL_SIGNED'] } }, { token: writer.secret }))).toBeUndefined();
   });
 });
 
@@ -166,7 +166,7 @@ describe('the outbox', () => {
     await api.db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_doomed_delivery BEFORE INSERT ON "WebhookDelivery" FOR EACH ROW EXECUTE FUNCTION refuse_doomed_delivery()`);
     try {
       const failed = await api.gql(`mutation ($id: ID!) { acceptDeal(id: $id) { status } }`, { id: doomed.dealId }, tenant);
-      expect(code(failed)).toBe('INTERNAL_SERVER_ERROR');
+      expect(errorCode(failed)).toBe('INTERNAL_SERVER_ERROR');
       expect((await api.db.prisma.deal.findUniqueOrThrow({ where: { id: doomed.dealId } })).status).toBe('PROPOSED');
       expect(await deliveryRows(hostHook.endpoint.id)).toEqual([]);
       expect(await deliveryRows(tenantHook.endpoint.id)).toEqual([]);
@@ -218,9 +218,9 @@ describe('the outbox', () => {
     );
     expect(list.data?.webhookDeliveries.totalCount).toBe(0);
     const replay = `mutation ($id: ID!) { replayWebhookDelivery(id: $id) { id } }`;
-    expect(code(await api.gql(replay, { id: row!.id }, stranger))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(replay, { id: row!.id }, stranger))).toBe('NOT_FOUND');
     // The owner cannot replay it either while it is still being tried (no worker here: it stays PENDING).
-    expect(code(await api.gql(replay, { id: row!.id }, host))).toBe('CONFLICT');
+    expect(errorCode(await api.gql(replay, { id: row!.id }, host))).toBe('CONFLICT');
     expect(await deliveryRows(hook.endpoint.id)).toHaveLength(1);
     // Raw SQL as the stranger's scope sees none of the host's rows.
     const seen = await withOrg(api.db.prisma, { orgId: stranger.orgId }, (tx) => tx.webhookDelivery.count({ where: { endpointId: hook.endpoint.id } }));

@@ -1,12 +1,15 @@
 import type { WebhookDelivery, WebhookEndpoint } from '@gridshare/db';
+import type { PartnerEventType } from './events';
 
 /** Never the encrypted secret: not even its ciphertext leaves the API. */
 export function toEndpointNode(endpoint: WebhookEndpoint) {
   const { secretCiphertext: _sealed, orgId: _orgId, ...visible } = endpoint;
-  return visible;
+  // The column is written only from validated input, which admits partner event types alone.
+  return { ...visible, eventTypes: visible.eventTypes as PartnerEventType[] };
 }
 
 export function toDeliveryNode(delivery: WebhookDelivery, maxAttempts: number) {
   const { orgId: _orgId, ...visible } = delivery;
-  return { ...visible, maxAttempts };
+  // Deliveries are created only for partner events (webhooks/events.ts).
+  return { ...visible, eventType: visible.eventType as PartnerEventType, maxAttempts };
 }

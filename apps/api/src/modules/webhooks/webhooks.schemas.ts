@@ -1,3 +1,4 @@
+import { WebhookDeliveryStatus } from '@gridshare/db';
 import { z } from 'zod';
 import { ZId, ZPartialUpdate } from '../common/common.schemas';
 import { PARTNER_EVENT_TYPES } from './events';
@@ -28,6 +29,6 @@ export const ZUpdateWebhookEndpointInput = ZPartialUpdate({ ...endpointShape, en
 export type TUpdateWebhookEndpointInput = z.infer<typeof ZUpdateWebhookEndpointInput>;
 
 export const ZWebhookDeliveryFilter = z
-  .strictObject({ endpointId: ZId.nullish(), status: z.enum(['PENDING', 'DELIVERED', 'FAILED']).nullish() })
+  .strictObject({ endpointId: ZId.nullish(), status: z.enum(WebhookDeliveryStatus).nullish() })
   .nullish();
 export type TWebhookDeliveryFilter = z.infer<typeof ZWebhookDeliveryFilter>;

@@ -1,6 +1,6 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import { writeAudit } from '../../audit';
-import type { Authorized } from '../../auth/authorize';
+import { audit } from '../../audit';
+import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../graphql/errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { trackDeliveries } from './outbox';
@@ -42,10 +42,8 @@ export function createEndpoint(prisma: AppPrisma, auth: Authorized, encryptionKe
         secretPrefix: secretPrefix(secret),
       },
     });
-    await writeAudit(tx, {
-      orgId: auth.orgId,
-      actor: auth.actor,
-      action: 'webhook_endpoint.created',
+    await audit(tx, auth, {
+            action: 'webhook_endpoint.created',
       entityType: 'WebhookEndpoint',
       entityId: endpoint.id,
       changes: { url: input.url, eventTypes: input.eventTypes, secretPrefix: endpoint.secretPrefix },
@@ -58,7 +56,7 @@ export function updateEndpoint(prisma: AppPrisma, auth: Authorized, id: string, 
   return withOrg(prisma, auth, async (tx) => {
     await findOwnEndpoint(tx, auth, id);
     const endpoint = await tx.webhookEndpoint.update({ where: { id }, data: input });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'webhook_endpoint.updated', entityType: 'WebhookEndpoint', entityId: id, changes: input });
+    await audit(tx, auth, { action: 'webhook_endpoint.updated', entityType: 'WebhookEndpoint', entityId: id, changes: input });
     return endpoint;
   });
 }
@@ -67,7 +65,7 @@ export function deleteEndpoint(prisma: AppPrisma, auth: Authorized, id: string) 
   return withOrg(prisma, auth, async (tx) => {
     const endpoint = await findOwnEndpoint(tx, auth, id);
     await tx.webhookEndpoint.delete({ where: { id } });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'webhook_endpoint.deleted', entityType: 'WebhookEndpoint', entityId: id, changes: { url: endpoint.url } });
+    await audit(tx, auth, { action: 'webhook_endpoint.deleted', entityType: 'WebhookEndpoint', entityId: id, changes: { url: endpoint.url } });
     return endpoint;
   });
 }
@@ -105,7 +103,7 @@ export async function replayDelivery(prisma: AppPrisma, auth: Authorized, id: st
         replayOfId: original.id,
       },
     });
-    await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'webhook_delivery.replayed', entityType: 'WebhookDelivery', entityId: id, changes: { replayId: created.id } });
+    await audit(tx, auth, { action: 'webhook_delivery.replayed', entityType: 'WebhookDelivery', entityId: id, changes: { replayId: created.id } });
     return created;
   });
   trackDeliveries([replay.id]);
