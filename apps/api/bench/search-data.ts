@@ -4,7 +4,6 @@
 import type { AppPrisma } from '@gridshare/db';
 
 export const BENCH_SITES = Number(process.env.BENCH_SITES ?? 100_000);
-const HOSTS = Math.max(1, Math.round(BENCH_SITES / 100));
 
 // country, region, grid operator, latitude, longitude
 const REGIONS = [
@@ -23,7 +22,8 @@ const REGIONS = [
 /** A deterministic number in [0, 1) from the row number and a salt. */
 const rand = (salt: string) => `(('x' || substr(md5(g::text || '${salt}'), 1, 8))::bit(32)::bigint & 2147483647)::float8 / 2147483648`;
 
-export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ sites: number; blocks: number }> {
+export async function generateSearchBenchData(prisma: AppPrisma, sites = BENCH_SITES): Promise<{ sites: number; blocks: number }> {
+  const HOSTS = Math.max(1, Math.round(sites / 100));
   const regions = REGIONS.map(([c, r, g, lat, lon]) => `('${c}', '${r.replace(/'/g, "''")}', '${g}', ${lat}, ${lon})`).join(', ');
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Organization" ("id", "name", "kind", "status", "verification", "updatedAt")
@@ -45,7 +45,7 @@ export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ site
       2500 + floor(${rand('price')} * 4500)::int, floor(${rand('ren')} * 101)::int,
       round((2 + ${rand('lat-ms')} * 58)::numeric, 1), ${rand('fiber')} < 0.6,
       date '2024-01-01' + floor(${rand('live')} * 1000)::int, 'VERIFIED', round((${rand('ready')} * 100)::numeric, 2), now()
-      FROM generate_series(1, ${BENCH_SITES}) g
+      FROM generate_series(1, ${sites}) g
       JOIN numbered n ON n.i = g % ${REGIONS.length}`);
   // Blocks 1-3 per site, each a share of the site's MW, starting on or after the site's live date. The
   // listing triggers are off for the bulk insert and the listing is rebuilt once after it.
