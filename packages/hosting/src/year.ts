@@ -68,6 +68,7 @@ export function simulateFleetYear(
       fleetMw: fleet.mw,
       jPerTh: fleet.jPerTh,
       rampMwPerHour: null,
+      rampDownMwPerHour: null,
       minRunHours: 1,
       uptimePercent: offer.uptimeCommitmentPct,
       poolFeePercent: market.poolFeePercent,
