@@ -52,7 +52,7 @@ it('answers 300 random searches, first and second pages, exactly as the SQL does
       { minContiguousMw: 150 },
       { minContiguousMw: 120, availableBy: '2025-09-30' },
       { near: { latitude: 40.5, longitude: -77.5, radiusKm: 250 } },
-      { minRedundancy: 'N_PLUS_1', maxLatencyMs: 30, minRenewableSharePct: 40 },
+      { minRedundancy: 'N_PLUS_1', maxLatencyMs: 30, minRenewableSharePct: 40, termMonths: 36 },
       { kinds: ['COLOCATION', 'POWERED_SHELL'], coolingTypes: ['AIR', 'WATER'], regions: ['Texas', 'Iowa'] },
     ][i % 7];
     const filter = ZCapacitySearchFilter.parse({ ...search.filter, ...extra });

@@ -305,6 +305,7 @@ export class ListingIndex {
       minMw: f.minBlockMw ?? -Infinity,
       byDay,
       maxPrice: f.maxPriceUsdPerKwMonth != null ? usdToCents(f.maxPriceUsdPerKwMonth) : Infinity,
+      maxMinTerm: f.termMonths ?? Infinity,
       minRack: f.minRackDensityKw ?? -Infinity,
       minRenewable: f.minRenewableSharePct ?? -Infinity,
       maxLatency: f.maxLatencyMs ?? null,
@@ -417,6 +418,8 @@ interface Plan {
   minMw: number;
   byDay: number;
   maxPrice: number;
+  /** The lease the tenant wants: blocks whose minimum term it satisfies. */
+  maxMinTerm: number;
   minRack: number;
   minRenewable: number;
   maxLatency: number | null;
@@ -439,6 +442,7 @@ function matches(p: Plan, slot: number): boolean {
     (p.operators === null || p.operators[c.gridOperator[slot]!] === 1) &&
     c.mw[slot]! >= p.minMw &&
     c.priceCentsPerKwMonth[slot]! <= p.maxPrice &&
+    c.minTermMonths[slot]! <= p.maxMinTerm &&
     c.availableDay[slot]! <= p.byDay &&
     c.maxRackDensityKw[slot]! >= p.minRack &&
     (p.coolings === null || p.coolings[c.coolingType[slot]!] === 1) &&
