@@ -1,19 +1,11 @@
 // A small fetch-based client for the Gridshare API: typed operations in, typed data or a typed error out.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, print } from 'graphql';
+import type { ApiErrorCode } from './generated/error-codes';
 
-/** `extensions.code` of an API error, plus the client's own codes for failures outside GraphQL. */
+/** `extensions.code` of an API error (generated from the API's registry), plus the client's own codes for failures outside GraphQL. */
 export type GridshareErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'INTERNAL_SERVER_ERROR'
+  | ApiErrorCode
   /** No answer: connection refused, DNS, timeout. */
   | 'NETWORK_ERROR'
   /** An answer that is not a GraphQL response (a proxy's HTML page, for example). */
