@@ -44,6 +44,13 @@ export class GridshareError extends Error {
   }
 }
 
+/** The error a GraphQL response with `errors` stands for: the first error's message and code, all of them kept. */
+export function errorOfResponse(errors: readonly GraphQLErrorBody[], status: number, requestId?: string): GridshareError {
+  const first = errors[0];
+  const code = (first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as GridshareErrorCode;
+  return new GridshareError(first?.message ?? `Gridshare API answered ${status} with an error`, code, status, errors, requestId);
+}
+
 export interface GridshareClientOptions {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   url: string;
@@ -105,11 +112,7 @@ export class GridshareClient {
     } catch {
       throw new GridshareError(`Gridshare API answered ${response.status} without a GraphQL response`, 'BAD_RESPONSE', response.status, [], requestId);
     }
-    const [first] = body.errors ?? [];
-    if (first) {
-      const code = (first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as GridshareErrorCode;
-      throw new GridshareError(first.message, code, response.status, body.errors, requestId);
-    }
+    if (body.errors?.length) throw errorOfResponse(body.errors, response.status, requestId);
     if (body.data === undefined || body.data === null) {
       throw new GridshareError(`Gridshare API answered ${response.status} with no data`, 'BAD_RESPONSE', response.status, [], requestId);
     }

@@ -4,7 +4,8 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
-import { ApiError, callApi } from './api';
+import { GridshareError } from '@gridshare/sdk';
+import { callApi } from './api';
 
 export const ORG_COOKIE = 'gs-org';
 
@@ -41,8 +42,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     return await callApi<T>(query, variables, await auth());
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') redirect('/signin');
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect('/signin');
+    if (error instanceof GridshareError && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/badges';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
@@ -54,7 +54,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     (data) => ({ data, refusal: null }),
     (error: unknown) => {
       // A bad filter (e.g. from after to) is shown above the log, not as an error page.
-      if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+      if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
       return { data: null, refusal: error.message };
     },
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Heatmap, StackedHourChart } from '@/components/charts';
 import { SaveScenarioForm } from '@/components/save-scenario-form';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { fmtNum, fmtPct, fmtUsdCompact } from '@/lib/format';
 import { buildInput, ENERGY_PRICES, HASHPRICES, INPUTS, type Params, paramsFromInputs, setPath } from '@/lib/revenue-inputs';
 import { gql, requireViewer } from '@/lib/session';
@@ -50,10 +50,9 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   try {
     result = await runModel(input, week);
   } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
-    const detail = error.details[0];
-    const path = detail?.field?.replace(/^input\./, '') ?? '';
-    refusal = { field: INPUTS.find((f) => f.path.join('.') === path)?.name, message: detail?.message ?? error.message };
+    if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
+    const path = error.field?.replace(/^input\./, '') ?? '';
+    refusal = { field: INPUTS.find((f) => f.path.join('.') === path)?.name, message: error.message };
   }
   return (
     <>
