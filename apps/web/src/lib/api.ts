@@ -3,8 +3,9 @@
 // field and every error of the answer), the same type partners get.
 import 'server-only';
 import { type GraphQLErrorBody, GridshareError, errorOfResponse } from '@gridshare/sdk';
+import { webConfig } from '@/server-config';
 
-export const API_URL = process.env.GRIDSHARE_API_URL ?? 'http://127.0.0.1:4000/graphql';
+export const API_URL = webConfig.GRIDSHARE_API_URL;
 
 /**
  * Sends one operation to the API with the caller's bearer token and organisation. `forwardedFor`: the

@@ -5,11 +5,12 @@ import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
 import { GridshareError } from '@gridshare/sdk';
+import { webConfig } from '@/server-config';
 import { callApi } from './api';
+import type { OrgKind } from './enums';
 
 export const ORG_COOKIE = 'gs-org';
 
-export type OrgKind = 'MINER' | 'TENANT' | 'PARTNER' | 'PLATFORM';
 export type Role = 'VIEWER' | 'MEMBER' | 'ADMIN' | 'OWNER';
 
 export interface Viewer {
@@ -24,7 +25,7 @@ async function apiToken(): Promise<string | undefined> {
   const headerList = await headers();
   // getToken wants a request-like object; the cookie header is all it reads.
   const req = { headers: Object.fromEntries(headerList.entries()), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) };
-  const jwt = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
+  const jwt = await getToken({ req: req as never, secret: webConfig.NEXTAUTH_SECRET });
   return jwt?.apiToken;
 }
 

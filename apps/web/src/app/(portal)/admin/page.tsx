@@ -5,6 +5,7 @@ import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice,
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
 import { GridshareError } from '@gridshare/sdk';
+import { ORG_KINDS } from '@/lib/enums';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
@@ -14,8 +15,6 @@ export const metadata: Metadata = { title: 'Admin' };
 interface Breakdown { totalMw: number; byRegion: { region: string; mw: number }[]; byMonth: { month: string; mw: number }[] }
 interface Org { id: string; name: string; kind: string; status: string; verification: string; memberCount: number; siteCount: number; createdAt: string }
 interface QueueSite { id: string; name: string; region: string; country: string; energizedMw: number; organization: { name: string } }
-
-const ORG_KINDS = ['MINER', 'TENANT', 'PARTNER', 'PLATFORM'] as const;
 
 function monthsAround(today: Date): { from: string; to: string } {
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
