@@ -54,7 +54,8 @@ describe('signing up, in and out', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Find capacity' }).waitFor();
+    // Back to the page that was asked for, not the home page.
+    await page.getByRole('heading', { name: 'My colocation requests' }).waitFor();
   });
 
   it('answers a taken address as sign-up answers any other, says what to do next, and keeps the form filled', async () => {

@@ -61,9 +61,10 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async pageFor(email?: string, password?: string): Promise<Page> {
+    /** `viewport`: a phone is { width: 390, height: 844 }. */
+    async pageFor(email?: string, password?: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
       if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ viewport });
       contexts.push(context);
       context.setDefaultTimeout(20_000);
       const page = await context.newPage();

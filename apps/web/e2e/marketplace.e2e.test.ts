@@ -55,7 +55,7 @@ describe('the marketplace, end to end', () => {
         seen.push((await row.getAttribute('data-id')) ?? '');
         mws.push(Number((await row.locator('td').nth(3).textContent())?.replace(/[^\d.]/g, '')));
       }
-      const next = page.getByRole('link', { name: 'Next page' });
+      const next = page.getByRole('link', { name: 'Next →' });
       if ((await next.count()) === 0) break;
       const after = new URL((await next.getAttribute('href')) ?? '', page.url()).searchParams.get('after');
       await next.click();
@@ -132,16 +132,20 @@ describe('the marketplace, end to end', () => {
     await tenant.getByTestId('deal-site').waitFor();
     expect(await tenant.getByTestId('deal-site').textContent()).toContain('Disclosed on acceptance');
     expect(await tenant.getByTestId('deal-site').textContent()).not.toContain(site.name);
-    await tenant.getByRole('button', { name: 'Accept' }).click();
-    await tenant.getByRole('button', { name: 'Sign', exact: true }).waitFor();
+    // Accepting and signing open a review first and need a confirmation.
+    await tenant.getByText('Accept…').click();
+    await tenant.getByRole('button', { name: 'Confirm: accept' }).click();
+    await tenant.getByText('Sign…').waitFor();
     expect(await tenant.getByTestId('deal-site').textContent()).toContain(site.name);
-    await tenant.getByRole('button', { name: 'Sign', exact: true }).click();
+    await tenant.getByText('Sign…').click();
+    await tenant.getByRole('button', { name: 'Confirm: sign' }).click();
     await tenant.getByText('Signed; waiting for the other party.').waitFor();
 
     await miner.goto(dealUrl);
     // The tenant acted: now the host knows who it is.
     expect(await miner.getByTestId('deal-parties').textContent()).toContain('Helix AI Labs');
-    await miner.getByRole('button', { name: 'Sign', exact: true }).click();
+    await miner.getByText('Sign…').click();
+    await miner.getByRole('button', { name: 'Confirm: sign' }).click();
     await miner.getByText('Signed', { exact: true }).waitFor();
     await screenshot(miner, 'deal');
     await open(miner, '/deals');

@@ -133,8 +133,10 @@ export interface PreparedRequest {
   readonly maxPrice: number;
   readonly termMonths: number;
   readonly backfill: boolean;
-  /** Most sites a split may hold for this request: min(3, floor(total / minContiguous)); < 2 = no splits. */
+  /** Most sites a split may hold: min(the request's limit, floor(total / minContiguous)); < 2 = no splits. */
   readonly maxSplitSites: number;
+  /** Farthest two sites of a split may be apart, km. */
+  readonly maxSplitDistanceKm: number;
   /** kW a site must hold to be of any use: the whole request when splits are impossible. */
   readonly requiredKw: number;
   readonly asOfDay: number;
@@ -165,7 +167,8 @@ export function prepareRequest(request: MatchRequest, asOfDay: number): Prepared
   }
   // At least 1 kW, so a split member always brings some power even if minContiguousMw was left at 0.
   const minKw = Math.max(1, toKw(request.minContiguousMw));
-  const maxSplitSites = Math.min(SPLIT_RULES.maxSites, Math.floor(totalKw / minKw));
+  const siteLimit = Math.min(SPLIT_RULES.maxSitesLimit, request.maxSplitSites ?? SPLIT_RULES.defaultMaxSites);
+  const maxSplitSites = Math.min(siteLimit, Math.floor(totalKw / minKw));
   return {
     totalKw,
     minKw,
@@ -183,6 +186,7 @@ export function prepareRequest(request: MatchRequest, asOfDay: number): Prepared
     termMonths: request.termMonths,
     backfill: request.backfillMiningAllowed === true,
     maxSplitSites,
+    maxSplitDistanceKm: request.maxSplitDistanceKm ?? SPLIT_RULES.defaultMaxDistanceKm,
     requiredKw: maxSplitSites >= 2 ? minKw : totalKw,
     asOfDay,
   };

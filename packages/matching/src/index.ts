@@ -1,6 +1,7 @@
 // @gridshare/matching: pure request-to-site matching (no I/O).
 export { matchRequest } from './match-request.js';
 export { describeExclusions } from './describe-exclusions.js';
+export { siteDistance } from './splits.js';
 export { haversineKm, estimateRoundTripMs, FIBER_ROUTE_FACTOR, ROUND_TRIP_MS_PER_FIBER_KM, type LatLng } from './geo.js';
 export {
   CONSTRAINT_ORDER,

@@ -1,6 +1,8 @@
-// matchRequest: hard constraints, then the weighted score, then (only when no single site fits) splits.
+// matchRequest: hard constraints, then the weighted score; splits fill the answer after the single sites;
+// an empty answer says why (partial fits and the limits that, loosened, would add something).
 import { allocateSingle, createSingleScratch, quickAllocateSingle } from './allocate.js';
 import {
+  CONSTRAINT_INDEX,
   CONSTRAINT_ORDER,
   FITS_ALONE,
   buildPool,
@@ -23,6 +25,7 @@ import {
   type ScoreFigures,
   type SitePart,
 } from './score.js';
+import { describePartialFits, suggestRelaxations, type Ranking } from './relaxations.js';
 import { findSplits, type SplitOffer } from './splits.js';
 import type {
   Allocation,
@@ -43,6 +46,8 @@ const allocateQuickly = quickAllocateSingle;
 const scoreQuickly = scoreSingle;
 
 const MS_PER_DAY = 86_400_000;
+/** Constraints from here on depend on the blocks: their failures feed the suggestions. */
+const CONTIGUOUS_MW_INDEX = CONSTRAINT_INDEX.contiguousMw;
 /** Above this limit, collect everything and sort once instead of keeping a sorted top list. */
 const INSERTION_LIMIT = 256;
 
@@ -123,12 +128,13 @@ function buildMatch(
     summary = `Holds all ${mw} MW at one site${where} on schedule: phase 1 live ${firstPowerDate}, ${formatUsd(price)}/kW-month; strongest on ${strongest(criteria)}`;
   } else {
     const shares = parts.map((p) => formatMw(p.kw)).join(' + ');
-    summary = `No single site holds ${mw} MW; split over ${parts.length} sites in ${split.groupLabel} (${shares} MW), ${split.info.distanceKm} km apart (~${split.info.interSiteLatencyMs} ms round trip): phase 1 live ${firstPowerDate}, ${formatUsd(price)}/kW-month`;
+    summary = `${split.label} in ${split.groupLabel} (${shares} MW), ${split.info.distanceKm} km apart (~${split.info.interSiteLatencyMs} ms round trip): phase 1 live ${firstPowerDate}, ${formatUsd(price)}/kW-month`;
   }
   return {
     rank,
     key: split ? split.key : (parts[0]?.candidate.siteId ?? ''),
     isSplit: split !== null,
+    label: split ? split.label : 'Single site',
     siteIds: parts.map((p) => p.candidate.siteId),
     sites,
     blockIds: allocation.items.map((it) => it.pb.block.id),
@@ -152,27 +158,26 @@ function buildMatch(
 }
 
 /**
- * Ranks the candidate sites for a request. Pure: the same request, candidates (in any order), and asOf
- * give the same result. Site ids must be unique. The request should have passed ZMatchRequestInput.
+ * One pass of the engine over the candidates: the ranked offers and the counts, no suggestions.
+ * Single sites first by score; splits fill what room is left, fewest sites first.
  */
-export function matchRequest(
-  request: MatchRequest,
-  candidates: readonly MatchCandidate[],
-  options: MatchOptions = {},
-): MatchResult {
-  const limit = resolveLimit(options.limit);
-  const req = prepareRequest(request, resolveAsOf(options.asOf));
+function rank(request: MatchRequest, candidates: readonly MatchCandidate[], limit: number, asOfDay: number): Ranking {
+  const req = prepareRequest(request, asOfDay);
   const weights = effectiveWeights(req.backfill);
   const failures = new Int32Array(CONSTRAINT_ORDER.length);
   let excludedTotal = 0;
   let singles = 0;
   let partialCount = 0;
+  let partialMinKw = Number.POSITIVE_INFINITY;
+  let partialMaxKw = 0;
   const bounded = limit <= INSERTION_LIMIT;
   const top: SingleFit[] = [];
-  // Split members matter only while no site fits alone; dropped as soon as one does.
+  // Split members fill the answer after the single sites; dropped once the singles alone fill it.
   let partials: EligibleSite[] = [];
+  const failedOn: MatchCandidate[][] = CONSTRAINT_ORDER.map(() => []);
   const scratch = createScratch(req);
   const singleScratch = createSingleScratch();
+  const lastPhase = req.phaseDays.length - 1;
 
   // Indexed, not for...of: V8 left the iterator results in place here, ~5 MB of garbage per 100,000 sites.
   for (let i = 0; i < candidates.length; i++) {
@@ -182,14 +187,18 @@ export function matchRequest(
     if (outcome >= 0) {
       failures[outcome] = (failures[outcome] ?? 0) + 1;
       excludedTotal++;
+      if (outcome >= CONTIGUOUS_MW_INDEX) failedOn[outcome]?.push(candidate);
       continue;
     }
     if (outcome !== FITS_ALONE) {
       partialCount++;
-      if (singles === 0) partials.push(eligibleSite(candidate, scratch, false));
+      const kw = Math.min(scratch.availKw[lastPhase] ?? 0, req.totalKw);
+      if (kw < partialMinKw) partialMinKw = kw;
+      if (kw > partialMaxKw) partialMaxKw = kw;
+      if (singles < limit) partials.push(eligibleSite(candidate, scratch, false));
       continue;
     }
-    if (singles++ === 0) partials = [];
+    if (++singles === limit) partials = [];
     if (limit === 0) continue;
     // Cannot fail: FITS_ALONE means the pool covers every phase, which is all the allocation needs.
     if (!allocateQuickly(req, candidate, scratch.days, singleScratch)) {
@@ -209,19 +218,18 @@ export function matchRequest(
     }
   }
 
-  let matches: RankedMatch[];
-  if (singles > 0) {
-    const ranked = bounded ? top : top.sort(compareSingles).slice(0, limit);
-    matches = ranked.map((fit, i) => {
-      const allocation = allocateSingle(buildPool(req, fit.candidate), req);
-      if (allocation === null) throw new Error(`matching: site ${fit.id} fit but could not be allocated`);
-      const parts = [{ candidate: fit.candidate, kw: allocation.totalKw }];
-      return buildMatch(req, i + 1, parts, allocation, scoreFigures(parts, allocation), fit.score, null);
-    });
-  } else {
-    matches = findSplits(req, partials, limit).map((offer, i) =>
-      buildMatch(req, i + 1, offer.parts, offer.allocation, offer.figures, offer.score, offer),
-    );
+  const ranked = bounded ? top : top.sort(compareSingles).slice(0, limit);
+  const matches = ranked.map((fit, i) => {
+    const allocation = allocateSingle(buildPool(req, fit.candidate), req);
+    if (allocation === null) throw new Error(`matching: site ${fit.id} fit but could not be allocated`);
+    const parts = [{ candidate: fit.candidate, kw: allocation.totalKw }];
+    return buildMatch(req, i + 1, parts, allocation, scoreFigures(parts, allocation), fit.score, null);
+  });
+  const room = limit - matches.length;
+  if (room > 0) {
+    for (const offer of findSplits(req, partials, room)) {
+      matches.push(buildMatch(req, matches.length + 1, offer.parts, offer.allocation, offer.figures, offer.score, offer));
+    }
   }
 
   const byConstraint = emptyExclusionCounts();
@@ -229,9 +237,37 @@ export function matchRequest(
     byConstraint[key] = failures[i] ?? 0;
   });
   return {
+    req,
     matches,
     excluded: { total: excludedTotal, byConstraint },
     eligible: { single: singles, partial: partialCount },
+    partialKw: { min: partialCount > 0 ? partialMinKw : 0, max: partialMaxKw },
+    failedOn: (key) => failedOn[CONSTRAINT_INDEX[key]] ?? [],
+  };
+}
+
+/**
+ * Ranks the candidate sites for a request. Pure: the same request, candidates (in any order), and asOf
+ * give the same result. Site ids must be unique. The request should have passed ZMatchRequestInput.
+ */
+export function matchRequest(
+  request: MatchRequest,
+  candidates: readonly MatchCandidate[],
+  options: MatchOptions = {},
+): MatchResult {
+  const limit = resolveLimit(options.limit);
+  const asOfDay = resolveAsOf(options.asOf);
+  const ranking = rank(request, candidates, limit, asOfDay);
+  const relaxations =
+    ranking.matches.length === 0 && limit > 0
+      ? suggestRelaxations(request, ranking, (relaxed) => rank(relaxed, candidates, limit, asOfDay))
+      : [];
+  return {
+    matches: ranking.matches,
+    excluded: ranking.excluded,
+    eligible: ranking.eligible,
+    partialFits: describePartialFits(ranking),
+    relaxations,
     modelVersion: MATCHING_MODEL_VERSION,
   };
 }

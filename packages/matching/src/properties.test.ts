@@ -3,6 +3,8 @@ import { allocateSingle, createSingleScratch, quickAllocateSingle } from './allo
 import { FITS_ALONE, buildPool, createScratch, evaluateCandidate, prepareRequest } from './constraints.js';
 import { toDay } from './dates.js';
 import { matchRequest } from './match-request.js';
+import { siteDistance } from './splits.js';
+import { SPLIT_RULES } from './weights.js';
 import { criterionValues, effectiveWeights, scoreFigures, totalScore } from './score.js';
 import type { CoolingType, MatchCandidate, MatchCandidateBlock, MatchRequest, MatchResult, Redundancy } from './types.js';
 
@@ -216,13 +218,16 @@ function assertSound(r: MatchRequest, candidates: MatchCandidate[], result: Matc
     }
     if (m.isSplit) {
       expect(m.siteIds.length).toBeGreaterThanOrEqual(2);
-      expect(m.siteIds.length).toBeLessThanOrEqual(3);
+      expect(m.siteIds.length).toBeLessThanOrEqual(SPLIT_RULES.defaultMaxSites);
+      expect(m.label).toBe(`${m.siteIds.length}-site split`);
       for (const share of m.sites) expect(kw(share.mwAllocated)).toBeGreaterThanOrEqual(kw(r.minContiguousMw));
       const defined = sites.filter((s): s is MatchCandidate => s !== undefined);
       const sameGrid = defined.every((s) => s.gridOperator === defined[0]?.gridOperator);
       const sameRegion = defined.every((s) => s.country === defined[0]?.country && s.region === defined[0]?.region);
       expect(sameGrid || sameRegion).toBe(true);
-      expect(candidates.some((c) => fitsAlone(r, c))).toBe(false);
+      for (const a of defined) for (const b of defined) expect(siteDistance(a, b).km).toBeLessThanOrEqual(SPLIT_RULES.defaultMaxDistanceKm);
+      // A split is offered only after every single site that fits.
+      expect(result.matches.filter((x) => !x.isSplit)).toHaveLength(candidates.filter((c) => fitsAlone(r, c)).length);
     } else {
       expect(m.siteIds).toHaveLength(1);
     }
@@ -290,12 +295,13 @@ describe('matchRequest properties', () => {
           expect(m.score).toBeGreaterThanOrEqual(0);
           expect(m.score).toBeLessThanOrEqual(100);
           const next = a.matches[i + 1];
-          if (next) {
+          if (next === undefined) return;
+          // Single sites first, then splits by number of sites; by score (ties by key) within each.
+          expect(next.siteIds.length).toBeGreaterThanOrEqual(m.siteIds.length);
+          if (next.siteIds.length === m.siteIds.length) {
             expect(next.score <= m.score).toBe(true);
             if (next.score === m.score) expect(next.key > m.key).toBe(true);
           }
-          // Splits and single sites are never mixed in one answer.
-          expect(m.isSplit).toBe(a.matches[0]?.isSplit);
         });
       }),
       { numRuns: 200 },

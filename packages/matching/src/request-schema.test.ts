@@ -23,6 +23,8 @@ describe('ZMatchRequestInput', () => {
     const parsed = ZMatchRequestInput.parse(valid);
     expect(parsed).toEqual({
       ...valid,
+      maxSplitSites: null,
+      maxSplitDistanceKm: null,
       countries: ['US'],
       regions: [],
       gridOperators: [],

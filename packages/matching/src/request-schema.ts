@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidDateString, toDay } from './dates.js';
 import { toKw } from './constraints.js';
+import { SPLIT_RULES } from './weights.js';
 
 /** Columns are Decimal(10,3): MW to the kW. */
 function hasAtMost3Decimals(mw: number): boolean {
@@ -104,6 +105,19 @@ export const ZMatchRequestInput = z
         .positive({ error: 'termMonths must be greater than 0' })
         .max(600, { error: 'termMonths must be at most 600 months' }),
       backfillMiningAllowed: z.boolean({ error: 'backfillMiningAllowed must be true or false' }).default(false),
+      maxSplitSites: z
+        .number({ error: 'maxSplitSites must be a whole number of sites' })
+        .int({ error: 'maxSplitSites must be a whole number of sites' })
+        .min(1, { error: 'maxSplitSites must be at least 1 (one site only)' })
+        .max(SPLIT_RULES.maxSitesLimit, { error: `maxSplitSites must be at most ${SPLIT_RULES.maxSitesLimit} sites` })
+        .nullable()
+        .default(null),
+      maxSplitDistanceKm: z
+        .number({ error: 'maxSplitDistanceKm must be a number of km' })
+        .positive({ error: 'maxSplitDistanceKm must be greater than 0 km' })
+        .max(20_000, { error: 'maxSplitDistanceKm must be at most 20,000 km' })
+        .nullable()
+        .default(null),
     },
     { error: 'request must be an object' },
   )

@@ -31,11 +31,24 @@ function mwBySite(match: RankedMatch | undefined): Record<string, number> {
 describe('one site beats a split', () => {
   const request = splitRequest(150);
 
-  it('200 MW at one site is the match; the 4 x 50 MW sites in the same region are not offered as a split', () => {
-    const result = matchRequest(request, [...smalls, campus], { asOf: AS_OF });
-    expect(result.matches.map((m) => m.key)).toEqual(['campus-200']);
-    expect(result.matches.every((m) => !m.isSplit)).toBe(true);
+  it('the seed case: 200 MW from 4 x 50 MW in one region is a labelled 4-site split, ranked after the site that holds it all', () => {
+    const result = matchRequest(splitRequest(200), [...smalls, campus], { asOf: AS_OF });
+    expect(result.matches.map((m) => [m.rank, m.key, m.label])).toEqual([
+      [1, 'campus-200', 'Single site'],
+      [2, 's1+s2+s3+s4', '4-site split'],
+    ]);
+    const split = result.matches[1];
+    // Better than the campus on every soft criterion, and still ranked after it: fewer sites first.
+    expect(split?.score).toBeGreaterThan(result.matches[0]?.score ?? 100);
+    expect(Object.values(mwBySite(split))).toEqual([50, 50, 50, 50]);
+    expect(split?.summary).toMatch(/^4-site split in ERCOT \(50 \+ 50 \+ 50 \+ 50 MW\)/);
     expect(result.eligible).toEqual({ single: 1, partial: 4 });
+  });
+
+  it('without a site that fits, the 4 x 50 MW sites alone give the 200 MW', () => {
+    const result = matchRequest(splitRequest(200), smalls, { asOf: AS_OF });
+    expect(result.matches.map((m) => m.key)).toEqual(['s1+s2+s3+s4']);
+    expect(result.relaxations).toEqual([]);
   });
 
   it('without a site that fits, the 50 MW sites are offered, labelled as splits', () => {
@@ -44,11 +57,11 @@ describe('one site beats a split', () => {
     expect(noCampus.matches.map((m) => m.key).sort()).toEqual(['s1+s2+s3', 's1+s2+s4', 's1+s3+s4', 's2+s3+s4']);
     for (const m of noCampus.matches) {
       expect(m.isSplit).toBe(true);
-      expect(m.siteIds).toHaveLength(3);
+      expect(m.label).toBe('3-site split');
       expect(m.mwAllocated).toBe(150);
       expect(Object.values(mwBySite(m))).toEqual([50, 50, 50]);
       expect(m.split?.distanceKm).toBeGreaterThan(0);
-      expect(m.summary).toMatch(/^No single site holds 150 MW; split over 3 sites in ERCOT/);
+      expect(m.summary).toMatch(/^3-site split in ERCOT/);
     }
     // Closer sites rank first: s1+s2+s3 spans the least distance.
     expect(noCampus.matches[0]?.key).toBe('s1+s2+s3');
@@ -61,11 +74,11 @@ describe('one site beats a split', () => {
     expect(result.excluded.byConstraint.redundancy).toBe(1);
   });
 
-  it('a single-site match ranks above every split for the same request', () => {
-    // Splits never share a ranking with single sites; with a fit, rank 1 is always a single site.
+  it('a single-site match ranks above every split, and splits fill the answer only while it has room', () => {
     const result = matchRequest(splitRequest(100), [...smalls, campus], { asOf: AS_OF });
     expect(result.matches[0]?.key).toBe('campus-200');
-    expect(result.matches.some((m) => m.isSplit)).toBe(false);
+    expect(result.matches.slice(1).every((m) => m.isSplit && m.siteIds.length === 2)).toBe(true);
+    expect(matchRequest(splitRequest(100), [...smalls, campus], { asOf: AS_OF, limit: 1 }).matches.map((m) => m.key)).toEqual(['campus-200']);
   });
 });
 
@@ -76,10 +89,42 @@ describe('split search', () => {
     expect(result.matches.every((m) => m.siteIds.length === 2)).toBe(true);
   });
 
-  it('never combines more than three sites: 200 MW from 4 x 50 MW is not offered', () => {
-    const result = matchRequest(splitRequest(200), smalls, { asOf: AS_OF });
+  it('never combines more sites than the request allows, and says what allowing more would add', () => {
+    const result = matchRequest(splitRequest(200, 50, { maxSplitSites: 3 }), smalls, { asOf: AS_OF });
     expect(result.matches).toEqual([]);
     expect(result.eligible).toEqual({ single: 0, partial: 4 });
+    expect(result.partialFits.summary).toBe('4 sites could each give 50 MW');
+    expect(result.relaxations).toEqual([
+      { key: 'splitSites', value: 4, addsMatches: 1, addsSites: 0, summary: 'allowing a 4-site split adds 1 match' },
+    ]);
+  });
+
+  it('keeps the sites of a split within the distance budget, fiber route where known', () => {
+    const near = fifty('near', 0);
+    const far = fifty('far', 0, { latitude: 32.45 + 3, longitude: -99.73 });
+    // ~334 km apart great-circle: inside the 500 km default, outside a 300 km budget.
+    expect(matchRequest(splitRequest(100), [near, far], { asOf: AS_OF }).matches.map((m) => m.key)).toEqual(['far+near']);
+    const tight = matchRequest(splitRequest(100, 50, { maxSplitDistanceKm: 300 }), [near, far], { asOf: AS_OF });
+    expect(tight.matches).toEqual([]);
+    expect(tight.relaxations.map((r) => r.summary)).toEqual(['a distance budget of 340 km between sites adds 1 match']);
+    // A known fiber route is what counts: 280 km of fiber fits the 300 km budget.
+    const routed = { ...near, fiberRouteKm: { far: 280 } };
+    const [match] = matchRequest(splitRequest(100, 50, { maxSplitDistanceKm: 300 }), [routed, far], { asOf: AS_OF }).matches;
+    expect(match?.split?.pairs[0]).toMatchObject({ distanceKm: 280, measuredBy: 'fiber', latencyMs: 2.8 });
+  });
+
+  it('zero matches says which term, price or block size would add a site', () => {
+    const longTerm = fifty('long', 0, { blocks: [makeBlock('long-b', { mw: 200, minTermMonths: 144 })] });
+    const dear = fifty('dear', 1, { blocks: [makeBlock('dear-b', { mw: 200, priceCentsPerKwMonth: 21_000 })] });
+    const small = makeSite('small', { blocks: [makeBlock('small-b', { mw: 40 })] });
+    const result = matchRequest(makeRequest(), [longTerm, dear, small], { asOf: AS_OF });
+    expect(result.matches).toEqual([]);
+    expect(result.partialFits.sites).toBe(0);
+    expect(result.relaxations.map((r) => r.summary)).toEqual([
+      'a term of 144 months adds 1 site and 1 match',
+      'a price ceiling of $210.00/kW-month adds 1 site and 1 match',
+      'a minimum contiguous block of 40 MW adds 1 site',
+    ]);
   });
 
   it('offers no split when the minimum contiguous MW rules it out', () => {
@@ -109,7 +154,12 @@ describe('split search', () => {
     expect(match?.split?.distanceKm).toBeCloseTo(km, 1);
     expect(match?.split?.interSiteLatencyMs).toBeCloseTo(km * 1.5 * 0.01, 2);
     expect(match?.split?.pairs).toEqual([
-      { siteIds: ['a', 'b'], distanceKm: Math.round(km * 10) / 10, latencyMs: Math.round(estimateRoundTripMs(km) * 100) / 100 },
+      {
+        siteIds: ['a', 'b'],
+        distanceKm: Math.round(km * 10) / 10,
+        measuredBy: 'greatCircle',
+        latencyMs: Math.round(estimateRoundTripMs(km) * 100) / 100,
+      },
     ]);
     expect(match?.split?.penaltyPoints).toBeCloseTo(estimateRoundTripMs(km), 2);
     expect(match?.summary).toContain(`${match?.split?.distanceKm} km apart`);

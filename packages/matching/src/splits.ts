@@ -1,9 +1,10 @@
-// Split offers: 2-3 sites in one grid operator or one region that together hold the request, searched only
-// when no single site does. The search is bounded: per group, only the top sites by stand-alone score and
-// by MW are combined, so it stays fast on 100,000 candidates.
+// Split offers: 2 up to the request's limit of sites (default 6) in one grid operator or one region, no
+// farther apart than the request's distance budget, that together hold the request. Fewer sites first:
+// k + 1 sites are tried only while the answer has room. The search is bounded: per group, only the top
+// sites by stand-alone score and by MW are combined, so it stays fast on 100,000 candidates.
 import { allocateSplit } from './allocate.js';
 import { buildPool, type EligibleSite, type PreparedRequest } from './constraints.js';
-import { estimateRoundTripMs, haversineKm } from './geo.js';
+import { FIBER_ROUTE_FACTOR, estimateRoundTripMs, haversineKm } from './geo.js';
 import { round } from './format.js';
 import {
   criterionValues,
@@ -19,11 +20,13 @@ import {
   type ScoreFigures,
   type SitePart,
 } from './score.js';
-import type { Allocation, CriterionKey, PoolBlock, SplitInfo, SplitPair } from './types.js';
+import type { Allocation, CriterionKey, MatchCandidate, PoolBlock, SplitInfo, SplitPair } from './types.js';
 import { SPLIT_RULES } from './weights.js';
 
 export interface SplitOffer {
   readonly key: string;
+  /** "4-site split". */
+  readonly label: string;
   /** Grid operator or region the sites share, for the summary. */
   readonly groupLabel: string;
   /** Sorted by site id. */
@@ -124,20 +127,38 @@ function coversSchedule(req: PreparedRequest, members: readonly Member[]): boole
   return true;
 }
 
+/** Distance between two sites: the fiber route when either site knows it, great-circle otherwise. */
+export function siteDistance(a: MatchCandidate, b: MatchCandidate): { km: number; fiber: boolean } {
+  const fiber = a.fiberRouteKm?.[b.siteId] ?? b.fiberRouteKm?.[a.siteId];
+  return fiber !== undefined ? { km: fiber, fiber: true } : { km: haversineKm(a, b), fiber: false };
+}
+
+/** Round trip over a distance: a fiber route is the path itself, great-circle is stretched (geo.ts). */
+function roundTripMs(d: { km: number; fiber: boolean }): number {
+  return d.fiber ? estimateRoundTripMs(d.km / FIBER_ROUTE_FACTOR) : estimateRoundTripMs(d.km);
+}
+
 function splitInfo(sites: readonly EligibleSite[]): SplitInfo {
   const pairs: SplitPair[] = [];
   let distanceKm = 0;
+  let interSiteLatencyMs = 0;
   for (let i = 0; i < sites.length; i++) {
     for (let j = i + 1; j < sites.length; j++) {
       const a = sites[i]?.candidate;
       const b = sites[j]?.candidate;
       if (a === undefined || b === undefined) continue;
-      const d = haversineKm(a, b);
-      distanceKm = Math.max(distanceKm, d);
-      pairs.push({ siteIds: [a.siteId, b.siteId], distanceKm: round(d, 1), latencyMs: round(estimateRoundTripMs(d), 2) });
+      const d = siteDistance(a, b);
+      const ms = roundTripMs(d);
+      distanceKm = Math.max(distanceKm, d.km);
+      interSiteLatencyMs = Math.max(interSiteLatencyMs, ms);
+      pairs.push({
+        siteIds: [a.siteId, b.siteId],
+        distanceKm: round(d.km, 1),
+        measuredBy: d.fiber ? 'fiber' : 'greatCircle',
+        latencyMs: round(ms, 2),
+      });
     }
   }
-  const interSiteLatencyMs = estimateRoundTripMs(distanceKm);
   const penaltyPoints = Math.min(SPLIT_RULES.maxPenaltyPoints, SPLIT_RULES.penaltyPointsPerMs * interSiteLatencyMs);
   return {
     distanceKm: round(distanceKm, 1),
@@ -170,6 +191,7 @@ function makeOffer(
   const base = totalScore(criterionValues(req, figures), weights);
   return {
     key: members.map((m) => m.id).join('+'),
+    label: `${members.length}-site split`,
     groupLabel,
     sites,
     parts,
@@ -243,31 +265,31 @@ export function findSplits(req: PreparedRequest, partials: readonly EligibleSite
     const offer = makeOffer(req, members, label, weights);
     if (offer) offers.set(key, offer);
   };
-  for (const { label, members } of lists) {
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const a = members[i];
-        const b = members[j];
-        if (a && b) tryCombo([a, b], label);
+  const budget = req.maxSplitDistanceKm;
+  // k-site combos of one group, skipping any branch with a pair beyond the distance budget.
+  const combine = (members: readonly Member[], k: number, label: string): void => {
+    const chosen: Member[] = [];
+    const extend = (start: number): void => {
+      if (chosen.length === k) {
+        tryCombo(chosen, label);
+        return;
       }
-    }
-  }
-  // Fewer sites are better for training: three-site splits only when no pair works anywhere.
-  if (offers.size === 0 && req.maxSplitSites >= 3) {
-    for (const { label, members } of lists) {
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          for (let k = j + 1; k < members.length; k++) {
-            const a = members[i];
-            const b = members[j];
-            const c = members[k];
-            if (a && b && c) tryCombo([a, b, c], label);
-          }
-        }
+      for (let i = start; i <= members.length - (k - chosen.length); i++) {
+        const next = members[i];
+        if (next === undefined) continue;
+        if (chosen.some((m) => siteDistance(m.site.candidate, next.site.candidate).km > budget)) continue;
+        chosen.push(next);
+        extend(i + 1);
+        chosen.pop();
       }
-    }
+    };
+    extend(0);
+  };
+  // Fewer sites are better for training: k + 1 sites only while fewer than `limit` offers were found.
+  for (let k = 2; k <= req.maxSplitSites && offers.size < limit; k++) {
+    for (const { label, members } of lists) combine(members, k, label);
   }
   return [...offers.values()]
-    .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .sort((x, y) => x.sites.length - y.sites.length || y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
     .slice(0, limit);
 }

@@ -33,6 +33,13 @@ export interface MatchRequest {
   readonly maxPriceCentsPerKwMonth?: number | null;
   readonly termMonths: number;
   readonly backfillMiningAllowed?: boolean;
+  /** Most sites one offer may be split over (1 = one site only); default SPLIT_RULES.defaultMaxSites. */
+  readonly maxSplitSites?: number | null;
+  /**
+   * Farthest two sites of a split may be apart, km: the fiber route where both sites know it, great-circle
+   * otherwise. Default SPLIT_RULES.defaultMaxDistanceKm.
+   */
+  readonly maxSplitDistanceKm?: number | null;
 }
 
 export interface MatchCandidateBlock {
@@ -72,6 +79,8 @@ export interface MatchCandidate {
   /** Interruptible MW at the site (mining that can soak up the tenant's idle power). */
   readonly interruptibleMw: number;
   readonly blocks: readonly MatchCandidateBlock[];
+  /** Fiber route km to other sites, by site id, where the host knows it (else great-circle is used). */
+  readonly fiberRouteKm?: Readonly<Record<string, number>>;
 }
 
 export interface MatchOptions {
@@ -132,12 +141,14 @@ export interface MatchSiteShare {
 
 export interface SplitPair {
   readonly siteIds: readonly [string, string];
+  /** Fiber route km when known, else great-circle km. */
   readonly distanceKm: number;
+  readonly measuredBy: 'fiber' | 'greatCircle';
   readonly latencyMs: number;
 }
 
 export interface SplitInfo {
-  /** Great-circle distance between the farthest two sites. */
+  /** Distance between the farthest two sites (fiber route when known, else great-circle). */
   readonly distanceKm: number;
   /** Estimated round trip between the farthest two sites (house rule, see geo.ts). */
   readonly interSiteLatencyMs: number;
@@ -151,6 +162,8 @@ export interface RankedMatch {
   /** Stable id of the offer: the site id, or the sorted site ids joined by '+' for a split. */
   readonly key: string;
   readonly isSplit: boolean;
+  /** "Single site" or "4-site split". */
+  readonly label: string;
   readonly siteIds: readonly string[];
   readonly sites: readonly MatchSiteShare[];
   readonly blockIds: readonly string[];
@@ -173,11 +186,37 @@ export interface ExclusionCounts {
   readonly byConstraint: Readonly<Record<ConstraintKey, number>>;
 }
 
+/** Sites that passed every hard constraint but hold only part of the request. */
+export interface PartialFits {
+  readonly sites: number;
+  /** Smallest and largest MW one of them could give (capped at the request), 0 when none. */
+  readonly minMw: number;
+  readonly maxMw: number;
+  /** "4 sites could each give 50 MW"; empty when there are none. */
+  readonly summary: string;
+}
+
+export type RelaxationKey = 'splitSites' | 'splitDistance' | 'term' | 'price' | 'contiguousMw';
+
+/** One request limit loosened on its own, and what it would add. */
+export interface Relaxation {
+  readonly key: RelaxationKey;
+  /** The loosened value: sites, km, months, cents per kW-month or MW. */
+  readonly value: number;
+  readonly addsMatches: number;
+  readonly addsSites: number;
+  /** "allowing a 4-site split adds 1 match", "a term of 144 months adds 1 site". */
+  readonly summary: string;
+}
+
 export interface MatchResult {
   readonly matches: readonly RankedMatch[];
   readonly excluded: ExclusionCounts;
   /** Candidates that passed every hard constraint: whole-request fits and split members. */
   readonly eligible: { readonly single: number; readonly partial: number };
+  readonly partialFits: PartialFits;
+  /** Only when there is no match: each limit that, loosened alone, adds a match or a site. */
+  readonly relaxations: readonly Relaxation[];
   readonly modelVersion: string;
 }
 

@@ -15,6 +15,6 @@ describe('weights table', () => {
     expect(MATCHING_MODEL_VERSION).toMatch(/^matching-\d+\.\d+\.\d+$/);
     expect(SCORE_SCALES.priceCentsPerKwMonth.best).toBeLessThan(SCORE_SCALES.priceCentsPerKwMonth.worst);
     expect(SCORE_SCALES.energyPriceCentsPerMwh.best).toBeLessThan(SCORE_SCALES.energyPriceCentsPerMwh.worst);
-    expect(SPLIT_RULES.maxSites).toBe(3);
+    expect(SPLIT_RULES.defaultMaxSites).toBe(6);
   });
 });

@@ -1,7 +1,7 @@
 import type { CriterionKey } from './types.js';
 
 /** Bump when a weight, scale or rule below changes; stored on every Match row. */
-export const MATCHING_MODEL_VERSION = 'matching-1.0.0';
+export const MATCHING_MODEL_VERSION = 'matching-1.1.0';
 
 export interface CriterionWeight {
   readonly weight: number;
@@ -86,8 +86,18 @@ export const SCORE_SCALES = {
 
 /** Split search and ranking. House defaults, chosen so the search stays bounded on 100,000 sites. */
 export const SPLIT_RULES = {
-  /** Splits hold 2 or 3 sites; 3 only when no 2-site split exists. */
-  maxSites: 3,
+  /**
+   * Most sites a split may hold unless the request says otherwise: training clusters span several
+   * halls. Fewer sites rank first; more are searched only while the answer has room.
+   */
+  defaultMaxSites: 6,
+  /** The most a request may allow: beyond this the combinations stop being a cluster. */
+  maxSitesLimit: 12,
+  /**
+   * Default budget between the farthest two sites of a split, km: ~500 km of great-circle is ~7.5 ms
+   * estimated round trip (geo.ts), what synchronous training across halls tolerates. House default.
+   */
+  defaultMaxDistanceKm: 500,
   /** Per region or grid-operator group, the best sites by stand-alone score are tried... */
   topKByScore: 8,
   /** ...plus the largest by MW, so a big but middling site can still complete a split. */

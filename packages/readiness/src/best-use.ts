@@ -1,4 +1,5 @@
 import { formatNumber, formatUsd, plural } from './format.js';
+import { READINESS_MODEL } from './model.js';
 import type { ConversionEstimate, CriterionResult, ReadinessTier } from './types.js';
 
 /** Labels of the two criteria with the lowest sub-scores, lower-cased: "a, and b". */
@@ -16,6 +17,22 @@ function weakestTwo(criteria: readonly CriterionResult[]): string {
   if (first === undefined) return 'its criteria';
   const a = first.label.toLowerCase();
   return second === undefined ? a : a + ', and ' + second.label.toLowerCase();
+}
+
+/** A convertible site with no gap to close: what holds it back is its score (or its size), say which. */
+function describeNothingToClose(criteria: readonly CriterionResult[], conversion: ConversionEstimate): string {
+  const small = conversion.siteMw < READINESS_MODEL.tiers.aiReadyMinEnergizedMw;
+  return (
+    'No conversion work to price: ' +
+    (small
+      ? 'AI-ready needs at least ' + READINESS_MODEL.tiers.aiReadyMinEnergizedMw + ' MW energized and the site has ' + formatNumber(conversion.siteMw)
+      : 'the score is held back by ' + weakestTwo(criteria) + ', which no costed work here raises') +
+    '. Offer ' + itText(conversion) + ' to tenants whose needs it meets, and keep mining meanwhile.'
+  );
+}
+
+function itText(conversion: ConversionEstimate): string {
+  return formatNumber(conversion.criticalItMw) + ' MW of IT';
 }
 
 /** One plain sentence or two telling the host what to do with the site. */
@@ -38,6 +55,7 @@ export function describeBestUse(
       );
     }
     case 'CONVERTIBLE':
+      if (gapCount === 0) return describeNothingToClose(criteria, conversion);
       return (
         'Convert: close ' + plural(gapCount, 'gap', 'gaps') + ' for about ' + cost + ' over ' + conversion.months +
         ' months to offer ' + it + ' at ' + conversion.achievableRackKw +

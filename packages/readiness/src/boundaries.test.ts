@@ -115,13 +115,58 @@ describe('criterion thresholds', () => {
     expect(gapKeys({ ...AI_READY_CAMPUS, redundancy: 'TWO_N' })).toEqual([]);
   });
 
-  it('transformers: a gap while MVA x power factor is short of the site MW', () => {
+  it('transformers: one gap while the transformation capacity (bank or site transformers) is short of the site MW', () => {
     const needed = Math.ceil(200 / C.electrical.powerFactor); // 223 MVA
-    expect(gapKeys({ ...AI_READY_CAMPUS, transformerMva: needed - 1 })).toEqual(['transformers']);
-    expect(gapKeys({ ...AI_READY_CAMPUS, transformerMva: needed })).toEqual([]);
-    expect(gapKeys({ ...AI_READY_CAMPUS, transformerMva: needed + 1 })).toEqual([]);
-    expect(gapKeys({ ...AI_READY_CAMPUS, substationMva: needed - 1 })).toEqual(['substationUpgrade']);
-    expect(gapKeys({ ...AI_READY_CAMPUS, substationMva: needed })).toEqual([]);
+    const short = { ...AI_READY_CAMPUS, substationMva: needed - 1 };
+    expect(gapKeys({ ...short, transformerMva: needed - 1 })).toEqual(['transformers']);
+    expect(gapKeys({ ...short, transformerMva: needed })).toEqual([]);
+    expect(gapKeys({ ...AI_READY_CAMPUS, substationMva: needed, transformerMva: needed - 1 })).toEqual([]);
+    const [gap] = assess({ ...short, transformerMva: needed - 11 }).gaps;
+    expect(gap?.action).toBe(`Add 1 MVA of transformer capacity (${needed} MVA needed for 200 MW)`);
+  });
+
+  it('unknown MVA reads as unknown: no credit, no invented gap, and one missing asset is one gap', () => {
+    const unknown = assess({ ...AI_READY_CAMPUS, substationMva: null, transformerMva: null });
+    expect(unknown.gaps).toEqual([]);
+    const electrical = unknown.criteria.find((c) => c.key === 'electrical');
+    expect(electrical?.reason).toBe('Substation on site (rating unknown); site transformer capacity unknown');
+    expect(electrical?.subScore).toBe(C.electrical.parts.substation * C.electrical.substationPresence);
+    // Known short transformers beside an unknown bank: the one shortfall, once.
+    expect(gapKeys({ ...AI_READY_CAMPUS, substationMva: null, transformerMva: 100 })).toEqual(['transformers']);
+    // No substation: the new substation's bank is the transformer capacity, not a second gap.
+    expect(gapKeys({ ...AI_READY_CAMPUS, substationOnSite: false, substationMva: null, transformerMva: 0 })).toEqual(['substation']);
+  });
+
+  it('backup power and firm supply: ERCOT loads over 75 MW must be curtailable (Texas SB6)', () => {
+    const noBackup = { ...AI_READY_CAMPUS, backupPowerMw: 0 };
+    const ercot = assess(noBackup);
+    expect(ercot.gaps.map((g) => [g.key, g.criterion])).toEqual([['curtailment', 'backupPower']]);
+    expect(ercot.gaps[0]?.action).toBe('Add 150 MW of backup generation so IT rides through ERCOT curtailment (Texas SB6, loads over 75 MW)');
+    expect(ercot.criteria.find((c) => c.key === 'backupPower')?.subScore).toBe(0);
+    // The same site on a grid without the rule: firm supply, and the missing backup is one plain gap.
+    const pjm = assess({ ...noBackup, gridOperator: 'PJM' });
+    expect(pjm.gaps.map((g) => g.key)).toEqual(['backupPower']);
+    expect(pjm.criteria.find((c) => c.key === 'backupPower')?.subScore).toBe(C.backupPower.parts.firmness);
+    // Under 75 MW in ERCOT: no SB6 obligation; unknown backup is said, not priced.
+    const small = assess({ ...AI_READY_CAMPUS, energizedMw: 60, pipelineMw: 0, backupPowerMw: null });
+    expect(small.gaps.map((g) => g.key)).not.toContain('curtailment');
+    expect(small.criteria.find((c) => c.key === 'backupPower')?.reason).toMatch(/^Backup generation unknown; ERCOT supply, curtailable above 75 MW/);
+  });
+
+  it('water quantity and floor loading: short of the need is a gap, unknown is said and not priced', () => {
+    const needM3 = Math.ceil(150 * C.cooling.waterM3PerItMwDay); // 3,750 m³/day for 150 MW of IT
+    expect(gapKeys({ ...AI_READY_CAMPUS, waterSupplyM3PerDay: needM3 - 1 })).toEqual(['water']);
+    expect(gapKeys({ ...AI_READY_CAMPUS, waterSupplyM3PerDay: needM3 })).toEqual([]);
+    const unknownWater = assess({ ...AI_READY_CAMPUS, waterSupplyM3PerDay: null });
+    expect(unknownWater.gaps).toEqual([]);
+    expect(unknownWater.criteria.find((c) => c.key === 'cooling')?.reason).toContain(`water quantity unknown (${needM3} m³/day needed)`);
+    expect(gapKeys({ ...AI_READY_CAMPUS, floorLoadingKgPerM2: C.floorLoading.aiReadyKgPerM2 - 1 })).toEqual(['floorReinforcement']);
+    expect(gapKeys({ ...AI_READY_CAMPUS, floorLoadingKgPerM2: C.floorLoading.aiReadyKgPerM2 })).toEqual([]);
+    const unknownFloor = assess({ ...AI_READY_CAMPUS, floorLoadingKgPerM2: null });
+    expect(unknownFloor.gaps).toEqual([]);
+    expect(unknownFloor.criteria.find((c) => c.key === 'floorLoading')).toMatchObject({ subScore: 0, reason: expect.stringMatching(/^Floor loading unknown/) });
+    // A hall that is rebuilt gets new floors: one gap, not two.
+    expect(gapKeys({ ...AI_READY_CAMPUS, floorLoadingKgPerM2: 300, maxRackDensityKw: 20 })).toEqual(['hallRebuild']);
   });
 
   it('land: a gap while the acres are short of what the site MW needs', () => {

@@ -7,7 +7,7 @@ import type { CostItemKey } from './types.js';
 export interface CostItem {
   readonly label: string;
   /** What one `unitUsd` buys. */
-  readonly unit: 'per site MW' | 'per critical IT MW' | 'per MVA' | 'per site' | 'per mile' | 'per acre' | 'per hire';
+  readonly unit: 'per site MW' | 'per critical IT MW' | 'per MVA' | 'per site' | 'per mile' | 'per acre' | 'per hire' | 'per m³/day';
   /** The figure the model uses, whole USD per unit. */
   readonly unitUsd: number;
   /** The range the source gives, when it gives one (same unit). */
@@ -129,6 +129,24 @@ export const COST_TABLE = {
     label: 'Recruiting and training one data-centre technician',
     unit: 'per hire',
     unitUsd: 30_000,
+    rangeUsd: null,
+    months: 6,
+    source: 'house default (no source)',
+    derivation: null,
+  },
+  backupGenerationPerMw: {
+    label: 'Backup generation (diesel or gas gensets with switchgear) for critical IT',
+    unit: 'per critical IT MW',
+    unitUsd: 1_000_000,
+    rangeUsd: null,
+    months: 12,
+    source: 'house default (no source); generator lead times run about a year',
+    derivation: null,
+  },
+  floorReinforcementPerItMw: {
+    label: 'Reinforcing hall floors (slab on grade or steel) for liquid-cooled AI racks',
+    unit: 'per critical IT MW',
+    unitUsd: 300_000,
     rangeUsd: null,
     months: 6,
     source: 'house default (no source)',

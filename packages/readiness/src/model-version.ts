@@ -17,7 +17,13 @@ export const MODEL_RELEASES: readonly ModelRelease[] = [
     sha256: 'aee109b83dcb903599e88abd384d08ce388112af9ab8b7c99d0faf136d28c616',
     notes: 'First model: nine criteria, tiers at 75/45, costs from domain-figures.md.',
   },
+  {
+    version: 'readiness-2026.12-1',
+    sha256: 'a3cfe1c72aba16d2ddb2c2b2952506c3282c66e8e46e82324e54419482328805',
+    notes:
+      'Backup power and firm supply (Texas SB6 for ERCOT loads over 75 MW), floor loading, water quantity; unknown MVA is unknown; one transformer-capacity gap; weights rebalanced.',
+  },
 ];
 
 /** The current model version: the last release. */
-export const MODEL_VERSION = 'readiness-2026.11-1';
+export const MODEL_VERSION = 'readiness-2026.12-1';

@@ -60,6 +60,12 @@ export interface ReadinessModel {
     readonly cooling: CriterionBase & {
       readonly parts: Parts<'cooling' | 'water'>;
       readonly coolingScore: Readonly<Record<CoolingType, number>>;
+      /** m³ of water per day → 0-1, when the site states it. */
+      readonly waterCurve: Curve;
+      /** Water part of a site with water whose quantity is not stated. */
+      readonly waterUnknownCredit: number;
+      /** m³ per day a converted site needs per critical IT MW; less is a gap. */
+      readonly waterM3PerItMwDay: number;
       readonly source: string;
     };
     readonly network: CriterionBase & {
@@ -98,6 +104,21 @@ export interface ReadinessModel {
       /** Acres a converted site needs per site MW; less is a gap. */
       readonly acresPerSiteMw: number;
       readonly permitScore: Readonly<Record<PermitStatus, number>>;
+      readonly source: string;
+    };
+    readonly backupPower: CriterionBase & {
+      readonly parts: Parts<'backup' | 'firmness'>;
+      /** Grid operators whose large loads must be curtailable in emergencies... */
+      readonly curtailableGrids: readonly string[];
+      /** ...above this many MW (Texas SB6: 75 MW). */
+      readonly curtailableAboveMw: number;
+      readonly source: string;
+    };
+    readonly floorLoading: CriterionBase & {
+      /** kg/m² → 0-1; unknown scores 0. */
+      readonly curve: Curve;
+      /** Below this is a gap. */
+      readonly aiReadyKgPerM2: number;
       readonly source: string;
     };
     readonly workforce: CriterionBase & {
@@ -142,7 +163,7 @@ export const READINESS_MODEL = {
   criteria: {
     power: {
       label: 'Energized power and interconnection',
-      weight: 0.2,
+      weight: 0.17,
       parts: { size: 0.7, status: 0.3 },
       mwCredit: { energized: 1, underConstruction: 0.5, pipeline: 0.2 },
       sizeCurve: [
@@ -160,7 +181,7 @@ export const READINESS_MODEL = {
     },
     electrical: {
       label: 'Long-lead electrical gear',
-      weight: 0.12,
+      weight: 0.11,
       parts: { substation: 0.4, transformers: 0.6 },
       substationPresence: 0.5,
       powerFactor: 0.9,
@@ -172,11 +193,20 @@ export const READINESS_MODEL = {
       weight: 0.14,
       parts: { cooling: 0.7, water: 0.3 },
       coolingScore: { AIR: 0, WATER: 0.35, IMMERSION: 0.6, DIRECT_TO_CHIP: 1 },
-      source: 'GB200 NVL72 racks are liquid cooled, direct to chip (NVIDIA specs via integrators); house default scores',
+      waterCurve: [
+        [0, 0],
+        [500, 0.4],
+        [1_500, 0.75],
+        [4_000, 1],
+      ],
+      waterUnknownCredit: 0.5,
+      waterM3PerItMwDay: 25,
+      source:
+        'GB200 NVL72 racks are liquid cooled, direct to chip (NVIDIA specs via integrators); evaporative towers use ~43 m³/day per IT MW (1.8 L/kWh), closed loops far less: 25 is a house default between them; house default scores'
     },
     network: {
       label: 'Network',
-      weight: 0.12,
+      weight: 0.11,
       parts: { darkFiber: 0.35, carriers: 0.35, latency: 0.3 },
       carrierCurve: [
         [0, 0],
@@ -197,14 +227,14 @@ export const READINESS_MODEL = {
     },
     redundancy: {
       label: 'Redundancy',
-      weight: 0.1,
+      weight: 0.09,
       score: { N: 0, N_PLUS_1: 0.75, TWO_N: 1 },
       minimum: 'N_PLUS_1',
       source: 'AI tenants ask for N+1 at least, 2N best (DESIGN.md); house default scores',
     },
     density: {
       label: 'Rack density',
-      weight: 0.1,
+      weight: 0.09,
       curve: [
         [0, 0],
         [10, 0.05],
@@ -222,7 +252,7 @@ export const READINESS_MODEL = {
     },
     landPermits: {
       label: 'Land and permits',
-      weight: 0.08,
+      weight: 0.07,
       parts: { land: 0.4, permits: 0.6 },
       acresCurve: [
         [0, 0],
@@ -235,9 +265,30 @@ export const READINESS_MODEL = {
       permitScore: { NONE: 0, IN_PROGRESS: 0.5, GRANTED: 1 },
       source: 'house default (no source gives acres per MW)',
     },
+    backupPower: {
+      label: 'Backup power and firm supply',
+      weight: 0.06,
+      parts: { backup: 0.6, firmness: 0.4 },
+      curtailableGrids: ['ERCOT'],
+      curtailableAboveMw: 75,
+      source:
+        'Texas SB6 (2025): new ERCOT loads of 75 MW or more must be curtailable in grid emergencies; backup scored on the power size curve over the critical IT it carries (house default)',
+    },
+    floorLoading: {
+      label: 'Floor loading',
+      weight: 0.04,
+      curve: [
+        [0, 0],
+        [500, 0.2],
+        [1_000, 0.6],
+        [1_465, 1],
+      ],
+      aiReadyKgPerM2: 1_465,
+      source: 'a GB200 NVL72 rack weighs ~1,360 kg; AI halls are specified at ~300 lb/ft² (1,465 kg/m²): house default',
+    },
     workforce: {
       label: 'Skilled workforce',
-      weight: 0.06,
+      weight: 0.05,
       curve: [
         [0, 0],
         [5, 0.3],
@@ -251,7 +302,7 @@ export const READINESS_MODEL = {
     },
     timeToPower: {
       label: 'Time to power',
-      weight: 0.08,
+      weight: 0.07,
       curve: [
         [0, 1],
         [6, 0.85],
@@ -286,6 +337,9 @@ export const READINESS_MODEL = {
     fiberLateral: [],
     carriers: ['fiberLateral'],
     workforce: [],
+    backupPower: [],
+    curtailment: [],
+    floorReinforcement: ['permits'],
   },
 } as const satisfies ReadinessModel;
 

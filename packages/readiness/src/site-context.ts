@@ -10,8 +10,12 @@ export interface SiteContext {
   readonly energizedMw: number;
   readonly underConstructionMw: number;
   readonly pipelineMw: number;
-  readonly substationMva: number;
-  readonly transformerMva: number;
+  /** null = unknown. */
+  readonly substationMva: number | null;
+  readonly transformerMva: number | null;
+  readonly waterM3PerDay: number | null;
+  readonly backupMw: number | null;
+  readonly floorKgPerM2: number | null;
   readonly landAcres: number;
   readonly rackKw: number;
   readonly skilledStaff: number;
@@ -34,6 +38,11 @@ export interface SiteContext {
 /** x if it is a positive number, else 0 (also for NaN). */
 export function nonNegative(x: number): number {
   return x > 0 ? x : 0;
+}
+
+/** nonNegative(x), or null when the figure is unknown. */
+export function known(x: number | null | undefined): number | null {
+  return x === null || x === undefined ? null : nonNegative(x);
 }
 
 /** Case-insensitive equality without allocating for ASCII names. */
@@ -117,8 +126,11 @@ export function buildSiteContext(site: ReadinessSiteInput, asOfMs: number): Site
     energizedMw,
     underConstructionMw,
     pipelineMw,
-    substationMva: nonNegative(site.substationMva),
-    transformerMva: nonNegative(site.transformerMva),
+    substationMva: known(site.substationMva),
+    transformerMva: known(site.transformerMva),
+    waterM3PerDay: known(site.waterSupplyM3PerDay),
+    backupMw: known(site.backupPowerMw),
+    floorKgPerM2: known(site.floorLoadingKgPerM2),
     landAcres: nonNegative(site.landAcres),
     rackKw: nonNegative(site.maxRackDensityKw),
     skilledStaff: nonNegative(site.skilledStaffCount),

@@ -30,12 +30,20 @@ export interface ReadinessSiteInput {
   readonly pipelineMw: number;
   readonly interconnectionStatus: InterconnectionStatus;
   readonly substationOnSite: boolean;
-  /** Rating of the on-site substation (MVA); 0 when unknown. */
-  readonly substationMva: number;
-  /** Site transformer capacity (MVA); 0 when unknown. */
-  readonly transformerMva: number;
+  /** Rating of the on-site substation's transformer bank (MVA); null when unknown (scored as no credit, no gap). */
+  readonly substationMva: number | null;
+  /** Site transformer capacity (MVA); null when unknown. */
+  readonly transformerMva: number | null;
   readonly landAcres: number;
   readonly waterAvailable: boolean;
+  /** Water the site can draw, m³ per day; null or missing = unknown. */
+  readonly waterSupplyM3PerDay?: number | null;
+  /** On-site backup / emergency generation, MW; null or missing = unknown. */
+  readonly backupPowerMw?: number | null;
+  /** Grid operator (ERCOT large loads must be curtailable: Texas SB6); null or missing = unknown. */
+  readonly gridOperator?: string | null;
+  /** Rated floor loading of the halls, kg/m²; null or missing = unknown. */
+  readonly floorLoadingKgPerM2?: number | null;
   readonly coolingType: CoolingType;
   readonly darkFiber: boolean;
   /** Carrier names; duplicates (case-insensitive) count once. */
@@ -67,7 +75,9 @@ export type CriterionKey =
   | 'density'
   | 'landPermits'
   | 'workforce'
-  | 'timeToPower';
+  | 'timeToPower'
+  | 'backupPower'
+  | 'floorLoading';
 
 export interface CriterionResult {
   readonly key: CriterionKey;
@@ -95,7 +105,10 @@ export type GapKey =
   | 'hallUpgrade'
   | 'land'
   | 'permits'
-  | 'workforce';
+  | 'workforce'
+  | 'backupPower'
+  | 'curtailment'
+  | 'floorReinforcement';
 
 export type CostItemKey =
   | 'interconnectionPerMw'
@@ -109,7 +122,9 @@ export type CostItemKey =
   | 'fiberPerMile'
   | 'landPerAcre'
   | 'permits'
-  | 'hirePerPerson';
+  | 'hirePerPerson'
+  | 'backupGenerationPerMw'
+  | 'floorReinforcementPerItMw';
 
 export interface ReadinessGap {
   readonly key: GapKey;

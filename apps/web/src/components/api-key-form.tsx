@@ -1,4 +1,5 @@
 'use client';
+import { CopyButton } from './copy-button';
 import type { FormState } from '@/lib/form';
 import { errorFor, FormMessage, useKeptForm } from './spec-form';
 
@@ -9,7 +10,12 @@ export function ApiKeyForm({ scopes, action }: { scopes: readonly string[]; acti
   return (
     <form onSubmit={onSubmit}>
       <FormMessage state={state} />
-      {state.result?.secret && <code className="secret" data-testid="api-key-secret">{state.result.secret}</code>}
+      {state.result?.secret && (
+        <span className="actions">
+          <code className="secret" data-testid="api-key-secret">{state.result.secret}</code>
+          <CopyButton text={state.result.secret} />
+        </span>
+      )}
       <div className="field" style={{ maxWidth: 360, margin: '12px 0' }}>
         <label htmlFor="key-name">Name</label>
         <input id="key-name" name="name" required maxLength={100} aria-invalid={nameError ? true : undefined} />

@@ -1,4 +1,5 @@
 'use client';
+import { CopyButton } from './copy-button';
 import type { FormState } from '@/lib/form';
 import { errorFor, FormMessage, useKeptForm } from './spec-form';
 
@@ -9,7 +10,12 @@ export function InviteForm({ roles, action }: { roles: readonly string[]; action
   return (
     <form onSubmit={onSubmit}>
       <FormMessage state={state} />
-      {state.result?.link && <code className="secret" data-testid="invitation-link">{state.result.link}</code>}
+      {state.result?.link && (
+        <span className="actions">
+          <code className="secret" data-testid="invitation-link">{state.result.link}</code>
+          <CopyButton text={state.result.link} />
+        </span>
+      )}
       <div className="grid-fields">
         <div className="field">
           <label htmlFor="invite-email">Email address</label>

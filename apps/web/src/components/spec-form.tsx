@@ -2,7 +2,9 @@
 // One form component for every create/edit screen: fields from a FieldSpec list, browser validation at the
 // field, the server's message at the field it names, and the typed values kept when the server refuses.
 import { useActionState, useEffect, useRef, useTransition, type FormEvent } from 'react';
+import Link from 'next/link';
 import type { FieldSpec } from '@/lib/fields';
+import { label } from '@/lib/format';
 import { EMPTY_FORM, type FormState } from '@/lib/form';
 
 export function errorFor(state: FormState, name: string): string | undefined {
@@ -16,6 +18,7 @@ export function FieldInput({ field, state, initial }: { field: FieldSpec; state:
   const common = {
     id,
     name: field.name,
+    'aria-required': field.required ? true : undefined,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
   } as const;
@@ -26,7 +29,7 @@ export function FieldInput({ field, state, initial }: { field: FieldSpec; state:
         {!field.required && <option value="">—</option>}
         {field.options?.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {label(o)}
           </option>
         ))}
       </select>
@@ -41,16 +44,18 @@ export function FieldInput({ field, state, initial }: { field: FieldSpec; state:
         type={numeric ? 'number' : field.type === 'date' ? 'date' : 'text'}
         defaultValue={value}
         required={field.required}
-        min={field.min}
+        min={field.notPast ? new Date().toISOString().slice(0, 10) : field.min}
         max={field.max}
         step={field.type === 'int' ? 1 : numeric ? (field.step ?? 'any') : undefined}
         placeholder={field.placeholder}
+        maxLength={field.maxLength}
       />
     );
   }
   return (
     <div className={`field ${field.type === 'checkbox' ? 'field-check' : ''}`}>
-      <label htmlFor={id}>{field.label}</label>
+      {/* The * comes from CSS (label.required::after): the label's text, and so its name, stays the field's. */}
+      <label htmlFor={id} className={field.required ? 'required' : undefined}>{field.label}</label>
       {control}
       {field.help && <small className="help">{field.help}</small>}
       {error && (
@@ -89,34 +94,64 @@ export function useKeptForm(action: (state: FormState, data: FormData) => Promis
   return { state, pending, onSubmit };
 }
 
+/** Fields in one grid, or one fieldset per group when the fields name groups (in first-seen order). */
+function FieldGroups({ fields, state, initial }: { fields: readonly FieldSpec[]; state: FormState; initial: Record<string, string> }) {
+  const groups = new Map<string, FieldSpec[]>();
+  for (const field of fields) groups.set(field.group ?? '', [...(groups.get(field.group ?? '') ?? []), field]);
+  return [...groups].map(([group, members]) => {
+    const grid = (
+      <div className="grid-fields">
+        {members.map((field) => (
+          <FieldInput key={field.name} field={field} state={state} initial={initial} />
+        ))}
+      </div>
+    );
+    return group ? (
+      <fieldset key={group} className="card">
+        <legend>{group}</legend>
+        {grid}
+      </fieldset>
+    ) : (
+      <div key="">{grid}</div>
+    );
+  });
+}
+
 export function SpecForm({
   fields,
   action,
   initial = {},
   submitLabel,
   hidden = {},
+  cancelHref,
 }: {
   fields: readonly FieldSpec[];
   action: (state: FormState, data: FormData) => Promise<FormState>;
   initial?: Record<string, string>;
   submitLabel: string;
   hidden?: Record<string, string>;
+  /** Where Cancel leads (no Cancel without it). */
+  cancelHref?: string;
 }) {
   const { state, pending, onSubmit } = useKeptForm(action);
   return (
     <form onSubmit={onSubmit} className="spec-form" noValidate={false}>
       <FormMessage state={state} />
+      {fields.some((f) => f.required) && <p className="muted">Fields marked * are required.</p>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="grid-fields">
-        {fields.map((field) => (
-          <FieldInput key={field.name} field={field} state={state} initial={initial} />
-        ))}
+      <FieldGroups fields={fields} state={state} initial={initial} />
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        {cancelHref && (
+          <Link className="button secondary" href={cancelHref}>
+            Cancel
+          </Link>
+        )}
       </div>
-      <button type="submit" disabled={pending}>
-        {pending ? 'Saving…' : submitLabel}
-      </button>
     </form>
   );
 }

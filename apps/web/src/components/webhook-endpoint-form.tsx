@@ -1,5 +1,6 @@
 'use client';
 // Registers a webhook endpoint (the signing secret is shown once, after creation) or edits one.
+import { CopyButton } from './copy-button';
 import type { FormState } from '@/lib/form';
 import { errorFor, FormMessage, useKeptForm } from './spec-form';
 
@@ -20,7 +21,12 @@ export function WebhookEndpointForm({
   return (
     <form onSubmit={onSubmit}>
       <FormMessage state={state} />
-      {state.result?.secret && <code className="secret" data-testid="webhook-secret">{state.result.secret}</code>}
+      {state.result?.secret && (
+        <span className="actions">
+          <code className="secret" data-testid="webhook-secret">{state.result.secret}</code>
+          <CopyButton text={state.result.secret} />
+        </span>
+      )}
       {endpoint && <input type="hidden" name="id" value={endpoint.id} />}
       <div className="grid-fields" style={{ margin: '12px 0' }}>
         <div className="field">

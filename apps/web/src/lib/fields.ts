@@ -13,6 +13,23 @@ export interface FieldSpec {
   options?: readonly string[];
   help?: string;
   placeholder?: string;
+  /** Heading of the fieldset the field sits in (forms without groups render one grid). */
+  group?: string;
+  /** Left empty, the field is sent as null (unknown / cleared) rather than left out. */
+  nullable?: boolean;
+  /** Most characters a text field takes. */
+  maxLength?: number;
+  /** A date field that refuses days before today (UTC), in the browser; the API refuses them too. */
+  notPast?: boolean;
+}
+
+/** Required text fields left blank or only spaces: a message at each, before anything is sent. */
+export function blankRequired(fields: readonly FieldSpec[], values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
+    if (field.required && field.type === 'text' && (values[field.name] ?? '').trim() === '') errors[field.name] = `Enter a ${field.label.toLowerCase()}.`;
+  }
+  return errors;
 }
 
 /** Builds the API input from submitted values; empty optional fields are left out (the API's defaults apply). */
@@ -24,7 +41,10 @@ export function parseFields(fields: readonly FieldSpec[], values: Record<string,
       input[field.name] = raw === 'on' || raw === 'true';
       continue;
     }
-    if (raw === '') continue;
+    if (raw === '') {
+      if (field.nullable) input[field.name] = null;
+      continue;
+    }
     if (field.type === 'number') input[field.name] = Number(raw);
     else if (field.type === 'int') input[field.name] = Number.parseInt(raw, 10);
     else if (field.type === 'list') input[field.name] = raw.split(',').map((s) => s.trim()).filter(Boolean);

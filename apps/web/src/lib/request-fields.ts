@@ -14,6 +14,8 @@ export const REQUEST_FIELDS: readonly FieldSpec[] = [
   { name: 'minRackDensityKw', label: 'Min rack density (kW)', type: 'int', min: 1 },
   { name: 'minRedundancy', label: 'Min redundancy', type: 'select', options: REDUNDANCY },
   { name: 'maxPriceUsdPerKwMonth', label: 'Max price ($/kW-month)', type: 'number', min: 0 },
+  { name: 'maxSplitSites', label: 'Most sites in one split', type: 'int', min: 1, max: 12, placeholder: '6', help: '1 = one site only; fewer sites always rank first.' },
+  { name: 'maxSplitDistanceKm', label: 'Most km between split sites', type: 'int', min: 1, max: 20000, placeholder: '500', help: 'Fiber route where the host knows it, straight line otherwise.' },
   { name: 'backfillMiningAllowed', label: 'Backfill mining allowed', type: 'checkbox' },
   { name: 'open', label: 'Open to hosts now (else saved as a draft)', type: 'checkbox' },
 ];

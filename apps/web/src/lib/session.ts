@@ -8,6 +8,7 @@ import { GridshareError } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
 import { callApi } from './api';
 import type { OrgKind } from './enums';
+import { PATH_HEADER } from './path-header';
 
 export const ORG_COOKIE = 'gs-org';
 
@@ -43,15 +44,26 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     return await callApi<T>(query, variables, await auth());
   } catch (error) {
-    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect('/signin');
+    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect(await signInHref());
     if (error instanceof GridshareError && error.code === 'NOT_FOUND') notFound();
+    // A malformed id in the address is a page that does not exist, not a failure.
+    if (error instanceof GridshareError && error.code === 'BAD_USER_INPUT' && error.errors.some((e) => ID_FIELD.test(String(e.extensions?.field ?? '')))) notFound();
     throw error;
   }
 }
 
+/** `id`, `siteId`, `input.requestId`: the API names the id argument it refused. */
+const ID_FIELD = /(^|\.)(id|[a-z]+Id)$/;
+
 /** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
 export async function gqlMutation<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   return callApi<T>(query, variables, await auth());
+}
+
+/** The sign-in page, told to come back to the page that was asked for (src/proxy.ts passes its path). */
+async function signInHref(): Promise<string> {
+  const path = (await headers()).get(PATH_HEADER);
+  return path && path !== '/' && !path.startsWith('/signin') ? `/signin?next=${encodeURIComponent(path)}` : '/signin';
 }
 
 const ME = `{ me { user { id email name } role organization { id name kind status verification }
@@ -59,9 +71,9 @@ const ME = `{ me { user { id email name } role organization { id name kind statu
 
 /** The signed-in person, or a redirect to the sign-in page. */
 export async function requireViewer(): Promise<Viewer> {
-  if (!(await apiToken())) redirect('/signin');
+  if (!(await apiToken())) redirect(await signInHref());
   const data = await gql<{ me: Viewer | null }>(ME);
-  if (!data.me?.user) redirect('/signin');
+  if (!data.me?.user) redirect(await signInHref());
   return data.me;
 }
 

@@ -1,4 +1,5 @@
 import { COST_ASSUMPTIONS, COST_TABLE } from '../costs.js';
+import { interpolate } from '../curve.js';
 import { formatNumber } from '../format.js';
 import { addGap } from '../gaps.js';
 import { READINESS_MODEL } from '../model.js';
@@ -40,17 +41,28 @@ function reasonsFor(water: boolean): Readonly<Record<CoolingType, string>> {
 const REASONS_WITH_WATER = reasonsFor(true);
 const REASONS_WITHOUT_WATER = reasonsFor(false);
 
+/** No water: 0; water of unstated quantity: a fixed credit; stated: the quantity on the curve. */
+function waterPart(available: boolean, m3PerDay: number | null): number {
+  if (!available) return 0;
+  return m3PerDay === null ? M.waterUnknownCredit : interpolate(M.waterCurve, m3PerDay);
+}
+
 export const cooling: Criterion = {
   key: 'cooling',
   label: M.label,
   weight: M.weight,
 
-  subScore(site) {
-    return M.parts.cooling * M.coolingScore[site.coolingType] + M.parts.water * (site.waterAvailable ? 1 : 0);
+  subScore(site, ctx) {
+    return M.parts.cooling * M.coolingScore[site.coolingType] + M.parts.water * waterPart(site.waterAvailable, ctx.waterM3PerDay);
   },
 
-  reason(site) {
-    return (site.waterAvailable ? REASONS_WITH_WATER : REASONS_WITHOUT_WATER)[site.coolingType];
+  reason(site, ctx) {
+    const head = (site.waterAvailable ? REASONS_WITH_WATER : REASONS_WITHOUT_WATER)[site.coolingType];
+    if (!site.waterAvailable) return head;
+    const needed = formatNumber(Math.ceil(ctx.itMw * M.waterM3PerItMwDay));
+    return ctx.waterM3PerDay === null
+      ? head + '; water quantity unknown (' + needed + ' m³/day needed)'
+      : head + '; water ' + formatNumber(ctx.waterM3PerDay) + ' m³/day of ' + needed + ' needed';
   },
 
   findGaps(site, ctx, gaps) {
@@ -67,8 +79,12 @@ export const cooling: Criterion = {
         LIQUID_ITEMS,
       );
     }
+    const neededM3 = Math.ceil(ctx.itMw * M.waterM3PerItMwDay);
     if (!site.waterAvailable) {
-      const action = 'Secure a water supply for the cooling loop (well or utility connection)';
+      const action = 'Secure a water supply for the cooling loop (well or utility connection), ' + neededM3 + ' m³/day';
+      addGap(gaps, 'water', 'cooling', action, WATER.unitUsd, WATER.months, WATER_ITEMS);
+    } else if (ctx.waterM3PerDay !== null && ctx.waterM3PerDay < neededM3) {
+      const action = 'Expand the water supply from ' + formatNumber(ctx.waterM3PerDay) + ' to ' + neededM3 + ' m³/day for the cooling loop';
       addGap(gaps, 'water', 'cooling', action, WATER.unitUsd, WATER.months, WATER_ITEMS);
     }
   },

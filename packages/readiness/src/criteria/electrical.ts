@@ -14,7 +14,19 @@ const SUBSTATION_ITEMS: readonly CostItemKey[] = ['ringBusSubstation', 'transfor
 const TRANSFORMER_ITEMS: readonly CostItemKey[] = ['transformerPerMva'];
 
 // Gear is scored by the energized MW it can carry, on the power size curve: min(MW, MVA x pf) rises
-// with both the MW and the MVA, so more MW never makes the gear score fall (a ratio would).
+// with both the MW and the MVA, so more MW never makes the gear score fall (a ratio would). An unknown
+// rating earns no size credit and invents no gap: the reason says it is unknown.
+
+function mvaText(mva: number | null): string {
+  return mva === null ? 'rating unknown' : formatNumber(mva) + ' MVA';
+}
+
+/** Transformation capacity on site: the larger known of the substation's bank and the site transformers. */
+function knownCapacityMva(substationOnSite: boolean, ctx: { substationMva: number | null; transformerMva: number | null }): number | null {
+  const bank = substationOnSite ? ctx.substationMva : null;
+  if (bank === null) return ctx.transformerMva;
+  return ctx.transformerMva === null ? bank : Math.max(bank, ctx.transformerMva);
+}
 
 export const electrical: Criterion = {
   key: 'electrical',
@@ -22,8 +34,8 @@ export const electrical: Criterion = {
   weight: M.weight,
 
   subScore(site, ctx) {
-    const substationMw = ctx.substationMva * M.powerFactor;
-    const transformerMw = ctx.transformerMva * M.powerFactor;
+    const substationMw = (ctx.substationMva ?? 0) * M.powerFactor;
+    const transformerMw = (ctx.transformerMva ?? 0) * M.powerFactor;
     const substation = site.substationOnSite
       ? M.substationPresence + (1 - M.substationPresence) * interpolate(SIZE_CURVE, Math.min(ctx.energizedMw, substationMw))
       : 0;
@@ -32,10 +44,9 @@ export const electrical: Criterion = {
   },
 
   reason(site, ctx) {
-    const substation = site.substationOnSite
-      ? 'Substation on site (' + formatNumber(ctx.substationMva) + ' MVA)'
-      : 'No substation on site';
+    const substation = site.substationOnSite ? 'Substation on site (' + mvaText(ctx.substationMva) + ')' : 'No substation on site';
     const transformerMva = ctx.transformerMva;
+    if (transformerMva === null) return substation + '; site transformer capacity unknown';
     if (ctx.energizedMw === 0) {
       return substation + '; transformers ' + formatNumber(transformerMva) + ' MVA, no MW energized to carry yet';
     }
@@ -51,6 +62,8 @@ export const electrical: Criterion = {
     );
   },
 
+  // One missing asset, one gap: the substation's bank and the site transformers are one transformation
+  // capacity, so a shortfall is counted once (a new substation comes with its bank).
   findGaps(site, ctx, gaps) {
     const neededMva = Math.ceil(ctx.siteMw / M.powerFactor);
     if (!site.substationOnSite) {
@@ -63,28 +76,17 @@ export const electrical: Criterion = {
         Math.max(RING_BUS.months, PER_MVA.months),
         SUBSTATION_ITEMS,
       );
-    } else {
-      const shortMva = Math.ceil(neededMva - ctx.substationMva);
-      if (shortMva > 0) {
-        addGap(
-          gaps,
-          'substationUpgrade',
-          'electrical',
-          'Add ' + shortMva + " MVA to the substation's transformer bank (" + neededMva +
-            ' MVA needed for ' + ctx.siteMwText + ' MW)',
-          shortMva * PER_MVA.unitUsd,
-          PER_MVA.months,
-          TRANSFORMER_ITEMS,
-        );
-      }
+      return;
     }
-    const shortMva = Math.ceil(neededMva - ctx.transformerMva);
+    const capacity = knownCapacityMva(site.substationOnSite, ctx);
+    if (capacity === null) return;
+    const shortMva = Math.ceil(neededMva - capacity);
     if (shortMva > 0) {
       addGap(
         gaps,
         'transformers',
         'electrical',
-        'Add ' + shortMva + ' MVA of site transformers (' + neededMva + ' MVA needed for ' + ctx.siteMwText + ' MW)',
+        'Add ' + shortMva + ' MVA of transformer capacity (' + neededMva + ' MVA needed for ' + ctx.siteMwText + ' MW)',
         shortMva * PER_MVA.unitUsd,
         PER_MVA.months,
         TRANSFORMER_ITEMS,

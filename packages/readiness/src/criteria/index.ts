@@ -1,4 +1,6 @@
 import type { Criterion } from './criterion.js';
+import { backupPower } from './backup-power.js';
+import { floorLoading } from './floor-loading.js';
 import { cooling } from './cooling.js';
 import { density } from './density.js';
 import { electrical } from './electrical.js';
@@ -18,6 +20,8 @@ export const CRITERIA: readonly Criterion[] = [
   redundancy,
   density,
   landPermits,
+  backupPower,
+  floorLoading,
   workforce,
   timeToPower,
 ];

@@ -310,6 +310,10 @@ export type CreateColocationRequestInput = {
   termMonths: number;
   /** Whether the host may mine on reserved MW the tenant is not using (default false). */
   backfillMiningAllowed?: boolean | null | undefined;
+  /** Most sites one offer may be split over, 1-12 (default 6; 1 = one site only). */
+  maxSplitSites?: number | null | undefined;
+  /** Farthest two sites of a split may be apart, 1-20,000 km (default 500). */
+  maxSplitDistanceKm?: number | null | undefined;
   /** Publish it at once (OPEN) instead of keeping a DRAFT (default false). */
   open?: boolean | null | undefined;
 };
@@ -363,6 +367,8 @@ export type CapacitySearchFilter = {
   maxLatencyMs?: number | null | undefined;
   /** At least this renewable share, percent. */
   minRenewableSharePct?: number | null | undefined;
+  /** The lease term wanted, 1-600 months: only blocks whose minimum term is at most this. */
+  termMonths?: number | null | undefined;
   /** Only these kinds of capacity. */
   kinds?: Array<CapacityKind> | null | undefined;
   /** Within a distance of a point. */

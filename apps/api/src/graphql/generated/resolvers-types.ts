@@ -96,6 +96,8 @@ export type Query = {
   readonly organization: Organization;
   /** Members of the caller's organisation. */
   readonly members: MembershipConnection;
+  /** The caller's organisation's own audit log, newest first (ADMIN or OWNER): who changed what, secrets redacted. */
+  readonly organizationAuditLog: AuditLogEntryConnection;
   /** Invitations of the caller's organisation, newest first (ADMIN or OWNER). */
   readonly invitations: InvitationConnection;
   /** The invitation a token stands for, if it was made for the signed-in person's address (else NOT_FOUND). */
@@ -104,6 +106,10 @@ export type Query = {
   readonly readinessModel: ReadinessModelInfo;
   /** Assessments of one of the caller's sites, newest first; another organisation's site is NOT_FOUND. */
   readonly siteReadinessHistory: ReadinessAssessmentConnection;
+  /** Proposal requests tenants sent about the caller's sites (for hosts), newest first. */
+  readonly receivedProposalRequests: ProposalRequestConnection;
+  /** The sites the caller asked for a proposal on one of its requests. */
+  readonly sentProposalRequests: ReadonlyArray<ProposalRequest>;
   /** One of the caller's requests; another organisation's is NOT_FOUND. */
   readonly colocationRequest: ColocationRequest;
   /** The caller's requests, newest first. */
@@ -128,6 +134,10 @@ export type Query = {
   readonly revenueSensitivity: SensitivityGrid;
   /** Revenue scenarios of one of the caller's sites, or of a deal it is a party to (both parties' scenarios), newest first. Give siteId or dealId; anything else of another organisation is NOT_FOUND. */
   readonly revenueScenarios: RevenueScenarioConnection;
+  /** Regions with listed capacity, by country then name. */
+  readonly listedRegions: ReadonlyArray<ListedRegion>;
+  /** One listed site by id (as search returns it in `site.id`). */
+  readonly listing: Listing;
   /** Searches published capacity of verified sites across all hosts. */
   readonly searchCapacity: CapacityListingConnection;
   /** A deal's statements (either party), newest month first; another organisation's deal is NOT_FOUND. */
@@ -291,6 +301,13 @@ export type QueryMembersArgs = {
 
 
 /** The entry point for reading. */
+export type QueryOrganizationAuditLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
 export type QueryInvitationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -308,6 +325,19 @@ export type QuerySiteReadinessHistoryArgs = {
   siteId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryReceivedProposalRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QuerySentProposalRequestsArgs = {
+  requestId: Scalars['ID']['input'];
 };
 
 
@@ -359,6 +389,12 @@ export type QueryRevenueScenariosArgs = {
   dealId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryListingArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -526,6 +562,8 @@ export type Mutation = {
   readonly assessSiteReadiness: ReadinessAssessment;
   /** Assesses every active site of the caller's organisation with the current model; returns how many were assessed. */
   readonly assessAllSiteReadiness: Scalars['Int']['output'];
+  /** Asks the host of a listed site for a proposal on one of the caller's open requests (asking twice changes nothing). */
+  readonly requestProposal: ProposalRequest;
   /** Creates a request (TENANT organisations only; MEMBER and above, or a key with REQUESTS_WRITE); DRAFT unless `open`. */
   readonly createColocationRequest: ColocationRequest;
   /** Changes a DRAFT or OPEN request (CONFLICT otherwise). */
@@ -817,6 +855,13 @@ export type MutationRemoveMemberArgs = {
 
 /** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
 export type MutationAssessSiteReadinessArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationRequestProposalArgs = {
+  requestId: Scalars['ID']['input'];
   siteId: Scalars['ID']['input'];
 };
 
@@ -1797,6 +1842,10 @@ export type DealRequest = {
   readonly title: Scalars['String']['output'];
   /** MW it asks for in all. */
   readonly totalMw: Scalars['Float']['output'];
+  /** The term it asks for, months (a review shows where the deal differs). */
+  readonly termMonths: Scalars['Int']['output'];
+  /** Its price ceiling, USD per kW-month; null when it set none. */
+  readonly maxPriceUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A block's share of a deal. */
@@ -2234,7 +2283,35 @@ export type MatchSite = {
   readonly priceUsdPerKwMonth: Scalars['Float']['output'];
 };
 
-/** A ranked offer for a request: one site that holds it all, or (only when none does) a split over 2-3 sites. */
+/** A request limit the matching run suggests loosening. */
+export type MatchRelaxationKey =
+  /** More sites in one split (value: sites). */
+  | 'SPLIT_SITES'
+  /** A wider distance budget between the sites of a split (value: km). */
+  | 'SPLIT_DISTANCE'
+  /** A longer term (value: months). */
+  | 'TERM'
+  /** A higher price ceiling (value: US cents per kW-month). */
+  | 'PRICE'
+  /** A smaller minimum contiguous block (value: MW). */
+  | 'CONTIGUOUS_MW';
+
+/** One request limit loosened on its own, and what the engine then finds (a real re-run on the same sites). */
+export type MatchRelaxation = {
+  readonly __typename?: 'MatchRelaxation';
+  /** Which limit. */
+  readonly key: MatchRelaxationKey;
+  /** The loosened value, in the unit its key names. */
+  readonly value: Scalars['Float']['output'];
+  /** Offers it adds. */
+  readonly addsMatches: Scalars['Int']['output'];
+  /** Sites it makes eligible. */
+  readonly addsSites: Scalars['Int']['output'];
+  /** The same, as a sentence ("allowing a 4-site split adds 1 match", "a term of 144 months adds 1 site"). */
+  readonly summary: Scalars['String']['output'];
+};
+
+/** A ranked offer for a request: one site that holds it all, or a split over several sites (ranked after every single site). */
 export type Match = {
   readonly __typename?: 'Match';
   /** 1 is best. */
@@ -2243,6 +2320,8 @@ export type Match = {
   readonly score: Scalars['Float']['output'];
   /** True when the MW are split over several sites. */
   readonly isSplit: Scalars['Boolean']['output'];
+  /** "Single site" or "4-site split". */
+  readonly label: Scalars['String']['output'];
   /** The sites and what each gives. */
   readonly sites: ReadonlyArray<MatchSite>;
   /** MW allocated in all. */
@@ -2276,6 +2355,12 @@ export type MatchingResult = {
   readonly excludedSites: Scalars['Int']['output'];
   /** The same, as a sentence ("312 sites excluded: 280 by contiguous MW, 32 by latency"). */
   readonly exclusionSummary: Scalars['String']['output'];
+  /** Sites that passed every constraint but hold only part of the request. */
+  readonly partialFitSites: Scalars['Int']['output'];
+  /** Those sites in a sentence ("4 sites could each give 50 MW"); null when there are none. */
+  readonly partialFitSummary?: Maybe<Scalars['String']['output']>;
+  /** When nothing matched: each limit that, loosened alone, adds a match or a site. */
+  readonly relaxations: ReadonlyArray<MatchRelaxation>;
 };
 
 /** A match of one of the caller's sites to a tenant's request (for hosts). */
@@ -2893,6 +2978,41 @@ export type ReadinessModelInfo = {
   readonly tiers: ReadinessTierThresholds;
 };
 
+/** A tenant's request for a proposal, sent to the host of a listed site (the tenant stays anonymous). */
+export type ProposalRequest = {
+  readonly __typename?: 'ProposalRequest';
+  /** Its id. */
+  readonly id: Scalars['ID']['output'];
+  /** The colocation request to propose on (an open request, for the host). */
+  readonly requestId: Scalars['ID']['output'];
+  /** Anonymous handle of the tenant (the same one the open request shows). */
+  readonly tenantLabel: Scalars['String']['output'];
+  /** The listed site the tenant asked about. */
+  readonly siteId: Scalars['ID']['output'];
+  /** When it was asked. */
+  readonly createdAt: Scalars['DateTime']['output'];
+};
+
+/** One proposal request in a page. */
+export type ProposalRequestEdge = {
+  readonly __typename?: 'ProposalRequestEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The proposal request. */
+  readonly node: ProposalRequest;
+};
+
+/** A page of proposal requests, newest first. */
+export type ProposalRequestConnection = {
+  readonly __typename?: 'ProposalRequestConnection';
+  /** The proposal requests of this page. */
+  readonly edges: ReadonlyArray<ProposalRequestEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+  /** How many in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
 /** Where a colocation request is in its life: DRAFT → OPEN → MATCHED → CLOSED; WITHDRAWN from DRAFT, OPEN or MATCHED. */
 export type RequestStatus =
   /** Being written; only its tenant sees it. */
@@ -2950,6 +3070,10 @@ export type ColocationRequest = {
   readonly termMonths: Scalars['Int']['output'];
   /** Whether the host may mine on reserved MW the tenant is not using. */
   readonly backfillMiningAllowed: Scalars['Boolean']['output'];
+  /** Most sites one offer may be split over (1 = one site only); null = the default, 6. */
+  readonly maxSplitSites?: Maybe<Scalars['Int']['output']>;
+  /** Farthest two sites of a split may be apart, km (fiber route where known, great-circle otherwise); null = the default, 500. */
+  readonly maxSplitDistanceKm?: Maybe<Scalars['Int']['output']>;
   /** Where it is in its life. */
   readonly status: RequestStatus;
   /** When it was created. */
@@ -3071,6 +3195,10 @@ export type CreateColocationRequestInput = {
   readonly termMonths: Scalars['Int']['input'];
   /** Whether the host may mine on reserved MW the tenant is not using (default false). */
   readonly backfillMiningAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most sites one offer may be split over, 1-12 (default 6; 1 = one site only). */
+  readonly maxSplitSites?: InputMaybe<Scalars['Int']['input']>;
+  /** Farthest two sites of a split may be apart, 1-20,000 km (default 500). */
+  readonly maxSplitDistanceKm?: InputMaybe<Scalars['Int']['input']>;
   /** Publish it at once (OPEN) instead of keeping a DRAFT (default false). */
   readonly open?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -3105,6 +3233,10 @@ export type UpdateColocationRequestInput = {
   readonly termMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Whether the host may mine on reserved MW the tenant is not using. */
   readonly backfillMiningAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most sites one offer may be split over, 1-12 (null = the default, 6). */
+  readonly maxSplitSites?: InputMaybe<Scalars['Int']['input']>;
+  /** Farthest two sites of a split may be apart, 1-20,000 km (null = the default, 500). */
+  readonly maxSplitDistanceKm?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A year's money lines of a revenue model, in US dollars (the engine computes in whole cents: multiply by 100 and round to get them back exactly). */
@@ -3381,6 +3513,41 @@ export type SaveRevenueScenarioInput = {
   readonly inputs: Scalars['JSON']['input'];
 };
 
+/** The latest readiness of a listed site, as tenants may see it: tier, score and criteria (no gaps or costs). */
+export type ListingReadiness = {
+  readonly __typename?: 'ListingReadiness';
+  /** AI_READY, CONVERTIBLE or MINING_ONLY. */
+  readonly tier: ReadinessTier;
+  /** 0-100. */
+  readonly score: Scalars['Float']['output'];
+  /** Version of the readiness model that scored it. */
+  readonly modelVersion: Scalars['String']['output'];
+  /** Each criterion's sub-score, weight and reason. */
+  readonly criteria: ReadonlyArray<ReadinessCriterion>;
+};
+
+/** One listed site: its coarse attributes, its published blocks (terms) and its readiness. Never its name, location or host. */
+export type Listing = {
+  readonly __typename?: 'Listing';
+  /** The site, coarsely. */
+  readonly site: ListingSite;
+  /** Its published capacity blocks, earliest available first. */
+  readonly blocks: ReadonlyArray<CapacityListing>;
+  /** Its latest readiness assessment; null before the first. */
+  readonly readiness?: Maybe<ListingReadiness>;
+};
+
+/** A region with listed capacity, for suggestions and for reading what people type ("texas" → Texas). */
+export type ListedRegion = {
+  readonly __typename?: 'ListedRegion';
+  /** ISO country code. */
+  readonly country: Scalars['String']['output'];
+  /** The region as sites name it. */
+  readonly region: Scalars['String']['output'];
+  /** Listed sites in it. */
+  readonly sites: Scalars['Int']['output'];
+};
+
 /** Orders search results; ties are broken by listing id so pages never overlap. */
 export type CapacitySort =
   /** Cheapest first. */
@@ -3430,6 +3597,8 @@ export type CapacitySearchFilter = {
   readonly maxLatencyMs?: InputMaybe<Scalars['Float']['input']>;
   /** At least this renewable share, percent. */
   readonly minRenewableSharePct?: InputMaybe<Scalars['Int']['input']>;
+  /** The lease term wanted, 1-600 months: only blocks whose minimum term is at most this. */
+  readonly termMonths?: InputMaybe<Scalars['Int']['input']>;
   /** Only these kinds of capacity. */
   readonly kinds?: InputMaybe<ReadonlyArray<CapacityKind>>;
   /** Within a distance of a point. */
@@ -3893,14 +4062,20 @@ export type Site = {
   readonly interconnectionStatus: InterconnectionStatus;
   /** Whether a substation stands on site. */
   readonly substationOnSite: Scalars['Boolean']['output'];
-  /** Substation capacity in MVA. */
-  readonly substationMva: Scalars['Float']['output'];
-  /** Transformer capacity in MVA. */
-  readonly transformerMva: Scalars['Float']['output'];
+  /** Substation capacity in MVA; null when unknown. */
+  readonly substationMva?: Maybe<Scalars['Float']['output']>;
+  /** Transformer capacity in MVA; null when unknown. */
+  readonly transformerMva?: Maybe<Scalars['Float']['output']>;
   /** Land in acres. */
   readonly landAcres: Scalars['Float']['output'];
   /** Whether water is available for cooling. */
   readonly waterAvailable: Scalars['Boolean']['output'];
+  /** Water the site can draw, m³ per day; null when unknown. */
+  readonly waterSupplyM3PerDay?: Maybe<Scalars['Int']['output']>;
+  /** On-site backup / emergency generation, MW; null when unknown. */
+  readonly backupPowerMw?: Maybe<Scalars['Float']['output']>;
+  /** Rated floor loading of the halls, kg/m²; null when unknown. */
+  readonly floorLoadingKgPerM2?: Maybe<Scalars['Int']['output']>;
   /** Cooling in place. */
   readonly coolingType: CoolingType;
   /** Whether dark fiber reaches the site. */
@@ -4003,14 +4178,20 @@ export type CreateSiteInput = {
   readonly interconnectionStatus: InterconnectionStatus;
   /** True when a substation stands on the site (default false). */
   readonly substationOnSite?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Substation capacity in MVA, 0-20,000. */
+  /** Substation capacity in MVA, 0-20,000; null = unknown. */
   readonly substationMva?: InputMaybe<Scalars['Float']['input']>;
-  /** Transformer capacity in MVA, 0-20,000. */
+  /** Transformer capacity in MVA, 0-20,000; null = unknown. */
   readonly transformerMva?: InputMaybe<Scalars['Float']['input']>;
   /** Land available in acres, 0-1,000,000 (default 0). */
   readonly landAcres?: InputMaybe<Scalars['Float']['input']>;
   /** True when water is available for cooling (default false). */
   readonly waterAvailable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Water the site can draw, 0-10,000,000 m³ per day; null = unknown. */
+  readonly waterSupplyM3PerDay?: InputMaybe<Scalars['Int']['input']>;
+  /** On-site backup / emergency generation, 0-10,000 MW; null = unknown. */
+  readonly backupPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Rated floor loading of the halls, 0-100,000 kg/m²; null = unknown. */
+  readonly floorLoadingKgPerM2?: InputMaybe<Scalars['Int']['input']>;
   /** Cooling installed today; decides the rack densities the site can host. */
   readonly coolingType: CoolingType;
   /** True when dark fiber reaches the site (default false). */
@@ -4075,6 +4256,12 @@ export type UpdateSiteInput = {
   readonly landAcres?: InputMaybe<Scalars['Float']['input']>;
   /** True when water is available for cooling; omit to keep the current value. */
   readonly waterAvailable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Water the site can draw, 0-10,000,000 m³ per day; null = unknown. */
+  readonly waterSupplyM3PerDay?: InputMaybe<Scalars['Int']['input']>;
+  /** On-site backup / emergency generation, 0-10,000 MW; null = unknown. */
+  readonly backupPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Rated floor loading of the halls, 0-100,000 kg/m²; null = unknown. */
+  readonly floorLoadingKgPerM2?: InputMaybe<Scalars['Int']['input']>;
   /** Cooling installed today; decides the rack densities the site can host; omit to keep the current value. */
   readonly coolingType?: InputMaybe<CoolingType>;
   /** True when dark fiber reaches the site; omit to keep the current value. */
@@ -4430,6 +4617,8 @@ export type ResolversTypes = {
   MatchExclusion: ResolverTypeWrapper<MatchExclusion>;
   MatchCriterion: ResolverTypeWrapper<MatchCriterion>;
   MatchSite: ResolverTypeWrapper<Omit<MatchSite, 'site'> & { site: ResolversTypes['ListingSite'] }>;
+  MatchRelaxationKey: MatchRelaxationKey;
+  MatchRelaxation: ResolverTypeWrapper<MatchRelaxation>;
   Match: ResolverTypeWrapper<Omit<Match, 'sites'> & { sites: ReadonlyArray<ResolversTypes['MatchSite']> }>;
   MatchingResult: ResolverTypeWrapper<Omit<MatchingResult, 'matches'> & { matches: ReadonlyArray<ResolversTypes['Match']> }>;
   HostMatch: ResolverTypeWrapper<HostMatch>;
@@ -4481,6 +4670,9 @@ export type ResolversTypes = {
   ReadinessModelCriterion: ResolverTypeWrapper<ReadinessModelCriterion>;
   ReadinessTierThresholds: ResolverTypeWrapper<ReadinessTierThresholds>;
   ReadinessModelInfo: ResolverTypeWrapper<ReadinessModelInfo>;
+  ProposalRequest: ResolverTypeWrapper<ProposalRequest>;
+  ProposalRequestEdge: ResolverTypeWrapper<ProposalRequestEdge>;
+  ProposalRequestConnection: ResolverTypeWrapper<Connection<ResolversTypes['ProposalRequest']>>;
   RequestStatus: RequestStatus;
   RequestPhase: ResolverTypeWrapper<RequestPhase>;
   ColocationRequest: ResolverTypeWrapper<RequestNode>;
@@ -4512,6 +4704,9 @@ export type ResolversTypes = {
   RevenueScenarioEdge: ResolverTypeWrapper<Omit<RevenueScenarioEdge, 'node'> & { node: ResolversTypes['RevenueScenario'] }>;
   RevenueScenarioConnection: ResolverTypeWrapper<Connection<ResolversTypes['RevenueScenario']>>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  ListingReadiness: ResolverTypeWrapper<ListingReadiness>;
+  Listing: ResolverTypeWrapper<Omit<Listing, 'site' | 'blocks'> & { site: ResolversTypes['ListingSite'], blocks: ReadonlyArray<ResolversTypes['CapacityListing']> }>;
+  ListedRegion: ResolverTypeWrapper<ListedRegion>;
   CapacitySort: CapacitySort;
   NearInput: NearInput;
   CapacitySearchFilter: CapacitySearchFilter;
@@ -4653,6 +4848,7 @@ export type ResolversParentTypes = {
   MatchExclusion: MatchExclusion;
   MatchCriterion: MatchCriterion;
   MatchSite: Omit<MatchSite, 'site'> & { site: ResolversParentTypes['ListingSite'] };
+  MatchRelaxation: MatchRelaxation;
   Match: Omit<Match, 'sites'> & { sites: ReadonlyArray<ResolversParentTypes['MatchSite']> };
   MatchingResult: Omit<MatchingResult, 'matches'> & { matches: ReadonlyArray<ResolversParentTypes['Match']> };
   HostMatch: HostMatch;
@@ -4697,6 +4893,9 @@ export type ResolversParentTypes = {
   ReadinessModelCriterion: ReadinessModelCriterion;
   ReadinessTierThresholds: ReadinessTierThresholds;
   ReadinessModelInfo: ReadinessModelInfo;
+  ProposalRequest: ProposalRequest;
+  ProposalRequestEdge: ProposalRequestEdge;
+  ProposalRequestConnection: Connection<ResolversTypes['ProposalRequest']>;
   RequestPhase: RequestPhase;
   ColocationRequest: RequestNode;
   OpenColocationRequest: Omit<OpenColocationRequest, 'request'> & { request: ResolversParentTypes['ColocationRequest'] };
@@ -4727,6 +4926,9 @@ export type ResolversParentTypes = {
   RevenueScenarioEdge: Omit<RevenueScenarioEdge, 'node'> & { node: ResolversParentTypes['RevenueScenario'] };
   RevenueScenarioConnection: Connection<ResolversTypes['RevenueScenario']>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  ListingReadiness: ListingReadiness;
+  Listing: Omit<Listing, 'site' | 'blocks'> & { site: ResolversParentTypes['ListingSite'], blocks: ReadonlyArray<ResolversParentTypes['CapacityListing']> };
+  ListedRegion: ListedRegion;
   NearInput: NearInput;
   CapacitySearchFilter: CapacitySearchFilter;
   ListingSite: ListingSiteNode;
@@ -4806,10 +5008,13 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   meterRevisions?: Resolver<ResolversTypes['MeterRevisionConnection'], ParentType, ContextType, RequireFields<QueryMeterRevisionsArgs, 'dealId' | 'first'>>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  organizationAuditLog?: Resolver<ResolversTypes['AuditLogEntryConnection'], ParentType, ContextType, RequireFields<QueryOrganizationAuditLogArgs, 'first'>>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, RequireFields<QueryInvitationsArgs, 'first'>>;
   receivedInvitation?: Resolver<ResolversTypes['ReceivedInvitation'], ParentType, ContextType, RequireFields<QueryReceivedInvitationArgs, 'token'>>;
   readinessModel?: Resolver<ResolversTypes['ReadinessModelInfo'], ParentType, ContextType>;
   siteReadinessHistory?: Resolver<ResolversTypes['ReadinessAssessmentConnection'], ParentType, ContextType, RequireFields<QuerySiteReadinessHistoryArgs, 'siteId' | 'first'>>;
+  receivedProposalRequests?: Resolver<ResolversTypes['ProposalRequestConnection'], ParentType, ContextType, RequireFields<QueryReceivedProposalRequestsArgs, 'first'>>;
+  sentProposalRequests?: Resolver<ReadonlyArray<ResolversTypes['ProposalRequest']>, ParentType, ContextType, RequireFields<QuerySentProposalRequestsArgs, 'requestId'>>;
   colocationRequest?: Resolver<ResolversTypes['ColocationRequest'], ParentType, ContextType, RequireFields<QueryColocationRequestArgs, 'id'>>;
   colocationRequests?: Resolver<ResolversTypes['ColocationRequestConnection'], ParentType, ContextType, RequireFields<QueryColocationRequestsArgs, 'first'>>;
   openColocationRequests?: Resolver<ResolversTypes['OpenColocationRequestConnection'], ParentType, ContextType, RequireFields<QueryOpenColocationRequestsArgs, 'first'>>;
@@ -4817,6 +5022,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   revenueModel?: Resolver<ResolversTypes['RevenueResult'], ParentType, ContextType, RequireFields<QueryRevenueModelArgs, 'input'>>;
   revenueSensitivity?: Resolver<ResolversTypes['SensitivityGrid'], ParentType, ContextType, RequireFields<QueryRevenueSensitivityArgs, 'input' | 'axes'>>;
   revenueScenarios?: Resolver<ResolversTypes['RevenueScenarioConnection'], ParentType, ContextType, RequireFields<QueryRevenueScenariosArgs, 'first'>>;
+  listedRegions?: Resolver<ReadonlyArray<ResolversTypes['ListedRegion']>, ParentType, ContextType>;
+  listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<QueryListingArgs, 'siteId'>>;
   searchCapacity?: Resolver<ResolversTypes['CapacityListingConnection'], ParentType, ContextType, RequireFields<QuerySearchCapacityArgs, 'first' | 'sort'>>;
   statements?: Resolver<ResolversTypes['SettlementStatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'dealId' | 'first'>>;
   statement?: Resolver<ResolversTypes['SettlementStatement'], ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
@@ -4876,6 +5083,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   removeMember?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'id'>>;
   assessSiteReadiness?: Resolver<ResolversTypes['ReadinessAssessment'], ParentType, ContextType, RequireFields<MutationAssessSiteReadinessArgs, 'siteId'>>;
   assessAllSiteReadiness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestProposal?: Resolver<ResolversTypes['ProposalRequest'], ParentType, ContextType, RequireFields<MutationRequestProposalArgs, 'requestId' | 'siteId'>>;
   createColocationRequest?: Resolver<ResolversTypes['ColocationRequest'], ParentType, ContextType, RequireFields<MutationCreateColocationRequestArgs, 'input'>>;
   updateColocationRequest?: Resolver<ResolversTypes['ColocationRequest'], ParentType, ContextType, RequireFields<MutationUpdateColocationRequestArgs, 'id' | 'input'>>;
   openColocationRequest?: Resolver<ResolversTypes['ColocationRequest'], ParentType, ContextType, RequireFields<MutationOpenColocationRequestArgs, 'id'>>;
@@ -5201,6 +5409,8 @@ export type DealRequestResolvers<ContextType = ApiContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   totalMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxPriceUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type DealBlockResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DealBlock'] = ResolversParentTypes['DealBlock']> = {
@@ -5362,10 +5572,19 @@ export type MatchSiteResolvers<ContextType = ApiContext, ParentType extends Reso
   priceUsdPerKwMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type MatchRelaxationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MatchRelaxation'] = ResolversParentTypes['MatchRelaxation']> = {
+  key?: Resolver<ResolversTypes['MatchRelaxationKey'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  addsMatches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  addsSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match']> = {
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   isSplit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sites?: Resolver<ReadonlyArray<ResolversTypes['MatchSite']>, ParentType, ContextType>;
   mwAllocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   priceUsdPerKwMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -5383,6 +5602,9 @@ export type MatchingResultResolvers<ContextType = ApiContext, ParentType extends
   exclusions?: Resolver<ReadonlyArray<ResolversTypes['MatchExclusion']>, ParentType, ContextType>;
   excludedSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   exclusionSummary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partialFitSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partialFitSummary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relaxations?: Resolver<ReadonlyArray<ResolversTypes['MatchRelaxation']>, ParentType, ContextType>;
 };
 
 export type HostMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostMatch'] = ResolversParentTypes['HostMatch']> = {
@@ -5634,6 +5856,25 @@ export type ReadinessModelInfoResolvers<ContextType = ApiContext, ParentType ext
   tiers?: Resolver<ResolversTypes['ReadinessTierThresholds'], ParentType, ContextType>;
 };
 
+export type ProposalRequestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProposalRequest'] = ResolversParentTypes['ProposalRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tenantLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ProposalRequestEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProposalRequestEdge'] = ResolversParentTypes['ProposalRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProposalRequest'], ParentType, ContextType>;
+};
+
+export type ProposalRequestConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProposalRequestConnection'] = ResolversParentTypes['ProposalRequestConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ProposalRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RequestPhaseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RequestPhase'] = ResolversParentTypes['RequestPhase']> = {
   mw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   neededBy?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -5656,6 +5897,8 @@ export type ColocationRequestResolvers<ContextType = ApiContext, ParentType exte
   maxPriceUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   backfillMiningAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxSplitSites?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxSplitDistanceKm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RequestStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -5823,6 +6066,25 @@ export type RevenueScenarioConnectionResolvers<ContextType = ApiContext, ParentT
   edges?: Resolver<ReadonlyArray<ResolversTypes['RevenueScenarioEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ListingReadinessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListingReadiness'] = ResolversParentTypes['ListingReadiness']> = {
+  tier?: Resolver<ResolversTypes['ReadinessTier'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  criteria?: Resolver<ReadonlyArray<ResolversTypes['ReadinessCriterion']>, ParentType, ContextType>;
+};
+
+export type ListingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
+  site?: Resolver<ResolversTypes['ListingSite'], ParentType, ContextType>;
+  blocks?: Resolver<ReadonlyArray<ResolversTypes['CapacityListing']>, ParentType, ContextType>;
+  readiness?: Resolver<Maybe<ResolversTypes['ListingReadiness']>, ParentType, ContextType>;
+};
+
+export type ListedRegionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListedRegion'] = ResolversParentTypes['ListedRegion']> = {
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ListingSiteResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListingSite'] = ResolversParentTypes['ListingSite']> = {
@@ -6016,10 +6278,13 @@ export type SiteResolvers<ContextType = ApiContext, ParentType extends Resolvers
   pipelineMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   interconnectionStatus?: Resolver<ResolversTypes['InterconnectionStatus'], ParentType, ContextType>;
   substationOnSite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  substationMva?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  transformerMva?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  substationMva?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  transformerMva?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   landAcres?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   waterAvailable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  waterSupplyM3PerDay?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  backupPowerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  floorLoadingKgPerM2?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   coolingType?: Resolver<ResolversTypes['CoolingType'], ParentType, ContextType>;
   darkFiber?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   carriers?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6177,6 +6442,7 @@ export type Resolvers<ContextType = ApiContext> = {
   MatchExclusion?: MatchExclusionResolvers<ContextType>;
   MatchCriterion?: MatchCriterionResolvers<ContextType>;
   MatchSite?: MatchSiteResolvers<ContextType>;
+  MatchRelaxation?: MatchRelaxationResolvers<ContextType>;
   Match?: MatchResolvers<ContextType>;
   MatchingResult?: MatchingResultResolvers<ContextType>;
   HostMatch?: HostMatchResolvers<ContextType>;
@@ -6213,6 +6479,9 @@ export type Resolvers<ContextType = ApiContext> = {
   ReadinessModelCriterion?: ReadinessModelCriterionResolvers<ContextType>;
   ReadinessTierThresholds?: ReadinessTierThresholdsResolvers<ContextType>;
   ReadinessModelInfo?: ReadinessModelInfoResolvers<ContextType>;
+  ProposalRequest?: ProposalRequestResolvers<ContextType>;
+  ProposalRequestEdge?: ProposalRequestEdgeResolvers<ContextType>;
+  ProposalRequestConnection?: ProposalRequestConnectionResolvers<ContextType>;
   RequestPhase?: RequestPhaseResolvers<ContextType>;
   ColocationRequest?: ColocationRequestResolvers<ContextType>;
   OpenColocationRequest?: OpenColocationRequestResolvers<ContextType>;
@@ -6236,6 +6505,9 @@ export type Resolvers<ContextType = ApiContext> = {
   RevenueScenario?: RevenueScenarioResolvers<ContextType>;
   RevenueScenarioEdge?: RevenueScenarioEdgeResolvers<ContextType>;
   RevenueScenarioConnection?: RevenueScenarioConnectionResolvers<ContextType>;
+  ListingReadiness?: ListingReadinessResolvers<ContextType>;
+  Listing?: ListingResolvers<ContextType>;
+  ListedRegion?: ListedRegionResolvers<ContextType>;
   ListingSite?: ListingSiteResolvers<ContextType>;
   CapacityListing?: CapacityListingResolvers<ContextType>;
   CapacityListingEdge?: CapacityListingEdgeResolvers<ContextType>;

@@ -23,11 +23,11 @@ function auditWhere(filter: TAuditLogFilter | null | undefined): Prisma.AuditLog
   };
 }
 
-const INCLUDE = { org: { select: { id: true, name: true } } } as const satisfies Prisma.AuditLogInclude;
-type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof INCLUDE }>;
+export const AUDIT_INCLUDE = { org: { select: { id: true, name: true } } } as const satisfies Prisma.AuditLogInclude;
+type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof AUDIT_INCLUDE }>;
 
 export function findAuditLogPage(prisma: AppPrisma, page: TPageArgs, filter?: TAuditLogFilter | null) {
-  return prisma.auditLog.findMany({ where: auditWhere(filter), include: INCLUDE, ...pageQuery(page) });
+  return prisma.auditLog.findMany({ where: auditWhere(filter), include: AUDIT_INCLUDE, ...pageQuery(page) });
 }
 
 export function countAuditLog(prisma: AppPrisma, filter?: TAuditLogFilter | null) {

@@ -11,7 +11,7 @@ import type { TProposeDealInput } from './deals.schemas';
 
 /** What a deal is read with: the request's headline, the blocks, the agreement (the parties: deal-parties.ts). */
 export const DEAL_INCLUDE = {
-  request: { select: { id: true, title: true, totalMw: true } },
+  request: { select: { id: true, title: true, totalMw: true, termMonths: true, maxPriceCentsPerKwMonth: true } },
   blocks: { select: { blockId: true, mw: true }, orderBy: { blockId: 'asc' } },
   agreement: true,
 } satisfies Prisma.DealInclude;
@@ -60,7 +60,13 @@ export function toDealNode(
     updatedAt: deal.updatedAt,
     host: parties.host,
     tenant: parties.tenant,
-    request: { ...deal.request, totalMw: deal.request.totalMw.toNumber() },
+    request: {
+      id: deal.request.id,
+      title: deal.request.title,
+      totalMw: deal.request.totalMw.toNumber(),
+      termMonths: deal.request.termMonths,
+      maxPriceUsdPerKwMonth: deal.request.maxPriceCentsPerKwMonth === null ? null : deal.request.maxPriceCentsPerKwMonth / 100,
+    },
     blocks: deal.blocks.map((block) => ({ blockId: block.blockId, mw: block.mw.toNumber() })),
     site,
   };

@@ -1,5 +1,6 @@
-// runMatching over real HTTP: one site that holds the request beats the same MW split, splits appear only
-// when no site fits, exclusions are counted per constraint, hosts see anonymised tenants.
+// runMatching over real HTTP: one site that holds the request ranks before any split of the same MW, splits
+// go up to the tenant's limit of sites, exclusions are counted per constraint, a run that finds nothing says
+// why and is kept, hosts see anonymised tenants.
 import { type OrgFixture, createListedBlock, createRequest, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 import { errorCode } from '../../testing/expect-code';
@@ -16,14 +17,18 @@ const AI_SITE = { coolingType: 'DIRECT_TO_CHIP', redundancy: 'N_PLUS_1', maxRack
 const block = (mw: number) => ({ mw, firmMw: mw, availableFrom: '2027-01-01', priceUsdPerKwMonth: 150, minTermMonths: 60 });
 
 const RESULT = `requestId modelVersion excludedSites exclusionSummary exclusions { constraint sites }
-  matches { rank score isSplit mwAllocated priceUsdPerKwMonth firstPowerDate interSiteLatencyMs summary
+  partialFitSites partialFitSummary relaxations { key value addsMatches addsSites summary }
+  matches { rank score isSplit label mwAllocated priceUsdPerKwMonth firstPowerDate interSiteLatencyMs summary
     criteria { key weight contribution reason } sites { mwAllocated blockIds site { id region gridOperator readinessScore } } }`;
 const RUN = `mutation ($id: ID!) { runMatching(requestId: $id) { ${RESULT} } }`;
 type Result = {
   excludedSites: number;
   exclusionSummary: string;
   exclusions: { constraint: string; sites: number }[];
-  matches: { rank: number; isSplit: boolean; mwAllocated: number; interSiteLatencyMs: number | null; criteria: { contribution: number }[]; score: number; sites: { site: { id: string } }[] }[];
+  partialFitSites: number;
+  partialFitSummary: string | null;
+  relaxations: { key: string; value: number; addsMatches: number; addsSites: number; summary: string }[];
+  matches: { rank: number; isSplit: boolean; label: string; mwAllocated: number; interSiteLatencyMs: number | null; criteria: { contribution: number }[]; score: number; sites: { site: { id: string } }[] }[];
 };
 
 beforeAll(async () => {
@@ -59,10 +64,11 @@ describe('matching', () => {
     expect(result.exclusionSummary).toMatch(/^5 sites excluded: 4 by contiguous MW, 1 by location/);
   });
 
-  it('offers no split while one site holds the request, and a split with the latency between its sites once none does', async () => {
+  it('ranks the site that holds the request before every split, and offers splits with their latency once none does', async () => {
     const request = await createRequest(api, tenant, { open: true, totalMw: 100, minContiguousMw: 50, phases: [{ mw: 100, neededBy: '2027-09-30' }] });
     const withBig = await run(request.id);
-    expect(withBig.matches.every((m) => !m.isSplit)).toBe(true);
+    expect(withBig.matches[0]).toMatchObject({ isSplit: false, label: 'Single site', sites: [{ site: { id: bigSiteId } }] });
+    expect(withBig.matches.slice(1).every((m) => m.isSplit && m.label === '2-site split')).toBe(true);
     await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'REJECTED' } });
     try {
       const splitOnly = await run(request.id);
@@ -76,6 +82,41 @@ describe('matching', () => {
     } finally {
       await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'VERIFIED' } });
     }
+  });
+
+  it('the seed case: 200 MW from four 50 MW sites is a 4-site split; limited to 3 sites, the empty answer says why and is kept', async () => {
+    const phases = [{ mw: 200, neededBy: '2027-09-30' }];
+    const request = await createRequest(api, tenant, { open: true, totalMw: 200, minContiguousMw: 50, phases });
+    const found = await run(request.id);
+    expect(found.matches.map((m) => [m.rank, m.label, m.mwAllocated])).toEqual([
+      [1, 'Single site', 200],
+      [2, '4-site split', 200],
+    ]);
+    const limited = await createRequest(api, tenant, { open: true, totalMw: 200, minContiguousMw: 50, phases, maxSplitSites: 3 });
+    await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'REJECTED' } });
+    try {
+      const empty = await run(limited.id);
+      expect(empty.matches).toEqual([]);
+      expect(empty.partialFitSites).toBe(4);
+      expect(empty.partialFitSummary).toBe('4 sites could each give 50 MW');
+      expect(empty.relaxations).toEqual([
+        { key: 'SPLIT_SITES', value: 4, addsMatches: 1, addsSites: 0, summary: 'allowing a 4-site split adds 1 match' },
+      ]);
+      // Read back: a run that found nothing is still a run (the portal must not say "Not matched yet").
+      const stored = await api.gql<{ matches: Result | null }>(`query ($id: ID!) { matches(requestId: $id) { ${RESULT} } }`, { id: limited.id }, tenant);
+      expect(stored.data?.matches).toEqual(empty);
+    } finally {
+      await api.db.prisma.site.update({ where: { id: bigSiteId }, data: { verification: 'VERIFIED' } });
+    }
+  });
+
+  it('refuses a split limit outside 1-12 sites, naming the field', async () => {
+    const bad = await api.gql(
+      `mutation ($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }`,
+      { input: { title: 'x', totalMw: 10, minContiguousMw: 10, phases: [{ mw: 10, neededBy: '2027-01-01' }], termMonths: 60, maxSplitSites: 13 } },
+      tenant,
+    );
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxSplitSites' });
   });
 
   it('stores the matches: the request’s owner reads them back, hosts see them anonymised', async () => {

@@ -1,8 +1,8 @@
-import { CONSTRAINT_ORDER, type ConstraintKey, type RankedMatch } from '@gridshare/matching';
+import { CONSTRAINT_ORDER, type ConstraintKey, type RankedMatch, type RelaxationKey } from '@gridshare/matching';
 import type { Match as MatchRow } from '@gridshare/db';
 import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
-import type { MatchConstraint } from '../../graphql/generated/resolvers-types';
+import type { MatchConstraint, MatchRelaxationKey } from '../../graphql/generated/resolvers-types';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
@@ -22,6 +22,14 @@ const CONSTRAINT_ENUM: Record<ConstraintKey, MatchConstraint> = {
   mwByDate: 'MW_BY_DATE',
 };
 
+const RELAXATION_ENUM: Record<RelaxationKey, MatchRelaxationKey> = {
+  splitSites: 'SPLIT_SITES',
+  splitDistance: 'SPLIT_DISTANCE',
+  term: 'TERM',
+  price: 'PRICE',
+  contiguousMw: 'CONTIGUOUS_MW',
+};
+
 /** The run holds every site its matches name (matching.service reads them with the candidates). */
 function siteOf(sites: Map<string, ListingSiteNode>, siteId: string): ListingSiteNode {
   const site = sites.get(siteId);
@@ -34,6 +42,7 @@ function toMatchNode(match: RankedMatch, sites: Map<string, ListingSiteNode>) {
     rank: match.rank,
     score: match.score,
     isSplit: match.isSplit,
+    label: match.label ?? (match.isSplit ? `${match.siteIds.length}-site split` : 'Single site'),
     mwAllocated: match.mwAllocated,
     priceUsdPerKwMonth: match.weightedPriceCentsPerKwMonth / 100,
     firstPowerDate: match.firstPowerDate,
@@ -58,6 +67,9 @@ function toResultNode(run: matching.MatchingRun) {
     exclusions: CONSTRAINT_ORDER.map((key) => ({ constraint: CONSTRAINT_ENUM[key], sites: run.excluded.byConstraint[key] })),
     excludedSites: run.excluded.total,
     exclusionSummary: run.summary,
+    partialFitSites: run.partialFits?.sites ?? 0,
+    partialFitSummary: run.partialFits?.summary || null,
+    relaxations: run.relaxations.map((r) => ({ ...r, key: RELAXATION_ENUM[r.key] })),
   };
 }
 

@@ -7,7 +7,9 @@ import {
   type ConstraintKey,
   type MatchCandidate,
   type MatchRequest,
+  type PartialFits,
   REDUNDANCY_RANK,
+  type Relaxation,
   type RankedMatch,
   describeExclusions,
   matchRequest,
@@ -40,6 +42,16 @@ export interface StoredExplanation {
   summary: string;
 }
 
+/** What a run found besides its offers, kept on the request even when it found nothing (matchOutcome). */
+export interface StoredOutcome {
+  modelVersion: string;
+  matchedAt: string;
+  excluded: StoredExplanation['excluded'];
+  summary: string;
+  partialFits: PartialFits;
+  relaxations: readonly Relaxation[];
+}
+
 export interface MatchingRun {
   requestId: string;
   modelVersion: string;
@@ -48,6 +60,8 @@ export interface MatchingRun {
   sites: Map<string, ListingSiteNode>;
   excluded: StoredExplanation['excluded'];
   summary: string;
+  partialFits: PartialFits | null;
+  relaxations: readonly Relaxation[];
 }
 
 function toMatchRequest(request: ColocationRequest): MatchRequest {
@@ -157,8 +171,22 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
   const excluded = { total: Object.values(byConstraint).reduce((sum, n) => sum + n, 0), byConstraint };
   const summary = describeExclusions(excluded);
 
+  const matchedAt = new Date();
+  const outcome: StoredOutcome = {
+    modelVersion: result.modelVersion,
+    matchedAt: matchedAt.toISOString(),
+    excluded,
+    summary,
+    partialFits: result.partialFits,
+    relaxations: result.relaxations,
+  };
+
   return withOrg(prisma, auth, async (tx) => {
     await tx.match.deleteMany({ where: scopedWhere(auth, { requestId }) });
+    await tx.colocationRequest.updateMany({
+      where: scopedWhere(auth, { id: requestId }),
+      data: { matchOutcome: outcome as unknown as Prisma.InputJsonObject }, // plain JSON: numbers, strings, arrays
+    });
     const data = result.matches.flatMap((match) =>
       match.sites.map((share) => {
         const explanation: StoredExplanation = {
@@ -194,29 +222,39 @@ export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId
       entityId: requestId,
       changes: { matches: result.matches.length, excluded: excluded.total, modelVersion: result.modelVersion, asOf: isoDay(asOf) },
     });
-    return { requestId, modelVersion: result.modelVersion, matchedAt: new Date(), matches: result.matches, sites, excluded, summary };
+    return { requestId, matches: result.matches, sites, ...fromOutcome(outcome) };
   });
 }
 
-/** The stored matches of a request, rebuilt from their rows (null before the first run). */
+function fromOutcome(outcome: StoredOutcome) {
+  return {
+    modelVersion: outcome.modelVersion,
+    matchedAt: new Date(outcome.matchedAt),
+    excluded: outcome.excluded,
+    summary: outcome.summary,
+    partialFits: outcome.partialFits,
+    relaxations: outcome.relaxations,
+  };
+}
+
+/** The stored matches of a request, rebuilt from their rows and its last run's outcome (null before the first run). */
 export function findMatches(prisma: AppPrisma, auth: Authorized, requestId: string): Promise<MatchingRun | null> {
   return withOrg(prisma, auth, async (tx) => {
-    await findOwnRequest(tx, auth, requestId);
+    const request = await findOwnRequest(tx, auth, requestId);
     const rows = await tx.match.findMany({ where: scopedWhere(auth, { requestId }), orderBy: [{ rank: 'asc' }, { siteId: 'asc' }] });
-    if (rows.length === 0) return null;
     const offers = new Map<number, StoredExplanation>();
     for (const row of rows) offers.set(row.rank, row.explanation as unknown as StoredExplanation);
-    const first = rows[0]!;
     const stored = [...offers.values()];
-    return {
-      requestId,
-      modelVersion: first.modelVersion,
-      matchedAt: first.createdAt,
-      matches: stored.map((s) => s.match),
-      sites: new Map(stored.flatMap((s) => Object.entries(s.sites))),
-      excluded: stored[0]!.excluded,
-      summary: stored[0]!.summary,
-    };
+    const matches = stored.map((s) => s.match);
+    const sites = new Map(stored.flatMap((s) => Object.entries(s.sites)));
+    if (request.matchOutcome !== null) {
+      return { requestId, matches, sites, ...fromOutcome(request.matchOutcome as unknown as StoredOutcome) };
+    }
+    // Matched before outcomes were kept: the counts live on the rows.
+    const first = rows[0];
+    if (first === undefined) return null;
+    const { excluded, summary } = stored[0]!;
+    return { requestId, modelVersion: first.modelVersion, matchedAt: first.createdAt, matches, sites, excluded, summary, partialFits: null, relaxations: [] };
   });
 }
 

@@ -1,3 +1,4 @@
+import { toAuditLogNode } from '../admin/admin-audit';
 import { authorize, can, requireUser } from '../../auth/authorize';
 import type { ApiContext } from '../../context';
 import { notFound } from '../../errors/domain-errors';
@@ -29,6 +30,12 @@ export const orgsResolvers: Resolvers = {
       const page = parseInput(ZPageArgs, args, '');
       const rows = await orgs.findMembersPage(ctx.db.prisma, auth, page);
       return toConnection(rows, page, toMembershipNode, () => orgs.countMembers(ctx.db.prisma, auth));
+    },
+    organizationAuditLog: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.manageMembers);
+      const page = parseInput(ZPageArgs, args, '');
+      const rows = await orgs.findAuditPage(ctx.db.prisma, auth, page);
+      return toConnection(rows, page, toAuditLogNode, () => orgs.countAudit(ctx.db.prisma, auth));
     },
     invitations: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.manageMembers);

@@ -1,4 +1,5 @@
 import { type AppPrisma, type AppTx, type Role, scopedWhere, withOrg } from '@gridshare/db';
+import { AUDIT_INCLUDE } from '../admin/admin-audit';
 import { audit, writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../errors/domain-errors';
@@ -72,4 +73,15 @@ export function removeMember(prisma: AppPrisma, auth: Authorized, id: string) {
     });
     return membership.id;
   });
+}
+
+/** The organisation's own audit lines (row-level security scopes them again). Every line has an action. */
+const ownAudit = (auth: Authorized) => scopedWhere(auth, { action: { not: '' } });
+
+export function findAuditPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs) {
+  return withOrg(prisma, auth, (tx) => tx.auditLog.findMany({ where: ownAudit(auth), include: AUDIT_INCLUDE, ...pageQuery(page) }));
+}
+
+export function countAudit(prisma: AppPrisma, auth: Authorized) {
+  return withOrg(prisma, auth, (tx) => tx.auditLog.count({ where: ownAudit(auth) }));
 }

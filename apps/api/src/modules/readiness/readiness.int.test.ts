@@ -182,7 +182,7 @@ describe('readiness', () => {
     expect(result.errors).toBeUndefined();
     const model = result.data!.readinessModel;
     expect(model.version).toBe(MODEL_VERSION);
-    expect(model.criteria.map((c) => c.key)).toEqual(['power', 'electrical', 'cooling', 'network', 'redundancy', 'density', 'landPermits', 'workforce', 'timeToPower']);
+    expect(model.criteria.map((c) => c.key)).toEqual(['power', 'electrical', 'cooling', 'network', 'redundancy', 'density', 'landPermits', 'backupPower', 'floorLoading', 'workforce', 'timeToPower']);
     expect(model.criteria.reduce((total, c) => total + c.weight, 0)).toBeCloseTo(1, 6);
     expect(model.tiers).toMatchObject({ aiReadyMinScore: 75, convertibleMinScore: 45 });
   });

@@ -32,6 +32,8 @@ export function toRequestNode(request: ColocationRequest) {
     maxPriceUsdPerKwMonth: request.maxPriceCentsPerKwMonth === null ? null : request.maxPriceCentsPerKwMonth / 100,
     termMonths: request.termMonths,
     backfillMiningAllowed: request.backfillMiningAllowed,
+    maxSplitSites: request.maxSplitSites,
+    maxSplitDistanceKm: request.maxSplitDistanceKm,
     status: request.status,
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,

@@ -6,11 +6,20 @@ import { parseInput } from '../../graphql/validate';
 import { assertNotPast, todayOf } from '../common/dates';
 import { ZId } from '../common/common.schemas';
 import * as openRequests from './open-requests.service';
-import { toRequestNode } from './requests.mappers';
+import * as proposalRequests from './proposal-requests.service';
+import { tenantLabel, toRequestNode } from './requests.mappers';
 import { ZCreateRequestInput, ZOpenRequestFilter, ZRequestFilter, ZUpdateRequestInput } from './requests.schemas';
 import * as requests from './requests.service';
 
 type MoveRequest = typeof requests.openRequest;
+
+const toProposalRequestNode = (row: { id: string; requestId: string; siteId: string; createdAt: Date }) => ({
+  id: row.id,
+  requestId: row.requestId,
+  tenantLabel: tenantLabel(row.requestId),
+  siteId: row.siteId,
+  createdAt: row.createdAt,
+});
 
 /** openColocationRequest / withdrawColocationRequest: the same door, a different move. */
 const moveBy =
@@ -47,12 +56,29 @@ export const requestsResolvers: Resolvers = {
       const nodes = await openRequests.findOpenRequestsPage(ctx.db.prisma, auth, page, where);
       return toConnection(nodes, page, (node) => node, () => openRequests.countOpenRequests(ctx.db.prisma, auth, where));
     },
+    receivedProposalRequests: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      const page = parseInput(ZPageArgs, args, '');
+      const rows = await proposalRequests.findReceivedPage(ctx.db.prisma, auth, page);
+      return toConnection(rows, page, toProposalRequestNode, () => proposalRequests.countReceived(ctx.db.prisma, auth));
+    },
+    sentProposalRequests: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.readRequests);
+      const rows = await proposalRequests.findSentForRequest(ctx.db.prisma, auth, parseInput(ZId, args.requestId, 'requestId'));
+      return rows.map(toProposalRequestNode);
+    },
     openRequest: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.readRequests);
       return openRequests.getOpenRequest(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'));
     },
   },
   Mutation: {
+    requestProposal: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeRequests);
+      const requestId = parseInput(ZId, args.requestId, 'requestId');
+      const siteId = parseInput(ZId, args.siteId, 'siteId');
+      return toProposalRequestNode(await proposalRequests.requestProposal(ctx.db.prisma, auth, requestId, siteId));
+    },
     createColocationRequest: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.writeRequests);
       const input = parseInput(ZCreateRequestInput, args.input);
@@ -71,4 +97,5 @@ export const requestsResolvers: Resolvers = {
   },
   ColocationRequestConnection: connectionResolvers,
   OpenColocationRequestConnection: connectionResolvers,
+  ProposalRequestConnection: connectionResolvers,
 };

@@ -1,4 +1,5 @@
 import { CoolingType, Redundancy, RequestStatus } from '@gridshare/db';
+import { SPLIT_RULES } from '@gridshare/matching';
 import { z } from 'zod';
 import { ZPartialUpdate } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
@@ -29,6 +30,8 @@ const fields = {
   maxPriceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000 USD/kW-month').nullable(),
   termMonths: whole(1, 360, 'months'),
   backfillMiningAllowed: z.boolean(),
+  maxSplitSites: whole(1, SPLIT_RULES.maxSitesLimit, 'sites').nullable(),
+  maxSplitDistanceKm: whole(1, 20_000, 'km').nullable(),
 };
 export type TRequestFields = z.infer<z.ZodObject<typeof fields>>;
 
@@ -44,6 +47,8 @@ export const ZCreateRequestInput = z
     minRedundancy: fields.minRedundancy.optional(),
     maxPriceUsdPerKwMonth: fields.maxPriceUsdPerKwMonth.optional(),
     backfillMiningAllowed: fields.backfillMiningAllowed.default(false),
+    maxSplitSites: fields.maxSplitSites.optional(),
+    maxSplitDistanceKm: fields.maxSplitDistanceKm.optional(),
     open: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {

@@ -2,6 +2,8 @@ import { authorize, can } from '../../auth/authorize';
 import { ZPageArgs, connectionResolvers } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
+import { ZId } from '../common/common.schemas';
+import { getListing, listedRegions } from './listing.service';
 import { toListingNode } from './search.mappers';
 import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
@@ -15,6 +17,14 @@ export const searchPublicQueries = { searchCapacity: can.readCapacity };
 
 export const searchResolvers: Resolvers = {
   Query: {
+    listedRegions: async (_parent, _args, ctx) => {
+      authorize(ctx, can.readCapacity);
+      return listedRegions(ctx.db.prisma);
+    },
+    listing: async (_parent, args, ctx) => {
+      authorize(ctx, can.readCapacity);
+      return getListing(ctx.db.prisma, parseInput(ZId, args.siteId, 'siteId'));
+    },
     searchCapacity: async (_parent, args, ctx) => {
       authorize(ctx, searchPublicQueries.searchCapacity);
       const { filter, sort, ...pageArgs } = args;

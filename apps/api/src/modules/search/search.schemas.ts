@@ -27,6 +27,7 @@ export const ZCapacitySearchFilter = z.strictObject({
   minRedundancy: z.enum(REDUNDANCY_ORDER).nullish(),
   maxLatencyMs: z.number().finite().min(0, 'must be 0 ms or more').nullish(),
   minRenewableSharePct: z.number().int('must be a whole number').min(0, 'must be 0-100').max(100, 'must be 0-100').nullish(),
+  termMonths: z.number().int('must be a whole number of months').min(1, 'must be at least 1 month').max(600, 'must be at most 600 months').nullish(),
   kinds: z.array(z.enum(CAPACITY_KINDS)).max(CAPACITY_KINDS.length).nullish(),
   near: z
     .strictObject({

@@ -39,6 +39,8 @@ export function whereClause(filter: TCapacitySearchFilter | null | undefined): P
   }
   if (f.maxLatencyMs != null) clauses.push(Prisma.sql`l."latencyToHubMs" <= ${f.maxLatencyMs}`);
   if (f.minRenewableSharePct != null) clauses.push(Prisma.sql`l."renewableSharePct" >= ${f.minRenewableSharePct}`);
+  // The lease the tenant wants: blocks whose minimum term it satisfies.
+  if (f.termMonths != null) clauses.push(Prisma.sql`l."minTermMonths" <= ${f.termMonths}`);
   if (f.kinds?.length) clauses.push(Prisma.sql`l."kind"::text = ANY(${f.kinds}::text[])`);
   if (f.near) clauses.push(nearClause(f.near));
   if (f.minContiguousMw != null) {

@@ -11,6 +11,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const kind = viewer.organization?.kind ?? 'PARTNER';
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">Skip to content</a>
       <aside className="sidebar">
         <Link href="/" className="brand">
           Gridshare
@@ -31,7 +32,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <SignOutButton />
           </div>
         </header>
-        <main className="content">{children}</main>
+        <main className="content" id="main" tabIndex={-1}>{children}</main>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { describeAction, describeChanges } from '@/lib/audit-format';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
@@ -88,12 +89,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const decide = (id: string, kind: 'site' | 'org') => (
     <div className="actions">
       <ActionButton action={verify} fields={{ id, kind, decision: 'VERIFIED' }} label="Verify" />
-      <ActionButton action={verify} fields={{ id, kind, decision: 'REJECTED' }} label="Reject" variant="secondary" />
+      <ActionButton action={verify} fields={{ id, kind, decision: 'REJECTED' }} label="Reject" variant="secondary" confirm="Reject this verification? Its listings stay out of search." />
     </div>
   );
   return (
     <>
       <h1>Platform dashboard</h1>
+      <nav aria-label="Admin sections" className="actions tabs">
+        <a href="#verification">Verification</a> <a href="#billing">Payments and payouts</a> <a href="#organisations">Organisations</a> <a href="#audit">Audit log</a>
+      </nav>
       <div className="cards" data-testid="kpis">
         <div className="kpi"><div className="label">MW listed</div><div className="value">{fmtMw(s.listed.totalMw)}</div></div>
         <div className="kpi"><div className="label">MW requested</div><div className="value">{fmtMw(s.requested.totalMw)}</div></div>
@@ -108,7 +112,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <div className="card"><h2>MW listed by month available</h2><ColumnChart bars={s.listed.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW listed by month" unit=" MW" /></div>
         <div className="card"><h2>MW under deal by month</h2><ColumnChart bars={s.underDeal.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW under deal by month" colour="var(--ok)" unit=" MW" /></div>
       </div>
-      <h2>Verification queue</h2>
+      <h2 id="verification">Verification queue</h2>
       <div className="row" data-testid="verification-queue">
         <div>
           {queueOrgs.length === 0 ? <div className="empty">No organisation waiting.</div> : (
@@ -143,7 +147,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           />
         )}
       </section>
-      <h2>Organisations</h2>
+      <h2 id="organisations">Organisations</h2>
       <form className="filters">
         <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>
         <div className="field"><label htmlFor="kind">Kind</label><select id="kind" name="kind" defaultValue={filter.kind ?? ''}><option value="">All</option>{ORG_KINDS.map((k) => <option key={k}>{k}</option>)}</select></div>
@@ -194,10 +198,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <tr key={a.id}>
                   <td>{a.createdAt.slice(0, 16).replace('T', ' ')}</td>
                   <td>{a.organization.name}</td>
-                  <td><code>{a.action}</code></td>
+                  <td title={a.action}>{describeAction(a.action)}</td>
                   <td>{a.entityType} <span className="muted">{a.entityId.slice(0, 8)}</span></td>
                   <td className="muted">{a.actor.slice(0, 13)}</td>
-                  <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{a.changes ? JSON.stringify(a.changes).slice(0, 160) : '—'}</td>
+                  <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{describeChanges(a.changes) || '—'}</td>
                 </tr>
               ))}
             </tbody>

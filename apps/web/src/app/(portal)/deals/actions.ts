@@ -9,11 +9,13 @@ const MOVES = {
   reject: 'rejectDeal',
   withdraw: 'withdrawDeal',
   sign: 'signDeal',
+  activate: 'activateDeal',
+  end: 'endDeal',
   acceptMwChange: 'acceptDealMwChange',
   declineMwChange: 'declineDealMwChange',
 } as const;
 
-/** Accept, reject, withdraw, sign, or accept/decline a change of MW: the API checks who may make which move in which state. */
+/** Accept, reject, withdraw, sign, activate, end, or accept/decline a change of MW: the API checks who may make which move in which state. */
 export async function moveDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
   const name = String(formData.get('move'));

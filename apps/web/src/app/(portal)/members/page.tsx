@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/action-button';
 import { InviteForm } from '@/components/invite-form';
+import { describeAction, describeActor, describeChanges } from '@/lib/audit-format';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
@@ -11,6 +12,8 @@ interface Member { id: string; role: string; createdAt: string; user: { id: stri
 interface Invitation { id: string; email: string; role: string; status: string; createdAt: string; expiresAt: string }
 
 const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'] as const;
+
+interface AuditLine { id: string; actor: string; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
 
 export default async function MembersPage() {
   const viewer = await requireViewer();
@@ -23,13 +26,19 @@ export default async function MembersPage() {
     );
   }
   const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
-  const data = await gql<{ members: { edges: { node: Member }[] }; invitations?: { edges: { node: Invitation }[] } }>(
+  const data = await gql<{
+    members: { edges: { node: Member }[] };
+    invitations?: { edges: { node: Invitation }[] };
+    organizationAuditLog?: { totalCount: number; edges: { node: AuditLine }[] };
+  }>(
     manages
-      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } }'
+      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } ' +
+        'organizationAuditLog(first: 25) { totalCount edges { node { id actor action entityType entityId changes createdAt } } } }'
       : '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } }',
   );
   const members = data.members.edges.map((e) => e.node);
   const invitations = data.invitations?.edges.map((e) => e.node) ?? [];
+  const names = new Map(data.members.edges.map(({ node }) => [node.user.id, node.user.name]));
   return (
     <>
       <h1>Members of {viewer.organization.name}</h1>
@@ -81,6 +90,28 @@ export default async function MembersPage() {
             </div>
           )}
         </>
+      )}
+      {data.organizationAuditLog && (
+        <section aria-labelledby="audit-h">
+          <h2 id="audit-h">Audit log</h2>
+          <p className="muted">The latest {data.organizationAuditLog.edges.length} of {data.organizationAuditLog.totalCount} changes made in {viewer.organization.name}; secrets are never recorded.</p>
+          <div className="table-wrap" data-testid="org-audit">
+            <table>
+              <thead><tr><th>When</th><th>Who</th><th>What</th><th>Object</th><th>Changes</th></tr></thead>
+              <tbody>
+                {data.organizationAuditLog.edges.map(({ node: line }) => (
+                  <tr key={line.id}>
+                    <td>{line.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{describeActor(line.actor, names)}</td>
+                    <td>{describeAction(line.action)}</td>
+                    <td>{line.entityType}</td>
+                    <td>{describeChanges(line.changes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
       <div className="card">
         <h2>Leave {viewer.organization.name}</h2>

@@ -13,10 +13,16 @@ interface Open {
 
 export default async function OpenRequestsPage() {
   await requireKind('MINER');
-  const data = await gql<{ openColocationRequests: { edges: { node: Open }[] }; hostMatches: { edges: { node: { requestId: string; score: number; rank: number } }[] } }>(
+  const data = await gql<{
+    openColocationRequests: { edges: { node: Open }[] };
+    hostMatches: { edges: { node: { requestId: string; score: number; rank: number } }[] };
+    receivedProposalRequests: { totalCount: number; edges: { node: { id: string; requestId: string; siteId: string; tenantLabel: string; createdAt: string } }[] };
+  }>(
     `{ openColocationRequests(first: 50) { edges { node { id tenantLabel request { title totalMw neededBy termMonths regions gridOperators maxPriceUsdPerKwMonth } } } }
-       hostMatches(first: 50) { edges { node { requestId score rank } } } }`,
+       hostMatches(first: 50) { edges { node { requestId score rank } } }
+       receivedProposalRequests(first: 20) { totalCount edges { node { id requestId siteId tenantLabel createdAt } } } }`,
   );
+  const asks = data.receivedProposalRequests.edges.map((e) => e.node);
   const best = new Map<string, { score: number; rank: number }>();
   for (const { node } of data.hostMatches.edges) {
     const seen = best.get(node.requestId);
@@ -27,6 +33,19 @@ export default async function OpenRequestsPage() {
     <>
       <h1>Matching requests</h1>
       <p className="muted">Open requests from AI tenants. Tenants stay anonymous until they accept a proposal.</p>
+      {asks.length > 0 && (
+        <section className="card notice" aria-labelledby="asks-h" data-testid="proposal-requests">
+          <h2 id="asks-h">Tenants asked you for a proposal ({data.receivedProposalRequests.totalCount})</h2>
+          <ul>
+            {asks.map((a) => (
+              <li key={a.id}>
+                {a.tenantLabel} asked on {fmtDate(a.createdAt)} about <Link href={`/sites/${a.siteId}`}>one of your sites</Link>:{' '}
+                <Link href={`/open-requests/${a.requestId}`}>see the request and propose</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {rows.length === 0 ? (
         <div className="empty">No open requests right now.</div>
       ) : (

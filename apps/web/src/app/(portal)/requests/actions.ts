@@ -31,3 +31,16 @@ export async function openRequest(_prev: FormState, formData: FormData): Promise
   const id = String(formData.get('id'));
   return submitMutation('mutation($id: ID!) { openColocationRequest(id: $id) { id } }', { id }, {}, { refresh: `/requests/${id}` });
 }
+
+/** Asks a listed site's host for a proposal on one of the caller's requests (from a listing or a match). */
+export async function requestProposal(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const { requestId = '', siteId = '' } = values;
+  if (!requestId) return { ok: false, message: 'Choose one of your open requests.', fieldErrors: { requestId: 'Choose one of your open requests.' }, values };
+  return submitMutation(
+    'mutation($requestId: ID!, $siteId: ID!) { requestProposal(requestId: $requestId, siteId: $siteId) { id } }',
+    { requestId, siteId },
+    values,
+    { refresh: `/requests/${requestId}`, message: 'Asked: the host sees your request (you stay anonymous) and can propose on it.' },
+  );
+}

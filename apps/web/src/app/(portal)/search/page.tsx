@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { GridshareError } from '@gridshare/sdk';
 import { WorldMap, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
+import { canonicalRegions } from '@/lib/regions';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
 import { gql, requireViewer } from '@/lib/session';
 
@@ -15,11 +16,17 @@ interface Listing {
   availableFrom: string;
   priceUsdPerKwMonth: number;
   minTermMonths: number;
-  site: { country: string; region: string; gridOperator: string; coolingType: string; redundancy: string; maxRackDensityKw: number; renewableSharePct: number; readinessScore: number | null };
+  site: { id: string; country: string; region: string; gridOperator: string; coolingType: string; redundancy: string; maxRackDensityKw: number; renewableSharePct: number; readinessScore: number | null };
 }
 
 type Params = Record<string, string | undefined>;
 const SORTS = ['PRICE_ASC', 'MW_DESC', 'AVAILABLE_FROM_ASC', 'READINESS_DESC'] as const;
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  PRICE_ASC: 'Price, lowest first',
+  MW_DESC: 'Largest blocks first',
+  AVAILABLE_FROM_ASC: 'Soonest available',
+  READINESS_DESC: 'Most AI-ready first',
+};
 // At most 50: past that the query costs more than the API's GraphQL Armor allows (docs/portal.md).
 const PAGE_SIZES = [10, 25, 50] as const;
 
@@ -27,12 +34,15 @@ const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** The marketplace filters, read from the URL so a search can be bookmarked and shared. */
-function filterFrom(p: Params) {
+function filterFrom(p: Params, listedRegions: readonly string[]) {
+  const regions = list(p.regions);
   const filter: Record<string, unknown> = {
     minBlockMw: num(p.minBlockMw),
+    minContiguousMw: num(p.minContiguousMw),
+    termMonths: num(p.termMonths),
     availableBy: p.availableBy || undefined,
     countries: list(p.countries?.toUpperCase()),
-    regions: list(p.regions),
+    regions: regions && canonicalRegions(regions, listedRegions),
     gridOperators: list(p.gridOperators?.toUpperCase()),
     maxPriceUsdPerKwMonth: num(p.maxPrice),
     minRackDensityKw: num(p.minRackDensityKw),
@@ -45,10 +55,11 @@ function filterFrom(p: Params) {
 }
 
 /** The same search (every filter and the sort) at another page; the cursor carries the position. */
-function searchHref(p: Params, after?: string): string {
+function searchHref(p: Params, after?: string, trail: readonly string[] = []): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(p)) if (value && key !== 'after') params.set(key, value);
+  for (const [key, value] of Object.entries(p)) if (value && key !== 'after' && key !== 'trail') params.set(key, value);
   if (after) params.set('after', after);
+  if (trail.length) params.set('trail', trail.join(' '));
   return `/search?${params}`;
 }
 
@@ -71,11 +82,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
   type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
+  const { listedRegions } = await gql<{ listedRegions: { country: string; region: string; sites: number }[] }>('{ listedRegions { country region sites } }');
+  const regionNames = listedRegions.map((r) => r.region);
   const data = await gql<Page>(
     `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
-        site { country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
-    { filter: filterFrom(p), sort, after: p.after || null, first: pageSize },
+        site { id country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
+    { filter: filterFrom(p, regionNames), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
     if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
@@ -84,7 +97,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   });
   const listings = data.searchCapacity.edges.map((e) => e.node);
   const { hasNextPage, endCursor } = data.searchCapacity.pageInfo;
-  const nextPage = hasNextPage && endCursor ? searchHref(p, endCursor) : null;
+  // Keyset pages go forward only: the cursors of the pages before this one ride along in `trail`.
+  const trail = p.trail ? p.trail.split(' ') : [];
+  const nextPage = hasNextPage && endCursor ? searchHref(p, endCursor, p.after ? [...trail, p.after] : trail) : null;
+  const previousPage = p.after ? searchHref(p, trail[trail.length - 1], trail.slice(0, -1)) : null;
+  const firstRow = (p.after ? trail.length + 1 : 0) * pageSize + 1;
+  const total = data.searchCapacity.totalCount;
   const input = (name: string, text: string, extra: Record<string, unknown> = {}) => (
     <div className="field">
       <label htmlFor={name}>{text}</label>
@@ -98,8 +116,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {input('minBlockMw', 'Min MW', { type: 'number', min: 0, step: 'any' })}
         {input('availableBy', 'Available by', { type: 'date' })}
         {input('countries', 'Countries', { placeholder: 'US, CA' })}
-        {input('regions', 'Regions', { placeholder: 'Texas' })}
+        {input('regions', 'Regions', { placeholder: 'Texas, TX', list: 'listed-regions' })}
+        <datalist id="listed-regions">
+          {listedRegions.map((r) => <option key={`${r.country}/${r.region}`} value={r.region}>{`${r.region}, ${r.country} (${r.sites} sites)`}</option>)}
+        </datalist>
         {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT' })}
+        {input('minContiguousMw', 'Min MW at one site', { type: 'number', min: 0, step: 'any' })}
+        {input('termMonths', 'Lease term (months)', { type: 'number', min: 1, max: 600, step: 1 })}
         {input('maxPrice', 'Max $/kW-month', { type: 'number', min: 0, step: 'any' })}
         {input('minRackDensityKw', 'Min kW/rack', { type: 'number', min: 0, step: 1 })}
         {input('maxLatencyMs', 'Max latency (ms)', { type: 'number', min: 0, step: 'any' })}
@@ -121,7 +144,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <div className="field">
           <label htmlFor="sort">Sort</label>
           <select id="sort" name="sort" defaultValue={sort}>
-            {SORTS.map((s) => <option key={s} value={s}>{label(s)}</option>)}
+            {SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
           </select>
         </div>
         <div className="field">
@@ -157,7 +180,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <tbody>
               {listings.map((l) => (
                 <tr key={l.id} data-testid="listing" data-id={l.id}>
-                  <td>{l.site.region}, {l.site.country}</td>
+                  <td><Link href={`/listings/${l.site.id}`}>{l.site.region}, {l.site.country}</Link></td>
                   <td>{l.site.gridOperator}</td>
                   <td>{label(l.kind)}</td>
                   <td className="num">{fmtMw(l.mw)}</td>
@@ -175,8 +198,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <div className="actions" style={{ marginTop: 12 }}>
-        {p.after && <Link href={searchHref(p)} className="button secondary">First page</Link>}
-        {nextPage && <Link href={nextPage} className="button secondary">Next page</Link>}
+        {previousPage && <Link href={previousPage} className="button secondary">← Previous</Link>}
+        {listings.length > 0 && (
+          <span className="muted" data-testid="page-position">
+            {firstRow}–{firstRow + listings.length - 1} of {data.searchCapacity.totalCountIsExact ? total : `${total}+`}
+          </span>
+        )}
+        {nextPage && <Link href={nextPage} className="button secondary">Next →</Link>}
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { parseFields } from '@/lib/fields';
+import { blankRequired, parseFields } from '@/lib/fields';
 import { formValues, type FormState } from '@/lib/form';
 import { refused } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
@@ -9,6 +9,8 @@ import { SITE_FIELDS } from '@/lib/site-fields';
 export async function saveSite(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const id = values.id;
+  const blank = blankRequired(SITE_FIELDS, values);
+  if (Object.keys(blank).length > 0) return { ok: false, message: 'Please correct the fields marked below.', fieldErrors: blank, values };
   const input = parseFields(SITE_FIELDS, values);
   let siteId: string;
   try {

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { Counterparty } from '@/components/deal-table';
+import { ReviewedDealAction } from '@/components/deal-review';
+import { DealTimeline } from '@/components/deal-timeline';
 import { SpecForm } from '@/components/spec-form';
 import { StatusBadge } from '@/components/badges';
 import { fmtDate, fmtMw, label } from '@/lib/format';
@@ -10,12 +12,17 @@ import { moveDeal, proposeDealMwChange } from '../actions';
 
 const MW_CHANGE_FIELDS = [{ name: 'mw', label: 'New MW', type: 'number', required: true, min: 0, step: 0.1 }] as const;
 
-export const metadata: Metadata = { title: 'Deal' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ deal: { request: { title: string } } }>(`query($id: ID!) { deal(id: $id) { request { title } } }`, { id });
+  return { title: `${data.deal.request.title} · Deal` };
+}
 
 interface Deal {
   id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; pendingMw: number | null; pendingMwBy: 'HOST' | 'TENANT' | null; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
   hostMiningSharePct: number; curtailFirst: string; platformFeePct: number; hostSignedAt: string | null; tenantSignedAt: string | null;
-  acceptedAt: string | null; host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { title: string; totalMw: number };
+  acceptedAt: string | null; host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { title: string; totalMw: number; termMonths: number; maxPriceUsdPerKwMonth: number | null };
   site: { id: string; name: string | null; latitude: number | null; longitude: number | null; country: string | null; region: string | null; gridOperator: string | null; energizedMw: number | null };
 }
 
@@ -24,7 +31,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { deal } = await gql<{ deal: Deal }>(
     `query($id: ID!) { deal(id: $id) { id status role mw pendingMw pendingMwBy priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
-      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name anonymous } request { title totalMw }
+      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name anonymous } request { title totalMw termMonths maxPriceUsdPerKwMonth }
       site { id name latitude longitude country region gridOperator energizedMw } } }`,
     { id },
   );
@@ -32,6 +39,9 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const weSigned = deal.role === 'HOST' ? deal.hostSignedAt : deal.tenantSignedAt;
   const act = (move: string, text: string, variant?: 'secondary' | 'danger') => (
     <ActionButton action={moveDeal} fields={{ id: deal.id, move }} label={text} variant={variant} />
+  );
+  const review = (move: string, text: string, consequence: string) => (
+    <ReviewedDealAction deal={deal} action={moveDeal} fields={{ id: deal.id, move }} label={text} consequence={consequence} />
   );
   return (
     <>
@@ -60,16 +70,28 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           Host signed: {fmtDate(deal.hostSignedAt)} · Tenant signed: {fmtDate(deal.tenantSignedAt)}
         </p>
       </div>
+      <DealTimeline deal={deal} />
       {writer && (
         <div className="actions" data-testid="deal-actions">
           {deal.status === 'PROPOSED' && deal.role === 'TENANT' && (
             <>
-              {act('accept', 'Accept')}
+              {review('accept', 'Accept', 'Accepting reserves the host’s blocks for you and names you to the host; both parties then sign.')}
               {act('reject', 'Reject', 'danger')}
             </>
           )}
           {deal.status === 'PROPOSED' && deal.role === 'HOST' && act('withdraw', 'Withdraw', 'secondary')}
-          {deal.status === 'ACCEPTED' && !weSigned && act('sign', 'Sign')}
+          {deal.status === 'ACCEPTED' && !weSigned && review('sign', 'Sign', 'Signing on the deal’s own terms freezes them once both parties have signed the same terms.')}
+          {deal.status === 'SIGNED' && deal.role === 'HOST' &&
+            review('activate', 'Activate', `The lease starts: the blocks become LEASED and the tenant is invoiced monthly from its statements; you are paid each statement less the ${deal.platformFeePct}% platform fee.`)}
+          {deal.status === 'ACTIVE' && (
+            <ActionButton
+              action={moveDeal}
+              fields={{ id: deal.id, move: 'end' }}
+              label="End deal"
+              variant="danger"
+              confirm="End this deal today? Colocation billing stops: no monthly statement covers days after today, statements already issued are still due, and the blocks go back to the host as drafts."
+            />
+          )}
           {deal.status === 'ACCEPTED' && weSigned && <span className="muted">Signed; waiting for the other party.</span>}
         </div>
       )}

@@ -11,7 +11,7 @@ interface Data {
     id: string; title: string; totalMw: number; minContiguousMw: number; neededBy: string; termMonths: number; phases: { mw: number; neededBy: string }[];
     regions: string[]; gridOperators: string[]; cooling: string | null; minRackDensityKw: number | null; maxPriceUsdPerKwMonth: number | null; backfillMiningAllowed: boolean;
   } };
-  capacityBlocks: { edges: { node: { id: string; mw: number; priceUsdPerKwMonth: number; site: { name: string } } }[] };
+  capacityBlocks: { edges: { node: { id: string; mw: number; firmMw: number; priceUsdPerKwMonth: number; minTermMonths: number; availableFrom: string; site: { name: string } } }[] };
   hostMatches: { edges: { node: { requestId: string; blockIds: string[]; mwAllocated: number; score: number } }[] };
 }
 
@@ -21,14 +21,13 @@ export default async function OpenRequestPage({ params }: { params: Promise<{ id
   const data = await gql<Data>(
     `query($id: ID!) {
       openRequest(id: $id) { tenantLabel request { id title totalMw minContiguousMw neededBy termMonths phases { mw neededBy } regions gridOperators cooling minRackDensityKw maxPriceUsdPerKwMonth backfillMiningAllowed } }
-      capacityBlocks(first: 50, filter: { statuses: [PUBLISHED] }) { edges { node { id mw priceUsdPerKwMonth site { name } } } }
+      capacityBlocks(first: 50, filter: { statuses: [PUBLISHED] }) { edges { node { id mw firmMw priceUsdPerKwMonth minTermMonths availableFrom site { name } } } }
       hostMatches(first: 50) { edges { node { requestId blockIds mwAllocated score } } } }`,
     { id },
   );
   const r = data.openRequest.request;
   const blocks = data.capacityBlocks.edges.map((e) => e.node);
   const match = data.hostMatches.edges.map((e) => e.node).filter((m) => m.requestId === id).sort((a, b) => b.score - a.score)[0];
-  const suggested = blocks.find((b) => match?.blockIds.includes(b.id)) ?? blocks[0];
   return (
     <>
       <h1>{r.title}</h1>
@@ -52,14 +51,10 @@ export default async function OpenRequestPage({ params }: { params: Promise<{ id
             <ProposeForm
               action={proposeDeal}
               requestId={r.id}
-              blocks={blocks.map((b) => ({ id: b.id, label: `${b.site.name} · ${fmtMw(b.mw)} · $${b.priceUsdPerKwMonth}/kW-mo` }))}
-              initial={{
-                blockIds: suggested?.id ?? '',
-                mw: String(Math.min(r.totalMw, match?.mwAllocated ?? suggested?.mw ?? r.totalMw)),
-                priceUsdPerKwMonth: String(suggested?.priceUsdPerKwMonth ?? ''),
-                termMonths: String(r.termMonths),
-                startDate: r.neededBy.slice(0, 10),
-              }}
+              request={r}
+              blocks={blocks.map((b) => ({ ...b, label: `${b.site.name} · ${fmtMw(b.firmMw)} · $${b.priceUsdPerKwMonth}/kW-mo · from ${fmtDate(b.availableFrom)}` }))}
+              matchedBlockIds={match?.blockIds ?? []}
+              startDate={r.neededBy.slice(0, 10)}
             />
           )}
         </div>

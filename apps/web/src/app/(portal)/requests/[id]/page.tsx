@@ -1,24 +1,37 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
 import { DEAL_ROW_FIELDS, DealTable, type DealRow } from '@/components/deal-table';
+import { RequestProposalForm } from '@/components/request-proposal-form';
 import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { openRequest, runMatching } from '../actions';
 
-export const metadata: Metadata = { title: 'Request' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ colocationRequest: { title: string } }>(`query($id: ID!) { colocationRequest(id: $id) { title } }`, { id });
+  return { title: `${data.colocationRequest.title} · Request` };
+}
 
 interface Match {
-  rank: number; score: number; isSplit: boolean; mwAllocated: number; priceUsdPerKwMonth: number; firstPowerDate: string; summary: string;
+  rank: number; score: number; isSplit: boolean; label: string; mwAllocated: number; priceUsdPerKwMonth: number; firstPowerDate: string; summary: string;
   sites: { mwAllocated: number; site: { id: string; country: string; region: string; gridOperator: string } }[];
   criteria: { key: string; label: string; value: number; weight: number; contribution: number; reason: string }[];
 }
 
 interface Data {
   colocationRequest: { id: string; title: string; status: string; totalMw: number; minContiguousMw: number; termMonths: number; phases: { mw: number; neededBy: string }[]; regions: string[]; gridOperators: string[] };
-  matches: null | { matchedAt: string; matches: Match[]; exclusions: { constraint: string; sites: number }[]; exclusionSummary: string };
+  matches: null | {
+    matchedAt: string; matches: Match[]; exclusions: { constraint: string; sites: number }[]; exclusionSummary: string;
+    partialFitSummary: string | null; relaxations: { key: string; summary: string }[];
+  };
   deals: { edges: { node: DealRow }[] };
+  sentProposalRequests: { siteId: string }[];
 }
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) + '.';
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireKind('TENANT');
@@ -26,16 +39,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const data = await gql<Data>(
     `query($id: ID!) {
       colocationRequest(id: $id) { id title status totalMw minContiguousMw termMonths phases { mw neededBy } regions gridOperators }
-      matches(requestId: $id) { matchedAt exclusionSummary exclusions { constraint sites }
-        matches { rank score isSplit mwAllocated priceUsdPerKwMonth firstPowerDate summary
+      matches(requestId: $id) { matchedAt exclusionSummary exclusions { constraint sites } partialFitSummary relaxations { key summary }
+        matches { rank score isSplit label mwAllocated priceUsdPerKwMonth firstPowerDate summary
           sites { mwAllocated site { id country region gridOperator } }
           criteria { key label value weight contribution reason } } }
-      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } } }`,
+      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } }
+      sentProposalRequests(requestId: $id) { siteId } }`,
     { id },
   );
   const r = data.colocationRequest;
   const deals = data.deals.edges.map((e) => e.node).filter((d) => d.request.id === r.id);
   const writer = canWrite(viewer);
+  const asked = new Set(data.sentProposalRequests.map((p) => p.siteId));
+  const canAsk = writer && (r.status === 'OPEN' || r.status === 'MATCHED');
   return (
     <>
       <h1>
@@ -68,7 +84,24 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {!data.matches ? (
         <div className="empty">Not matched yet. Run matching to rank the sites that fit.</div>
       ) : data.matches.matches.length === 0 ? (
-        <div className="empty">No site fits. {data.matches.exclusionSummary}</div>
+        <div className="empty" data-testid="no-match">
+          <p>
+            <strong>No site fits this request</strong> (matched {fmtDate(data.matches.matchedAt)}). {data.matches.exclusionSummary}.
+          </p>
+          {data.matches.partialFitSummary && <p>{data.matches.partialFitSummary}, not enough together within your limits.</p>}
+          {data.matches.relaxations.length > 0 ? (
+            <>
+              <p>What loosening one limit would find:</p>
+              <ul>
+                {data.matches.relaxations.map((x) => (
+                  <li key={x.key}>{sentence(x.summary)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>No single limit loosened on its own finds a site among those the other limits let through.</p>
+          )}
+        </div>
       ) : (
         <>
           <p className="muted">
@@ -78,10 +111,21 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <div className="card" key={m.rank} data-testid="match">
               <h2>
                 #{m.rank} · score {fmtNum(m.score, 0)} · {fmtMw(m.mwAllocated)} at ${m.priceUsdPerKwMonth}/kW-mo · power from {fmtDate(m.firstPowerDate)}
-                {m.isSplit && <span className="badge warn"> split</span>}
+                {m.isSplit && <span className="badge warn"> {m.label}</span>}
               </h2>
               <p>{m.summary}</p>
-              <p className="muted">{m.sites.map((s) => `${s.site.region}, ${s.site.country} (${s.site.gridOperator}) ${fmtMw(s.mwAllocated)}`).join(' + ')}</p>
+              <ul className="match-sites">
+                {m.sites.map((s) => (
+                  <li key={s.site.id}>
+                    <Link href={`/listings/${s.site.id}`}>{s.site.region}, {s.site.country} ({s.site.gridOperator})</Link> {fmtMw(s.mwAllocated)}{' '}
+                    {asked.has(s.site.id) ? (
+                      <span className="badge">Proposal requested</span>
+                    ) : (
+                      canAsk && <RequestProposalForm siteId={s.site.id} requests={[{ id: r.id, title: r.title }]} />
+                    )}
+                  </li>
+                ))}
+              </ul>
               <table>
                 <thead><tr><th>Criterion</th><th className="num">Value</th><th className="num">Weight</th><th className="num">Contribution</th><th>Why</th></tr></thead>
                 <tbody>

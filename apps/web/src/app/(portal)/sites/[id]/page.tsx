@@ -9,7 +9,12 @@ import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
 import { fmtMw, fmtNum, fmtUsd, fmtUsdCompact, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 
-export const metadata: Metadata = { title: 'Site' };
+/** The tab names the object ("Midland Ridge 80 · Site"). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const data = await gql<{ site: { name: string } }>(`query($id: ID!) { site(id: $id) { name } }`, { id });
+  return { title: `${data.site.name} · Site` };
+}
 
 interface SitePage {
   site: {
@@ -41,6 +46,9 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
   );
   const r = site.readiness;
   const writer = canWrite(viewer);
+  // Gaps and the critical path name their criterion as the chart does.
+  const criterionLabel = (key: string) => r?.criteria.find((c) => c.key === key)?.label ?? label(key);
+  const gapLabel = (gapKey: string) => criterionLabel(r?.gaps.find((g) => g.key === gapKey)?.criterion ?? gapKey);
   return (
     <>
       <div className="actions" style={{ justifyContent: 'space-between' }}>
@@ -77,7 +85,7 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
               <div className="kpi"><div className="label">Critical IT</div><div className="value">{fmtMw(r.conversion.criticalItMw)}</div></div>
               <div className="kpi"><div className="label">Rack density</div><div className="value">{fmtNum(r.conversion.achievableRackDensityKw, 0)} kW</div></div>
             </div>
-            {r.conversion.criticalPath.length > 0 && <p className="muted">Critical path: {r.conversion.criticalPath.join(' → ')}</p>}
+            {r.conversion.criticalPath.length > 0 && <p className="muted">Critical path: {r.conversion.criticalPath.map(gapLabel).join(' → ')}</p>}
           </section>
         </div>
       ) : (
@@ -96,8 +104,8 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
                 </thead>
                 <tbody>
                   {r.gaps.map((g) => (
-                    <tr key={g.key}>
-                      <td>{g.criterion}</td>
+                    <tr key={`${g.criterion}:${g.key}`}>
+                      <td>{criterionLabel(g.criterion)}</td>
                       <td>{g.action}</td>
                       <td className="num">{fmtUsd(g.costUsd)}</td>
                       <td className="num">{fmtNum(g.months)}</td>

@@ -11,7 +11,7 @@ export default async function NewSitePage() {
   return (
     <div className="card">
       <h1>New site</h1>
-      <SpecForm fields={SITE_FIELDS} action={saveSite} submitLabel="Create site" initial={{ interconnectionStatus: 'ENERGIZED', coolingType: 'AIR', redundancy: 'N', pue: '1.3' }} />
+      <SpecForm fields={SITE_FIELDS} action={saveSite} submitLabel="Create site" cancelHref="/sites" initial={{ interconnectionStatus: 'ENERGIZED', coolingType: 'AIR', redundancy: 'N', pue: '1.3' }} />
     </div>
   );
 }

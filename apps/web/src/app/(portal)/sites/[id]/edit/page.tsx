@@ -15,7 +15,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
   return (
     <div className="card">
       <h1>Edit {String(data.site.name)}</h1>
-      <SpecForm fields={SITE_FIELDS} action={saveSite} submitLabel="Save changes" initial={initial} hidden={{ id }} />
+      <SpecForm fields={SITE_FIELDS} action={saveSite} submitLabel="Save changes" initial={initial} hidden={{ id }} cancelHref={`/sites/${id}`} />
     </div>
   );
 }

@@ -1,0 +1,36 @@
+// What a tenant reads to act on listings: the regions with capacity (for suggestions) and the lease-term filter.
+import { type OrgFixture, createListedBlock, signUpOrg } from '../../testing/fixtures';
+import { type TestApi, startTestApi } from '../../testing/test-api';
+
+let api: TestApi;
+let tenant: OrgFixture;
+let long: { blockId: string };
+let short: { blockId: string };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tenant = await signUpOrg(api, 'TENANT', 'regions-tenant');
+  const host = await signUpOrg(api, 'MINER', 'regions-host');
+  long = await createListedBlock(api, host, { minTermMonths: 144 }, { region: 'Nordland', country: 'NO', gridOperator: 'NORDPOOL' });
+  short = await createListedBlock(api, host, { minTermMonths: 36 }, { region: 'Nordland', country: 'NO', gridOperator: 'NORDPOOL' });
+});
+afterAll(() => api.close());
+
+it('lists the regions with listed capacity and how many sites each has', async () => {
+  const result = await api.gql<{ listedRegions: { country: string; region: string; sites: number }[] }>(`{ listedRegions { country region sites } }`, {}, tenant);
+  expect(result.data?.listedRegions).toContainEqual({ country: 'NO', region: 'Nordland', sites: 2 });
+});
+
+it('filters by the lease term wanted: only blocks whose minimum term it meets', async () => {
+  const search = (termMonths: number) =>
+    api.gql<{ searchCapacity: { edges: { node: { id: string } }[] } }>(
+      `query ($f: CapacitySearchFilter) { searchCapacity(first: 50, filter: $f) { edges { node { id } } } }`,
+      { f: { regions: ['Nordland'], termMonths } },
+      tenant,
+    );
+  const ids = async (termMonths: number) => (await search(termMonths)).data?.searchCapacity.edges.map((e) => e.node.id).sort();
+  expect(await ids(120)).toEqual([short.blockId]);
+  expect(await ids(144)).toEqual([long.blockId, short.blockId].sort());
+  const bad = await search(0);
+  expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.termMonths' });
+});
