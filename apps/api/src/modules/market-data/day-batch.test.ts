@@ -10,7 +10,7 @@ function refusal(run: () => unknown) {
     run();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { message: error.message, code: error.code, field: error.field, issues: error.details.issues };
+    return { message: error.message, code: error.code, field: error.field, issues: error.details.issues as unknown[] };
   }
   throw new Error('expected a refusal');
 }
