@@ -10,6 +10,9 @@ const config: NextConfig = {
   transpilePackages: ['@gridshare/sdk'],
   // The monorepo root holds the lockfile; tell Next so it does not guess.
   outputFileTracingRoot: new URL('../..', import.meta.url).pathname,
+  // A batch of 10,000 meter readings from the operations page's CSV upload is about 1 MB as a server
+  // action's body (Next's default limit); 4 MB is what the API itself takes from signed-in callers.
+  experimental: { serverActions: { bodySizeLimit: '4mb' } },
 };
 
 export default config;

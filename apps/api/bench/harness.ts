@@ -2,6 +2,7 @@
 // its event loop), autocannon runs, and a throw-away PostgreSQL database with the demo data.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -25,6 +26,10 @@ export interface LoadOptions {
   connections?: number;
   warmupS?: number;
   durationS?: number;
+  /** A body per request (else every request sends `body`). */
+  nextBody?: () => string;
+  /** Sees every response's headers (measured part only). */
+  onHeaders?: (headers: IncomingHttpHeaders) => void;
 }
 
 /** `ipc`: open a channel to the server, which then answers `memory` with its process.memoryUsage() after a full GC. */
@@ -71,9 +76,22 @@ export async function load(label: string, url: string, body: string, headers: Re
     body,
     headers: { 'content-type': 'application/json', ...headers },
   };
-  await run({ ...base, duration: options.warmupS ?? WARMUP_S }, []);
+  const requests = (measured: boolean) =>
+    options.nextBody || options.onHeaders
+      ? {
+          requests: [
+            {
+              ...(options.nextBody ? { setupRequest: (request: autocannon.Request) => ({ ...request, body: options.nextBody!() }) } : {}),
+              ...(measured && options.onHeaders
+                ? { onResponse: (_status: number, _body: string, _context: object, headers: IncomingHttpHeaders | undefined) => options.onHeaders!(headers ?? {}) }
+                : {}),
+            },
+          ],
+        }
+      : {};
+  await run({ ...base, ...requests(false), duration: options.warmupS ?? WARMUP_S }, []);
   const samples: number[] = [];
-  const result = await run({ ...base, duration: options.durationS ?? DURATION_S }, samples);
+  const result = await run({ ...base, ...requests(true), duration: options.durationS ?? DURATION_S }, samples);
   samples.sort((x, y) => x - y);
   return {
     label,

@@ -4,7 +4,6 @@
 import type { AppPrisma } from '@gridshare/db';
 
 export const BENCH_SITES = Number(process.env.BENCH_SITES ?? 100_000);
-const HOSTS = Math.max(1, Math.round(BENCH_SITES / 100));
 
 // country, region, grid operator, latitude, longitude
 const REGIONS = [
@@ -23,7 +22,8 @@ const REGIONS = [
 /** A deterministic number in [0, 1) from the row number and a salt. */
 const rand = (salt: string) => `(('x' || substr(md5(g::text || '${salt}'), 1, 8))::bit(32)::bigint & 2147483647)::float8 / 2147483648`;
 
-export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ sites: number; blocks: number }> {
+export async function generateSearchBenchData(prisma: AppPrisma, sites = BENCH_SITES): Promise<{ sites: number; blocks: number }> {
+  const HOSTS = Math.max(1, Math.round(sites / 100));
   const regions = REGIONS.map(([c, r, g, lat, lon]) => `('${c}', '${r.replace(/'/g, "''")}', '${g}', ${lat}, ${lon})`).join(', ');
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Organization" ("id", "name", "kind", "status", "verification", "updatedAt")
@@ -45,7 +45,7 @@ export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ site
       2500 + floor(${rand('price')} * 4500)::int, floor(${rand('ren')} * 101)::int,
       round((2 + ${rand('lat-ms')} * 58)::numeric, 1), ${rand('fiber')} < 0.6,
       date '2024-01-01' + floor(${rand('live')} * 1000)::int, 'VERIFIED', round((${rand('ready')} * 100)::numeric, 2), now()
-      FROM generate_series(1, ${BENCH_SITES}) g
+      FROM generate_series(1, ${sites}) g
       JOIN numbered n ON n.i = g % ${REGIONS.length}`);
   // Blocks 1-3 per site, each a share of the site's MW, starting on or after the site's live date. The
   // listing triggers are off for the bulk insert and the listing is rebuilt once after it.
@@ -69,4 +69,31 @@ export async function generateSearchBenchData(prisma: AppPrisma): Promise<{ site
     `SELECT (SELECT count(*) FROM "Site") AS sites, (SELECT count(*) FROM "CapacityBlock") AS blocks`,
   );
   return { sites: Number(counts!.sites), blocks: Number(counts!.blocks) };
+}
+
+/**
+ * One LISTED hosting offer on every second bench site (50,000 at the default size): all-in or pass-through,
+ * firm or interruptible, over the same deterministic spread as the sites. Call after generateSearchBenchData.
+ */
+export async function generateHostingBenchData(prisma: AppPrisma): Promise<number> {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "HostingOffer" ("id", "orgId", "siteId", "mw", "availableFrom", "pricingKind", "rateCentsPerMwh", "feeCentsPerKwMonth",
+      "interruptibility", "noticeSeconds", "maxCurtailedHoursPerMonth", "preemptors", "uptimeCommitmentPct", "maxJPerTh", "coolings",
+      "service", "depositMonths", "minTermMonths", "status", "listedAt", "updatedAt")
+    -- Offers go on sites with an even g, so spreads use g / 2 where parity would correlate with them.
+    SELECT md5(s."id"::text || '-hosting')::uuid, s."orgId", s."id", round(s."energizedMw" / 4, 1), s."liveDate",
+      CASE WHEN s.g % 5 = 0 THEN 'PASS_THROUGH' ELSE 'ALL_IN' END::"HostingPricingKind",
+      CASE WHEN s.g % 5 = 0 THEN NULL ELSE 4500 + s.g % 4500 END,
+      CASE WHEN s.g % 5 = 0 THEN 500 + s.g % 700 ELSE NULL END,
+      CASE WHEN s.g % 3 = 0 THEN 'INTERRUPTIBLE' ELSE 'FIRM' END::"HostingInterruptibility",
+      CASE WHEN s.g % 3 = 0 THEN 10 + s.g % 600 ELSE 0 END, CASE WHEN s.g % 3 = 0 THEN 10 + s.g % 300 ELSE 0 END,
+      CASE WHEN s.g % 3 = 0 THEN ARRAY['GRID']::"HostingPreemptor"[] ELSE ARRAY[]::"HostingPreemptor"[] END,
+      95 + s.g % 6, CASE WHEN s.g % 4 = 0 THEN 16 + s.g % 6 ELSE NULL END,
+      CASE (s.g / 2) % 4 WHEN 0 THEN ARRAY['AIR'] WHEN 1 THEN ARRAY['AIR','IMMERSION'] WHEN 2 THEN ARRAY['HYDRO'] ELSE ARRAY['IMMERSION'] END::"HostingCooling"[],
+      CASE WHEN s.g % 7 = 0 THEN 'RACK_SPACE' ELSE 'FULL_HOSTING' END::"HostingService", s.g % 4, 6 + s.g % 30, 'LISTED', now(), now()
+      FROM (SELECT *, ('x' || substr(md5("id"::text), 1, 6))::bit(24)::int AS g FROM "Site" WHERE "name" LIKE 'Bench site %') s
+     WHERE s.g % 2 = 0`);
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE "HostingOffer"');
+  const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "HostingOffer" WHERE "status" = 'LISTED'`);
+  return Number(row!.n);
 }

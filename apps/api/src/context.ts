@@ -5,9 +5,10 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
 import type { DealBillingPort } from './modules/deals/deal-billing-port';
 import type { TConfig } from './config';
+import type { ListingSync } from './modules/search/listing-sync';
 import type { RateLimits } from './rate-limits';
 import { ServerTimings } from './server-timing';
-import { type Loaders, createLoaders } from './graphql/loaders';
+import { type KnownOrganizations, type Loaders, createLoaders } from './graphql/loaders';
 
 export interface ApiContext {
   db: Database;
@@ -23,10 +24,12 @@ export interface ApiContext {
   /** Deal activation's Stripe step (modules/billing/deal-billing.ts), given to the deals module. */
   dealBilling: DealBillingPort;
   loaders: Loaders;
+  /** The public listing in memory, for capacity search (null: search runs its SQL). */
+  listings: ListingSync | null;
   /** Phases a resolver chose to time; sent back in the `server-timing` header. */
   timings: ServerTimings;
 }
 
-export function createContext(base: Omit<ApiContext, 'loaders' | 'timings'>): ApiContext {
-  return { ...base, loaders: createLoaders(base.db, base.principal), timings: new ServerTimings() };
+export function createContext(base: Omit<ApiContext, 'loaders' | 'timings'>, known?: KnownOrganizations): ApiContext {
+  return { ...base, loaders: createLoaders(base.db, base.principal, known), timings: new ServerTimings() };
 }

@@ -15,6 +15,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { slowQueryLogger } from './request-logging';
 import { assessUnassessedSites } from './modules/readiness/readiness.service';
+import { seedDemoOperations } from './demo/demo-operations';
 import { buildServer } from './server';
 
 function banner(lines: string[]): void {
@@ -39,6 +40,18 @@ async function main(): Promise<void> {
   if (config.seedDemo && !(await hasDemoData(db.prisma))) {
     logger.info('seeding demo data (first start only)');
     await seedDemo(db.prisma);
+  }
+  if (config.seedDemo) {
+    // The running deal's months, readings, events and statements: through the API's services, so after the
+    // base seed (it reads the demo's people and sites); does nothing once complete.
+    // A nicety: if it fails (say someone moved the demo deal by hand), the API starts anyway.
+    const started = performance.now();
+    try {
+      const operations = await seedDemoOperations(db.prisma);
+      if (operations.readings > 0) logger.info({ ...operations, seconds: Number(((performance.now() - started) / 1000).toFixed(2)) }, 'seeded the demo deal\'s operations');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not seed the demo deal\'s operations; the API starts without them');
+    }
   }
   const assessed = await assessUnassessedSites(db.prisma);
   if (assessed) logger.info({ assessed }, 'assessed the readiness of sites that had no assessment');

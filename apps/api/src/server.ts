@@ -1,13 +1,14 @@
 // The HTTP server: Fastify with Apollo Server at /graphql, Stripe webhooks at /webhooks/stripe, /healthz and /readyz.
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Database } from '@gridshare/db';
+import { type Database, runWithSharedReads, shareReads, sharedReadSlots } from '@gridshare/db';
 import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { type AuthHeaders, authHeadersOf, resolvePrincipal } from './auth/resolve-principal';
+import { createSessionCache } from './auth/session-cache';
 import { AUTHENTICATED_BODY_LIMIT_BYTES, DOCUMENT_LIMIT_BYTES, limitAnonymousBodies, limitDocument } from './body-limits';
 import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
@@ -21,6 +22,7 @@ import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
 import { trustProxyOption } from './network';
 import { publicQueries } from './modules';
+import { createListingSync } from './modules/search/listing-sync';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { createDealBillingPort } from './modules/billing/deal-billing';
 import { registerStripeWebhooks } from './modules/billing/stripe-events';
@@ -56,6 +58,17 @@ export interface ServerOptions {
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: AuthHeaders) => Promise<ApiContext['principal']>;
 }
+
+/** A query only reads: its resolvers' tenant reads share one transaction (packages/db shared-reads.ts). */
+const shareReadsOfQueries: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        shareReads(operation?.operation === 'query');
+      },
+    };
+  },
+};
 
 /** Fastify makes each request.log as a child of the pino logger it was given (with the request id bound). */
 const pinoOf = (request: FastifyRequest) => request.log as Logger;
@@ -98,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ...(production ? [introspectionGuard()] : []),
+      shareReadsOfQueries,
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
@@ -115,7 +129,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
   await apollo.start();
 
-  const principalFor = options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers));
+  // Sessions are remembered for as long as public answers are, and forgotten with them (session-cache.ts).
+  const sessions = createSessionCache(options.principalFor ?? ((headers) => resolvePrincipal(db.prisma, headers)), config.RESPONSE_CACHE_TTL_MS);
+  const principalFor = sessions.principalFor;
   const rateLimits = options.rateLimits ?? createRateLimits(config, logger);
   const billingRuntime = options.billing ?? (await openBilling(config, logger));
   const billing = billingRuntime.billing;
@@ -142,8 +158,15 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     principalFor,
     consumeRequest: (principal, ip) => rateLimits.consumeRequest(principal, ip),
   });
+  const readSlots = sharedReadSlots(db.poolMax);
+  // Loaded at the first search, not at start: most processes of the test suite never search.
+  const listings = config.SEARCH_INDEX === 'memory' ? createListingSync(db.prisma) : null;
   // Other processes' mutations clear this one's answers; without REDIS_URL there are none to hear.
-  const invalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, responseCache.invalidate);
+  const forgetAll = () => {
+    responseCache.invalidate();
+    sessions.clear();
+  };
+  const invalidations = createCacheInvalidations({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger }, forgetAll);
   registerStripeWebhooks(app, { prisma: db.prisma, billing, logger, queueDeliveries });
   // Each request's context, so the handler can send back what its resolvers timed.
   const contexts = new WeakMap<FastifyRequest, ApiContext>();
@@ -153,7 +176,10 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       await rateLimits.consumeRequest(principal, request.ip);
       const requestLog = pinoOf(request);
       const dealBilling = createDealBillingPort({ prisma: db.prisma, billing, logger: requestLog });
-      const context = createContext({ db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling });
+      const context = createContext(
+        { db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling, listings },
+        sessions.organizations,
+      );
       contexts.set(request, context);
       return context;
     },
@@ -187,13 +213,18 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     // before its own answer leaves, so its author never reads what it replaced.
     handler: async function (request, reply) {
       const { body, mutated } = await responseCache.answer(request, reply, async () => {
-        const { result, deliveryIds } = await collectDeliveries(async () => runWithRequestLogger(pinoOf(request), () => graphqlHandler.call(this, request, reply)));
+        const { result, deliveryIds } = await collectDeliveries(async () =>
+          runWithRequestLogger(pinoOf(request), () => runWithSharedReads(async () => graphqlHandler.call(this, request, reply), readSlots)),
+        );
         queueDeliveries(deliveryIds);
         const timings = contexts.get(request)?.timings.header();
         if (timings) void reply.header('server-timing', timings);
         return result;
       });
-      if (mutated) await invalidations.publish();
+      if (mutated) {
+        sessions.clear();
+        await invalidations.publish();
+      }
       return body;
     },
   });

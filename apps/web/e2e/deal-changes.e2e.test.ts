@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { activeDeal, alertText, DEMO, open, screenshot, useBrowser } from './helpers';
+import { acceptedDeal, activeDeal, alertText, DEMO, gqlAs, open, screenshot, signScenario, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -42,5 +42,39 @@ describe('changing an active deal’s MW', () => {
     expect(await mwKpi(tenant)).toBe(`${smaller} MW`);
     await host.reload();
     expect(await mwKpi(host)).toBe(`${smaller} MW`);
+  });
+});
+
+describe('signing a deal', () => {
+  it('both parties pick the same saved scenario; the agreement freezes that one', async () => {
+    const deal = await acceptedDeal();
+    const name = `Agreed case ${Date.now().toString(36)}`;
+    const { saveRevenueScenario } = await gqlAs<{ saveRevenueScenario: { id: string } }>(
+      DEMO.miner,
+      'mutation($input: SaveRevenueScenarioInput!) { saveRevenueScenario(input: $input) { id } }',
+      { input: { name, dealId: deal.id, inputs: { site: { interconnectionMw: 1000 }, market: { hashpriceUsdPerPhDay: 45 } } } },
+    );
+    const scenarioId = saveRevenueScenario.id;
+
+    const tenant = await browser.pageFor(DEMO.tenant);
+    await open(tenant, `/deals/${deal.id}`);
+    const choice = (page: typeof tenant) => page.getByTestId(`sign-choice-${scenarioId}`);
+    expect(await choice(tenant).textContent()).toContain('the host');
+    await signScenario(tenant, scenarioId);
+    await tenant.getByText('Signed; waiting for the other party.').waitFor();
+
+    const host = await browser.pageFor(DEMO.miner);
+    await open(host, `/deals/${deal.id}`);
+    expect(await host.getByTestId('sign-deal').textContent()).toContain(`The tenant signed ${name}`);
+    expect(await choice(host).textContent()).toContain('signed by the tenant');
+    await screenshot(host, 'deal-sign-scenario', host.getByTestId('sign-deal'));
+    await signScenario(host, scenarioId);
+    await host.getByTestId('operations-link').waitFor();
+    const { deal: signed } = await gqlAs<{ deal: { status: string; agreement: { scenarioId: string | null } | null } }>(
+      DEMO.miner,
+      'query($id: ID!) { deal(id: $id) { status agreement { scenarioId } } }',
+      { id: deal.id },
+    );
+    expect(signed).toEqual({ status: 'SIGNED', agreement: { scenarioId } });
   });
 });

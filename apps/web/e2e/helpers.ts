@@ -90,10 +90,10 @@ export async function alertText(page: Page): Promise<string> {
 interface Block { id: string; mw: number; availableFrom: string; minTermMonths: number; priceUsdPerKwMonth: number; site: { verification: string } }
 
 /**
- * An ACTIVE deal between the demo miner and the demo tenant, made through the API as the two parties would
- * (request → proposal on one of the miner's published blocks → accept → both sign → activate), on half a block.
+ * An ACCEPTED deal between the demo miner and the demo tenant, made through the API as the two parties would
+ * (request → proposal on one of the miner's published blocks → accept), on half a block.
  */
-export async function activeDeal(): Promise<{ id: string; mw: number }> {
+export async function acceptedDeal(): Promise<{ id: string; mw: number }> {
   const [miner, tenant] = [await apiToken(DEMO.miner), await apiToken(DEMO.tenant)];
   const blocks = await callApi<{ capacityBlocks: { edges: { node: Block }[] } }>(
     '{ capacityBlocks(first: 100, filter: { statuses: [PUBLISHED] }) { edges { node { id mw availableFrom minTermMonths priceUsdPerKwMonth site { verification } } } } }',
@@ -115,12 +115,19 @@ export async function activeDeal(): Promise<{ id: string; mw: number }> {
     miner,
   );
   const id = deal.proposeDeal.id;
-  const move = (mutation: string, token: string) => callApi(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id }, token);
-  await move('acceptDeal', tenant);
+  await callApi('mutation($id: ID!) { acceptDeal(id: $id) { id } }', { id }, tenant);
+  return { id, mw };
+}
+
+/** An ACTIVE deal of the demo miner and tenant: accepted, signed by both on its own terms, activated. */
+export async function activeDeal(): Promise<{ id: string; mw: number }> {
+  const [miner, tenant] = [await apiToken(DEMO.miner), await apiToken(DEMO.tenant)];
+  const deal = await acceptedDeal();
+  const move = (mutation: string, token: string) => callApi(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id: deal.id }, token);
   await move('signDeal', tenant);
   await move('signDeal', miner);
   await move('activateDeal', miner);
-  return { id, mw };
+  return deal;
 }
 
 /** The e2e run's own PostgreSQL database (global-setup), for scenes the public API cannot set (e.g. a failed payout). */
@@ -128,4 +135,11 @@ export function e2eDatabaseUrl(): string {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error('this test sets its scene in PostgreSQL: run the e2e tests with DATABASE_URL (as CI does)');
   return url;
+}
+
+/** Signs one of the deal's scenarios from its page: each choice opens a review that needs a confirmation. */
+export async function signScenario(page: Page, scenarioId = 'DEFAULT'): Promise<void> {
+  const choice = page.getByTestId(`sign-choice-${scenarioId}`);
+  await choice.getByText('Sign…').click();
+  await choice.getByRole('button', { name: 'Confirm: sign' }).click();
 }

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { alertText, DEMO, gqlAs, open, screenshot, unique, useBrowser } from './helpers';
+import { alertText, DEMO, gqlAs, open, screenshot, signScenario, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -132,20 +132,20 @@ describe('the marketplace, end to end', () => {
     await tenant.getByTestId('deal-site').waitFor();
     expect(await tenant.getByTestId('deal-site').textContent()).toContain('Disclosed on acceptance');
     expect(await tenant.getByTestId('deal-site').textContent()).not.toContain(site.name);
-    // Accepting and signing open a review first and need a confirmation.
+    // Accepting opens a review first and needs a confirmation; signing picks what settlement reads (here the
+    // deal's own terms, the default choice) and is reviewed the same way.
     await tenant.getByText('Accept…').click();
     await tenant.getByRole('button', { name: 'Confirm: accept' }).click();
-    await tenant.getByText('Sign…').waitFor();
+    await tenant.getByTestId('sign-choice-DEFAULT').waitFor();
     expect(await tenant.getByTestId('deal-site').textContent()).toContain(site.name);
-    await tenant.getByText('Sign…').click();
-    await tenant.getByRole('button', { name: 'Confirm: sign' }).click();
+    await signScenario(tenant);
     await tenant.getByText('Signed; waiting for the other party.').waitFor();
 
     await miner.goto(dealUrl);
     // The tenant acted: now the host knows who it is.
     expect(await miner.getByTestId('deal-parties').textContent()).toContain('Helix AI Labs');
-    await miner.getByText('Sign…').click();
-    await miner.getByRole('button', { name: 'Confirm: sign' }).click();
+    expect(await miner.getByTestId('sign-choice-DEFAULT').textContent()).toContain('signed by the tenant');
+    await signScenario(miner);
     await miner.getByText('Signed', { exact: true }).waitFor();
     await screenshot(miner, 'deal');
     await open(miner, '/deals');

@@ -3,60 +3,6 @@ import { alertText, apiToken, callApi, DEMO, open, screenshot, unique, useBrowse
 
 const browser = useBrowser();
 
-describe('the revenue modeller', () => {
-  it('runs with defaults, re-runs with a changed hashprice, and shows a refused input at its field', async () => {
-    const page = await browser.pageFor(DEMO.miner);
-    await open(page, '/revenue');
-    expect(await page.getByLabel('Hashprice ($/PH/day)').inputValue()).toBe('44');
-    const ebitda = async () => (await page.getByTestId('revenue-totals').locator('.kpi').first().locator('.value').textContent()) ?? '';
-    const before = await ebitda();
-    expect(before).toMatch(/^\$[\d.]+[MK]$/);
-    const week = page.getByRole('img', { name: /AI, mining and idle MW in week 10/ });
-    expect(await week.locator('rect').count()).toBeGreaterThan(168);
-    expect(await week.locator('path').count()).toBe(1);
-    expect(await page.getByRole('img', { name: /sensitivity to hashprice and energy price/ }).locator('rect').count()).toBe(25);
-    const comparison = page.getByTestId('backfill-comparison');
-    expect(await comparison.locator('tbody tr').count()).toBe(6);
-    await screenshot(page, 'revenue-modeller');
-
-    await page.getByLabel('Hashprice ($/PH/day)').fill('80');
-    await page.getByRole('button', { name: 'Run model' }).click();
-    await page.waitForURL(/hashprice=80/);
-    expect(await ebitda()).not.toBe(before);
-    expect(await page.getByLabel('Hashprice ($/PH/day)').inputValue()).toBe('80');
-
-    await page.getByLabel('Backfill mining fleet MW').fill('-5');
-    await page.getByRole('button', { name: 'Run model' }).click();
-    await page.waitForURL(/fleetMw=-5/);
-    expect(await alertText(page)).toMatch(/must|negative|at least|greater/i);
-    expect(await page.getByLabel('Backfill mining fleet MW').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Backfill mining fleet MW').inputValue()).toBe('-5');
-  });
-
-  it('opened from a site, starts from the site’s power and price, and saves scenarios that reopen with their inputs', async () => {
-    const page = await browser.pageFor(DEMO.miner);
-    await page.getByRole('heading', { name: 'Sites' }).waitFor();
-    await page.locator('tbody a', { hasText: 'Enid Plains' }).click();
-    await page.getByRole('link', { name: 'Model revenue' }).click();
-    await page.getByRole('heading', { name: 'Revenue modeller' }).waitFor();
-    expect(await page.getByLabel('Interconnection MW').inputValue()).toBe('50');
-    await page.getByLabel('AI contracted IT MW').fill('30');
-    await page.getByLabel('Backfill mining fleet MW').fill('15');
-    await page.getByRole('button', { name: 'Run model' }).click();
-    await page.waitForURL(/fleetMw=15/);
-    const name = unique('Half lease');
-    await page.getByLabel('Scenario name').fill(name);
-    await page.getByRole('button', { name: 'Save scenario' }).click();
-    await page.getByText(`Scenario “${name}” saved.`).waitFor();
-    const row = page.getByTestId('scenarios').locator('tbody tr', { hasText: name });
-    expect(await row.locator('td').nth(2).textContent()).toMatch(/^\$[\d.]+[MK]$/);
-    await row.getByRole('link', { name: 'Open' }).click();
-    await page.waitForURL(/contractedItMw=30/);
-    expect(await page.getByLabel('Backfill mining fleet MW').inputValue()).toBe('15');
-    expect(await page.getByLabel('Interconnection MW').inputValue()).toBe('50');
-  });
-});
-
 describe('the admin dashboard', () => {
   it('shows the KPIs and charts, verifies a queued site, and suspends an organisation with a reason', async () => {
     const email = `${Date.now()}-sus@e2e.gridshare.dev`;

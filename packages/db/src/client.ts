@@ -36,6 +36,8 @@ export interface DatabaseOptions {
 
 export interface Database {
   kind: 'postgres' | 'pglite';
+  /** Connections in the pool (PGlite: 1). */
+  poolMax: number;
   prisma: AppPrisma;
   /** For the schema engine (migrations) on this same database. */
   migrationTarget(): SqlDriverAdapterFactory;
@@ -71,6 +73,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     let migrations: PgMigrationTarget | undefined;
     return {
       kind: 'postgres',
+      poolMax: options.poolMax ?? 10,
       prisma,
       migrationTarget: () => (migrations ??= pgMigrationTarget(url)),
       ping: () => ping(prisma),
@@ -87,6 +90,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   const prisma = clientFor(adapter, options.onQuery);
   return {
     kind: 'pglite',
+    poolMax: 1,
     prisma,
     migrationTarget: () => adapter,
     ping: () => ping(prisma),

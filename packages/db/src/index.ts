@@ -2,6 +2,7 @@ export { createDatabase, type AppPrisma, type AppTx, type Database, type Databas
 export { applyMigrations, createMigration, diffSchemaAgainstMigrations } from './migrate/migrate';
 export { APP_ROLE, scopedWhere, withOrg, type OrgScope, type ScopeOptions } from './tenancy/with-org';
 export { UnscopedQueryError } from './tenancy/refuse-unscoped';
+export { runWithSharedReads, shareReads, sharedReadSlots } from './tenancy/shared-reads';
 export { isLostConnection, retryOnLostConnection } from './lost-connection';
 export * from './credentials';
 export { Prisma } from './generated/prisma/client';
@@ -9,3 +10,4 @@ export type * from './generated/prisma/client';
 export * from './generated/prisma/enums';
 export { DEFAULT_DATA_DIR, REPO_ROOT } from './paths';
 export * from './seed/seed';
+export { mulberry32 } from './seed/demo-hashprice';

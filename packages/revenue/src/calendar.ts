@@ -43,6 +43,17 @@ export function yearCalendar(startDate: string): YearCalendar {
   };
 }
 
+/** 'YYYY-MM-DD' `years` calendar years after a valid date (29 February rolls over to 1 March, as yearCalendar). */
+export function addYears(date: string, years: number): string {
+  const s = new Date(parseIsoDate(date) ?? Number.NaN);
+  return new Date(Date.UTC(s.getUTCFullYear() + years, s.getUTCMonth(), s.getUTCDate())).toISOString().slice(0, 10);
+}
+
+/** Whole days from one valid date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(((parseIsoDate(to) ?? Number.NaN) - (parseIsoDate(from) ?? Number.NaN)) / 86_400_000);
+}
+
 /** Hours in the year that starts on `startDate` (8,760 or 8,784). */
 export function hoursInYear(startDate: string): number {
   return yearCalendar(startDate).hours;

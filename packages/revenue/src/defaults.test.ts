@@ -17,7 +17,7 @@ describe('defaults', () => {
   it('give a source for every numeric default, and no source for a field that does not exist', () => {
     const paths = numericPaths(DEFAULT_REVENUE_INPUT, '');
     // A null default (no ramp limit) is a choice too.
-    paths.push('mining.rampMwPerHour');
+    paths.push('mining.rampMwPerHour', 'mining.rampDownMwPerHour');
     expect(paths.filter((p) => !(p in REVENUE_DEFAULT_SOURCES))).toEqual([]);
     expect(Object.keys(REVENUE_DEFAULT_SOURCES).filter((p) => !paths.includes(p))).toEqual([]);
     const training = numericPaths(DEFAULT_TRAINING_PROFILE, '');

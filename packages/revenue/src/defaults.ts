@@ -21,6 +21,7 @@ export const REVENUE_DEFAULT_SOURCES: Readonly<Record<string, string>> = Object.
   'mining.fleetMw': 'House default: 40 MW of the site\'s former fleet kept to backfill the AI load',
   'mining.jPerTh': 'Antminer S21 at 17.5 J/TH, manufacturer specs via reviews (secondary)',
   'mining.rampMwPerHour': 'Lancium (ERCOT task force): controllable loads respond within 16 s; no hourly ramp limit (null)',
+  'mining.rampDownMwPerHour': 'Hashrate Index: fleets curtail >95% in seconds; no hourly ramp-down limit (null)',
   'mining.minRunHours': 'House default: 1 hour (fleets curtail >95% in seconds, Hashrate Index)',
   'mining.uptimePercent': 'House default: 97% of the fleet hashing at any hour',
   'mining.poolFeePercent': 'House default: 2% pool fee',
@@ -39,7 +40,7 @@ export const REVENUE_DEFAULT_SOURCES: Readonly<Record<string, string>> = Object.
   'valuation.dataCentreMultiple': 'Gridshare DESIGN.md: data centres trade at 20-25x EV/EBITDA; 22x taken',
 });
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -73,6 +74,7 @@ export const DEFAULT_REVENUE_INPUT: TRevenueInput = deepFreeze({
     fleetMw: 40,
     jPerTh: 17.5,
     rampMwPerHour: null,
+    rampDownMwPerHour: null,
     minRunHours: 1,
     uptimePercent: 97,
     poolFeePercent: 2,

@@ -71,3 +71,45 @@ export type {
   HourlyOutput,
   SimulateOptions,
 } from './types.js';
+
+// The deal's whole term: hashprice paths, escalators, phases, fleet refreshes, finance (docs/revenue.md).
+export {
+  simulateTerm,
+  parseTermInput,
+  type TermResult,
+  type TermYear,
+  type PartyFinance,
+  type TenantFinance,
+  type TermValuation,
+  type CentsRange,
+  type SimulateTermOptions,
+} from './term/simulate-term.js';
+export {
+  termSensitivity,
+  termSensitivityIsHourly,
+  termTornado,
+  type TermSensitivityOptions,
+  defaultTornadoSwings,
+  MAX_TERM_SENSITIVITY_CELLS,
+  type TermSensitivityAxis,
+  type TermSensitivityGrid,
+  type Tornado,
+  type TornadoBar,
+  type TornadoSwing,
+} from './term/sensitivity.js';
+export { npv, irr, paybackMonth, monthlyCents } from './term/finance.js';
+export { dailyHashprice } from './term/hashprice-path.js';
+export { HASHPRICE_PRESETS, HASHPRICE_PRESET_NAMES, NEXT_HALVING_DATES, type HashpricePreset, type HashpricePresetName } from './term/presets.js';
+export { DEFAULT_TERM_INPUT, DEFAULT_TERM, DEFAULT_FINANCE, TERM_DEFAULT_SOURCES } from './term/defaults.js';
+export {
+  ZTermInput,
+  ZTerm,
+  ZFinance,
+  ZHashpricePath,
+  MAX_TERM_YEARS,
+  type TTermInput,
+  type TTerm,
+  type TFinance,
+  type THashpricePath,
+} from './term/schema.js';
+export { ZRevenueFields } from './schema.js';

@@ -166,8 +166,16 @@ export const ZMining = z.object({
   jPerTh: num('jPerTh')
     .min(1, 'jPerTh must be greater than 0 J/TH, and at least 1 (the best ASICs are ~13.5)')
     .max(1_000, 'jPerTh must be at most 1,000'),
-  /** null = no ramp limit (fleets curtail and restart within seconds). */
+  /** Ramp-up limit; null = none (fleets curtail and restart within seconds). */
   rampMwPerHour: num('rampMwPerHour').positive('rampMwPerHour must be greater than 0, or null for no limit').nullable(),
+  /**
+   * Ramp-down limit; null = the fleet drops at once. With a limit the fleet ramps down ahead of an hour it
+   * must not mine (it knows the modelled prices and load), so it is never caught above a hard limit.
+   */
+  rampDownMwPerHour: num('rampDownMwPerHour')
+    .positive('rampDownMwPerHour must be greater than 0, or null for no limit')
+    .nullable()
+    .default(null),
   minRunHours: wholeHours('minRunHours', 1, 8_784),
   uptimePercent: nonNegative('uptimePercent', 100),
   poolFeePercent: percent('poolFeePercent', true),
@@ -255,62 +263,65 @@ export const ZValuation = z.object({
     .max(100, 'dataCentreMultiple must be at most 100'),
 });
 
-export const ZRevenueInput = z
-  .object({
-    /** 'YYYY-MM-DD'; the year runs from 00:00 UTC on this date for one calendar year. */
-    startDate: z.string().refine((d) => parseIsoDate(d) !== null, 'startDate must be a real date as YYYY-MM-DD'),
-    site: ZSite,
-    aiLoad: ZAiLoad,
-    mining: ZMining,
-    market: ZMarket,
-    energy: ZEnergy,
-    deal: ZDeal,
-    opex: ZOpex,
-    valuation: ZValuation,
-  })
-  .superRefine((input, ctx) => {
-    const available = availableMw(input.site);
-    if (available < 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['site', 'reserve'],
-        message: `the reserve (${input.site.interconnectionMw - available} MW) exceeds interconnectionMw (${input.site.interconnectionMw} MW)`,
-      });
-    const facility = input.aiLoad.contractedItMw * input.site.pue;
-    if (available >= 0 && facility > available)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['aiLoad', 'contractedItMw'],
-        message: `contractedItMw x PUE (${facility.toFixed(3)} MW) exceeds the interconnection less reserve (${available.toFixed(3)} MW)`,
-      });
+export const ZRevenueFields = z.object({
+  /** 'YYYY-MM-DD'; the year runs from 00:00 UTC on this date for one calendar year. */
+  startDate: z.string().refine((d) => parseIsoDate(d) !== null, 'startDate must be a real date as YYYY-MM-DD'),
+  site: ZSite,
+  aiLoad: ZAiLoad,
+  mining: ZMining,
+  market: ZMarket,
+  energy: ZEnergy,
+  deal: ZDeal,
+  opex: ZOpex,
+  valuation: ZValuation,
+});
 
-    if (parseIsoDate(input.startDate) === null) return;
-    const { hours } = yearCalendar(input.startDate);
-    const checkLength = (values: HourlySeries, path: (string | number)[]) => {
-      if (values.length !== hours)
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `expected ${hours} hourly values for a year starting ${input.startDate}, got ${values.length}`,
-        });
-    };
-    const profile = input.aiLoad.profile;
-    if (profile.kind === 'series') checkLength(profile.values, ['aiLoad', 'profile', 'values']);
-    if (profile.kind === 'blend')
-      profile.components.forEach((c, i) => {
-        if (c.profile.kind === 'series')
-          checkLength(c.profile.values, ['aiLoad', 'profile', 'components', i, 'profile', 'values']);
-      });
-    if (input.energy.price.kind === 'series') checkLength(input.energy.price.values, ['energy', 'price', 'values']);
-    input.energy.demandResponseEvents.forEach((e, i) => {
-      if (e.startHour + e.durationHours > hours)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['energy', 'demandResponseEvents', i, 'durationHours'],
-          message: `event ends at hour ${e.startHour + e.durationHours}, after the year's ${hours} hours`,
-        });
+/** Rules across fields of one scenario: the AI load fits the site, series match the year, events end in it. */
+export function checkScenario(input: z.infer<typeof ZRevenueFields>, ctx: z.RefinementCtx): void {
+  const available = availableMw(input.site);
+  if (available < 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['site', 'reserve'],
+      message: `the reserve (${input.site.interconnectionMw - available} MW) exceeds interconnectionMw (${input.site.interconnectionMw} MW)`,
     });
+  const facility = input.aiLoad.contractedItMw * input.site.pue;
+  if (available >= 0 && facility > available)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aiLoad', 'contractedItMw'],
+      message: `contractedItMw x PUE (${facility.toFixed(3)} MW) exceeds the interconnection less reserve (${available.toFixed(3)} MW)`,
+    });
+
+  if (parseIsoDate(input.startDate) === null) return;
+  const { hours } = yearCalendar(input.startDate);
+  const checkLength = (values: HourlySeries, path: (string | number)[]) => {
+    if (values.length !== hours)
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `expected ${hours} hourly values for a year starting ${input.startDate}, got ${values.length}`,
+      });
+  };
+  const profile = input.aiLoad.profile;
+  if (profile.kind === 'series') checkLength(profile.values, ['aiLoad', 'profile', 'values']);
+  if (profile.kind === 'blend')
+    profile.components.forEach((c, i) => {
+      if (c.profile.kind === 'series')
+        checkLength(c.profile.values, ['aiLoad', 'profile', 'components', i, 'profile', 'values']);
+    });
+  if (input.energy.price.kind === 'series') checkLength(input.energy.price.values, ['energy', 'price', 'values']);
+  input.energy.demandResponseEvents.forEach((e, i) => {
+    if (e.startHour + e.durationHours > hours)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['energy', 'demandResponseEvents', i, 'durationHours'],
+        message: `event ends at hour ${e.startHour + e.durationHours}, after the year's ${hours} hours`,
+      });
   });
+}
+
+export const ZRevenueInput = ZRevenueFields.superRefine(checkScenario);
 
 export type TRevenueInput = z.infer<typeof ZRevenueInput>;
 export type TSite = z.infer<typeof ZSite>;

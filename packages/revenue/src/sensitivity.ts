@@ -4,6 +4,7 @@
 // with the field and the cell named.
 import { RevenueInputError } from './errors.js';
 import type { Cents } from './money.js';
+import { checkAxes, segmentsOf, setAt } from './paths.js';
 import { ZRevenueInput, type TRevenueInput } from './schema.js';
 import { parseRevenueInput, simulateParsed } from './simulate.js';
 
@@ -37,67 +38,11 @@ export function sensitivityCellIndex(shape: readonly number[], indices: readonly
   return at;
 }
 
-function segmentsOf(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64Array);
-}
-
-/** The value at `segments`, only through own properties (so '__proto__' and friends never resolve). */
-function getAt(root: unknown, segments: readonly string[]): unknown {
-  let at: unknown = root;
-  for (const seg of segments) {
-    if (Array.isArray(at) || at instanceof Float64Array) {
-      const i = Number(seg);
-      if (!/^\d+$/.test(seg) || i >= at.length) return undefined;
-      at = at[i];
-    } else if (isRecord(at) && Object.hasOwn(at, seg)) {
-      at = at[seg];
-    } else {
-      return undefined;
-    }
-  }
-  return at;
-}
-
-/** Copy-on-write set: only the objects along the path are copied; the caller's input is never changed. */
-function setAt(root: unknown, segments: readonly string[], depth: number, value: number): unknown {
-  if (depth === segments.length) return value;
-  const seg = segments[depth]!;
-  if (Array.isArray(root) || root instanceof Float64Array) {
-    const copy = root.slice();
-    const i = Number(seg);
-    copy[i] = setAt(root[i], segments, depth + 1, value) as number;
-    return copy;
-  }
-  if (isRecord(root)) return { ...root, [seg]: setAt(root[seg], segments, depth + 1, value) };
-  return root;
-}
-
-function checkAxes(input: TRevenueInput, axes: readonly SensitivityAxis[]): number {
-  const issues: { path: string; message: string }[] = [];
-  if (axes.length === 0) issues.push({ path: 'axes', message: 'give at least one axis' });
-  let cells = 1;
-  axes.forEach((axis, a) => {
-    if (typeof getAt(input, segmentsOf(axis.path)) !== 'number')
-      issues.push({ path: `axes.${a}.path`, message: `'${axis.path}' does not name a numeric field of this input` });
-    if (axis.values.length === 0) issues.push({ path: `axes.${a}.values`, message: 'give at least one value' });
-    const bad = axis.values.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-    if (bad >= 0) issues.push({ path: `axes.${a}.values.${bad}`, message: 'values must be finite numbers' });
-    cells *= axis.values.length;
-  });
-  if (cells > MAX_SENSITIVITY_CELLS)
-    issues.push({ path: 'axes', message: `${cells} cells is more than the limit of ${MAX_SENSITIVITY_CELLS}` });
-  if (issues.length > 0) throw new RevenueInputError(issues);
-  return cells;
-}
 
 /** Host EBITDA for every combination of the axes' values, everything else as in `input`. */
 export function revenueSensitivity(input: TRevenueInput, axes: readonly SensitivityAxis[]): SensitivityGrid {
   const base = parseRevenueInput(input);
-  const cells = checkAxes(base, axes);
+  const cells = checkAxes(base, axes, MAX_SENSITIVITY_CELLS);
   const shape = axes.map((a) => a.values.length);
   const paths = axes.map((a) => segmentsOf(a.path));
   const hostEbitdaCents = new Float64Array(cells);

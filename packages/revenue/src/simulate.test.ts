@@ -16,6 +16,7 @@ function miningOnly(): TRevenueInput {
     fleetMw: 50,
     jPerTh: 12.5,
     rampMwPerHour: null,
+    rampDownMwPerHour: null,
     minRunHours: 1,
     uptimePercent: 100,
     poolFeePercent: 0,

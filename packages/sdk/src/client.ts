@@ -17,12 +17,23 @@ export interface GraphQLErrorBody {
   extensions?: { code?: string; field?: string; retryAfterSeconds?: number; [key: string]: unknown };
 }
 
+/** One of several problems an input was refused for (`extensions.issues`: a batch's rows, CSV lines). */
+export interface ErrorIssue {
+  field: string;
+  message: string;
+  /** CSV text: the line (1-based) and column at fault. */
+  line?: number;
+  column?: string;
+}
+
 /** The first error of a response, with every error of it in `errors`. */
 export class GridshareError extends Error {
   override readonly name = 'GridshareError';
   readonly code: GridshareErrorCode;
   /** For BAD_USER_INPUT: the input field at fault, e.g. `input.totalMw`. */
   readonly field: string | undefined;
+  /** For BAD_USER_INPUT with several problems: every one of them, the first being `field`'s. */
+  readonly issues: readonly ErrorIssue[];
   /** For RATE_LIMITED: seconds until the limit resets (also the Retry-After header). */
   readonly retryAfterSeconds: number | undefined;
   /** The API's x-request-id for this request: quote it when asking for support. */
@@ -39,6 +50,7 @@ export class GridshareError extends Error {
     this.code = code;
     const extensions = errors[0]?.extensions;
     this.field = typeof extensions?.field === 'string' ? extensions.field : undefined;
+    this.issues = Array.isArray(extensions?.issues) ? (extensions.issues as ErrorIssue[]) : [];
     this.retryAfterSeconds = typeof extensions?.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
     this.requestId = requestId;
   }

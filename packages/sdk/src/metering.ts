@@ -4,9 +4,11 @@
 // nothing), and `batchIndex` on the error says which batch it was.
 import type { GridshareClient } from './client';
 import { GridshareError } from './client';
+import { MAX_READINGS_PER_BATCH, inBatches } from './batches';
 import { type MeterReadingInput, RecordMeterReadingsDocument } from './generated/graphql';
 
-export const MAX_READINGS_PER_BATCH = 10_000;
+export { MAX_READINGS_PER_BATCH, inBatches } from './batches';
+
 
 export interface RecordAllOptions {
   /** Readings per call, at most MAX_READINGS_PER_BATCH. */
@@ -24,13 +26,6 @@ export interface RecordAllResult {
   batches: number;
 }
 
-/** `items` in consecutive slices of at most `size`. */
-export function inBatches<T>(items: readonly T[], size = MAX_READINGS_PER_BATCH): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError('batch size must be a whole number of at least 1');
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
-  return batches;
-}
 
 /** The batch a refusal came from, with the API's error (whose `field` names the row within that batch). */
 export class MeterBatchError extends Error {

@@ -54,7 +54,7 @@ export type Plan = 'FREE' | 'PRO' | 'API';
 export const toPlan = (value: string | null | undefined): Plan => (value === 'PRO' || value === 'API' ? value : 'FREE');
 
 export type Principal =
-  | { kind: 'user'; userId: string; sessionId: string; org: ActiveOrg | null; role: Role | null; plan: Plan }
+  | { kind: 'user'; userId: string; sessionId: string; org: ActiveOrg | null; role: Role | null; plan: Plan; sessionExpiresAt?: Date }
   | { kind: 'apiKey'; apiKeyId: string; org: ActiveOrg; scopes: ReadonlySet<ApiScope>; plan: Plan };
 
 /** Audit-log actor: an id, never a secret. */

@@ -92,5 +92,6 @@ async function resolveSession(prisma: AppPrisma, token: string, orgClaim: string
     org: session.orgId && session.orgKind ? { id: session.orgId, kind: session.orgKind } : null,
     role: session.role,
     plan: toPlan(session.orgPlan),
+    sessionExpiresAt: session.expiresAt,
   };
 }

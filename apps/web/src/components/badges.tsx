@@ -6,6 +6,8 @@ const STATUS_CLASS: Record<string, string> = {
   DRAFT: 'warn', PROPOSED: 'warn', PENDING: 'warn', RESERVED: 'warn',
   REJECTED: 'bad', WITHDRAWN: 'bad', SUSPENDED: 'bad', ENDED: 'bad',
   // Billing and webhooks (Stripe's own statuses come lower-case; StatusBadge upper-cases them).
+  // Settlement: statements and curtailment events.
+  ISSUED: 'warn', AGREED: 'ok', INVOICED: 'ok', DISPUTED: 'bad', RECORDED: 'ok',
   PAID: 'ok', DELIVERED: 'ok', TRIALING: 'ok', FAILED: 'bad', PAYMENT_FAILED: 'bad', PAST_DUE: 'bad', CANCELED: 'bad',
 };
 

@@ -32,6 +32,7 @@ export function CapacityTable({ blocks, canWrite, showSite }: { blocks: BlockRow
             <th className="num">$/kW-month</th>
             <th className="num">Min term</th>
             <th>State</th>
+            <th>Revenue</th>
             {canWrite && <th />}
           </tr>
         </thead>
@@ -52,6 +53,9 @@ export function CapacityTable({ blocks, canWrite, showSite }: { blocks: BlockRow
               <td className="num">{b.minTermMonths} mo</td>
               <td>
                 <StatusBadge status={b.status} />
+              </td>
+              <td>
+                <Link href={`/revenue?blockId=${b.id}`} aria-label={`Model revenue of the ${b.mw} MW block`}>Model revenue</Link>
               </td>
               {canWrite && (
                 <td>

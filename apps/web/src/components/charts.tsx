@@ -77,27 +77,57 @@ export function ColumnChart({ bars, title, colour = 'var(--brand)', unit = '' }:
   );
 }
 
+/** One stacked series of an hourly chart: null hours (gaps in the data) draw nothing. */
+export interface HourLayer {
+  label: string;
+  colour: string;
+  values: readonly (number | null)[];
+}
+
 /** An hour-by-hour week: AI, mining and idle MW stacked, the energy price as a line on its own axis. */
-export function StackedHourChart({ ai, mining, idle, price, title }: { ai: number[]; mining: number[]; idle: number[]; price: number[]; title: string }) {
+export function StackedHourChart({ ai, mining, idle, price, title, dayLabels }: {
+  ai: number[]; mining: number[]; idle: number[]; price: number[]; title: string;
+  /** One label per day (e.g. "Mon 10 Mar"); default "Day n". */
+  dayLabels?: string[];
+}) {
+  const layers: HourLayer[] = [
+    { label: 'AI', colour: 'var(--ai)', values: ai },
+    { label: 'Mining', colour: 'var(--mining)', values: mining },
+    { label: 'Idle', colour: 'var(--idle)', values: idle },
+  ];
+  return <StackedHoursChart layers={layers} price={price} title={title} dayLabels={dayLabels} />;
+}
+
+/**
+ * Hourly stacked bars (MW), bottom layer first; optionally a price line on its own axis. Days are labelled
+ * "Day n" (or from `dayLabels`), every `dayStep` days.
+ */
+export function StackedHoursChart({ layers, price, title, dayStep = 1, dayLabels }: {
+  layers: readonly HourLayer[]; price?: readonly number[]; title: string; dayStep?: number; dayLabels?: readonly string[];
+}) {
   const width = 900;
   const height = 280;
-  const pad = { l: 48, r: 52, t: 10, b: 28 };
-  const n = ai.length;
-  const totals = ai.map((a, i) => a + (mining[i] ?? 0) + (idle[i] ?? 0));
+  const pad = { l: 48, r: price ? 52 : 12, t: 10, b: 28 };
+  const n = Math.max(0, ...layers.map((layer) => layer.values.length));
+  const totals = Array.from({ length: n }, (_, i) => layers.reduce((sum, layer) => sum + (layer.values[i] ?? 0), 0));
   const maxMw = Math.max(1, ...totals);
-  const maxPrice = Math.max(1, ...price);
+  const maxPrice = Math.max(1, ...(price ?? []));
   const plotW = width - pad.l - pad.r;
   const plotH = height - pad.t - pad.b;
-  const x = (i: number) => pad.l + (i / n) * plotW;
+  const x = (i: number) => pad.l + (i / Math.max(1, n)) * plotW;
   const y = (mw: number) => pad.t + plotH - (mw / maxMw) * plotH;
   const yp = (p: number) => pad.t + plotH - (p / maxPrice) * plotH;
-  const bw = plotW / n;
-  const layers: [number[], number[], string][] = [
-    [ai, ai.map(() => 0), 'var(--ai)'],
-    [mining, ai, 'var(--mining)'],
-    [idle, ai.map((a, i) => a + (mining[i] ?? 0)), 'var(--idle)'],
-  ];
-  const pricePath = price.map((p, i) => `${i ? 'L' : 'M'}${(x(i) + bw / 2).toFixed(1)},${yp(p).toFixed(1)}`).join('');
+  const bw = plotW / Math.max(1, n);
+  const base = new Array<number>(n).fill(0);
+  const bars = layers.map((layer) =>
+    layer.values.map((v, i) => {
+      const from = base[i] ?? 0;
+      if (v === null || v <= 0) return null;
+      base[i] = from + v;
+      return <rect key={`${layer.label}-${i}`} x={x(i)} y={y(from + v)} width={bw + 0.3} height={(v / maxMw) * plotH} fill={layer.colour} />;
+    }),
+  );
+  const pricePath = (price ?? []).map((p, i) => `${i ? 'L' : 'M'}${(x(i) + bw / 2).toFixed(1)},${yp(p).toFixed(1)}`).join('');
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>
@@ -107,19 +137,27 @@ export function StackedHourChart({ ai, mining, idle, price, title }: { ai: numbe
           <text x={pad.l - 4} y={y(maxMw * f) + 4} textAnchor="end" fontSize="10" fill="var(--muted)">
             {fmtNum(maxMw * f, 0)}
           </text>
-          <text x={width - pad.r + 4} y={yp(maxPrice * f) + 4} fontSize="10" fill="var(--price)">
-            ${fmtNum(maxPrice * f, 0)}
-          </text>
+          {price && (
+            <text x={width - pad.r + 4} y={yp(maxPrice * f) + 4} fontSize="10" fill="var(--price)">
+              ${fmtNum(maxPrice * f, 0)}
+            </text>
+          )}
         </g>
       ))}
-      {layers.map(([values, base, colour]) =>
-        values.map((v, i) => (v > 0 ? <rect key={`${colour}-${i}`} x={x(i)} y={y((base[i] ?? 0) + v)} width={bw + 0.3} height={(v / maxMw) * plotH} fill={colour} /> : null)),
+      {bars}
+      {price && (
+        <>
+          <path d={pricePath} fill="none" stroke="#fff" strokeWidth="4" opacity="0.8" />
+          <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="2" />
+        </>
       )}
-      <path d={pricePath} fill="none" stroke="var(--price)" strokeWidth="1.5" />
-      {Array.from({ length: Math.ceil(n / 24) }, (_, d) => (
-        <text key={d} x={x(d * 24) + 4} y={height - 8} fontSize="10" fill="var(--muted)">
-          Day {d + 1}
-        </text>
+      {Array.from({ length: Math.ceil(n / 24 / dayStep) }, (_, k) => (
+        <g key={k}>
+          <line x1={x(k * 24 * dayStep)} x2={x(k * 24 * dayStep)} y1={pad.t} y2={pad.t + plotH + 4} stroke="#c9d0d8" strokeDasharray="2 3" />
+          <text x={x(k * 24 * dayStep) + 4} y={height - 8} fontSize="11" fill="var(--ink)">
+            {dayLabels?.[k * dayStep] ?? `Day ${k * dayStep + 1}`}
+          </text>
+        </g>
       ))}
       <text x={12} y={pad.t + plotH / 2} fontSize="10" fill="var(--muted)" transform={`rotate(-90 12 ${pad.t + plotH / 2})`}>
         MW
@@ -128,9 +166,25 @@ export function StackedHourChart({ ai, mining, idle, price, title }: { ai: numbe
   );
 }
 
+/** Colour keys for a chart's layers. */
+export function Legend({ items }: { items: readonly { label: string; colour: string }[] }) {
+  return (
+    <div className="legend">
+      {items.map((item) => (
+        <span key={item.label}>
+          <i style={{ background: item.colour }} />
+          {item.label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 /** A grid of values coloured from red (low) to green (high); rows and columns are two inputs. */
-export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title }: {
+export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title, mark }: {
   rows: number[]; cols: number[]; values: number[]; rowLabel: string; colLabel: string; format: (v: number) => string; title: string;
+  /** The cell of the scenario on screen, outlined. */
+  mark?: { row: number; col: number };
 }) {
   const cell = { w: 82, h: 30 };
   const pad = { l: 90, t: 40 };
@@ -145,7 +199,9 @@ export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title 
     return `hsl(140 50% ${92 - f * 50}%)`;
   };
   const width = pad.l + cols.length * cell.w + 10;
-  const height = pad.t + rows.length * cell.h + 10;
+  const scaleY = pad.t + rows.length * cell.h + 12;
+  const height = scaleY + 34;
+  const stops = [min, min < 0 && max > 0 ? 0 : (min + max) / 2, max];
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ maxWidth: width }}>
       <title>{title}</title>
@@ -173,11 +229,28 @@ export function Heatmap({ rows, cols, values, rowLabel, colLabel, format, title 
                 <text x={pad.l + j * cell.w + cell.w / 2} y={pad.t + i * cell.h + 19} fontSize="11" textAnchor="middle">
                   {format(v)}
                 </text>
+                {mark?.row === i && mark.col === j && (
+                  <rect x={pad.l + j * cell.w - 1} y={pad.t + i * cell.h - 1} width={cell.w} height={cell.h} fill="none" stroke="var(--ink)" strokeWidth="2.5" rx="3" data-current="true">
+                    <title>{`This scenario: ${format(v)}`}</title>
+                  </rect>
+                )}
               </g>
             );
           })}
         </g>
       ))}
+      {stops.map((v, k) => (
+        <g key={k}>
+          <rect x={pad.l + k * 110} y={scaleY} width={22} height={14} fill={colour(v)} rx="2" />
+          <text x={pad.l + k * 110 + 28} y={scaleY + 11} fontSize="11" fill="var(--muted)">
+            {k === 0 ? 'low ' : k === 2 ? 'high ' : ''}
+            {format(v)}
+          </text>
+        </g>
+      ))}
+      <text x={pad.l} y={scaleY + 30} fontSize="10" fill="var(--muted)">
+        Red below zero, green above; outlined: this scenario
+      </text>
     </svg>
   );
 }

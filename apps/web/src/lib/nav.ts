@@ -20,10 +20,19 @@ const MARKET: Record<OrgKind, NavItem[]> = {
   ],
 };
 
+// Both directions of hosting: any organisation with a site may sell idle power; any may run a fleet.
+const HOSTING: NavItem[] = [
+  { href: '/hosting', label: 'Find hosting' },
+  { href: '/hosting/requests', label: 'Fleet requests' },
+  { href: '/hosting/offers', label: 'Hosting offers' },
+  { href: '/hosting/deals', label: 'Hosting deals' },
+];
+
 /** What each kind of organisation sees in the sidebar; the pages check the kind again on the server. */
 export function navFor(kind: OrgKind): { title: string; items: NavItem[] }[] {
   return [
     { title: kind === 'PLATFORM' ? 'Platform' : 'Marketplace', items: MARKET[kind] },
+    ...(kind === 'MINER' || kind === 'TENANT' ? [{ title: 'Mining hosting', items: HOSTING }] : []),
     { title: 'Tools', items: [{ href: '/revenue', label: 'Revenue modeller' }] },
     {
       title: 'Account',

@@ -5,6 +5,7 @@ import { DEMO_MEMBERSHIPS, DEMO_ORGS, DEMO_USERS, type MembershipRow, type OrgRo
 import { type ColocationRequestRow, DEMO_COLOCATION_REQUESTS } from './demo-requests';
 import { DEMO_SITES, type SiteRow } from './demo-sites';
 import { DEMO_HASHPRICE_DAYS, type HashpriceIndexDayRow } from './demo-hashprice-days';
+import { DEMO_HOSTING_OFFERS, DEMO_HOSTING_REQUESTS, type HostingOfferRow, type HostingRequestRow } from './demo-hosting';
 
 export { DEMO_API_KEY_SCOPES, DEMO_API_KEY_SECRET, type ApiKeyRow } from './demo-api-key';
 export { DEMO_CAPACITY_BLOCKS, type CapacityBlockRow } from './demo-capacity';
@@ -23,6 +24,7 @@ export {
 export { DEMO_COLOCATION_REQUESTS, type ColocationRequestRow, type Phase } from './demo-requests';
 export { DEMO_SITES, type SiteRow } from './demo-sites';
 export { DEMO_HASHPRICE_DAYS, type HashpriceIndexDayRow } from './demo-hashprice-days';
+export { DEMO_HOSTING_OFFERS, DEMO_HOSTING_REQUESTS, type HostingOfferRow, type HostingRequestRow } from './demo-hosting';
 export { stableUuid } from './stable-uuid';
 
 export interface DemoData {
@@ -34,6 +36,8 @@ export interface DemoData {
   capacityBlocks: readonly CapacityBlockRow[];
   colocationRequests: readonly ColocationRequestRow[];
   hashpriceIndexDays: readonly HashpriceIndexDayRow[];
+  hostingOffers: readonly HostingOfferRow[];
+  hostingRequests: readonly HostingRequestRow[];
 }
 
 export type SeedTable = keyof DemoData;
@@ -48,6 +52,8 @@ export const SEED_TABLES: readonly SeedTable[] = [
   'capacityBlocks',
   'colocationRequests',
   'hashpriceIndexDays',
+  'hostingOffers',
+  'hostingRequests',
 ];
 
 export const DEMO_DATA: DemoData = {
@@ -59,4 +65,6 @@ export const DEMO_DATA: DemoData = {
   capacityBlocks: DEMO_CAPACITY_BLOCKS,
   colocationRequests: DEMO_COLOCATION_REQUESTS,
   hashpriceIndexDays: DEMO_HASHPRICE_DAYS,
+  hostingOffers: DEMO_HOSTING_OFFERS,
+  hostingRequests: DEMO_HOSTING_REQUESTS,
 };

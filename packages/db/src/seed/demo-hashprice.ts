@@ -43,7 +43,8 @@ const BTC_PATH: readonly [number, number][] = [
   [395, 130_000],
 ];
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small seeded generator of values in [0, 1) (demo data, benchmarks and property tests reuse it). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

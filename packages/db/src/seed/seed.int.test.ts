@@ -43,6 +43,8 @@ async function rowCounts(): Promise<Record<SeedTable, number>> {
     capacityBlocks: await prisma.capacityBlock.count(),
     colocationRequests: await prisma.colocationRequest.count(),
     hashpriceIndexDays: await prisma.hashpriceIndexDay.count(),
+    hostingOffers: await prisma.hostingOffer.count(),
+    hostingRequests: await prisma.hostingRequest.count(),
   };
 }
 
@@ -230,5 +232,23 @@ describe('seedDemo', () => {
     expect(again.changes.sites).toEqual({ created: 0, updated: 1 });
     const restored = await prisma.site.findUniqueOrThrow({ where: { id: site.id } });
     expect(restored).toMatchObject({ name: 'Pecos Flats', status: 'ACTIVE' });
+  });
+});
+
+describe('the demo hosting market', () => {
+  it('stores each fleet as packages/hosting resolves it, and every offer on its own organisation\'s site', async () => {
+    const { resolveFleet } = await import('@gridshare/hosting');
+    for (const request of await prisma.hostingRequest.findMany({ where: { fleetMw: { gte: 0 } } })) {
+      const fleet = resolveFleet(request.fleet as never);
+      expect(request.fleetMw.toNumber()).toBeCloseTo(fleet.mw, 3);
+      expect(request.fleetJPerTh.toNumber()).toBeCloseTo(fleet.jPerTh, 3);
+    }
+    const offers = await prisma.hostingOffer.findMany({ where: { mw: { gte: 0 } }, include: { site: true } });
+    for (const offer of offers) {
+      expect(offer.site.orgId).toBe(offer.orgId);
+      expect(offer.mw.toNumber()).toBeLessThanOrEqual(offer.site.energizedMw.toNumber());
+    }
+    // One offer is an AI campus's idle power. (Counted here: PGlite's adapter refuses `has` on an enum array.)
+    expect(offers.filter((o) => o.preemptors.includes('AI_LOAD') && o.aiLoad !== null)).toHaveLength(1);
   });
 });

@@ -23,6 +23,7 @@ export {
   DEMO_PASSWORD,
   PLATFORM_ORG_ID,
   SEED_TABLES,
+  stableUuid,
   type DemoData,
   type DemoLogin,
   type SeedTable,
@@ -44,7 +45,7 @@ const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 export async function seedDemo(prisma: AppPrisma): Promise<SeedSummary> {
   const changes = await prisma.$transaction((tx) => writeDemo(tx), TRANSACTION);
-  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays } = DEMO_DATA;
+  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays, hostingOffers, hostingRequests } = DEMO_DATA;
   return {
     counts: {
       organizations: organizations.length,
@@ -55,6 +56,8 @@ export async function seedDemo(prisma: AppPrisma): Promise<SeedSummary> {
       capacityBlocks: capacityBlocks.length,
       colocationRequests: colocationRequests.length,
       hashpriceIndexDays: hashpriceIndexDays.length,
+      hostingOffers: hostingOffers.length,
+      hostingRequests: hostingRequests.length,
     },
     changes,
     logins: DEMO_LOGINS,
@@ -84,7 +87,7 @@ async function insertMissingIndexDays(tx: AppTx, rows: readonly HashpriceIndexDa
 }
 
 async function writeDemo(tx: AppTx): Promise<Record<SeedTable, SyncCounts>> {
-  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays } = DEMO_DATA;
+  const { organizations, users, memberships, apiKeys, sites, capacityBlocks, colocationRequests, hashpriceIndexDays, hostingOffers, hostingRequests } = DEMO_DATA;
   // The demo password is public (the sign-in page shows it): one hash at full cost serves every new demo
   // person of this run, rather than one 0.3 s scrypt each.
   let demoHash: Promise<string> | undefined;
@@ -139,5 +142,15 @@ async function writeDemo(tx: AppTx): Promise<Record<SeedTable, SyncCounts>> {
         tx.colocationRequest.upsert({ where: { id: row.id }, create: asCreated(row), update: seeded(row) }),
     }),
     hashpriceIndexDays: await insertMissingIndexDays(tx, hashpriceIndexDays),
+    hostingOffers: await syncRows({
+      rows: hostingOffers,
+      stored: await tx.hostingOffer.findMany({ where: byIds(hostingOffers) }),
+      write: (row) => tx.hostingOffer.upsert({ where: { id: row.id }, create: asCreated(row), update: seeded(row) }),
+    }),
+    hostingRequests: await syncRows({
+      rows: hostingRequests,
+      stored: await tx.hostingRequest.findMany({ where: byIds(hostingRequests) }),
+      write: (row) => tx.hostingRequest.upsert({ where: { id: row.id }, create: asCreated(row), update: seeded(row) }),
+    }),
   };
 }

@@ -2,6 +2,7 @@
 // row-level security, plus the `where` helper that scopes queries in the application layer too.
 import type { AppPrisma, AppTx } from '../client';
 import { isLostConnection, retryOnLostConnection } from '../lost-connection';
+import { sharedTransaction } from './shared-reads';
 
 /** Role the API's tenant queries run as: neither superuser nor BYPASSRLS (see the RLS migration). */
 export const APP_ROLE = 'gridshare_app';
@@ -21,6 +22,10 @@ export interface ScopeOptions {
  * transaction-locally (set_config(..., true)), so nothing leaks to the next user of the connection.
  */
 export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
+  const limits = { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 };
+  // In a read-only request, on the request's one transaction (shared-reads.ts).
+  const shared = sharedTransaction(prisma, scope.orgId, (tx) => enterScope(tx, scope), limits);
+  if (shared) return shared.then(fn);
   // A connection found dead before `fn` began (at BEGIN or set_config) has done nothing: start over on
   // another. Once `fn` has run, a lost connection is the caller's error (a commit may or may not have landed).
   let began = false;
@@ -28,14 +33,18 @@ export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) =
     () =>
       prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
+          await enterScope(tx, scope);
           began = true;
           return fn(tx);
         },
-        { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 },
+        limits,
       ),
     (error) => !began && isLostConnection(error),
   );
+}
+
+async function enterScope(tx: AppTx, scope: OrgScope): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
 }
 
 /** `where` narrowed to the scope's organisation; the caller's own `orgId`, if any, is overridden. */

@@ -141,6 +141,7 @@ export const arbitraryRevenueInput: fc.Arbitrary<TRevenueInput> = startDate.chai
         fleetMw: dbl(0, 300),
         jPerTh: dbl(1, 100),
         rampMwPerHour: fc.option(dbl(0.1, 200), { nil: null }),
+        rampDownMwPerHour: fc.option(dbl(0.1, 200), { nil: null }),
         minRunHours: fc.integer({ min: 1, max: 12 }),
         uptimePercent: dbl(0, 100),
         poolFeePercent: fc.integer({ min: 0, max: 9_999 }).map((bp) => bp / 100),

@@ -4,15 +4,17 @@ import type { ApiScope } from '../../auth/principal';
 import type { PartnerEventType as WebhookEventType } from '../../modules/webhooks/events';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Connection } from '../pagination';
+import type { FitConnection } from '../../modules/hosting/matching.service';
 import type { ListingConnection, ListingSiteNode } from '../../modules/search/search.mappers';
 import type { SiteNode } from '../../modules/sites/sites.mappers';
 import type { CapacityBlockNode } from '../../modules/capacity/capacity.mappers';
 import type { DealNode } from '../../modules/deals/deals.mappers';
 import type { RequestNode } from '../../modules/requests/requests.mappers';
 import type { MeterGrantNode } from '../../modules/metering/metering.mappers';
-import type { RevenueResultNode, ScenarioNode } from '../../modules/revenue/revenue.mappers';
+import type { RevenueResultNode, TermResultNode, ScenarioNode } from '../../modules/revenue/revenue.mappers';
 import type { StatementNode } from '../../modules/settlement/settlement.mappers';
 import type { BillingStatusNode } from '../../modules/billing/billing.mappers';
+import type { HostingOfferNode, HostingDealNode, HostingStatementNode } from '../../modules/hosting/hosting.mappers';
 import type { ApiContext } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -74,6 +76,26 @@ export type Query = {
   readonly deal: Deal;
   /** The caller's deals as host or tenant, newest first. */
   readonly deals: DealConnection;
+  /** The ASIC library fleets describe themselves with. */
+  readonly asicModels: ReadonlyArray<AsicModel>;
+  /** One of the caller's hosting offers. */
+  readonly hostingOffer: HostingOffer;
+  /** The caller's hosting offers, newest first. */
+  readonly hostingOffers: HostingOfferConnection;
+  /** Listed hosting offers of every host, anonymous, highest expected margin first. */
+  readonly searchHostingOffers: HostingListingConnection;
+  /** One of the caller's hosting requests. */
+  readonly hostingRequest: HostingRequest;
+  /** The caller's hosting requests, newest first. */
+  readonly hostingRequests: HostingRequestConnection;
+  /** Offers that can host one of the caller's requests, ranked and explained. */
+  readonly hostingMatches: HostingMatchResult;
+  /** Other organisations' OPEN requests that the caller's listed offers can host. */
+  readonly hostingRequestsThatFit: FittingHostingRequestConnection;
+  /** One hosting deal the caller is a party to. */
+  readonly hostingDeal: HostingDeal;
+  /** The caller's hosting deals (either side), newest first. */
+  readonly hostingDeals: HostingDealConnection;
   /** The daily hashprice index from `from` to `to` (inclusive, less than 3,660 days), oldest first; any signed-in caller. */
   readonly hashpriceIndex: ReadonlyArray<HashpriceDay>;
   /** A deal's pool statement days, oldest first (its parties; anyone else NOT_FOUND). */
@@ -132,6 +154,20 @@ export type Query = {
   readonly revenueModel: RevenueResult;
   /** Host EBITDA over a grid of 1-2 input fields (at most 1,000 cells); `input` as for revenueModel. */
   readonly revenueSensitivity: SensitivityGrid;
+  /**
+   * Models a deal's whole term hour by hour (10 years = 87,648 hours) without saving anything. `input` is as for
+   * revenueModel plus `term` (years, colocationEscalatorPercent, energyEscalatorPercent, phases, hashprice path:
+   * flat / difficulty / halvings / series / preset, fleetRefreshes) and `finance` (discountRatePercent,
+   * hostUpfrontCapexUsd, tenantUpfrontUsd, tenantValueUsdPerKwMonth, mining and data-centre multiple ranges);
+   * absent fields take the defaults (docs/revenue.md). `year` (1-based) and `week` (0-52) choose where `hourly` starts.
+   */
+  readonly revenueTermModel: RevenueTermResult;
+  /** Host and tenant NPV over a grid of 1-2 input fields of a term (at most 1,000 cells, or 100 when each cell must run hour by hour: ramp limits, a minimum run above an hour, demand response, a non-flat price, or an axis such as those); `input` as for revenueTermModel. */
+  readonly revenueTermSensitivity: TermSensitivityGrid;
+  /** Host NPV with each main input swung low and high, one at a time, widest first; `input` as for revenueTermModel. */
+  readonly revenueTermTornado: RevenueTornado;
+  /** A valid term input built from one of the caller's sites or blocks, or a deal it is a party to, with what had to change to fit. Give exactly one id; anything of another organisation is NOT_FOUND. */
+  readonly revenueDefaults: RevenueDefaults;
   /** Revenue scenarios of one of the caller's sites, or of a deal it is a party to (both parties' scenarios), newest first. Give siteId or dealId; anything else of another organisation is NOT_FOUND. */
   readonly revenueScenarios: RevenueScenarioConnection;
   /** Regions with listed capacity, by country then name. */
@@ -221,6 +257,72 @@ export type QueryDealsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingOffersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<ReadonlyArray<HostingOfferStatus>>;
+};
+
+
+/** The entry point for reading. */
+export type QuerySearchHostingOffersArgs = {
+  filter?: InputMaybe<HostingOfferSearchInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<ReadonlyArray<RequestStatus>>;
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingMatchesArgs = {
+  requestId: Scalars['ID']['input'];
+  market?: InputMaybe<HostingMarketInput>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingRequestsThatFitArgs = {
+  market?: InputMaybe<HostingMarketInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for reading. */
+export type QueryHostingDealsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<ReadonlyArray<DealStatus>>;
 };
 
 
@@ -384,6 +486,35 @@ export type QueryRevenueSensitivityArgs = {
 
 
 /** The entry point for reading. */
+export type QueryRevenueTermModelArgs = {
+  input: Scalars['JSON']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  week?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueTermSensitivityArgs = {
+  input: Scalars['JSON']['input'];
+  axes: ReadonlyArray<SensitivityAxisInput>;
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueTermTornadoArgs = {
+  input: Scalars['JSON']['input'];
+};
+
+
+/** The entry point for reading. */
+export type QueryRevenueDefaultsArgs = {
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  blockId?: InputMaybe<Scalars['ID']['input']>;
+  dealId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The entry point for reading. */
 export type QueryRevenueScenariosArgs = {
   siteId?: InputMaybe<Scalars['ID']['input']>;
   dealId?: InputMaybe<Scalars['ID']['input']>;
@@ -520,6 +651,48 @@ export type Mutation = {
   readonly acceptDealMwChange: Deal;
   /** Either party drops the proposed change of MW (declining the other's, or withdrawing its own). */
   readonly declineDealMwChange: Deal;
+  /** Creates a DRAFT hosting offer on one of the caller's sites. */
+  readonly createHostingOffer: HostingOffer;
+  /** Changes a DRAFT or LISTED offer. */
+  readonly updateHostingOffer: HostingOffer;
+  /** Lists a DRAFT or WITHDRAWN offer: fleets find it. */
+  readonly publishHostingOffer: HostingOffer;
+  /** Withdraws a DRAFT or LISTED offer. */
+  readonly withdrawHostingOffer: HostingOffer;
+  /** Creates a DRAFT hosting request. */
+  readonly createHostingRequest: HostingRequest;
+  /** Changes a DRAFT or OPEN request. */
+  readonly updateHostingRequest: HostingRequest;
+  /** Opens a DRAFT request: hosts whose offers fit see it, anonymously. */
+  readonly publishHostingRequest: HostingRequest;
+  /** Withdraws a DRAFT or OPEN request. */
+  readonly withdrawHostingRequest: HostingRequest;
+  /** The host proposes its listed offer to an OPEN request it can host. */
+  readonly proposeHostingDeal: HostingDeal;
+  /** The fleet accepts a proposal: the offer leaves the market; the fleet learns the site. */
+  readonly acceptHostingDeal: HostingDeal;
+  /** The fleet rejects a proposal. */
+  readonly rejectHostingDeal: HostingDeal;
+  /** The host withdraws its proposal. */
+  readonly withdrawHostingDeal: HostingDeal;
+  /** Either party signs an accepted deal; SIGNED when both have. */
+  readonly signHostingDeal: HostingDeal;
+  /** The host starts a signed deal. */
+  readonly activateHostingDeal: HostingDeal;
+  /** Either party ends an active deal. */
+  readonly endHostingDeal: HostingDeal;
+  /** The host records the fleet's hourly energy (the same hour again replaces it). Returns how many were written. */
+  readonly recordHostingReadings: Scalars['Int']['output'];
+  /** The host records curtailment or downtime. */
+  readonly recordHostingOutage: HostingOutage;
+  /** The host computes (or recomputes) a month's DRAFT statement from the data. */
+  readonly computeHostingStatement: HostingStatement;
+  /** The host issues a DRAFT statement to the fleet. */
+  readonly issueHostingStatement: HostingStatement;
+  /** The fleet agrees an issued statement: it never changes again. */
+  readonly agreeHostingStatement: HostingStatement;
+  /** The fleet disputes an issued statement, with a reason. */
+  readonly disputeHostingStatement: HostingStatement;
   /** Writes days of the hashprice index (platform admins, or a hashprice provider's ADMINs and keys with HASHPRICE_WRITE); all or nothing. A changed day makes the statements of its month stale for deals settled on the index. */
   readonly uploadHashpriceIndex: DayUploadResult;
   /** A platform admin lets an organisation (a data partner) upload the hashprice index, or stops it. */
@@ -771,6 +944,138 @@ export type MutationAcceptDealMwChangeArgs = {
 /** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
 export type MutationDeclineDealMwChangeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationCreateHostingOfferArgs = {
+  input: CreateHostingOfferInput;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationUpdateHostingOfferArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateHostingOfferInput;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationPublishHostingOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationWithdrawHostingOfferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationCreateHostingRequestArgs = {
+  input: CreateHostingRequestInput;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationUpdateHostingRequestArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateHostingRequestInput;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationPublishHostingRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationWithdrawHostingRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationProposeHostingDealArgs = {
+  offerId: Scalars['ID']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationAcceptHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationRejectHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationWithdrawHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationSignHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationActivateHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationEndHostingDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationRecordHostingReadingsArgs = {
+  dealId: Scalars['ID']['input'];
+  readings: ReadonlyArray<HostingReadingInput>;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationRecordHostingOutageArgs = {
+  input: HostingOutageInput;
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationComputeHostingStatementArgs = {
+  dealId: Scalars['ID']['input'];
+  month: Scalars['String']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationIssueHostingStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationAgreeHostingStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changing things. Every mutation validates its input and is written to the audit log. */
+export type MutationDisputeHostingStatementArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2101,6 +2406,810 @@ export type ProposeDealMwChangeInput = {
   readonly dealId: Scalars['ID']['input'];
   /** The MW it should have: more than 0, at most the MW of its blocks, not its current MW. */
   readonly mw: Scalars['Float']['input'];
+};
+
+/** How a hosting offer is priced. */
+export type HostingPricingKind =
+  /** One rate per kWh consumed covers energy and hosting. */
+  | 'ALL_IN'
+  /** Energy at the site's cost plus a fee per kW-month. */
+  | 'PASS_THROUGH';
+
+/** Whether the host may take the power back. */
+export type HostingInterruptibility =
+  /** Never curtailed (outages still count against the uptime commitment). */
+  | 'FIRM'
+  /** Curtailed on notice, up to a number of hours a month, for the named pre-emptors. */
+  | 'INTERRUPTIBLE';
+
+/** Who may pre-empt an interruptible fleet. */
+export type HostingPreemptor =
+  /** The site's AI load takes its power back. */
+  | 'AI_LOAD'
+  /** The grid operator calls for load to drop. */
+  | 'GRID'
+  /** Energy prices spike. */
+  | 'PRICE';
+
+/** Cooling a hosting site provides, or a machine needs. */
+export type HostingCooling =
+  /** Air-cooled racks. */
+  | 'AIR'
+  /** Immersion tanks (air-cooled machines also run in them). */
+  | 'IMMERSION'
+  /** Hydro (water-block) loops. */
+  | 'HYDRO';
+
+/** What the host provides. */
+export type HostingService =
+  /** The host installs, runs and repairs the fleet's machines. */
+  | 'FULL_HOSTING'
+  /** Racks, power and network; the fleet runs its machines. */
+  | 'RACK_SPACE';
+
+/** Where a hosting offer is in its life: DRAFT → LISTED → CONTRACTED (a fleet accepted a deal), or WITHDRAWN. */
+export type HostingOfferStatus =
+  /** Being prepared; not visible to fleets. */
+  | 'DRAFT'
+  /** Listed: fleets find it in the hosting search. */
+  | 'LISTED'
+  /** Withdrawn by the host. */
+  | 'WITHDRAWN'
+  /** Taken by an accepted hosting deal. */
+  | 'CONTRACTED';
+
+/** An ASIC model of the library fleets describe themselves with (sources in docs/hosting.md). */
+export type AsicModelId =
+  /** Antminer S21: 200 TH/s at 17.5 J/TH, air. */
+  | 'S21'
+  /** Antminer S21 Pro: 234 TH/s at 15 J/TH, air. */
+  | 'S21_PRO'
+  /** Antminer S21 XP: 270 TH/s at 13.5 J/TH, air. */
+  | 'S21_XP'
+  /** Antminer S21 Hydro: 335 TH/s at 16 J/TH, hydro. */
+  | 'S21_HYDRO'
+  /** Antminer S21+ Hydro: 319 TH/s at 16 J/TH, hydro. */
+  | 'S21_PLUS_HYDRO'
+  /** Antminer S21 XP Hydro: 473 TH/s at 12 J/TH, hydro. */
+  | 'S21_XP_HYDRO'
+  /** Antminer S21 XP Immersion: 300 TH/s at 13 J/TH, immersion. */
+  | 'S21_XP_IMMERSION'
+  /** Whatsminer M60: 172 TH/s at 19.9 J/TH, air. */
+  | 'M60'
+  /** Whatsminer M60S: 186 TH/s at 18.5 J/TH, air. */
+  | 'M60S'
+  /** Whatsminer M63: 334 TH/s at 19.9 J/TH, hydro. */
+  | 'M63'
+  /** Whatsminer M63S: 390 TH/s at 18.5 J/TH, hydro. */
+  | 'M63S'
+  /** Whatsminer M66S: 298 TH/s at 18.5 J/TH, immersion. */
+  | 'M66S';
+
+/** One model of the ASIC library. */
+export type AsicModel = {
+  readonly __typename?: 'AsicModel';
+  /** Its id, used in fleet inputs. */
+  readonly id: AsicModelId;
+  /** Maker and model name. */
+  readonly name: Scalars['String']['output'];
+  /** Nominal hashrate, TH/s. */
+  readonly hashrateThs: Scalars['Float']['output'];
+  /** Nominal efficiency, J/TH. */
+  readonly jPerTh: Scalars['Float']['output'];
+  /** Power: hashrate x J/TH, kW. */
+  readonly powerKw: Scalars['Float']['output'];
+  /** Cooling it needs. */
+  readonly cooling: HostingCooling;
+};
+
+/** How an offer is priced. */
+export type HostingPricing = {
+  readonly __typename?: 'HostingPricing';
+  /** All-in per kWh, or pass-through plus a fee. */
+  readonly kind: HostingPricingKind;
+  /** ALL_IN: USD per kWh. */
+  readonly rateUsdPerKwh?: Maybe<Scalars['Float']['output']>;
+  /** PASS_THROUGH: USD per kW per month, on top of energy at cost. */
+  readonly feeUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A host's offer of power to mining fleets (the host's own view). */
+export type HostingOffer = {
+  readonly __typename?: 'HostingOffer';
+  /** Stable id. */
+  readonly id: Scalars['ID']['output'];
+  /** The site whose power it sells. */
+  readonly site: Site;
+  /** MW offered. */
+  readonly mw: Scalars['Float']['output'];
+  /** First day the power is available. */
+  readonly availableFrom: Scalars['Date']['output'];
+  /** How it is priced. */
+  readonly pricing: HostingPricing;
+  /** Firm or interruptible. */
+  readonly interruptibility: HostingInterruptibility;
+  /** Seconds of notice before a curtailment (0 when firm). */
+  readonly noticeSeconds: Scalars['Int']['output'];
+  /** Most hours a month the host may curtail (0 when firm). */
+  readonly maxCurtailedHoursPerMonth: Scalars['Int']['output'];
+  /** Who may pre-empt the fleet. */
+  readonly preemptors: ReadonlyArray<HostingPreemptor>;
+  /** Share of the month the power is there, curtailment within the allowance excepted, percent. */
+  readonly uptimeCommitmentPct: Scalars['Float']['output'];
+  /** Least efficient machine accepted, J/TH; null = any. */
+  readonly maxJPerTh?: Maybe<Scalars['Float']['output']>;
+  /** Cooling the site provides. */
+  readonly coolings: ReadonlyArray<HostingCooling>;
+  /** What the host provides. */
+  readonly service: HostingService;
+  /** Months of the expected bill held as a deposit. */
+  readonly depositMonths: Scalars['Int']['output'];
+  /** Shortest term accepted, months. */
+  readonly minTermMonths: Scalars['Int']['output'];
+  /** The AI load whose idle power is offered (the revenue model's profile), or null. */
+  readonly aiLoad?: Maybe<Scalars['JSON']['output']>;
+  /** Where it is in its life. */
+  readonly status: HostingOfferStatus;
+  /** When it was last listed. */
+  readonly listedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When it last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A fleet's economics under one offer, at the stated hashprice and pool fee. */
+export type HostingEconomics = {
+  readonly __typename?: 'HostingEconomics';
+  /** Hash revenue after the pool fee per MWh at the fleet's efficiency, USD. */
+  readonly revenueUsdPerMwh: Scalars['Float']['output'];
+  /** What one MWh costs the fleet under the offer, USD. */
+  readonly rateUsdPerMwh: Scalars['Float']['output'];
+  /** Revenue less rate, USD per MWh. */
+  readonly marginUsdPerMwh: Scalars['Float']['output'];
+  /** Hashprice at which the margin is zero, USD/PH/day. */
+  readonly breakEvenHashpriceUsdPerPhDay: Scalars['Float']['output'];
+  /** Hours a month the fleet is expected to run (curtailment allowance and uptime commitment counted). */
+  readonly expectedRunHoursPerMonth: Scalars['Float']['output'];
+  /** MWh a month the fleet is expected to use. */
+  readonly expectedMwhPerMonth: Scalars['Float']['output'];
+  /** Margin x expected MWh, USD a month. */
+  readonly expectedMonthlyProfitUsd: Scalars['Float']['output'];
+};
+
+/** A listed hosting offer as any organisation sees it: the host and the site stay anonymous. */
+export type HostingListing = {
+  readonly __typename?: 'HostingListing';
+  /** The offer's id (fleets compare and hosts propose on it). */
+  readonly id: Scalars['ID']['output'];
+  /** An anonymous handle for the host of this offer, different on each offer. */
+  readonly hostLabel: Scalars['String']['output'];
+  /** Country (ISO 3166-1 alpha-2). */
+  readonly country: Scalars['String']['output'];
+  /** Region. */
+  readonly region: Scalars['String']['output'];
+  /** Grid operator. */
+  readonly gridOperator: Scalars['String']['output'];
+  /** MW offered. */
+  readonly mw: Scalars['Float']['output'];
+  /** First day the power is available. */
+  readonly availableFrom: Scalars['String']['output'];
+  /** How it is priced. */
+  readonly pricing: HostingPricing;
+  /** PASS_THROUGH: the site's energy price, USD per kWh. */
+  readonly passThroughEnergyUsdPerKwh?: Maybe<Scalars['Float']['output']>;
+  /** Firm or interruptible. */
+  readonly interruptibility: HostingInterruptibility;
+  /** Seconds of notice before a curtailment. */
+  readonly noticeSeconds: Scalars['Int']['output'];
+  /** Most hours a month the host may curtail. */
+  readonly maxCurtailedHoursPerMonth: Scalars['Int']['output'];
+  /** Who may pre-empt the fleet. */
+  readonly preemptors: ReadonlyArray<HostingPreemptor>;
+  /** Uptime commitment, percent. */
+  readonly uptimeCommitmentPct: Scalars['Float']['output'];
+  /** Least efficient machine accepted, J/TH. */
+  readonly maxJPerTh?: Maybe<Scalars['Float']['output']>;
+  /** Cooling the site provides. */
+  readonly coolings: ReadonlyArray<HostingCooling>;
+  /** What the host provides. */
+  readonly service: HostingService;
+  /** Months of the expected bill held as a deposit. */
+  readonly depositMonths: Scalars['Int']['output'];
+  /** Shortest term accepted, months. */
+  readonly minTermMonths: Scalars['Int']['output'];
+  /** Whether the power is an AI site's idle power (an AI load pre-empts it). */
+  readonly aiSiteIdlePower: Scalars['Boolean']['output'];
+  /** Site and host verified by the platform. */
+  readonly hostVerified: Scalars['Boolean']['output'];
+  /** The searching fleet's economics under this offer. */
+  readonly economics: HostingEconomics;
+};
+
+/** One listing in a page. */
+export type HostingListingEdge = {
+  readonly __typename?: 'HostingListingEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The listing. */
+  readonly node: HostingListing;
+};
+
+/** A page of listed hosting offers, highest expected margin first. */
+export type HostingListingConnection = {
+  readonly __typename?: 'HostingListingConnection';
+  /** The listings of this page. */
+  readonly edges: ReadonlyArray<HostingListingEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+  /** How many listings match in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** One page of the caller's hosting offers. */
+export type HostingOfferEdge = {
+  readonly __typename?: 'HostingOfferEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The offer. */
+  readonly node: HostingOffer;
+};
+
+/** A page of the caller's hosting offers, newest first. */
+export type HostingOfferConnection = {
+  readonly __typename?: 'HostingOfferConnection';
+  /** The offers of this page. */
+  readonly edges: ReadonlyArray<HostingOfferEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+  /** How many offers match in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** A fleet's hosting request (the fleet's own view). */
+export type HostingRequest = {
+  readonly __typename?: 'HostingRequest';
+  /** Stable id. */
+  readonly id: Scalars['ID']['output'];
+  /** The fleet's name for it (hosts never see it). */
+  readonly title: Scalars['String']['output'];
+  /** The fleet as stated: machines of the library, or MW + J/TH + cooling. */
+  readonly fleet: Scalars['JSON']['output'];
+  /** The fleet's power, MW. */
+  readonly fleetMw: Scalars['Float']['output'];
+  /** Hashrate-weighted efficiency, J/TH. */
+  readonly fleetJPerTh: Scalars['Float']['output'];
+  /** The least efficient machine, J/TH. */
+  readonly worstJPerTh: Scalars['Float']['output'];
+  /** Cooling the machines need. */
+  readonly coolings: ReadonlyArray<HostingCooling>;
+  /** Highest effective rate the fleet pays, USD per kWh. */
+  readonly maxRateUsdPerKwh: Scalars['Float']['output'];
+  /** Uptime the fleet needs, percent. */
+  readonly uptimeNeededPct: Scalars['Float']['output'];
+  /** Hours a month of curtailment the fleet tolerates. */
+  readonly curtailmentToleratedHoursPerMonth: Scalars['Int']['output'];
+  /** Regions accepted; empty = anywhere. */
+  readonly regions: ReadonlyArray<Scalars['String']['output']>;
+  /** When the fleet wants to start. */
+  readonly startDate: Scalars['Date']['output'];
+  /** Term, months. */
+  readonly termMonths: Scalars['Int']['output'];
+  /** Service required; null = either. */
+  readonly service?: Maybe<HostingService>;
+  /** Where it is in its life. */
+  readonly status: RequestStatus;
+  /** When it was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When it last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One page of the caller's hosting requests. */
+export type HostingRequestEdge = {
+  readonly __typename?: 'HostingRequestEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The request. */
+  readonly node: HostingRequest;
+};
+
+/** A page of the caller's hosting requests, newest first. */
+export type HostingRequestConnection = {
+  readonly __typename?: 'HostingRequestConnection';
+  /** The requests of this page. */
+  readonly edges: ReadonlyArray<HostingRequestEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+  /** How many requests match in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** One criterion of a hosting match's score. */
+export type HostingCriterion = {
+  readonly __typename?: 'HostingCriterion';
+  /** margin, uptime, curtailmentRisk or verification. */
+  readonly key: Scalars['String']['output'];
+  /** Normalised 0-1, 1 best. */
+  readonly value: Scalars['Float']['output'];
+  /** Weight 0-1. */
+  readonly weight: Scalars['Float']['output'];
+  /** Points of the 0-100 score. */
+  readonly contribution: Scalars['Float']['output'];
+  /** Why, in words. */
+  readonly reason: Scalars['String']['output'];
+};
+
+/** One hard constraint an offer failed. */
+export type HostingExclusionReason = {
+  readonly __typename?: 'HostingExclusionReason';
+  /** region, mw, dates, term, cooling, efficiency, curtailment, uptime, service or rate. */
+  readonly constraint: Scalars['String']['output'];
+  /** What failed, in words. */
+  readonly message: Scalars['String']['output'];
+};
+
+/** An offer that cannot host the fleet, and why. */
+export type HostingExclusion = {
+  readonly __typename?: 'HostingExclusion';
+  /** The offer's id. */
+  readonly offerId: Scalars['ID']['output'];
+  /** Every constraint it failed. */
+  readonly reasons: ReadonlyArray<HostingExclusionReason>;
+};
+
+/** An offer that can host the fleet, ranked and explained. */
+export type HostingMatch = {
+  readonly __typename?: 'HostingMatch';
+  /** 1 = best. */
+  readonly rank: Scalars['Int']['output'];
+  /** 0-100. */
+  readonly score: Scalars['Float']['output'];
+  /** The offer, anonymous. */
+  readonly offer: HostingListing;
+  /** The fleet's economics under it. */
+  readonly economics: HostingEconomics;
+  /** One row per criterion: value, weight, points and reason. */
+  readonly criteria: ReadonlyArray<HostingCriterion>;
+  /** Margin, monthly profit and break-even hashprice in one sentence. */
+  readonly summary: Scalars['String']['output'];
+};
+
+/** The offers for one hosting request. */
+export type HostingMatchResult = {
+  readonly __typename?: 'HostingMatchResult';
+  /** The hosting matching model's version. */
+  readonly modelVersion: Scalars['String']['output'];
+  /** Hashprice the economics are computed at, USD/PH/day. */
+  readonly hashpriceUsdPerPhDay: Scalars['Float']['output'];
+  /** Pool fee the economics are computed at, percent. */
+  readonly poolFeePercent: Scalars['Float']['output'];
+  /** The fleet's power, MW. */
+  readonly fleetMw: Scalars['Float']['output'];
+  /** The fleet's efficiency, J/TH. */
+  readonly fleetJPerTh: Scalars['Float']['output'];
+  /** Fitting offers, best first. */
+  readonly matches: ReadonlyArray<HostingMatch>;
+  /** The first 50 listed offers that passed the prefilter (region, MW, date, term) but fail another constraint, with every reason. */
+  readonly excluded: ReadonlyArray<HostingExclusion>;
+  /** How many prefiltered offers were excluded in all. */
+  readonly excludedTotal: Scalars['Int']['output'];
+  /** How many prefiltered offers failed each constraint (an offer failing two counts in both). */
+  readonly exclusionCounts: ReadonlyArray<HostingExclusionCount>;
+};
+
+/** How many offers failed one constraint. */
+export type HostingExclusionCount = {
+  readonly __typename?: 'HostingExclusionCount';
+  /** region, mw, dates, term, cooling, efficiency, curtailment, uptime, service or rate. */
+  readonly constraint: Scalars['String']['output'];
+  /** Offers that failed it. */
+  readonly count: Scalars['Int']['output'];
+};
+
+/** Another organisation's OPEN hosting request that one of the caller's listed offers can host. Anonymous. */
+export type FittingHostingRequest = {
+  readonly __typename?: 'FittingHostingRequest';
+  /** The request's id (propose on it). */
+  readonly id: Scalars['ID']['output'];
+  /** An anonymous handle for the fleet, different on each request. */
+  readonly fleetLabel: Scalars['String']['output'];
+  /** The fleet as stated (machine models and counts, or MW + J/TH). */
+  readonly fleet: Scalars['JSON']['output'];
+  /** The fleet's power, MW. */
+  readonly fleetMw: Scalars['Float']['output'];
+  /** The fleet's efficiency, J/TH. */
+  readonly fleetJPerTh: Scalars['Float']['output'];
+  /** Cooling the machines need. */
+  readonly coolings: ReadonlyArray<HostingCooling>;
+  /** Regions accepted; empty = anywhere. */
+  readonly regions: ReadonlyArray<Scalars['String']['output']>;
+  /** Start. */
+  readonly startDate: Scalars['Date']['output'];
+  /** Term, months. */
+  readonly termMonths: Scalars['Int']['output'];
+  /** Highest effective rate the fleet pays, USD per kWh. */
+  readonly maxRateUsdPerKwh: Scalars['Float']['output'];
+  /** Uptime the fleet needs, percent. */
+  readonly uptimeNeededPct: Scalars['Float']['output'];
+  /** Hours a month of curtailment tolerated. */
+  readonly curtailmentToleratedHoursPerMonth: Scalars['Int']['output'];
+  /** The caller's offer that earns this fleet the most. */
+  readonly bestOfferId: Scalars['ID']['output'];
+  /** The fleet's economics under that offer, at the documented hashprice. */
+  readonly economics: HostingEconomics;
+};
+
+/** One fitting request in a page. */
+export type FittingHostingRequestEdge = {
+  readonly __typename?: 'FittingHostingRequestEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The request. */
+  readonly node: FittingHostingRequest;
+};
+
+/** A page of requests that fit the caller's offers, newest first. */
+export type FittingHostingRequestConnection = {
+  readonly __typename?: 'FittingHostingRequestConnection';
+  /** The requests of this page. */
+  readonly edges: ReadonlyArray<FittingHostingRequestEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+};
+
+/** A party's side of a hosting deal. */
+export type HostingRole =
+  /** The organisation selling the power. */
+  | 'HOST'
+  /** The mining fleet. */
+  | 'FLEET';
+
+/** The settlement terms of a hosting deal, fixed at its proposal. */
+export type HostingDealTerms = {
+  readonly __typename?: 'HostingDealTerms';
+  /** How the fleet pays. */
+  readonly pricing: HostingPricing;
+  /** PASS_THROUGH: the energy price, USD per kWh. */
+  readonly passThroughEnergyUsdPerKwh?: Maybe<Scalars['Float']['output']>;
+  /** The fleet's contracted power, kW. */
+  readonly contractedKw: Scalars['Float']['output'];
+  /** Curtailment allowed a month before credits, hours. */
+  readonly maxCurtailedHoursPerMonth: Scalars['Int']['output'];
+  /** Uptime commitment, percent. */
+  readonly uptimeCommitmentPct: Scalars['Float']['output'];
+  /** The fleet's efficiency credits are valued at, J/TH. */
+  readonly jPerTh: Scalars['Float']['output'];
+  /** Pool fee credits are valued net of, percent. */
+  readonly poolFeePercent: Scalars['Float']['output'];
+  /** The platform's fee on the host's charges, percent. */
+  readonly platformFeePct: Scalars['Float']['output'];
+  /** Deposit held from the first statement and applied on the last, USD. */
+  readonly depositUsd: Scalars['Float']['output'];
+};
+
+/** A hosting deal between a host and a mining fleet. */
+export type HostingDeal = {
+  readonly __typename?: 'HostingDeal';
+  /** Stable id. */
+  readonly id: Scalars['ID']['output'];
+  /** The caller's side. */
+  readonly role: HostingRole;
+  /** PROPOSED → ACCEPTED → SIGNED → ACTIVE → ENDED; or REJECTED, WITHDRAWN. */
+  readonly status: DealStatus;
+  /** The offer proposed. */
+  readonly offerId: Scalars['ID']['output'];
+  /** The request it answers. */
+  readonly requestId: Scalars['ID']['output'];
+  /** The other party, anonymous: the host's handle for the fleet until it accepts; the fleet's handle for the host. */
+  readonly counterpartyLabel: Scalars['String']['output'];
+  /** The site: the host's own; the fleet's once it accepted; else null. */
+  readonly site?: Maybe<Site>;
+  /** Contracted MW. */
+  readonly mw: Scalars['Float']['output'];
+  /** Start. */
+  readonly startDate: Scalars['Date']['output'];
+  /** Term, months. */
+  readonly termMonths: Scalars['Int']['output'];
+  /** Settlement terms. */
+  readonly terms: HostingDealTerms;
+  /** When the fleet accepted. */
+  readonly acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the host signed. */
+  readonly hostSignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the fleet signed. */
+  readonly fleetSignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the host activated it. */
+  readonly activatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ended. */
+  readonly endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The deal's monthly statements, oldest first. */
+  readonly statements: ReadonlyArray<HostingStatement>;
+  /** When it was proposed. */
+  readonly createdAt: Scalars['DateTime']['output'];
+};
+
+/** One deal in a page. */
+export type HostingDealEdge = {
+  readonly __typename?: 'HostingDealEdge';
+  /** Opaque position, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The deal. */
+  readonly node: HostingDeal;
+};
+
+/** A page of the caller's hosting deals, newest first. */
+export type HostingDealConnection = {
+  readonly __typename?: 'HostingDealConnection';
+  /** The deals of this page. */
+  readonly edges: ReadonlyArray<HostingDealEdge>;
+  /** Where the page ends. */
+  readonly pageInfo: PageInfo;
+  /** How many deals match in all. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** One line of a hosting statement. */
+export type HostingStatementLine = {
+  readonly __typename?: 'HostingStatementLine';
+  /** HOSTING_ENERGY, ENERGY_PASS_THROUGH, HOSTING_FEE, CURTAILMENT_CREDIT, DOWNTIME_CREDIT, DEPOSIT_HELD, DEPOSIT_APPLIED or CARRIED_CREDIT. */
+  readonly kind: Scalars['String']['output'];
+  /** What it is, in words. */
+  readonly description: Scalars['String']['output'];
+  /** Amount, USD (credits negative). */
+  readonly amountUsd: Scalars['Float']['output'];
+  /** Whether it counts toward the platform fee's base. */
+  readonly feeBase: Scalars['Boolean']['output'];
+  /** The quantities, rates and hours that reproduce the amount. */
+  readonly detail: Scalars['JSON']['output'];
+};
+
+/** A hosting deal's statement for one calendar month (docs/hosting.md). */
+export type HostingStatement = {
+  readonly __typename?: 'HostingStatement';
+  /** Stable id. */
+  readonly id: Scalars['ID']['output'];
+  /** The deal. */
+  readonly dealId: Scalars['ID']['output'];
+  /** First day of the month. */
+  readonly month: Scalars['Date']['output'];
+  /** DRAFT → ISSUED → AGREED (or DISPUTED → recomputed). */
+  readonly status: StatementStatus;
+  /** The fleet's metered energy, kWh. */
+  readonly meteredKwh: Scalars['Float']['output'];
+  /** What the fleet owes, USD. */
+  readonly tenantTotalUsd: Scalars['Float']['output'];
+  /** The platform's fee, USD. */
+  readonly platformFeeUsd: Scalars['Float']['output'];
+  /** What the host is paid: total − fee, USD. */
+  readonly hostPayoutUsd: Scalars['Float']['output'];
+  /** Credit carried to next month, USD (≤ 0). */
+  readonly tenantCarryOutUsd: Scalars['Float']['output'];
+  /** The lines; their sum is the total (or the carried credit). */
+  readonly lines: ReadonlyArray<HostingStatementLine>;
+  /** The month's data behind the lines: hours, hashprice, readings count. */
+  readonly inputs: Scalars['JSON']['output'];
+  /** When it was computed. */
+  readonly computedAt: Scalars['DateTime']['output'];
+  /** When the host issued it. */
+  readonly issuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the fleet agreed. */
+  readonly agreedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the fleet disputed. */
+  readonly disputedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the fleet disputed. */
+  readonly disputeReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Price of a new offer: ALL_IN needs rateUsdPerKwh, PASS_THROUGH needs feeUsdPerKwMonth. */
+export type HostingPricingInput = {
+  /** ALL_IN or PASS_THROUGH. */
+  readonly kind: HostingPricingKind;
+  /** ALL_IN: USD per kWh, at most 5 decimals. */
+  readonly rateUsdPerKwh?: InputMaybe<Scalars['Float']['input']>;
+  /** PASS_THROUGH: USD per kW-month. */
+  readonly feeUsdPerKwMonth?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Interruptibility of an offer: INTERRUPTIBLE needs notice, hours and pre-emptors. */
+export type HostingInterruptibilityInput = {
+  /** FIRM or INTERRUPTIBLE. */
+  readonly kind: HostingInterruptibility;
+  /** Seconds of notice. */
+  readonly noticeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Most hours a month curtailed. */
+  readonly maxCurtailedHoursPerMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** Who may pre-empt. */
+  readonly preemptors?: InputMaybe<ReadonlyArray<HostingPreemptor>>;
+};
+
+/** A new hosting offer (created as DRAFT). */
+export type CreateHostingOfferInput = {
+  /** The caller's site. */
+  readonly siteId: Scalars['ID']['input'];
+  /** MW offered (at most the site's energized plus under-construction MW). */
+  readonly mw: Scalars['Float']['input'];
+  /** First day available. */
+  readonly availableFrom: Scalars['Date']['input'];
+  /** Price. */
+  readonly pricing: HostingPricingInput;
+  /** Firm or interruptible. */
+  readonly interruptibility: HostingInterruptibilityInput;
+  /** Uptime commitment, 50-100 percent. */
+  readonly uptimeCommitmentPct: Scalars['Float']['input'];
+  /** Least efficient machine accepted, J/TH. */
+  readonly maxJPerTh?: InputMaybe<Scalars['Float']['input']>;
+  /** Cooling provided. */
+  readonly coolings: ReadonlyArray<HostingCooling>;
+  /** What the host provides. */
+  readonly service: HostingService;
+  /** Deposit, months of the expected bill (0-12). */
+  readonly depositMonths: Scalars['Int']['input'];
+  /** Shortest term, months. */
+  readonly minTermMonths: Scalars['Int']['input'];
+  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile. */
+  readonly aiLoad?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Changes to a DRAFT or LISTED offer; at least one field. */
+export type UpdateHostingOfferInput = {
+  /** MW offered. */
+  readonly mw?: InputMaybe<Scalars['Float']['input']>;
+  /** First day available. */
+  readonly availableFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Price. */
+  readonly pricing?: InputMaybe<HostingPricingInput>;
+  /** Firm or interruptible. */
+  readonly interruptibility?: InputMaybe<HostingInterruptibilityInput>;
+  /** Uptime commitment, percent. */
+  readonly uptimeCommitmentPct?: InputMaybe<Scalars['Float']['input']>;
+  /** Least efficient machine accepted, J/TH. */
+  readonly maxJPerTh?: InputMaybe<Scalars['Float']['input']>;
+  /** Cooling provided. */
+  readonly coolings?: InputMaybe<ReadonlyArray<HostingCooling>>;
+  /** What the host provides. */
+  readonly service?: InputMaybe<HostingService>;
+  /** Deposit, months. */
+  readonly depositMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Shortest term, months. */
+  readonly minTermMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The AI load behind the idle power. */
+  readonly aiLoad?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Machines of one model in a fleet. */
+export type FleetMachinesInput = {
+  /** The model. */
+  readonly model: AsicModelId;
+  /** How many. */
+  readonly count: Scalars['Int']['input'];
+};
+
+/** A fleet: MACHINES needs machines; POWER needs mw, jPerTh and cooling. */
+export type FleetInput = {
+  /** MACHINES or POWER. */
+  readonly kind: Scalars['String']['input'];
+  /** MACHINES: models and counts. */
+  readonly machines?: InputMaybe<ReadonlyArray<FleetMachinesInput>>;
+  /** POWER: MW. */
+  readonly mw?: InputMaybe<Scalars['Float']['input']>;
+  /** POWER: J/TH. */
+  readonly jPerTh?: InputMaybe<Scalars['Float']['input']>;
+  /** POWER: cooling the machines need. */
+  readonly cooling?: InputMaybe<HostingCooling>;
+};
+
+/** A new hosting request (created as DRAFT). */
+export type CreateHostingRequestInput = {
+  /** The fleet's name for it. */
+  readonly title: Scalars['String']['input'];
+  /** The fleet. */
+  readonly fleet: FleetInput;
+  /** Highest effective rate, USD per kWh. */
+  readonly maxRateUsdPerKwh: Scalars['Float']['input'];
+  /** Uptime needed, percent. */
+  readonly uptimeNeededPct: Scalars['Float']['input'];
+  /** Curtailment tolerated, hours a month. */
+  readonly curtailmentToleratedHoursPerMonth: Scalars['Int']['input'];
+  /** Regions accepted; empty = anywhere. */
+  readonly regions: ReadonlyArray<Scalars['String']['input']>;
+  /** Start (today or later). */
+  readonly startDate: Scalars['Date']['input'];
+  /** Term, months. */
+  readonly termMonths: Scalars['Int']['input'];
+  /** Service required; null = either. */
+  readonly service?: InputMaybe<HostingService>;
+};
+
+/** Changes to a DRAFT or OPEN request; at least one field. */
+export type UpdateHostingRequestInput = {
+  /** Title. */
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+  /** The fleet. */
+  readonly fleet?: InputMaybe<FleetInput>;
+  /** Highest effective rate, USD per kWh. */
+  readonly maxRateUsdPerKwh?: InputMaybe<Scalars['Float']['input']>;
+  /** Uptime needed, percent. */
+  readonly uptimeNeededPct?: InputMaybe<Scalars['Float']['input']>;
+  /** Curtailment tolerated, hours a month. */
+  readonly curtailmentToleratedHoursPerMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** Regions accepted. */
+  readonly regions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Start. */
+  readonly startDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Term, months. */
+  readonly termMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Service required. */
+  readonly service?: InputMaybe<HostingService>;
+};
+
+/** The market the economics are computed at (default: docs/hosting.md's documented hashprice and pool fee). */
+export type HostingMarketInput = {
+  /** USD per PH/s per day. */
+  readonly hashpriceUsdPerPhDay: Scalars['Float']['input'];
+  /** Pool fee, percent. */
+  readonly poolFeePercent: Scalars['Float']['input'];
+};
+
+/** Filters of the hosting search; the fleet's efficiency and MW set the economics shown. */
+export type HostingOfferSearchInput = {
+  /** Only these regions. */
+  readonly regions?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Only these countries (ISO 3166-1 alpha-2). */
+  readonly countries?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** At least this many MW. */
+  readonly minMw?: InputMaybe<Scalars['Float']['input']>;
+  /** At most this effective rate, USD per kWh. */
+  readonly maxRateUsdPerKwh?: InputMaybe<Scalars['Float']['input']>;
+  /** Offers with any of these coolings. */
+  readonly coolings?: InputMaybe<ReadonlyArray<HostingCooling>>;
+  /** Firm power only. */
+  readonly firmOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most this many curtailed hours a month. */
+  readonly maxCurtailedHoursPerMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** Available by this day. */
+  readonly availableBy?: InputMaybe<Scalars['Date']['input']>;
+  /** The fleet's J/TH (default 17.5, an S21). */
+  readonly jPerTh?: InputMaybe<Scalars['Float']['input']>;
+  /** The fleet's MW, for monthly profit (default 1). */
+  readonly fleetMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Hashprice and pool fee. */
+  readonly market?: InputMaybe<HostingMarketInput>;
+};
+
+/** Hourly energy of the fleet for one hour. */
+export type HostingReadingInput = {
+  /** Start of the hour. */
+  readonly intervalStart: Scalars['DateTime']['input'];
+  /** kWh in the hour. */
+  readonly kwh: Scalars['Float']['input'];
+};
+
+/** Hours the fleet's power was taken. */
+export type HostingOutageInput = {
+  /** The deal (the caller hosts it). */
+  readonly dealId: Scalars['ID']['input'];
+  /** CURTAILMENT (for the offer's pre-emptors) or DOWNTIME (anything else). */
+  readonly kind: Scalars['String']['input'];
+  /** Start. */
+  readonly startsAt: Scalars['DateTime']['input'];
+  /** End. */
+  readonly endsAt: Scalars['DateTime']['input'];
+  /** Note. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An outage recorded. */
+export type HostingOutage = {
+  readonly __typename?: 'HostingOutage';
+  /** Stable id. */
+  readonly id: Scalars['ID']['output'];
+  /** CURTAILMENT or DOWNTIME. */
+  readonly kind: Scalars['String']['output'];
+  /** Start. */
+  readonly startsAt: Scalars['DateTime']['output'];
+  /** End. */
+  readonly endsAt: Scalars['DateTime']['output'];
 };
 
 /** One day of the hashprice index. */
@@ -3513,6 +4622,202 @@ export type SaveRevenueScenarioInput = {
   readonly inputs: Scalars['JSON']['input'];
 };
 
+/** A low and a high end, in US dollars. */
+export type UsdRange = {
+  readonly __typename?: 'UsdRange';
+  /** At the low end. */
+  readonly lowUsd: Scalars['Float']['output'];
+  /** At the high end. */
+  readonly highUsd: Scalars['Float']['output'];
+};
+
+/** One year of a deal's term. */
+export type RevenueTermYear = {
+  readonly __typename?: 'RevenueTermYear';
+  /** 1 = the term's first year. */
+  readonly year: Scalars['Int']['output'];
+  /** First day of the year. */
+  readonly startDate: Scalars['Date']['output'];
+  /** First day after the year. */
+  readonly endDate: Scalars['Date']['output'];
+  /** Hours in the year (8,784 with 29 February). */
+  readonly hours: Scalars['Int']['output'];
+  /** Contracted IT MW this year (by phase). */
+  readonly contractedItMw: Scalars['Float']['output'];
+  /** Colocation price this year after the escalator, USD per kW-month. */
+  readonly colocationUsdPerKwMonth: Scalars['Float']['output'];
+  /** Multiplier on every energy price of the first year: (1 + escalator)^(year - 1). */
+  readonly energyPriceFactor: Scalars['Float']['output'];
+  /** The fleet's efficiency this year (after any refresh), J/TH. */
+  readonly jPerTh: Scalars['Float']['output'];
+  /** Mean hashprice over the year's days, USD per PH/s per day. */
+  readonly averageHashpriceUsdPerPhDay: Scalars['Float']['output'];
+  /** The year's money lines. */
+  readonly totals: RevenueTotals;
+  /** Fleet refresh capex spent this year. */
+  readonly fleetCapexUsd: Scalars['Float']['output'];
+  /** Host EBITDA less fleet capex. */
+  readonly hostCashFlowUsd: Scalars['Float']['output'];
+  /** What the contracted kW-months earn the tenant (finance.tenantValueUsdPerKwMonth). */
+  readonly tenantValueUsd: Scalars['Float']['output'];
+  /** Tenant value less its net cost. */
+  readonly tenantCashFlowUsd: Scalars['Float']['output'];
+  /** (Colocation - the tenant's backfill credit) per contracted kW-month; null with no contracted MW. */
+  readonly tenantEffectiveUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** Tenant net cost (colocation + energy pass-through - credit) per contracted kW-month; null with no contracted MW. */
+  readonly tenantAllInUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** Energy over the year (curtailedMwh is 0: the term reports it only per single year). */
+  readonly energy: RevenueEnergy;
+};
+
+/** One party's discounted cash flow over the term. */
+export type RevenuePartyFinance = {
+  readonly __typename?: 'RevenuePartyFinance';
+  /** Index 0 = the upfront investment, index y = year y, USD. */
+  readonly cashFlowsUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Net present value at finance.discountRatePercent, USD. */
+  readonly npvUsd: Scalars['Float']['output'];
+  /** Internal rate of return, % a year; null when the flows never change sign. */
+  readonly irrPercent?: Maybe<Scalars['Float']['output']>;
+  /** Month (1 = the first) the cumulative cash turns non-negative; 0 with no investment; null if not within the term. */
+  readonly paybackMonth?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The tenant's discounted cash flow, and its cost per kW-month levelised over the term. */
+export type RevenueTenantFinance = {
+  readonly __typename?: 'RevenueTenantFinance';
+  /** Index 0 = the upfront investment, index y = year y, USD. */
+  readonly cashFlowsUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Net present value at finance.discountRatePercent, USD (its costs alone when no value per kW-month was given). */
+  readonly npvUsd: Scalars['Float']['output'];
+  /** Internal rate of return, % a year; null when the flows never change sign. */
+  readonly irrPercent?: Maybe<Scalars['Float']['output']>;
+  /** Month (1 = the first) the cumulative cash turns non-negative; 0 with no investment; null if not within the term. */
+  readonly paybackMonth?: Maybe<Scalars['Int']['output']>;
+  /** PV of (colocation - backfill credit) / PV of contracted kW-months: the effective price it pays, USD per kW-month. */
+  readonly levelisedEffectiveUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+  /** PV of its net cost including energy pass-through / PV of contracted kW-months, USD per kW-month. */
+  readonly levelisedAllInUsdPerKwMonth?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The host's enterprise value as a range at a miner's and at a data centre's EV/EBITDA multiples. */
+export type RevenueValuationRange = {
+  readonly __typename?: 'RevenueValuationRange';
+  /** The year valued: the first with every phase in. */
+  readonly basisYear: Scalars['Int']['output'];
+  /** Host EBITDA of that year, USD. */
+  readonly ebitdaUsd: Scalars['Float']['output'];
+  /** At finance.miningMultipleLow and High. */
+  readonly atMiningMultiple: UsdRange;
+  /** At finance.dataCentreMultipleLow and High. */
+  readonly atDataCentreMultiple: UsdRange;
+  /** Data-centre value less mining value: low = low DC multiple against high mining multiple, high = the other way. */
+  readonly uplift: UsdRange;
+};
+
+/** A deal's whole term, hour by hour, by year and discounted. */
+export type RevenueTermResult = {
+  readonly __typename?: 'RevenueTermResult';
+  /** First day of the term. */
+  readonly startDate: Scalars['Date']['output'];
+  /** First day after the term. */
+  readonly endDate: Scalars['Date']['output'];
+  /** Years in the term. */
+  readonly years: Scalars['Int']['output'];
+  /** Hours in the term. */
+  readonly hours: Scalars['Int']['output'];
+  /** The full input the model ran on, defaults filled (one-year fields plus term and finance). */
+  readonly inputs: Scalars['JSON']['output'];
+  /** Each year's figures. */
+  readonly yearly: ReadonlyArray<RevenueTermYear>;
+  /** Each money line summed over the term. */
+  readonly totals: RevenueTotals;
+  /** The host's NPV, IRR and payback. */
+  readonly host: RevenuePartyFinance;
+  /** The tenant's NPV, IRR, payback and levelised cost per kW-month. */
+  readonly tenant: RevenueTenantFinance;
+  /** Valuation range with the uplift. */
+  readonly valuation: RevenueValuationRange;
+  /** Load smoothness over the whole term without and with backfill. */
+  readonly loadShape: RevenueSmoothness;
+  /** Interconnection utilisation over the whole term. */
+  readonly interconnectionUtilisation: RevenueUtilisation;
+  /** Hourly series for a window (at most 744 hours), counted from the start of revenueTermModel's year and week. */
+  readonly hourly: HourlySeries;
+};
+
+
+/** A deal's whole term, hour by hour, by year and discounted. */
+export type RevenueTermResultHourlyArgs = {
+  fromHour?: InputMaybe<Scalars['Int']['input']>;
+  hours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Host and tenant NPV over a grid of one or two inputs of a term. */
+export type TermSensitivityGrid = {
+  readonly __typename?: 'TermSensitivityGrid';
+  /** The axes, in the order given. */
+  readonly axes: ReadonlyArray<SensitivityAxis>;
+  /** Number of values on each axis. */
+  readonly shape: ReadonlyArray<Scalars['Int']['output']>;
+  /** Host NPV per cell, USD, row-major (the last axis varies fastest). */
+  readonly hostNpvUsd: ReadonlyArray<Scalars['Float']['output']>;
+  /** Tenant NPV per cell, USD, row-major. */
+  readonly tenantNpvUsd: ReadonlyArray<Scalars['Float']['output']>;
+};
+
+/** One input swung from a low to a high value, everything else held. */
+export type RevenueTornadoBar = {
+  readonly __typename?: 'RevenueTornadoBar';
+  /** Dotted path of the input. */
+  readonly path: Scalars['String']['output'];
+  /** Its value in the scenario. */
+  readonly base: Scalars['Float']['output'];
+  /** The low value tried. */
+  readonly low: Scalars['Float']['output'];
+  /** The high value tried. */
+  readonly high: Scalars['Float']['output'];
+  /** Host NPV at the low value, USD. */
+  readonly hostNpvLowUsd: Scalars['Float']['output'];
+  /** Host NPV at the high value, USD. */
+  readonly hostNpvHighUsd: Scalars['Float']['output'];
+  /** Absolute difference of the two, USD: bars come widest first. */
+  readonly swingUsd: Scalars['Float']['output'];
+};
+
+/** One-at-a-time swings of the inputs that move host NPV most. */
+export type RevenueTornado = {
+  readonly __typename?: 'RevenueTornado';
+  /** Host NPV of the scenario as given, USD. */
+  readonly baseHostNpvUsd: Scalars['Float']['output'];
+  /** Widest swing first. */
+  readonly bars: ReadonlyArray<RevenueTornadoBar>;
+};
+
+/** A value the records gave that the model could not take, and the nearest valid one it used instead. */
+export type RevenueAdjustment = {
+  readonly __typename?: 'RevenueAdjustment';
+  /** The input field changed, e.g. site.reserve.mw or aiLoad.contractedItMw. */
+  readonly field: Scalars['String']['output'];
+  /** The rule the records broke. */
+  readonly constraint: Scalars['String']['output'];
+  /** What the records gave. */
+  readonly given: Scalars['Float']['output'];
+  /** What the scenario uses. */
+  readonly proposed: Scalars['Float']['output'];
+};
+
+/** A valid term input to open the modeller on, built from a site, a block or a deal. */
+export type RevenueDefaults = {
+  readonly __typename?: 'RevenueDefaults';
+  /** What it was built from, e.g. site <id>. */
+  readonly source: Scalars['String']['output'];
+  /** Partial term input (merge over the defaults, as revenueTermModel does): always valid. */
+  readonly input: Scalars['JSON']['output'];
+  /** Values changed to fit; empty when the records fitted as they are. */
+  readonly adjustments: ReadonlyArray<RevenueAdjustment>;
+};
+
 /** The latest readiness of a listed site, as tenants may see it: tier, score and criteria (no gaps or costs). */
 export type ListingReadiness = {
   readonly __typename?: 'ListingReadiness';
@@ -4602,6 +5907,54 @@ export type ResolversTypes = {
   DealFilter: DealFilter;
   ProposeDealInput: ProposeDealInput;
   ProposeDealMwChangeInput: ProposeDealMwChangeInput;
+  HostingPricingKind: HostingPricingKind;
+  HostingInterruptibility: HostingInterruptibility;
+  HostingPreemptor: HostingPreemptor;
+  HostingCooling: HostingCooling;
+  HostingService: HostingService;
+  HostingOfferStatus: HostingOfferStatus;
+  AsicModelId: AsicModelId;
+  AsicModel: ResolverTypeWrapper<AsicModel>;
+  HostingPricing: ResolverTypeWrapper<HostingPricing>;
+  HostingOffer: ResolverTypeWrapper<HostingOfferNode>;
+  HostingEconomics: ResolverTypeWrapper<HostingEconomics>;
+  HostingListing: ResolverTypeWrapper<HostingListing>;
+  HostingListingEdge: ResolverTypeWrapper<HostingListingEdge>;
+  HostingListingConnection: ResolverTypeWrapper<Connection<ResolversTypes['HostingListing']>>;
+  HostingOfferEdge: ResolverTypeWrapper<Omit<HostingOfferEdge, 'node'> & { node: ResolversTypes['HostingOffer'] }>;
+  HostingOfferConnection: ResolverTypeWrapper<Connection<ResolversTypes['HostingOffer']>>;
+  HostingRequest: ResolverTypeWrapper<HostingRequest>;
+  HostingRequestEdge: ResolverTypeWrapper<HostingRequestEdge>;
+  HostingRequestConnection: ResolverTypeWrapper<Connection<ResolversTypes['HostingRequest']>>;
+  HostingCriterion: ResolverTypeWrapper<HostingCriterion>;
+  HostingExclusionReason: ResolverTypeWrapper<HostingExclusionReason>;
+  HostingExclusion: ResolverTypeWrapper<HostingExclusion>;
+  HostingMatch: ResolverTypeWrapper<HostingMatch>;
+  HostingMatchResult: ResolverTypeWrapper<HostingMatchResult>;
+  HostingExclusionCount: ResolverTypeWrapper<HostingExclusionCount>;
+  FittingHostingRequest: ResolverTypeWrapper<FittingHostingRequest>;
+  FittingHostingRequestEdge: ResolverTypeWrapper<FittingHostingRequestEdge>;
+  FittingHostingRequestConnection: ResolverTypeWrapper<FitConnection>;
+  HostingRole: HostingRole;
+  HostingDealTerms: ResolverTypeWrapper<HostingDealTerms>;
+  HostingDeal: ResolverTypeWrapper<HostingDealNode>;
+  HostingDealEdge: ResolverTypeWrapper<Omit<HostingDealEdge, 'node'> & { node: ResolversTypes['HostingDeal'] }>;
+  HostingDealConnection: ResolverTypeWrapper<Connection<ResolversTypes['HostingDeal']>>;
+  HostingStatementLine: ResolverTypeWrapper<HostingStatementLine>;
+  HostingStatement: ResolverTypeWrapper<HostingStatementNode>;
+  HostingPricingInput: HostingPricingInput;
+  HostingInterruptibilityInput: HostingInterruptibilityInput;
+  CreateHostingOfferInput: CreateHostingOfferInput;
+  UpdateHostingOfferInput: UpdateHostingOfferInput;
+  FleetMachinesInput: FleetMachinesInput;
+  FleetInput: FleetInput;
+  CreateHostingRequestInput: CreateHostingRequestInput;
+  UpdateHostingRequestInput: UpdateHostingRequestInput;
+  HostingMarketInput: HostingMarketInput;
+  HostingOfferSearchInput: HostingOfferSearchInput;
+  HostingReadingInput: HostingReadingInput;
+  HostingOutageInput: HostingOutageInput;
+  HostingOutage: ResolverTypeWrapper<HostingOutage>;
   HashpriceDay: ResolverTypeWrapper<HashpriceDay>;
   HashpriceDayInput: HashpriceDayInput;
   UploadHashpriceIndexInput: UploadHashpriceIndexInput;
@@ -4704,6 +6057,17 @@ export type ResolversTypes = {
   RevenueScenarioEdge: ResolverTypeWrapper<Omit<RevenueScenarioEdge, 'node'> & { node: ResolversTypes['RevenueScenario'] }>;
   RevenueScenarioConnection: ResolverTypeWrapper<Connection<ResolversTypes['RevenueScenario']>>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  UsdRange: ResolverTypeWrapper<UsdRange>;
+  RevenueTermYear: ResolverTypeWrapper<RevenueTermYear>;
+  RevenuePartyFinance: ResolverTypeWrapper<RevenuePartyFinance>;
+  RevenueTenantFinance: ResolverTypeWrapper<RevenueTenantFinance>;
+  RevenueValuationRange: ResolverTypeWrapper<RevenueValuationRange>;
+  RevenueTermResult: ResolverTypeWrapper<TermResultNode>;
+  TermSensitivityGrid: ResolverTypeWrapper<TermSensitivityGrid>;
+  RevenueTornadoBar: ResolverTypeWrapper<RevenueTornadoBar>;
+  RevenueTornado: ResolverTypeWrapper<RevenueTornado>;
+  RevenueAdjustment: ResolverTypeWrapper<RevenueAdjustment>;
+  RevenueDefaults: ResolverTypeWrapper<RevenueDefaults>;
   ListingReadiness: ResolverTypeWrapper<ListingReadiness>;
   Listing: ResolverTypeWrapper<Omit<Listing, 'site' | 'blocks'> & { site: ResolversTypes['ListingSite'], blocks: ReadonlyArray<ResolversTypes['CapacityListing']> }>;
   ListedRegion: ResolverTypeWrapper<ListedRegion>;
@@ -4834,6 +6198,46 @@ export type ResolversParentTypes = {
   DealFilter: DealFilter;
   ProposeDealInput: ProposeDealInput;
   ProposeDealMwChangeInput: ProposeDealMwChangeInput;
+  AsicModel: AsicModel;
+  HostingPricing: HostingPricing;
+  HostingOffer: HostingOfferNode;
+  HostingEconomics: HostingEconomics;
+  HostingListing: HostingListing;
+  HostingListingEdge: HostingListingEdge;
+  HostingListingConnection: Connection<ResolversTypes['HostingListing']>;
+  HostingOfferEdge: Omit<HostingOfferEdge, 'node'> & { node: ResolversParentTypes['HostingOffer'] };
+  HostingOfferConnection: Connection<ResolversTypes['HostingOffer']>;
+  HostingRequest: HostingRequest;
+  HostingRequestEdge: HostingRequestEdge;
+  HostingRequestConnection: Connection<ResolversTypes['HostingRequest']>;
+  HostingCriterion: HostingCriterion;
+  HostingExclusionReason: HostingExclusionReason;
+  HostingExclusion: HostingExclusion;
+  HostingMatch: HostingMatch;
+  HostingMatchResult: HostingMatchResult;
+  HostingExclusionCount: HostingExclusionCount;
+  FittingHostingRequest: FittingHostingRequest;
+  FittingHostingRequestEdge: FittingHostingRequestEdge;
+  FittingHostingRequestConnection: FitConnection;
+  HostingDealTerms: HostingDealTerms;
+  HostingDeal: HostingDealNode;
+  HostingDealEdge: Omit<HostingDealEdge, 'node'> & { node: ResolversParentTypes['HostingDeal'] };
+  HostingDealConnection: Connection<ResolversTypes['HostingDeal']>;
+  HostingStatementLine: HostingStatementLine;
+  HostingStatement: HostingStatementNode;
+  HostingPricingInput: HostingPricingInput;
+  HostingInterruptibilityInput: HostingInterruptibilityInput;
+  CreateHostingOfferInput: CreateHostingOfferInput;
+  UpdateHostingOfferInput: UpdateHostingOfferInput;
+  FleetMachinesInput: FleetMachinesInput;
+  FleetInput: FleetInput;
+  CreateHostingRequestInput: CreateHostingRequestInput;
+  UpdateHostingRequestInput: UpdateHostingRequestInput;
+  HostingMarketInput: HostingMarketInput;
+  HostingOfferSearchInput: HostingOfferSearchInput;
+  HostingReadingInput: HostingReadingInput;
+  HostingOutageInput: HostingOutageInput;
+  HostingOutage: HostingOutage;
   HashpriceDay: HashpriceDay;
   HashpriceDayInput: HashpriceDayInput;
   UploadHashpriceIndexInput: UploadHashpriceIndexInput;
@@ -4926,6 +6330,17 @@ export type ResolversParentTypes = {
   RevenueScenarioEdge: Omit<RevenueScenarioEdge, 'node'> & { node: ResolversParentTypes['RevenueScenario'] };
   RevenueScenarioConnection: Connection<ResolversTypes['RevenueScenario']>;
   SaveRevenueScenarioInput: SaveRevenueScenarioInput;
+  UsdRange: UsdRange;
+  RevenueTermYear: RevenueTermYear;
+  RevenuePartyFinance: RevenuePartyFinance;
+  RevenueTenantFinance: RevenueTenantFinance;
+  RevenueValuationRange: RevenueValuationRange;
+  RevenueTermResult: TermResultNode;
+  TermSensitivityGrid: TermSensitivityGrid;
+  RevenueTornadoBar: RevenueTornadoBar;
+  RevenueTornado: RevenueTornado;
+  RevenueAdjustment: RevenueAdjustment;
+  RevenueDefaults: RevenueDefaults;
   ListingReadiness: ListingReadiness;
   Listing: Omit<Listing, 'site' | 'blocks'> & { site: ResolversParentTypes['ListingSite'], blocks: ReadonlyArray<ResolversParentTypes['CapacityListing']> };
   ListedRegion: ListedRegion;
@@ -4997,6 +6412,16 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   curtailmentEvents?: Resolver<ResolversTypes['CurtailmentEventConnection'], ParentType, ContextType, RequireFields<QueryCurtailmentEventsArgs, 'dealId' | 'first'>>;
   deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  asicModels?: Resolver<ReadonlyArray<ResolversTypes['AsicModel']>, ParentType, ContextType>;
+  hostingOffer?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType, RequireFields<QueryHostingOfferArgs, 'id'>>;
+  hostingOffers?: Resolver<ResolversTypes['HostingOfferConnection'], ParentType, ContextType, Partial<QueryHostingOffersArgs>>;
+  searchHostingOffers?: Resolver<ResolversTypes['HostingListingConnection'], ParentType, ContextType, Partial<QuerySearchHostingOffersArgs>>;
+  hostingRequest?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType, RequireFields<QueryHostingRequestArgs, 'id'>>;
+  hostingRequests?: Resolver<ResolversTypes['HostingRequestConnection'], ParentType, ContextType, Partial<QueryHostingRequestsArgs>>;
+  hostingMatches?: Resolver<ResolversTypes['HostingMatchResult'], ParentType, ContextType, RequireFields<QueryHostingMatchesArgs, 'requestId'>>;
+  hostingRequestsThatFit?: Resolver<ResolversTypes['FittingHostingRequestConnection'], ParentType, ContextType, Partial<QueryHostingRequestsThatFitArgs>>;
+  hostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<QueryHostingDealArgs, 'id'>>;
+  hostingDeals?: Resolver<ResolversTypes['HostingDealConnection'], ParentType, ContextType, Partial<QueryHostingDealsArgs>>;
   hashpriceIndex?: Resolver<ReadonlyArray<ResolversTypes['HashpriceDay']>, ParentType, ContextType, RequireFields<QueryHashpriceIndexArgs, 'from' | 'to'>>;
   poolStatements?: Resolver<ResolversTypes['PoolStatementDayConnection'], ParentType, ContextType, RequireFields<QueryPoolStatementsArgs, 'dealId' | 'first'>>;
   matches?: Resolver<Maybe<ResolversTypes['MatchingResult']>, ParentType, ContextType, RequireFields<QueryMatchesArgs, 'requestId'>>;
@@ -5021,6 +6446,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   openRequest?: Resolver<ResolversTypes['OpenColocationRequest'], ParentType, ContextType, RequireFields<QueryOpenRequestArgs, 'id'>>;
   revenueModel?: Resolver<ResolversTypes['RevenueResult'], ParentType, ContextType, RequireFields<QueryRevenueModelArgs, 'input'>>;
   revenueSensitivity?: Resolver<ResolversTypes['SensitivityGrid'], ParentType, ContextType, RequireFields<QueryRevenueSensitivityArgs, 'input' | 'axes'>>;
+  revenueTermModel?: Resolver<ResolversTypes['RevenueTermResult'], ParentType, ContextType, RequireFields<QueryRevenueTermModelArgs, 'input'>>;
+  revenueTermSensitivity?: Resolver<ResolversTypes['TermSensitivityGrid'], ParentType, ContextType, RequireFields<QueryRevenueTermSensitivityArgs, 'input' | 'axes'>>;
+  revenueTermTornado?: Resolver<ResolversTypes['RevenueTornado'], ParentType, ContextType, RequireFields<QueryRevenueTermTornadoArgs, 'input'>>;
+  revenueDefaults?: Resolver<ResolversTypes['RevenueDefaults'], ParentType, ContextType, Partial<QueryRevenueDefaultsArgs>>;
   revenueScenarios?: Resolver<ResolversTypes['RevenueScenarioConnection'], ParentType, ContextType, RequireFields<QueryRevenueScenariosArgs, 'first'>>;
   listedRegions?: Resolver<ReadonlyArray<ResolversTypes['ListedRegion']>, ParentType, ContextType>;
   listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<QueryListingArgs, 'siteId'>>;
@@ -5067,6 +6496,27 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   proposeDealMwChange?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationProposeDealMwChangeArgs, 'input'>>;
   acceptDealMwChange?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationAcceptDealMwChangeArgs, 'id'>>;
   declineDealMwChange?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationDeclineDealMwChangeArgs, 'id'>>;
+  createHostingOffer?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType, RequireFields<MutationCreateHostingOfferArgs, 'input'>>;
+  updateHostingOffer?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType, RequireFields<MutationUpdateHostingOfferArgs, 'id' | 'input'>>;
+  publishHostingOffer?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType, RequireFields<MutationPublishHostingOfferArgs, 'id'>>;
+  withdrawHostingOffer?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType, RequireFields<MutationWithdrawHostingOfferArgs, 'id'>>;
+  createHostingRequest?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType, RequireFields<MutationCreateHostingRequestArgs, 'input'>>;
+  updateHostingRequest?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType, RequireFields<MutationUpdateHostingRequestArgs, 'id' | 'input'>>;
+  publishHostingRequest?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType, RequireFields<MutationPublishHostingRequestArgs, 'id'>>;
+  withdrawHostingRequest?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType, RequireFields<MutationWithdrawHostingRequestArgs, 'id'>>;
+  proposeHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationProposeHostingDealArgs, 'offerId' | 'requestId'>>;
+  acceptHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationAcceptHostingDealArgs, 'id'>>;
+  rejectHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationRejectHostingDealArgs, 'id'>>;
+  withdrawHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationWithdrawHostingDealArgs, 'id'>>;
+  signHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationSignHostingDealArgs, 'id'>>;
+  activateHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationActivateHostingDealArgs, 'id'>>;
+  endHostingDeal?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType, RequireFields<MutationEndHostingDealArgs, 'id'>>;
+  recordHostingReadings?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordHostingReadingsArgs, 'dealId' | 'readings'>>;
+  recordHostingOutage?: Resolver<ResolversTypes['HostingOutage'], ParentType, ContextType, RequireFields<MutationRecordHostingOutageArgs, 'input'>>;
+  computeHostingStatement?: Resolver<ResolversTypes['HostingStatement'], ParentType, ContextType, RequireFields<MutationComputeHostingStatementArgs, 'dealId' | 'month'>>;
+  issueHostingStatement?: Resolver<ResolversTypes['HostingStatement'], ParentType, ContextType, RequireFields<MutationIssueHostingStatementArgs, 'id'>>;
+  agreeHostingStatement?: Resolver<ResolversTypes['HostingStatement'], ParentType, ContextType, RequireFields<MutationAgreeHostingStatementArgs, 'id'>>;
+  disputeHostingStatement?: Resolver<ResolversTypes['HostingStatement'], ParentType, ContextType, RequireFields<MutationDisputeHostingStatementArgs, 'id' | 'reason'>>;
   uploadHashpriceIndex?: Resolver<ResolversTypes['DayUploadResult'], ParentType, ContextType, RequireFields<MutationUploadHashpriceIndexArgs, 'input'>>;
   setHashpriceProvider?: Resolver<ResolversTypes['HashpriceProvider'], ParentType, ContextType, RequireFields<MutationSetHashpriceProviderArgs, 'organizationId' | 'enabled'>>;
   recordPoolStatements?: Resolver<ResolversTypes['DayUploadResult'], ParentType, ContextType, RequireFields<MutationRecordPoolStatementsArgs, 'input'>>;
@@ -5509,6 +6959,281 @@ export type DealConnectionResolvers<ContextType = ApiContext, ParentType extends
   edges?: Resolver<ReadonlyArray<ResolversTypes['DealEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AsicModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AsicModel'] = ResolversParentTypes['AsicModel']> = {
+  id?: Resolver<ResolversTypes['AsicModelId'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hashrateThs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  powerKw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cooling?: Resolver<ResolversTypes['HostingCooling'], ParentType, ContextType>;
+};
+
+export type HostingPricingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingPricing'] = ResolversParentTypes['HostingPricing']> = {
+  kind?: Resolver<ResolversTypes['HostingPricingKind'], ParentType, ContextType>;
+  rateUsdPerKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  feeUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type HostingOfferResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingOffer'] = ResolversParentTypes['HostingOffer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  mw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  availableFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  pricing?: Resolver<ResolversTypes['HostingPricing'], ParentType, ContextType>;
+  interruptibility?: Resolver<ResolversTypes['HostingInterruptibility'], ParentType, ContextType>;
+  noticeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxCurtailedHoursPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preemptors?: Resolver<ReadonlyArray<ResolversTypes['HostingPreemptor']>, ParentType, ContextType>;
+  uptimeCommitmentPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxJPerTh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  coolings?: Resolver<ReadonlyArray<ResolversTypes['HostingCooling']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['HostingService'], ParentType, ContextType>;
+  depositMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minTermMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  aiLoad?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HostingOfferStatus'], ParentType, ContextType>;
+  listedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type HostingEconomicsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingEconomics'] = ResolversParentTypes['HostingEconomics']> = {
+  revenueUsdPerMwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rateUsdPerMwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  marginUsdPerMwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  breakEvenHashpriceUsdPerPhDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedRunHoursPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedMwhPerMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedMonthlyProfitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type HostingListingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingListing'] = ResolversParentTypes['HostingListing']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  hostLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gridOperator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  availableFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pricing?: Resolver<ResolversTypes['HostingPricing'], ParentType, ContextType>;
+  passThroughEnergyUsdPerKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  interruptibility?: Resolver<ResolversTypes['HostingInterruptibility'], ParentType, ContextType>;
+  noticeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxCurtailedHoursPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preemptors?: Resolver<ReadonlyArray<ResolversTypes['HostingPreemptor']>, ParentType, ContextType>;
+  uptimeCommitmentPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxJPerTh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  coolings?: Resolver<ReadonlyArray<ResolversTypes['HostingCooling']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['HostingService'], ParentType, ContextType>;
+  depositMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minTermMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  aiSiteIdlePower?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hostVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  economics?: Resolver<ResolversTypes['HostingEconomics'], ParentType, ContextType>;
+};
+
+export type HostingListingEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingListingEdge'] = ResolversParentTypes['HostingListingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HostingListing'], ParentType, ContextType>;
+};
+
+export type HostingListingConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingListingConnection'] = ResolversParentTypes['HostingListingConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['HostingListingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HostingOfferEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingOfferEdge'] = ResolversParentTypes['HostingOfferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HostingOffer'], ParentType, ContextType>;
+};
+
+export type HostingOfferConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingOfferConnection'] = ResolversParentTypes['HostingOfferConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['HostingOfferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HostingRequestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingRequest'] = ResolversParentTypes['HostingRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fleet?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fleetMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fleetJPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  worstJPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coolings?: Resolver<ReadonlyArray<ResolversTypes['HostingCooling']>, ParentType, ContextType>;
+  maxRateUsdPerKwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uptimeNeededPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  curtailmentToleratedHoursPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['HostingService']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RequestStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type HostingRequestEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingRequestEdge'] = ResolversParentTypes['HostingRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HostingRequest'], ParentType, ContextType>;
+};
+
+export type HostingRequestConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingRequestConnection'] = ResolversParentTypes['HostingRequestConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['HostingRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HostingCriterionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingCriterion'] = ResolversParentTypes['HostingCriterion']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HostingExclusionReasonResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingExclusionReason'] = ResolversParentTypes['HostingExclusionReason']> = {
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HostingExclusionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingExclusion'] = ResolversParentTypes['HostingExclusion']> = {
+  offerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['HostingExclusionReason']>, ParentType, ContextType>;
+};
+
+export type HostingMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingMatch'] = ResolversParentTypes['HostingMatch']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['HostingListing'], ParentType, ContextType>;
+  economics?: Resolver<ResolversTypes['HostingEconomics'], ParentType, ContextType>;
+  criteria?: Resolver<ReadonlyArray<ResolversTypes['HostingCriterion']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HostingMatchResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingMatchResult'] = ResolversParentTypes['HostingMatchResult']> = {
+  modelVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hashpriceUsdPerPhDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  poolFeePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fleetMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fleetJPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  matches?: Resolver<ReadonlyArray<ResolversTypes['HostingMatch']>, ParentType, ContextType>;
+  excluded?: Resolver<ReadonlyArray<ResolversTypes['HostingExclusion']>, ParentType, ContextType>;
+  excludedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exclusionCounts?: Resolver<ReadonlyArray<ResolversTypes['HostingExclusionCount']>, ParentType, ContextType>;
+};
+
+export type HostingExclusionCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingExclusionCount'] = ResolversParentTypes['HostingExclusionCount']> = {
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FittingHostingRequestResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FittingHostingRequest'] = ResolversParentTypes['FittingHostingRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fleetLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fleet?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fleetMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fleetJPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  coolings?: Resolver<ReadonlyArray<ResolversTypes['HostingCooling']>, ParentType, ContextType>;
+  regions?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRateUsdPerKwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uptimeNeededPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  curtailmentToleratedHoursPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bestOfferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  economics?: Resolver<ResolversTypes['HostingEconomics'], ParentType, ContextType>;
+};
+
+export type FittingHostingRequestEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FittingHostingRequestEdge'] = ResolversParentTypes['FittingHostingRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FittingHostingRequest'], ParentType, ContextType>;
+};
+
+export type FittingHostingRequestConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FittingHostingRequestConnection'] = ResolversParentTypes['FittingHostingRequestConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['FittingHostingRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type HostingDealTermsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingDealTerms'] = ResolversParentTypes['HostingDealTerms']> = {
+  pricing?: Resolver<ResolversTypes['HostingPricing'], ParentType, ContextType>;
+  passThroughEnergyUsdPerKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  contractedKw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxCurtailedHoursPerMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uptimeCommitmentPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  poolFeePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  platformFeePct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  depositUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type HostingDealResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingDeal'] = ResolversParentTypes['HostingDeal']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['HostingRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DealStatus'], ParentType, ContextType>;
+  offerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  counterpartyLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType>;
+  mw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  termMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  terms?: Resolver<ResolversTypes['HostingDealTerms'], ParentType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hostSignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fleetSignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  statements?: Resolver<ReadonlyArray<ResolversTypes['HostingStatement']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type HostingDealEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingDealEdge'] = ResolversParentTypes['HostingDealEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['HostingDeal'], ParentType, ContextType>;
+};
+
+export type HostingDealConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingDealConnection'] = ResolversParentTypes['HostingDealConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['HostingDealEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HostingStatementLineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingStatementLine'] = ResolversParentTypes['HostingStatementLine']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amountUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  feeBase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type HostingStatementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingStatement'] = ResolversParentTypes['HostingStatement']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dealId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StatementStatus'], ParentType, ContextType>;
+  meteredKwh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantTotalUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  platformFeeUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostPayoutUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantCarryOutUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lines?: Resolver<ReadonlyArray<ResolversTypes['HostingStatementLine']>, ParentType, ContextType>;
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  agreedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disputedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HostingOutageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingOutage'] = ResolversParentTypes['HostingOutage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type HashpriceDayResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HashpriceDay'] = ResolversParentTypes['HashpriceDay']> = {
@@ -6068,6 +7793,106 @@ export type RevenueScenarioConnectionResolvers<ContextType = ApiContext, ParentT
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UsdRangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UsdRange'] = ResolversParentTypes['UsdRange']> = {
+  lowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  highUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueTermYearResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTermYear'] = ResolversParentTypes['RevenueTermYear']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractedItMw?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  colocationUsdPerKwMonth?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  energyPriceFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jPerTh?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageHashpriceUsdPerPhDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['RevenueTotals'], ParentType, ContextType>;
+  fleetCapexUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostCashFlowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantValueUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantCashFlowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantEffectiveUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tenantAllInUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  energy?: Resolver<ResolversTypes['RevenueEnergy'], ParentType, ContextType>;
+};
+
+export type RevenuePartyFinanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenuePartyFinance'] = ResolversParentTypes['RevenuePartyFinance']> = {
+  cashFlowsUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  npvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  irrPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  paybackMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type RevenueTenantFinanceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTenantFinance'] = ResolversParentTypes['RevenueTenantFinance']> = {
+  cashFlowsUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  npvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  irrPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  paybackMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  levelisedEffectiveUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  levelisedAllInUsdPerKwMonth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RevenueValuationRangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueValuationRange'] = ResolversParentTypes['RevenueValuationRange']> = {
+  basisYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ebitdaUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  atMiningMultiple?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+  atDataCentreMultiple?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+  uplift?: Resolver<ResolversTypes['UsdRange'], ParentType, ContextType>;
+};
+
+export type RevenueTermResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTermResult'] = ResolversParentTypes['RevenueTermResult']> = {
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  years?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  yearly?: Resolver<ReadonlyArray<ResolversTypes['RevenueTermYear']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['RevenueTotals'], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['RevenuePartyFinance'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['RevenueTenantFinance'], ParentType, ContextType>;
+  valuation?: Resolver<ResolversTypes['RevenueValuationRange'], ParentType, ContextType>;
+  loadShape?: Resolver<ResolversTypes['RevenueSmoothness'], ParentType, ContextType>;
+  interconnectionUtilisation?: Resolver<ResolversTypes['RevenueUtilisation'], ParentType, ContextType>;
+  hourly?: Resolver<ResolversTypes['HourlySeries'], ParentType, ContextType, RequireFields<RevenueTermResultHourlyArgs, 'fromHour' | 'hours'>>;
+};
+
+export type TermSensitivityGridResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TermSensitivityGrid'] = ResolversParentTypes['TermSensitivityGrid']> = {
+  axes?: Resolver<ReadonlyArray<ResolversTypes['SensitivityAxis']>, ParentType, ContextType>;
+  shape?: Resolver<ReadonlyArray<ResolversTypes['Int']>, ParentType, ContextType>;
+  hostNpvUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+  tenantNpvUsd?: Resolver<ReadonlyArray<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RevenueTornadoBarResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTornadoBar'] = ResolversParentTypes['RevenueTornadoBar']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostNpvLowUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  hostNpvHighUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  swingUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueTornadoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueTornado'] = ResolversParentTypes['RevenueTornado']> = {
+  baseHostNpvUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bars?: Resolver<ReadonlyArray<ResolversTypes['RevenueTornadoBar']>, ParentType, ContextType>;
+};
+
+export type RevenueAdjustmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueAdjustment'] = ResolversParentTypes['RevenueAdjustment']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  given?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  proposed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RevenueDefaultsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevenueDefaults'] = ResolversParentTypes['RevenueDefaults']> = {
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  adjustments?: Resolver<ReadonlyArray<ResolversTypes['RevenueAdjustment']>, ParentType, ContextType>;
+};
+
 export type ListingReadinessResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListingReadiness'] = ResolversParentTypes['ListingReadiness']> = {
   tier?: Resolver<ResolversTypes['ReadinessTier'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -6433,6 +8258,34 @@ export type Resolvers<ContextType = ApiContext> = {
   Deal?: DealResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
+  AsicModel?: AsicModelResolvers<ContextType>;
+  HostingPricing?: HostingPricingResolvers<ContextType>;
+  HostingOffer?: HostingOfferResolvers<ContextType>;
+  HostingEconomics?: HostingEconomicsResolvers<ContextType>;
+  HostingListing?: HostingListingResolvers<ContextType>;
+  HostingListingEdge?: HostingListingEdgeResolvers<ContextType>;
+  HostingListingConnection?: HostingListingConnectionResolvers<ContextType>;
+  HostingOfferEdge?: HostingOfferEdgeResolvers<ContextType>;
+  HostingOfferConnection?: HostingOfferConnectionResolvers<ContextType>;
+  HostingRequest?: HostingRequestResolvers<ContextType>;
+  HostingRequestEdge?: HostingRequestEdgeResolvers<ContextType>;
+  HostingRequestConnection?: HostingRequestConnectionResolvers<ContextType>;
+  HostingCriterion?: HostingCriterionResolvers<ContextType>;
+  HostingExclusionReason?: HostingExclusionReasonResolvers<ContextType>;
+  HostingExclusion?: HostingExclusionResolvers<ContextType>;
+  HostingMatch?: HostingMatchResolvers<ContextType>;
+  HostingMatchResult?: HostingMatchResultResolvers<ContextType>;
+  HostingExclusionCount?: HostingExclusionCountResolvers<ContextType>;
+  FittingHostingRequest?: FittingHostingRequestResolvers<ContextType>;
+  FittingHostingRequestEdge?: FittingHostingRequestEdgeResolvers<ContextType>;
+  FittingHostingRequestConnection?: FittingHostingRequestConnectionResolvers<ContextType>;
+  HostingDealTerms?: HostingDealTermsResolvers<ContextType>;
+  HostingDeal?: HostingDealResolvers<ContextType>;
+  HostingDealEdge?: HostingDealEdgeResolvers<ContextType>;
+  HostingDealConnection?: HostingDealConnectionResolvers<ContextType>;
+  HostingStatementLine?: HostingStatementLineResolvers<ContextType>;
+  HostingStatement?: HostingStatementResolvers<ContextType>;
+  HostingOutage?: HostingOutageResolvers<ContextType>;
   HashpriceDay?: HashpriceDayResolvers<ContextType>;
   DayUploadResult?: DayUploadResultResolvers<ContextType>;
   HashpriceProvider?: HashpriceProviderResolvers<ContextType>;
@@ -6505,6 +8358,17 @@ export type Resolvers<ContextType = ApiContext> = {
   RevenueScenario?: RevenueScenarioResolvers<ContextType>;
   RevenueScenarioEdge?: RevenueScenarioEdgeResolvers<ContextType>;
   RevenueScenarioConnection?: RevenueScenarioConnectionResolvers<ContextType>;
+  UsdRange?: UsdRangeResolvers<ContextType>;
+  RevenueTermYear?: RevenueTermYearResolvers<ContextType>;
+  RevenuePartyFinance?: RevenuePartyFinanceResolvers<ContextType>;
+  RevenueTenantFinance?: RevenueTenantFinanceResolvers<ContextType>;
+  RevenueValuationRange?: RevenueValuationRangeResolvers<ContextType>;
+  RevenueTermResult?: RevenueTermResultResolvers<ContextType>;
+  TermSensitivityGrid?: TermSensitivityGridResolvers<ContextType>;
+  RevenueTornadoBar?: RevenueTornadoBarResolvers<ContextType>;
+  RevenueTornado?: RevenueTornadoResolvers<ContextType>;
+  RevenueAdjustment?: RevenueAdjustmentResolvers<ContextType>;
+  RevenueDefaults?: RevenueDefaultsResolvers<ContextType>;
   ListingReadiness?: ListingReadinessResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
   ListedRegion?: ListedRegionResolvers<ContextType>;

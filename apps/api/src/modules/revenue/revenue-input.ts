@@ -3,20 +3,24 @@
 // keys, so a typo such as `jPerTH` would otherwise silently model the default).
 import {
   DEFAULT_REVENUE_INPUT,
+  DEFAULT_TERM_INPUT,
   DEFAULT_TRAINING_PROFILE,
   HourlyCsvError,
   ZRevenueInput,
+  ZTermInput,
+  type TTermInput,
   hoursInYear,
   parseHourlyCsv,
   type TRevenueInput,
 } from '@gridshare/revenue';
+import type { z } from 'zod';
 
 export type Path = (string | number)[];
 export interface Issue {
   path: Path;
   message: string;
 }
-export type Normalised = { ok: true; input: TRevenueInput } | { ok: false; issues: Issue[] };
+export type Normalised<T> = { ok: true; input: T } | { ok: false; issues: Issue[] };
 
 type JsonObject = Record<string, unknown>;
 
@@ -94,16 +98,29 @@ function yearHours(startDate: unknown): number | null {
   }
 }
 
+/** What a JSON input is filled from and checked against: the one-year scenario, or a term. */
+export interface InputModel<T> {
+  readonly defaults: unknown;
+  readonly schema: z.ZodType<T>;
+}
+
+export const YEAR_MODEL: InputModel<TRevenueInput> = { defaults: DEFAULT_REVENUE_INPUT, schema: ZRevenueInput };
+export const TERM_MODEL: InputModel<TTermInput> = { defaults: DEFAULT_TERM_INPUT, schema: ZTermInput };
+
 /** A JSON value from a client → the engine's full input, or every issue with its path. */
-export function normaliseRevenueInput(raw: unknown): Normalised {
+export function normaliseRevenueInput(raw: unknown): Normalised<TRevenueInput> {
+  return normaliseInput(raw, YEAR_MODEL);
+}
+
+export function normaliseInput<T>(raw: unknown, model: InputModel<T>): Normalised<T> {
   if (!isObject(raw)) return { ok: false, issues: [{ path: [], message: 'must be an object of revenue inputs; {} models the defaults' }] };
-  const merged = mergeOver(DEFAULT_REVENUE_INPUT, raw);
+  const merged = mergeOver(model.defaults, raw);
   const hours = yearHours(isObject(merged) ? merged.startDate : undefined);
   const issues: Issue[] = [];
   // With no valid year the length is unknown: the series stay as sent and the schema names startDate.
   const expanded = hours === null ? merged : expandCsv(merged, hours, [], issues);
   if (issues.length > 0) return { ok: false, issues };
-  const parsed = ZRevenueInput.safeParse(expanded);
+  const parsed = model.schema.safeParse(expanded);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message })) };
   // Defaults only hold known fields, so any unknown field in the merged input is one the client sent.
   unknownFields(expanded, parsed.data, [], issues);

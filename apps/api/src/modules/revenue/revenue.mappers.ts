@@ -1,8 +1,18 @@
 import type { Prisma, RevenueScenario } from '@gridshare/db';
-import type { HourlyOutput, RevenueResult, SensitivityGrid, TRevenueInput } from '@gridshare/revenue';
+import type {
+  CentsRange,
+  HourlyOutput,
+  PartyFinance,
+  RevenueResult,
+  SensitivityGrid,
+  TermResult,
+  TermSensitivityGrid,
+  Tornado,
+  TRevenueInput,
+  TTermInput,
+} from '@gridshare/revenue';
 import { z } from 'zod';
 import { centsToUsd } from '../common/units';
-
 
 /** `{ hostEbitda: 123 }` cents → `{ hostEbitdaUsd: 1.23 }`: every money line, named with its unit. */
 export function toTotalsNode<Line extends string>(totalsCents: { readonly [L in Line]: number }): Record<`${Line}Usd`, number> {
@@ -90,3 +100,84 @@ export function toScenarioNode(row: RevenueScenario, callerOrgId: string) {
   };
 }
 export type ScenarioNode = ReturnType<typeof toScenarioNode>;
+
+const usdRange = (r: CentsRange) => ({ lowUsd: centsToUsd(r.low), highUsd: centsToUsd(r.high) });
+const partyNode = (p: PartyFinance) => ({
+  cashFlowsUsd: p.cashFlowsCents.map(centsToUsd),
+  npvUsd: centsToUsd(p.npvCents),
+  irrPercent: p.irrPercent,
+  paybackMonth: p.paybackMonth,
+});
+
+/** The GraphQL RevenueTermResult; `hourly` is sliced on demand from the term's arrays kept here. */
+export function toTermResultNode(result: TermResult, input: TTermInput, windowStartHour: number) {
+  return {
+    startDate: result.startDate,
+    endDate: result.endDate,
+    years: result.years,
+    hours: result.hours,
+    inputs: input,
+    yearly: result.yearly.map((y) => ({
+      year: y.year,
+      startDate: y.startDate,
+      endDate: y.endDate,
+      hours: y.hours,
+      contractedItMw: y.contractedItMw,
+      colocationUsdPerKwMonth: y.colocationUsdPerKwMonth,
+      energyPriceFactor: y.energyPriceFactor,
+      jPerTh: y.jPerTh,
+      averageHashpriceUsdPerPhDay: y.averageHashpriceUsdPerPhDay,
+      totals: toTotalsNode(y.totalsCents),
+      fleetCapexUsd: centsToUsd(y.fleetCapexCents),
+      hostCashFlowUsd: centsToUsd(y.hostCashFlowCents),
+      tenantValueUsd: centsToUsd(y.tenantValueCents),
+      tenantCashFlowUsd: centsToUsd(y.tenantCashFlowCents),
+      tenantEffectiveUsdPerKwMonth: y.tenantEffectiveUsdPerKwMonth,
+      tenantAllInUsdPerKwMonth: y.tenantAllInUsdPerKwMonth,
+      energy: { aiMwh: y.energyMwh.ai, miningMwh: y.energyMwh.mining, backfillMwh: y.energyMwh.backfill, idleMwh: y.energyMwh.idle, curtailedMwh: 0 },
+    })),
+    totals: toTotalsNode(result.totalsCents),
+    host: partyNode(result.host),
+    tenant: {
+      ...partyNode(result.tenant),
+      levelisedEffectiveUsdPerKwMonth: result.tenant.levelisedEffectiveUsdPerKwMonth,
+      levelisedAllInUsdPerKwMonth: result.tenant.levelisedAllInUsdPerKwMonth,
+    },
+    valuation: {
+      basisYear: result.valuation.basisYear,
+      ebitdaUsd: centsToUsd(result.valuation.ebitdaCents),
+      atMiningMultiple: usdRange(result.valuation.atMiningMultiple),
+      atDataCentreMultiple: usdRange(result.valuation.atDataCentreMultiple),
+      uplift: usdRange(result.valuation.uplift),
+    },
+    loadShape: result.loadShape,
+    interconnectionUtilisation: result.interconnectionUtilisation,
+    weekStartHour: windowStartHour,
+    hourlyOutput: result.hourly,
+  };
+}
+export type TermResultNode = ReturnType<typeof toTermResultNode>;
+
+export function toTermSensitivityNode(grid: TermSensitivityGrid) {
+  return {
+    axes: grid.axes.map((axis) => ({ path: axis.path, values: [...axis.values] })),
+    shape: [...grid.shape],
+    hostNpvUsd: Array.from(grid.hostNpvCents, centsToUsd),
+    tenantNpvUsd: Array.from(grid.tenantNpvCents, centsToUsd),
+  };
+}
+
+export function toTornadoNode(tornado: Tornado) {
+  return {
+    baseHostNpvUsd: centsToUsd(tornado.baseHostNpvCents),
+    bars: tornado.bars.map((b) => ({
+      path: b.path,
+      base: b.base,
+      low: b.low,
+      high: b.high,
+      hostNpvLowUsd: centsToUsd(b.hostNpvLowCents),
+      hostNpvHighUsd: centsToUsd(b.hostNpvHighCents),
+      swingUsd: centsToUsd(b.swingCents),
+    })),
+  };
+}

@@ -3,8 +3,27 @@ import { authorize, can } from '../../auth/authorize';
 import { connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
-import { toHourlyNode, toRevenueResultNode, toScenarioNode, toSensitivityNode } from './revenue.mappers';
-import { ZHourlyArgs, ZRevenueModelArgs, ZRevenueScenariosArgs, ZSaveRevenueScenarioInput, ZSensitivityArgs } from './revenue.schemas';
+import {
+  toHourlyNode,
+  toRevenueResultNode,
+  toScenarioNode,
+  toSensitivityNode,
+  toTermResultNode,
+  toTermSensitivityNode,
+  toTornadoNode,
+} from './revenue.mappers';
+import { revenueDefaultsFor } from './revenue-defaults';
+import {
+  ZHourlyArgs,
+  ZRevenueDefaultsArgs,
+  ZRevenueModelArgs,
+  ZRevenueScenariosArgs,
+  ZSaveRevenueScenarioInput,
+  ZSensitivityArgs,
+  ZTermModelArgs,
+  ZTermSensitivityArgs,
+  ZTermTornadoArgs,
+} from './revenue.schemas';
 import * as revenue from './revenue.service';
 
 export const revenueResolvers: Resolvers = {
@@ -18,6 +37,24 @@ export const revenueResolvers: Resolvers = {
     revenueSensitivity: (_parent, args, ctx) => {
       authorize(ctx, can.modelRevenue);
       return toSensitivityNode(revenue.modelSensitivity(parseInput(ZSensitivityArgs, args, '')));
+    },
+    revenueTermModel: (_parent, args, ctx) => {
+      authorize(ctx, can.modelRevenue);
+      const parsed = parseInput(ZTermModelArgs, args, '');
+      const { result, windowStartHour } = revenue.modelTerm(parsed);
+      return toTermResultNode(result, parsed.input, windowStartHour);
+    },
+    revenueTermSensitivity: (_parent, args, ctx) => {
+      authorize(ctx, can.modelRevenue);
+      return toTermSensitivityNode(revenue.modelTermSensitivity(parseInput(ZTermSensitivityArgs, args, '')));
+    },
+    revenueTermTornado: (_parent, args, ctx) => {
+      authorize(ctx, can.modelRevenue);
+      return toTornadoNode(revenue.modelTermTornado(parseInput(ZTermTornadoArgs, args, '').input));
+    },
+    revenueDefaults: (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.modelRevenue);
+      return revenueDefaultsFor(ctx.db.prisma, auth, parseInput(ZRevenueDefaultsArgs, args, ''));
     },
     revenueScenarios: async (_parent, args, ctx) => {
       const auth = authorize(ctx, can.modelRevenue);
@@ -38,6 +75,14 @@ export const revenueResolvers: Resolvers = {
     hourly: (result, args) => {
       const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
       if (!result.hourlyOutput) throw new Error('revenueModel ran without hourly output');
+      return toHourlyNode(result.hourlyOutput, from, to);
+    },
+  },
+  RevenueTermResult: {
+    // As RevenueResult.hourly: a window of the arrays revenueTermModel already holds, from its year and week.
+    hourly: (result, args) => {
+      const { from, to } = revenue.hourlyWindow(result.hours, result.weekStartHour, parseInput(ZHourlyArgs, args, ''));
+      if (!result.hourlyOutput) throw new Error('revenueTermModel ran without hourly output');
       return toHourlyNode(result.hourlyOutput, from, to);
     },
   },

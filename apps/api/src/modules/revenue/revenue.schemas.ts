@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { ZPageArgs } from '../../graphql/pagination';
 import { ZId, ZJsonValue } from '../common/common.schemas';
-import { normaliseRevenueInput } from './revenue-input';
+import { type InputModel, normaliseInput, TERM_MODEL, YEAR_MODEL } from './revenue-input';
 
-/** A revenue input as JSON → the engine's full input with defaults filled; each issue keeps its field path. */
-export const ZRevenueJson = ZJsonValue.pipe(
-  z.unknown().transform((raw, ctx) => {
-    const result = normaliseRevenueInput(raw);
-    if (result.ok) return result.input;
-    for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
-    return z.NEVER;
-  }),
-);
+/** An engine input as JSON → the full input with defaults filled; each issue keeps its field path. */
+const inputJson = <T>(model: InputModel<T>) =>
+  ZJsonValue.pipe(
+    z.unknown().transform((raw, ctx) => {
+      const result = normaliseInput(raw, model);
+      if (result.ok) return result.input;
+      for (const issue of result.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: raw });
+      return z.NEVER;
+    }),
+  );
+
+export const ZRevenueJson = inputJson(YEAR_MODEL);
+/** A term input (the one-year fields plus `term` and `finance`) as JSON, filled from DEFAULT_TERM_INPUT. */
+export const ZTermJson = inputJson(TERM_MODEL);
 
 export const HOURS_PER_WEEK = 168;
 /** 31 days: enough for a month's chart, small enough that nobody ships 8,760 points by accident. */
@@ -19,10 +24,11 @@ export const MAX_HOURLY_POINTS = 744;
 /** Each cell is a full site-year (~0.4 ms), so 1,000 cells hold a request for about half a second. */
 export const MAX_SENSITIVITY_CELLS = 1_000;
 const MAX_WEEK = 52; // week 52 holds the year's last one or two days
+const ZWeek = z.int('must be a whole number').min(0, 'must be 0 or more').max(MAX_WEEK, `must be at most ${MAX_WEEK}`).nullish();
 
 export const ZRevenueModelArgs = z.object({
   input: ZRevenueJson,
-  week: z.int('must be a whole number').min(0, 'must be 0 or more').max(MAX_WEEK, `must be at most ${MAX_WEEK}`).nullish(),
+  week: ZWeek,
 });
 export type TRevenueModelArgs = z.infer<typeof ZRevenueModelArgs>;
 
@@ -34,6 +40,13 @@ export const ZHourlyArgs = z.object({
     .max(MAX_HOURLY_POINTS, `must be at most ${MAX_HOURLY_POINTS} (31 days) per call`),
 });
 export type THourlyArgs = z.infer<typeof ZHourlyArgs>;
+
+export const ZTermModelArgs = z.object({
+  input: ZTermJson,
+  year: z.int('must be a whole number').min(1, 'must be 1 or more').max(30, 'must be at most 30').nullish(),
+  week: ZWeek,
+});
+export type TTermModelArgs = z.infer<typeof ZTermModelArgs>;
 
 const ZSensitivityAxis = z.strictObject({
   path: z.string().trim().min(1, 'must name an input field, e.g. market.hashpriceUsdPerPhDay').max(200, 'must be at most 200 characters'),
@@ -53,6 +66,20 @@ export const ZSensitivityArgs = z.object({
     }),
 });
 export type TSensitivityArgs = z.infer<typeof ZSensitivityArgs>;
+
+export const ZTermSensitivityArgs = z.object({ input: ZTermJson, axes: ZSensitivityArgs.shape.axes });
+export type TTermSensitivityArgs = z.infer<typeof ZTermSensitivityArgs>;
+
+export const ZTermTornadoArgs = z.object({ input: ZTermJson });
+
+/** Where the modeller opens from: exactly one of a site, a block or a deal of the caller's. */
+export const ZRevenueDefaultsArgs = z
+  .object({ siteId: ZId.nullish(), blockId: ZId.nullish(), dealId: ZId.nullish() })
+  .superRefine((v, ctx) => {
+    if ([v.siteId, v.blockId, v.dealId].filter(Boolean).length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'give one of siteId, blockId or dealId' });
+  });
+export type TRevenueDefaultsArgs = z.infer<typeof ZRevenueDefaultsArgs>;
 
 /** A scenario belongs to a site or to a deal: exactly one of the two ids. */
 function oneSubject(value: { siteId?: string | null; dealId?: string | null }, ctx: z.RefinementCtx) {

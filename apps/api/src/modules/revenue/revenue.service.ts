@@ -1,17 +1,24 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import { RevenueInputError, revenueSensitivity, simulateRevenue, type TRevenueInput } from '@gridshare/revenue';
+import { RevenueInputError, revenueSensitivity, simulateRevenue, simulateTerm, termSensitivity, termTornado, type TermResult, type TRevenueInput, type TTermInput } from '@gridshare/revenue';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { type DomainError, appError, badInput, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toJsonColumn, toStoredResults } from './revenue.mappers';
-import { HOURS_PER_WEEK, type THourlyArgs, type TSaveRevenueScenarioInput, type TSensitivityArgs } from './revenue.schemas';
+import {
+  HOURS_PER_WEEK,
+  type THourlyArgs,
+  type TSaveRevenueScenarioInput,
+  type TSensitivityArgs,
+  type TTermModelArgs,
+  type TTermSensitivityArgs,
+} from './revenue.schemas';
 
 /**
  * The engine's sensitivity issues as BAD_USER_INPUT. The base input already passed validation, so any issue
  * outside `axes` comes from a cell: it is the axis whose field broke (or the axes together) that is wrong.
  */
-function sensitivityBadInput(error: RevenueInputError, axes: TSensitivityArgs['axes']): DomainError {
+function sensitivityBadInput(error: RevenueInputError, axes: readonly { path: string }[]): DomainError {
   const dotted = axes.map((axis) => axis.path.replace(/\[(\d+)\]/g, '.$1'));
   const issues = error.issues.map((issue) => {
     const axis = dotted.indexOf(issue.path);
@@ -39,13 +46,32 @@ export function hourlyWindow(yearHours: number, weekStartHour: number, args: THo
 
 export const weekStartHour = (week: number | null | undefined) => (week ?? 0) * HOURS_PER_WEEK;
 
-export function modelSensitivity(args: TSensitivityArgs) {
+/** Runs a grid; an axis value that breaks a rule is BAD_USER_INPUT naming the axis. */
+function onAxes<T>(axes: readonly { path: string }[], run: () => T): T {
   try {
-    return revenueSensitivity(args.input, args.axes);
+    return run();
   } catch (error) {
-    throw error instanceof RevenueInputError ? sensitivityBadInput(error, args.axes) : error;
+    throw error instanceof RevenueInputError ? sensitivityBadInput(error, axes) : error;
   }
 }
+
+export const modelSensitivity = (args: TSensitivityArgs) => onAxes(args.axes, () => revenueSensitivity(args.input, args.axes));
+
+/** The deal's whole term with its hourly arrays (a window is sliced per request); nothing is read or written. */
+export function modelTerm(args: TTermModelArgs): { result: TermResult; windowStartHour: number } {
+  const result = simulateTerm(args.input, { hourly: true });
+  const year = Math.min(args.year ?? 1, result.years);
+  const yearStart = result.yearly.slice(0, year - 1).reduce((n, y) => n + y.hours, 0);
+  return { result, windowStartHour: yearStart + weekStartHour(args.week) };
+}
+
+/** Cells that run hour by hour cost about a term simulation each (~10 ms): 100 hold a request for about a second. */
+export const MAX_HOURLY_TERM_CELLS = 100;
+
+export const modelTermSensitivity = (args: TTermSensitivityArgs) =>
+  onAxes(args.axes, () => termSensitivity(args.input, args.axes, { maxHourlyCells: MAX_HOURLY_TERM_CELLS }));
+
+export const modelTermTornado = (input: TTermInput) => termTornado(input);
 
 export interface ScenarioSubject {
   siteId?: string | null;

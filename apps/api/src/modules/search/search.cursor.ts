@@ -4,7 +4,8 @@ import { badInput } from '../../errors/domain-errors';
 import type { Keyset } from './search.sql';
 import { SORTS, type TSort } from './search.schemas';
 
-const ZCursor = z.strictObject({ s: z.enum(SORTS), v: z.string().max(40), id: z.uuid() });
+// z.guid(), not z.uuid(): PostgreSQL stores any 8-4-4-4-12 hex id, not only RFC 4122 versions (the bench market's ids are md5s).
+const ZCursor = z.strictObject({ s: z.enum(SORTS), v: z.string().max(40), id: z.guid() });
 
 const isIsoDay = (value: string) => {
   const day = new Date(`${value}T00:00:00Z`);

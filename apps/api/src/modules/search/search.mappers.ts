@@ -48,13 +48,20 @@ export function toListingSite(row: SiteColumns) {
 }
 export type ListingSiteNode = ReturnType<typeof toListingSite>;
 
-export function toListingNode(row: ListingRow) {
+/** A listing row from SQL (Decimals) or from the in-memory index (numbers). */
+type NodeColumns = SiteColumns & {
+  [K in keyof Pick<ListingRow, 'blockId' | 'kind' | 'mw' | 'firmMw' | 'interruptibleMw' | 'availableFrom' | 'priceCentsPerKwMonth' | 'minTermMonths'>]: ListingRow[K] extends Prisma.Decimal
+    ? Numeric
+    : ListingRow[K];
+};
+
+export function toListingNode(row: NodeColumns) {
   return {
     id: row.blockId,
     kind: row.kind,
-    mw: row.mw.toNumber(),
-    firmMw: row.firmMw.toNumber(),
-    interruptibleMw: row.interruptibleMw.toNumber(),
+    mw: num(row.mw),
+    firmMw: num(row.firmMw),
+    interruptibleMw: num(row.interruptibleMw),
     availableFrom: row.availableFrom,
     priceUsdPerKwMonth: row.priceCentsPerKwMonth / 100,
     minTermMonths: row.minTermMonths,

@@ -5,6 +5,7 @@ import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
 import { getListing, listedRegions } from './listing.service';
 import { toListingNode } from './search.mappers';
+import { searchListingIndex } from './search.memory';
 import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilter, ZSort } from './search.schemas';
 
@@ -31,6 +32,10 @@ export const searchResolvers: Resolvers = {
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
       const where = parseInput(ZCapacitySearchFilter.nullish(), filter, 'filter');
+      if (ctx.listings) {
+        const index = await ctx.timings.measure('listing-check', () => ctx.listings!.current());
+        return ctx.timings.time('listing-search', () => searchListingIndex(index, page, order, where));
+      }
       const result = await searchListings(ctx.db.prisma, page, order, where);
       let counted: ReturnType<typeof countListings> | undefined;
       const count = () => (counted ??= countListings(ctx.db.prisma, result.where));

@@ -70,3 +70,4 @@ export async function countListings(prisma: AppPrisma, where: Prisma.Sql): Promi
   const n = Number(row?.n ?? 0);
   return { count: Math.min(n, COUNT_CAP), exact: n <= COUNT_CAP };
 }
+

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { describeAction, describeChanges } from '@/lib/audit-format';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
+import { AdminSettlement } from '@/components/admin-settlement';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
@@ -96,7 +97,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Platform dashboard</h1>
       <nav aria-label="Admin sections" className="actions tabs">
-        <a href="#verification">Verification</a> <a href="#billing">Payments and payouts</a> <a href="#organisations">Organisations</a> <a href="#audit">Audit log</a>
+        <a href="#verification">Verification</a> <a href="#billing">Payments and payouts</a> <a href="#settlement">Settlement</a> <a href="#organisations">Organisations</a> <a href="#audit">Audit log</a>
       </nav>
       <div className="cards" data-testid="kpis">
         <div className="kpi"><div className="label">MW listed</div><div className="value">{fmtMw(s.listed.totalMw)}</div></div>
@@ -147,6 +148,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           />
         )}
       </section>
+      <AdminSettlement />
       <h2 id="organisations">Organisations</h2>
       <form className="filters">
         <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>

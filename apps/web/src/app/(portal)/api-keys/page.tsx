@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { ApiKeyForm } from '@/components/api-key-form';
 import { API_URL } from '@/lib/api';
+import { API_KEY_SCOPES } from '@/lib/api-scopes';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { createApiKey, revokeApiKey } from './actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const SCOPES = ['ORG_READ', 'SITES_READ', 'SITES_WRITE', 'CAPACITY_READ', 'CAPACITY_WRITE', 'REQUESTS_READ', 'REQUESTS_WRITE', 'DEALS_READ', 'DEALS_WRITE', 'BILLING_READ'] as const;
 
 interface Key { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
@@ -36,7 +36,7 @@ export default async function ApiKeysPage() {
       </p>
       <div className="card">
         <h2>New key</h2>
-        <ApiKeyForm scopes={SCOPES} action={createApiKey} />
+        <ApiKeyForm scopes={API_KEY_SCOPES} action={createApiKey} />
       </div>
       {keys.length === 0 ? (
         <div className="empty">No API keys yet.</div>

@@ -22,6 +22,11 @@ export async function moveDeal(_prev: FormState, formData: FormData): Promise<Fo
   // Own keys only: MOVES['toString'] would be a function.
   const move = Object.hasOwn(MOVES, name) ? MOVES[name as keyof typeof MOVES] : undefined;
   if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
+  if (move === 'signDeal') {
+    // One of the deal's revenue scenarios, or none: the deal's own terms (DEFAULT).
+    const scenarioId = String(formData.get('scenarioId') ?? '') || null;
+    return submitMutation('mutation($id: ID!, $scenarioId: ID) { signDeal(id: $id, scenarioId: $scenarioId) { id } }', { id, scenarioId }, {});
+  }
   return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id }, {});
 }
 

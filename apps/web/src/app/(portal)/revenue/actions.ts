@@ -1,14 +1,19 @@
 'use server';
 import { formValues, type FormState } from '@/lib/form';
 import { submitMutation } from '@/lib/refused';
-import { buildInput } from '@/lib/revenue-inputs';
 
-/** Saves the scenario on screen against its site or deal; the inputs are rebuilt from the same form values. */
+/** Saves the one-year part of the scenario on screen against its site or deal (the page passes it as JSON). */
 export async function saveScenario(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  const { input } = buildInput(values);
-  const scenario = { name: values.name ?? '', inputs: input, ...(values.siteId ? { siteId: values.siteId } : { dealId: values.dealId }) };
-  return submitMutation('mutation($input: SaveRevenueScenarioInput!) { saveRevenueScenario(input: $input) { id } }', { input: scenario }, values, {
+  let inputs: unknown = {};
+  try {
+    inputs = JSON.parse(values.inputs ?? '{}');
+  } catch {
+    return { ok: false, message: 'The scenario on screen could not be read; run the model again.', fieldErrors: {}, values };
+  }
+  const scenario = { name: values.name ?? '', inputs, ...(values.siteId ? { siteId: values.siteId } : { dealId: values.dealId }) };
+  const { inputs: _inputs, ...kept } = values;
+  return submitMutation('mutation($input: SaveRevenueScenarioInput!) { saveRevenueScenario(input: $input) { id } }', { input: scenario }, kept, {
     refresh: '/revenue',
     message: `Scenario “${values.name}” saved.`,
   });

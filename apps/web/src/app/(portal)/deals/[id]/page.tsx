@@ -19,9 +19,68 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: `${data.deal.request.title} · Deal` };
 }
 
+/** Signed deals have a frozen agreement; active and ended ones readings and statements. */
+const OPERATING = ['SIGNED', 'ACTIVE', 'ENDED'];
+const DEFAULT_SCENARIO = 'DEFAULT';
+
+interface Scenario { id: string; name: string; savedByCaller: boolean; createdAt: string }
+
+/**
+ * Signing picks what settlement will read: the deal's own terms on its site's figures (DEFAULT) or one of
+ * the revenue scenarios saved on the deal. The deal is SIGNED when both parties signed the same one.
+ */
+async function SignDeal({ deal }: { deal: Deal }) {
+  const { revenueScenarios } = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
+    'query($dealId: ID) { revenueScenarios(dealId: $dealId, first: 50) { edges { node { id name savedByCaller createdAt } } } }',
+    { dealId: deal.id },
+  );
+  const theirs = deal.role === 'HOST' ? deal.tenantSignedScenario : deal.hostSignedScenario;
+  const other = deal.role === 'HOST' ? 'tenant' : 'host';
+  const choices = [
+    { id: DEFAULT_SCENARIO, name: 'The deal’s own terms on the site’s figures (default)', by: '—', createdAt: null as string | null },
+    ...revenueScenarios.edges.map(({ node }) => ({ id: node.id, name: node.name, by: node.savedByCaller ? 'you' : `the ${other}`, createdAt: node.createdAt })),
+  ];
+  return (
+    <div className="card" data-testid="sign-deal">
+      <h2>Sign</h2>
+      <p className="muted">
+        Both parties sign the same scenario: it is frozen with the deal and is the only one monthly settlement reads. Scenarios saved on this deal from the{' '}
+        <Link href={`/revenue?dealId=${deal.id}&contractedItMw=${deal.mw}&colocationUsdPerKwMonth=${deal.priceUsdPerKwMonth}`}>revenue modeller</Link> appear here.
+        {theirs && <> The {other} signed <strong>{choices.find((c) => c.id === theirs)?.name ?? theirs}</strong>; sign the same to complete the deal.</>}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr><th>Scenario</th><th>Saved by</th><th>Saved</th><th /></tr>
+          </thead>
+          <tbody>
+            {choices.map((choice) => (
+              <tr key={choice.id} data-testid={`sign-choice-${choice.id}`}>
+                <td>{choice.name}{choice.id === theirs && <span className="badge ok"> signed by the {other}</span>}</td>
+                <td>{choice.by}</td>
+                <td>{fmtDate(choice.createdAt)}</td>
+                <td>
+                  <ReviewedDealAction
+                    deal={deal}
+                    action={moveDeal}
+                    fields={{ id: deal.id, move: 'sign', scenarioId: choice.id === DEFAULT_SCENARIO ? '' : choice.id }}
+                    label="Sign"
+                    consequence={`Signing “${choice.name}” freezes it with the deal once both parties have signed the same one; monthly settlement reads only it.`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
 interface Deal {
   id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; pendingMw: number | null; pendingMwBy: 'HOST' | 'TENANT' | null; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
   hostMiningSharePct: number; curtailFirst: string; platformFeePct: number; hostSignedAt: string | null; tenantSignedAt: string | null;
+  hostSignedScenario: string | null; tenantSignedScenario: string | null;
   acceptedAt: string | null; host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { title: string; totalMw: number; termMonths: number; maxPriceUsdPerKwMonth: number | null };
   site: { id: string; name: string | null; latitude: number | null; longitude: number | null; country: string | null; region: string | null; gridOperator: string | null; energizedMw: number | null };
 }
@@ -31,7 +90,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { deal } = await gql<{ deal: Deal }>(
     `query($id: ID!) { deal(id: $id) { id status role mw pendingMw pendingMwBy priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
-      hostSignedAt tenantSignedAt acceptedAt host { name } tenant { name anonymous } request { title totalMw termMonths maxPriceUsdPerKwMonth }
+      hostSignedAt tenantSignedAt hostSignedScenario tenantSignedScenario acceptedAt host { name } tenant { name anonymous } request { title totalMw termMonths maxPriceUsdPerKwMonth }
       site { id name latitude longitude country region gridOperator energizedMw } } }`,
     { id },
   );
@@ -80,7 +139,6 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             </>
           )}
           {deal.status === 'PROPOSED' && deal.role === 'HOST' && act('withdraw', 'Withdraw', 'secondary')}
-          {deal.status === 'ACCEPTED' && !weSigned && review('sign', 'Sign', 'Signing on the deal’s own terms freezes them once both parties have signed the same terms.')}
           {deal.status === 'SIGNED' && deal.role === 'HOST' &&
             review('activate', 'Activate', `The lease starts: the blocks become LEASED and the tenant is invoiced monthly from its statements; you are paid each statement less the ${deal.platformFeePct}% platform fee.`)}
           {deal.status === 'ACTIVE' && (
@@ -94,6 +152,12 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           )}
           {deal.status === 'ACCEPTED' && weSigned && <span className="muted">Signed; waiting for the other party.</span>}
         </div>
+      )}
+      {writer && deal.status === 'ACCEPTED' && !weSigned && <SignDeal deal={deal} />}
+      {OPERATING.includes(deal.status) && (
+        <p>
+          <Link href={`/deals/${deal.id}/operations`} data-testid="operations-link">Operations and monthly statements →</Link>
+        </p>
       )}
       {deal.status === 'ACTIVE' && (
         <div className="card" data-testid="mw-change">
@@ -122,7 +186,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
         </div>
       )}
       <p>
-        <Link href={`/revenue?dealId=${deal.id}&contractedItMw=${deal.mw}&colocationUsdPerKwMonth=${deal.priceUsdPerKwMonth}`}>Model this deal’s revenue</Link>
+        <Link href={`/revenue?dealId=${deal.id}`}>Model this deal’s revenue</Link>
       </p>
     </>
   );

@@ -54,7 +54,7 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
       <div className="actions" style={{ justifyContent: 'space-between' }}>
         <h1>{site.name}</h1>
         <div className="actions">
-          <Link href={`/revenue?siteId=${site.id}&interconnectionMw=${site.energizedMw}&usdPerMwh=${site.energyPriceUsdPerMwh}`} className="button secondary">
+          <Link href={`/revenue?siteId=${site.id}`} className="button secondary">
             Model revenue
           </Link>
           {writer && (

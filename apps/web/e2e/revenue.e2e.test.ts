@@ -1,0 +1,104 @@
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { activeDeal, alertText, DEMO, open, screenshot, unique, useBrowser } from './helpers';
+
+const browser = useBrowser();
+
+/** The modeller opened on results: KPIs, the by-year table, the week chart, and no error anywhere. */
+async function expectResults(page: Page) {
+  await page.getByRole('heading', { name: 'Revenue modeller' }).waitFor();
+  await page.getByTestId('by-year').waitFor();
+  expect(await page.locator('p[role="alert"], small[role="alert"]').count()).toBe(0);
+  expect(await page.getByTestId('by-year').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+  expect(await page.getByRole('img', { name: /AI, mining and idle MW in year/ }).locator('rect').count()).toBeGreaterThan(168);
+}
+
+const ebitda = async (page: Page) => (await page.getByTestId('ebitda').textContent()) ?? '';
+
+describe('the revenue modeller over a lease term', () => {
+  it('opens from a site with the site’s figures and results; a change of J/TH moves EBITDA', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    await page.locator('tbody a', { hasText: 'Enid Plains' }).click();
+    await page.getByRole('link', { name: 'Model revenue' }).click();
+    await expectResults(page);
+    expect(await page.getByLabel('Interconnection (MW)').inputValue()).toBe('50');
+    const before = await ebitda(page);
+    expect(before).toMatch(/^-?\$[\d.]+[MKB]?$/);
+    // Every view: valuation as a range, the comparison, the heatmap with this scenario outlined, the tornado.
+    expect(await page.getByTestId('valuation').textContent()).toMatch(/\$[\d.]+[MB] – \$[\d.]+[MB]/);
+    expect(await page.getByTestId('backfill-comparison').locator('tbody tr').count()).toBe(4);
+    const heatmap = page.getByRole('img', { name: /NPV sensitivity to hashprice and energy price/ });
+    expect(await heatmap.locator('rect[data-current="true"]').count()).toBe(1);
+    expect(await page.getByRole('img', { name: /Tornado/ }).locator('rect').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByRole('link', { name: 'Export CSV' }).count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'revenue-term');
+
+    await page.getByLabel('Efficiency (J/TH)').first().fill('12');
+    await page.getByLabel('Hashprice path').selectOption('flat');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/jPerTh=12/);
+    await expectResults(page);
+    expect(await ebitda(page)).not.toBe(before);
+    expect(await page.getByLabel('Efficiency (J/TH)').first().inputValue()).toBe('12');
+  });
+
+  it('opens from a block with the block’s MW and price', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await open(page, '/capacity');
+    const link = page.getByRole('link', { name: /Model revenue of the/ }).first();
+    const label = (await link.getAttribute('aria-label')) ?? '';
+    await link.click();
+    await expectResults(page);
+    expect(`${await page.getByLabel('Contracted IT (MW)').inputValue()} MW`).toBe(label.match(/([\d.]+ MW)/)?.[1]);
+  });
+
+  it('opens from a deal, for the host and for the tenant, who sees its effective cost per kW-month and never host EBITDA', async () => {
+    const deal = await activeDeal();
+    const host = await browser.pageFor(DEMO.miner);
+    await open(host, `/deals/${deal.id}`);
+    await host.getByRole('link', { name: 'Model this deal’s revenue' }).click();
+    await expectResults(host);
+    expect(Number(await host.getByLabel('Contracted IT (MW)').inputValue())).toBe(deal.mw);
+
+    const tenant = await browser.pageFor(DEMO.tenant);
+    await open(tenant, `/deals/${deal.id}`);
+    await tenant.getByRole('link', { name: 'Model this deal’s revenue' }).click();
+    await expectResults(tenant);
+    expect(await tenant.getByTestId('tenant-effective').textContent()).toMatch(/^\$[\d,.]+$/);
+    expect(await tenant.getByText('Host EBITDA').count()).toBe(0);
+  });
+
+  it('saves the scenario on screen against its site, and reopens it with its inputs', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    await page.locator('tbody a', { hasText: 'Enid Plains' }).click();
+    await page.getByRole('link', { name: 'Model revenue' }).click();
+    await expectResults(page);
+    await page.getByLabel('Backfill fleet (MW)').fill('15');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/fleetMw=15/);
+    await expectResults(page);
+    const name = unique('Half fleet');
+    await page.getByLabel('Scenario name').fill(name);
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.getByText(`Scenario “${name}” saved.`).waitFor();
+    const row = page.getByTestId('scenarios').locator('tbody tr', { hasText: name });
+    await row.getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(/fleetMw=15/);
+    await expectResults(page);
+    expect(await page.getByLabel('Backfill fleet (MW)').inputValue()).toBe('15');
+    expect(await page.getByLabel('Interconnection (MW)').inputValue()).toBe('50');
+  });
+
+  it('a refused input is shown at its field, as typed', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await open(page, '/revenue');
+    await expectResults(page);
+    await page.getByLabel('Term (years)').fill('0');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/termYears=0/);
+    expect(await alertText(page)).toMatch(/at least 1/);
+    expect(await page.getByLabel('Term (years)').getAttribute('aria-invalid')).toBe('true');
+  });
+});

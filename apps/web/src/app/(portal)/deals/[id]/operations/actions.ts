@@ -1,0 +1,94 @@
+'use server';
+// The operations page's moves: statements (host: compute, issue, re-issue; tenant: agree, dispute with a
+// reason), disputing an event (tenant), and uploads (host): one batch of meter readings per call (the page
+// parses the CSV and sends the batches in turn, showing progress), pool statements as CSV. The API decides
+// who may do what; its refusals come back to the form.
+import { revalidatePath } from 'next/cache';
+import { type ErrorIssue, GridshareError } from '@gridshare/sdk';
+import { formValues, type FormState } from '@/lib/form';
+import { submitMutation } from '@/lib/refused';
+import { gqlMutation } from '@/lib/session';
+
+const STATEMENT_MOVES = {
+  issue: 'issueStatement',
+  reissue: 'reissueStatement',
+  agree: 'agreeStatement',
+} as const;
+
+/** Issue, re-issue (host) or agree (tenant) a statement. */
+export async function moveStatement(_prev: FormState, formData: FormData): Promise<FormState> {
+  const name = String(formData.get('move'));
+  // Own keys only: STATEMENT_MOVES['toString'] would be a function.
+  const move = Object.hasOwn(STATEMENT_MOVES, name) ? STATEMENT_MOVES[name as keyof typeof STATEMENT_MOVES] : undefined;
+  if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
+  return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
+}
+
+/** The host computes (or recomputes) the month's DRAFT statement from the data as it is now. */
+export async function recomputeStatement(_prev: FormState, formData: FormData): Promise<FormState> {
+  const variables = { dealId: String(formData.get('dealId')), month: String(formData.get('month')) };
+  return submitMutation('mutation($dealId: ID!, $month: String!) { recomputeStatement(dealId: $dealId, month: $month) { id status } }', variables, {});
+}
+
+/** The tenant disputes an ISSUED statement; the reason is shown to both parties. */
+export async function disputeStatement(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return submitMutation('mutation($id: ID!, $reason: String!) { disputeStatement(id: $id, reason: $reason) { id status } }', { id: values.id, reason: values.reason ?? '' }, values);
+}
+
+/** The tenant disputes a curtailment event; it keeps counting until the recording side withdraws it. */
+export async function disputeEvent(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  return submitMutation('mutation($input: DisputeCurtailmentEventInput!) { disputeCurtailmentEvent(input: $input) { id status } }', { input: { id: values.id, reason: values.reason ?? '' } }, values);
+}
+
+export interface ReadingRow {
+  channel: 'AI_IT' | 'MINING' | 'SITE_IMPORT';
+  intervalStart: string;
+  intervalMinutes: number;
+  kwh?: number;
+  kw?: number;
+}
+
+export type BatchOutcome =
+  | { ok: true; inserted: number; corrected: number; unchanged: number }
+  | { ok: false; message: string; issues: readonly ErrorIssue[] };
+
+/** Refusals as the upload shows them: the API's issues (or its one message) with their fields. */
+function refusal(error: unknown): BatchOutcome {
+  if (!(error instanceof GridshareError)) throw error;
+  const issues = error.issues.length > 0 ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
+  return { ok: false, message: error.message, issues };
+}
+
+/** One batch (≤ 10,000 readings) of the page's CSV upload; all or nothing, like the API. */
+export async function recordReadingsBatch(dealId: string, readings: ReadingRow[]): Promise<BatchOutcome> {
+  try {
+    const data = await gqlMutation<{ recordMeterReadings: { inserted: number; corrected: number; unchanged: number } }>(
+      'mutation($input: RecordMeterReadingsInput!) { recordMeterReadings(input: $input) { inserted corrected unchanged } }',
+      { input: { dealId, readings } },
+    );
+    return { ok: true, ...data.recordMeterReadings };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** The host's daily pool statements as CSV (`day,hashrateThs,earningsUsd`); the API names each bad line. */
+export async function recordPoolStatements(dealId: string, csv: string): Promise<BatchOutcome> {
+  try {
+    const data = await gqlMutation<{ recordPoolStatements: { inserted: number; updated: number; unchanged: number } }>(
+      'mutation($input: RecordPoolStatementsInput!) { recordPoolStatements(input: $input) { inserted updated unchanged } }',
+      { input: { dealId, csv } },
+    );
+    const { inserted, updated, unchanged } = data.recordPoolStatements;
+    return { ok: true, inserted, corrected: updated, unchanged };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** After an upload: the page's chart, gaps and statement read the new data. */
+export async function refreshOperations(dealId: string): Promise<void> {
+  revalidatePath(`/deals/${dealId}/operations`);
+}

@@ -1,0 +1,56 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { parseFields } from '@/lib/fields';
+import { formValues, type FormState } from '@/lib/form';
+import { HOSTING_OFFER_FIELDS, HOSTING_REQUEST_FIELDS, hostingOfferInput, hostingRequestInput } from '@/lib/hosting-fields';
+import { refused, submitMutation } from '@/lib/refused';
+import { gqlMutation } from '@/lib/session';
+
+export async function createHostingRequest(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  let id: string;
+  try {
+    const input = hostingRequestInput(parseFields(HOSTING_REQUEST_FIELDS, values));
+    const data = await gqlMutation<{ createHostingRequest: { id: string } }>('mutation($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }', { input });
+    id = data.createHostingRequest.id;
+    await gqlMutation('mutation($id: ID!) { publishHostingRequest(id: $id) { id } }', { id });
+  } catch (error) {
+    // The fleet's model and count are one input field: its refusals show at both form fields.
+    const state = refused(error, values);
+    for (const [key, message] of Object.entries(state.fieldErrors)) if (key.startsWith('fleet')) state.fieldErrors.count = message;
+    return state;
+  }
+  redirect(`/hosting/requests/${id}`);
+}
+
+export async function createHostingOffer(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const input = hostingOfferInput(values.siteId ?? '', parseFields(HOSTING_OFFER_FIELDS, values));
+  const state = await submitMutation(
+    'mutation($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }',
+    { input },
+    values,
+    { refresh: '/hosting/offers', message: 'Offer saved as a draft: list it to show it to fleets.' },
+  );
+  // pricing.rateUsdPerKwh and interruptibility.* are the form's flat fields.
+  for (const [key, message] of Object.entries(state.fieldErrors)) state.fieldErrors[key.split('.').at(-1) ?? key] ??= message;
+  return state;
+}
+
+const byId = (query: string, refresh: string) => async (_prev: FormState, formData: FormData) =>
+  submitMutation(query, { id: String(formData.get('id')) }, {}, { refresh });
+
+export const publishHostingOffer = byId('mutation($id: ID!) { publishHostingOffer(id: $id) { id } }', '/hosting/offers');
+export const acceptHostingDeal = byId('mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }', '/hosting/deals');
+export const rejectHostingDeal = byId('mutation($id: ID!) { rejectHostingDeal(id: $id) { id } }', '/hosting/deals');
+export const signHostingDeal = byId('mutation($id: ID!) { signHostingDeal(id: $id) { id } }', '/hosting/deals');
+export const activateHostingDeal = byId('mutation($id: ID!) { activateHostingDeal(id: $id) { id } }', '/hosting/deals');
+
+export async function proposeHostingDeal(_prev: FormState, formData: FormData): Promise<FormState> {
+  return submitMutation(
+    'mutation($o: ID!, $r: ID!) { proposeHostingDeal(offerId: $o, requestId: $r) { id } }',
+    { o: String(formData.get('offerId')), r: String(formData.get('requestId')) },
+    {},
+    { refresh: '/hosting/offers' },
+  );
+}
