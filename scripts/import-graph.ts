@@ -4,7 +4,8 @@
 // may import anything; nothing imports a test). Resolution is TypeScript's own, so workspace packages
 // (`@gridshare/db` ...) are followed into their sources. Prints each circle as a chain of files.
 // Module folders (apps/api/src/modules/<name>) are checked as wholes too: two modules that import each
-// other, through any files, are one module in two folders.
+// other, through any files, are one module in two folders. And no file of a module but its resolvers
+// imports graphql/errors (services throw transport-neutral domain errors).
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -110,8 +111,29 @@ export function moduleGraph(graph: Map<string, string[]>): Map<string, string[]>
   return new Map([...folders].map(([folder, targets]) => [folder, [...targets].sort()]));
 }
 
+const GRAPHQL_ERRORS = /\/apps\/api\/src\/graphql\/errors\.ts$/;
+/** GraphQL glue inside a module folder: its resolvers. */
+const GRAPHQL_GLUE = /\.resolvers\.ts$/;
+
+/**
+ * Files under modules/ (other than resolvers) that import graphql/errors: services throw DomainErrors
+ * (errors/domain-errors.ts) and the GraphQL layer maps them, so a service works the same from a job.
+ */
+export function servicesImportingGraphqlErrors(graph: Map<string, string[]>): string[] {
+  return [...graph]
+    .filter(([file, targets]) => moduleOf(file) && !GRAPHQL_GLUE.test(file) && targets.some((target) => GRAPHQL_ERRORS.test(target)))
+    .map(([file]) => file)
+    .sort();
+}
+
 if (require.main === module) {
   const graph = importGraph();
+  for (const file of servicesImportingGraphqlErrors(graph)) {
+    process.stderr.write(
+      `${relative(ROOT, file)} imports graphql/errors: services throw domain errors; import badInput, notFound, conflict, forbidden, unauthenticated, appError from apps/api/src/errors/domain-errors.ts instead (same names and signatures)\n`,
+    );
+    process.exitCode = 1;
+  }
   const cycles = [...findCycles(graph), ...findCycles(moduleGraph(graph))];
   const edges = [...graph.values()].reduce((sum, targets) => sum + targets.length, 0);
   if (cycles.length === 0) {

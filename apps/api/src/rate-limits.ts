@@ -3,12 +3,12 @@
 // away, limits still hold per process and the API keeps answering. Keys live under QUEUE_PREFIX, and any
 // key about an email address holds its hash, never the address.
 import { sha256 } from '@gridshare/db';
-import { GraphQLError } from 'graphql';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Plan, Principal } from './auth/principal';
 import type { TConfig } from './config';
+import { transportError } from './graphql/errors';
 
 export interface RateLimits {
   /** Counts one request of this caller; throws RATE_LIMITED (429, Retry-After) past the plan's limit. */
@@ -31,10 +31,11 @@ const HOUR = 60 * 60;
 /** How long an address an account signed in from stays exempt from the account's backoff (the memory limiter's timers cap it below 24.8 days). */
 const KNOWN_ADDRESS_SECONDS = 14 * 24 * HOUR;
 
-function rateLimited(state: RateLimiterRes): GraphQLError {
+function rateLimited(state: RateLimiterRes) {
   const retryAfter = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-  return new GraphQLError(`Too many requests; retry in ${retryAfter} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+  return transportError('RATE_LIMITED', `Too many requests; retry in ${retryAfter} s.`, {
+    retryAfterSeconds: retryAfter,
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
   });
 }
 

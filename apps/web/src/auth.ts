@@ -3,7 +3,8 @@
 // server-side GraphQL call forwards it as `Authorization: Bearer`.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { ApiError, callApi } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
+import { callApi } from '@/lib/api';
 
 interface AuthPayload {
   token: string;
@@ -39,7 +40,7 @@ async function signUpThenIn(c: Record<string, string>, from: From): Promise<Auth
   try {
     return await signIn(c.email ?? '', c.password ?? '', from);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw new ApiError([{ message: data.signUp.message, code: 'SIGN_UP_ANSWERED' }], 200);
+    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') throw new GridshareError(data.signUp.message, 'UNAUTHENTICATED', 200);
     throw error;
   }
 }
@@ -70,9 +71,8 @@ export const authOptions: NextAuthOptions = {
           return { id: payload.user.id, email: payload.user.email, name: payload.user.name, apiToken: payload.token, apiTokenExpiresAt: payload.expiresAt };
         } catch (error) {
           // next-auth hands this message to the sign-in form (`result.error`); JSON keeps the field name.
-          if (error instanceof ApiError) {
-            const first = error.details[0];
-            throw new Error(JSON.stringify({ message: first?.message ?? error.message, code: error.code, field: first?.field }));
+          if (error instanceof GridshareError) {
+            throw new Error(JSON.stringify({ message: error.message, code: error.code, field: error.field }));
           }
           throw error;
         }

@@ -1,19 +1,11 @@
 // A small fetch-based client for the Gridshare API: typed operations in, typed data or a typed error out.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, print } from 'graphql';
+import type { ApiErrorCode } from './generated/error-codes';
 
-/** `extensions.code` of an API error, plus the client's own codes for failures outside GraphQL. */
+/** `extensions.code` of an API error (generated from the API's registry), plus the client's own codes for failures outside GraphQL. */
 export type GridshareErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'INTERNAL_SERVER_ERROR'
+  | ApiErrorCode
   /** No answer: connection refused, DNS, timeout. */
   | 'NETWORK_ERROR'
   /** An answer that is not a GraphQL response (a proxy's HTML page, for example). */
@@ -25,12 +17,23 @@ export interface GraphQLErrorBody {
   extensions?: { code?: string; field?: string; retryAfterSeconds?: number; [key: string]: unknown };
 }
 
+/** One of several problems an input was refused for (`extensions.issues`: a batch's rows, CSV lines). */
+export interface ErrorIssue {
+  field: string;
+  message: string;
+  /** CSV text: the line (1-based) and column at fault. */
+  line?: number;
+  column?: string;
+}
+
 /** The first error of a response, with every error of it in `errors`. */
 export class GridshareError extends Error {
   override readonly name = 'GridshareError';
   readonly code: GridshareErrorCode;
   /** For BAD_USER_INPUT: the input field at fault, e.g. `input.totalMw`. */
   readonly field: string | undefined;
+  /** For BAD_USER_INPUT with several problems: every one of them, the first being `field`'s. */
+  readonly issues: readonly ErrorIssue[];
   /** For RATE_LIMITED: seconds until the limit resets (also the Retry-After header). */
   readonly retryAfterSeconds: number | undefined;
   /** The API's x-request-id for this request: quote it when asking for support. */
@@ -47,9 +50,17 @@ export class GridshareError extends Error {
     this.code = code;
     const extensions = errors[0]?.extensions;
     this.field = typeof extensions?.field === 'string' ? extensions.field : undefined;
+    this.issues = Array.isArray(extensions?.issues) ? (extensions.issues as ErrorIssue[]) : [];
     this.retryAfterSeconds = typeof extensions?.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
     this.requestId = requestId;
   }
+}
+
+/** The error a GraphQL response with `errors` stands for: the first error's message and code, all of them kept. */
+export function errorOfResponse(errors: readonly GraphQLErrorBody[], status: number, requestId?: string): GridshareError {
+  const first = errors[0];
+  const code = (first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as GridshareErrorCode;
+  return new GridshareError(first?.message ?? `Gridshare API answered ${status} with an error`, code, status, errors, requestId);
 }
 
 export interface GridshareClientOptions {
@@ -113,11 +124,7 @@ export class GridshareClient {
     } catch {
       throw new GridshareError(`Gridshare API answered ${response.status} without a GraphQL response`, 'BAD_RESPONSE', response.status, [], requestId);
     }
-    const [first] = body.errors ?? [];
-    if (first) {
-      const code = (first.extensions?.code ?? 'INTERNAL_SERVER_ERROR') as GridshareErrorCode;
-      throw new GridshareError(first.message, code, response.status, body.errors, requestId);
-    }
+    if (body.errors?.length) throw errorOfResponse(body.errors, response.status, requestId);
     if (body.data === undefined || body.data === null) {
       throw new GridshareError(`Gridshare API answered ${response.status} with no data`, 'BAD_RESPONSE', response.status, [], requestId);
     }

@@ -1,8 +1,7 @@
 // Function-level authorisation: which role (for people) or scope (for API keys) an operation needs.
 import type { Role } from '@gridshare/db';
-import type { GraphQLError } from 'graphql';
 import type { ApiContext } from '../context';
-import { forbidden, unauthenticated } from '../graphql/errors';
+import { type DomainError, forbidden, unauthenticated } from '../errors/domain-errors';
 import { type ApiScope, type Authorized, type Principal, actorOf } from './principal';
 
 const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -49,11 +48,11 @@ export const can = {
   writeHashprice: { minRole: 'ADMIN', scope: 'hashprice:write', description: 'upload the hashprice index' },
 } as const satisfies Record<string, Permission>;
 
-type Verdict = { allowed: true; orgId: string; principal: Principal } | { allowed: false; error: GraphQLError };
+type Verdict = { allowed: true; orgId: string; principal: Principal } | { allowed: false; error: DomainError };
 
 /** Whether the caller may do it: the organisation they act in, or the typed error saying what is missing. */
 function judge(principal: Principal | null, permission: Permission): Verdict {
-  const refuse = (error: GraphQLError): Verdict => ({ allowed: false, error });
+  const refuse = (error: DomainError): Verdict => ({ allowed: false, error });
   if (!principal) return refuse(unauthenticated());
   if (principal.kind === 'apiKey') {
     if (permission.scope === null) return refuse(forbidden(`API keys cannot ${permission.description}; sign in as a person.`));

@@ -2,14 +2,14 @@
 // API keys across organisations (by hash) before any tenant scope exists.
 import { type AppPrisma, type OrgKind, type OrgStatus, type Role, isWellFormedApiKey, retryOnLostConnection, sha256 } from '@gridshare/db';
 import type { IncomingHttpHeaders } from 'node:http';
-import { GraphQLError } from 'graphql';
+import { transportError } from '../graphql/errors';
 import { type Principal, toApiScopes, toPlan } from './principal';
 
 // How stale `lastUsedAt` may get before we write it again: one write per key per minute, not per request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-function rejected(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
+function rejected(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) {
+  return transportError(code, message, { http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } });
 }
 
 export interface AuthHeaders {

@@ -1,31 +1,15 @@
-// Typed errors: every failure a client can act on carries `extensions.code`.
+// The GraphQL side of the error vocabulary (errors/error-codes.ts): domain errors become `extensions`
+// here, and the transport's own refusals (credentials, rate limits, introspection) are typed GraphQL
+// errors with an HTTP status. Services never import this file (`npm run check:imports` fails if one does):
+// they throw DomainErrors from errors/domain-errors.ts.
 import { GraphQLError } from 'graphql';
+import type { DomainError } from '../errors/domain-errors';
+import type { ErrorCode } from '../errors/error-codes';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'BILLING_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+/** What a client sees of a domain error beside its message. */
+export const domainExtensions = (error: DomainError): Record<string, unknown> => ({ ...error.details, code: error.code });
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+/** A refusal of the transport layer, typed with a registry code. */
+export function transportError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
-
-export const unauthenticated = (message = 'Sign in or send an API key (Authorization: Bearer …).') =>
-  appError('UNAUTHENTICATED', message);
-
-export const forbidden = (message: string) => appError('FORBIDDEN', message);
-
-/** Also what another organisation's objects look like: we never confirm they exist. */
-export const notFound = (what: string, id?: string) =>
-  appError('NOT_FOUND', id ? `${what} ${id} not found.` : `${what} not found.`);
-
-export const badInput = (field: string, message: string) =>
-  appError('BAD_USER_INPUT', `${field}: ${message}`, { field });
-
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
-  appError('CONFLICT', message, extensions);

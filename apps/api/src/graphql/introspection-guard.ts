@@ -1,8 +1,9 @@
 // In production, anonymous callers may not read the schema (`__schema`, `__type`); signed-in people and
 // API keys may (partners generate clients from it). Apollo's own switch is all-or-nothing.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, visit } from 'graphql';
+import { type DocumentNode, visit } from 'graphql';
 import type { ApiContext } from '../context';
+import { transportError } from './errors';
 
 // Apollo hands us the same DocumentNode object for a cached operation, so each is walked once.
 const seen = new WeakMap<DocumentNode, boolean>();
@@ -26,9 +27,7 @@ export function introspectionGuard(): ApolloServerPlugin<ApiContext> {
       return {
         async didResolveOperation({ contextValue, document }) {
           if (!contextValue.principal && readsSchema(document)) {
-            throw new GraphQLError('Introspection is available to authenticated callers only.', {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-            });
+            throw transportError('FORBIDDEN', 'Introspection is available to authenticated callers only.', { http: { status: 403 } });
           }
         },
       };

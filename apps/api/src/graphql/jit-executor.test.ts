@@ -2,7 +2,8 @@
 import { ApolloServer } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { DateTimeResolver } from 'graphql-scalars';
-import { appError } from './errors';
+import { appError } from '../errors/domain-errors';
+import { formatError } from './error-format';
 import { localGateway } from './jit-executor';
 import { buildSchema } from './schema';
 
@@ -54,10 +55,10 @@ const operations: [string, Record<string, unknown>?][] = [
   ['query ($n: Int) { sites(first: $n) { id } }', { n: 'three' }],
 ];
 
-async function runAll(schema = testSchema, ops = operations) {
+async function runAll(schema = testSchema, ops = operations, format?: ReturnType<typeof formatError>) {
   const results: Record<'jit' | 'graphql-js', unknown[]> = { jit: [], 'graphql-js': [] };
   for (const engine of ['jit', 'graphql-js'] as const) {
-    const server = new ApolloServer({ gateway: localGateway(schema, engine), includeStacktraceInErrorResponses: false });
+    const server = new ApolloServer({ gateway: localGateway(schema, engine), includeStacktraceInErrorResponses: false, formatError: format });
     await server.start();
     for (const [query, variables] of ops) {
       const response = await server.executeOperation({ query, variables });
@@ -76,7 +77,13 @@ describe('jit executor', () => {
     expect(results.jit[5]).toMatchObject({ errors: [{ message: 'Cannot return null for non-nullable field Query.nonNull.', path: ['nonNull'] }] });
     // And the answers are real answers, not two identical failures.
     expect(results.jit[1]).toEqual({ data: { sites: [{ id: 'a', mw: 200, tier: 'AI_READY' }, { id: 'c', mw: 90.5, tier: 'AI_READY' }] } });
-    expect(results.jit[4]).toMatchObject({ data: { broken: null, slow: 42 }, errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    expect(results.jit[4]).toMatchObject({ data: { broken: null, slow: 42 }, errors: [{ message: 'Site x not found.' }] });
+  });
+
+  it('maps a domain error thrown by a resolver to its code, message and location under both engines', async () => {
+    const results = await runAll(testSchema, [operations[4]!], formatError(() => {}));
+    expect(results.jit).toEqual(results['graphql-js']);
+    expect(results.jit[0]).toEqual({ data: { broken: null, slow: 42 }, errors: [{ message: 'Site x not found.', locations: [{ line: 1, column: 3 }], path: ['broken'], extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('marks variables that do not fit their types as BAD_USER_INPUT', async () => {

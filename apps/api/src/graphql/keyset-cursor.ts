@@ -1,7 +1,7 @@
 // Cursors for lists ordered by something other than creation (time series, days): the sort key's values
 // of the last row, opaque to clients (base64url of a versioned JSON array). Like id cursors, a cursor only
 // says where to continue; the query that uses it is scoped as always, so a foreign cursor finds nothing new.
-import { badInput } from './errors';
+import { badInput } from '../errors/domain-errors';
 
 const VERSION = 'k1';
 

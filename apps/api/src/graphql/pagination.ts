@@ -1,7 +1,7 @@
 // Relay cursor connections. Cursors are opaque (base64url of a versioned id) and only ever point at rows
 // the caller could already see, so a cursor from another organisation simply finds nothing.
 import { z } from 'zod';
-import { badInput } from './errors';
+import { badInput } from '../errors/domain-errors';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -2,7 +2,7 @@
 // (naming the field as the client sent it, e.g. `input.energizedMw`; `argName` '' for top-level args);
 // all of them are in extensions.
 import type { z } from 'zod';
-import { appError, badInput } from './errors';
+import { appError, badInput } from '../errors/domain-errors';
 
 type Path = (string | number)[];
 

@@ -1,44 +1,11 @@
 // The portal's only way to data: the public GraphQL API, the same one partners use. Server-side only, so the
-// session token never reaches the browser's JavaScript.
+// session token never reaches the browser's JavaScript. Refusals are the SDK's GridshareError (its code,
+// field and every error of the answer), the same type partners get.
 import 'server-only';
+import { type GraphQLErrorBody, GridshareError, errorOfResponse } from '@gridshare/sdk';
+import { webConfig } from '@/server-config';
 
-export const API_URL = process.env.GRIDSHARE_API_URL ?? 'http://127.0.0.1:4000/graphql';
-
-/** One of several problems a batch was refused for (`extensions.issues`: readings, CSV lines). */
-export interface ApiIssue {
-  field: string;
-  message: string;
-  /** CSV uploads: the line (1-based) and column at fault. */
-  line?: number;
-  column?: string;
-}
-
-export interface ApiErrorDetail {
-  message: string;
-  code: string;
-  field?: string;
-  issues?: ApiIssue[];
-}
-
-/** A GraphQL error the API answered with (`extensions.code`, and `extensions.field` for bad input). */
-export class ApiError extends Error {
-  constructor(
-    readonly details: ApiErrorDetail[],
-    readonly status: number,
-  ) {
-    super(details.map((d) => d.message).join('; ') || `API answered ${status}`);
-    this.name = 'ApiError';
-  }
-
-  get code(): string {
-    return this.details[0]?.code ?? 'INTERNAL_SERVER_ERROR';
-  }
-}
-
-interface RawError {
-  message: string;
-  extensions?: { code?: string; field?: string; issues?: ApiIssue[] };
-}
+export const API_URL = webConfig.GRIDSHARE_API_URL;
 
 /**
  * Sends one operation to the API with the caller's bearer token and organisation. `forwardedFor`: the
@@ -62,20 +29,11 @@ export async function callApi<T>(
   try {
     response = await fetch(API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }), cache: 'no-store' });
   } catch {
-    throw new ApiError([{ message: `The API at ${API_URL} is not reachable`, code: 'API_UNREACHABLE' }], 0);
+    throw new GridshareError(`The API at ${API_URL} is not reachable`, 'NETWORK_ERROR', 0);
   }
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: RawError[] } | null;
-  if (!body) throw new ApiError([{ message: `The API answered ${response.status} without JSON`, code: 'BAD_RESPONSE' }], response.status);
-  if (body.errors?.length) {
-    throw new ApiError(
-      body.errors.map((e) => ({
-        message: e.message,
-        code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
-        ...(e.extensions?.field ? { field: e.extensions.field } : {}),
-        ...(Array.isArray(e.extensions?.issues) ? { issues: e.extensions.issues } : {}),
-      })),
-      response.status,
-    );
-  }
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorBody[] } | null;
+  if (!body) throw new GridshareError(`The API answered ${response.status} without JSON`, 'BAD_RESPONSE', response.status, [], requestId);
+  if (body.errors?.length) throw errorOfResponse(body.errors, response.status, requestId);
   return body.data as T;
 }

@@ -1,5 +1,5 @@
 import type { NavItem } from '@/components/nav';
-import type { OrgKind } from './session';
+import type { OrgKind } from './enums';
 
 const MARKET: Record<OrgKind, NavItem[]> = {
   MINER: [

@@ -1,7 +1,7 @@
 // Server side of forms: turns the API's refusal into what the form shows.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { ApiError } from './api';
+import { GridshareError } from '@gridshare/sdk';
 import type { FormState } from './form';
 import { gqlMutation } from './session';
 
@@ -12,12 +12,11 @@ export function fieldName(apiField: string): string {
 
 /** Turns a refused mutation into the form's state; anything else is rethrown to the error page. */
 export function refused(error: unknown, values: Record<string, string>): FormState {
-  if (!(error instanceof ApiError)) throw error;
+  if (!(error instanceof GridshareError)) throw error;
   const fieldErrors: Record<string, string> = {};
-  for (const detail of error.details) {
-    if (!detail.field) continue;
-    const name = fieldName(detail.field);
-    fieldErrors[name] ??= detail.message.replace(/^[\w.]+: /, '');
+  for (const { message, extensions } of error.errors) {
+    if (typeof extensions?.field !== 'string') continue;
+    fieldErrors[fieldName(extensions.field)] ??= message.replace(/^[\w.]+: /, '');
   }
   const message = Object.keys(fieldErrors).length ? 'Please correct the fields marked below.' : error.message;
   return { ok: false, message, fieldErrors, values };

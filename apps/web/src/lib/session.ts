@@ -4,12 +4,14 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
-import { ApiError, callApi } from './api';
+import { GridshareError } from '@gridshare/sdk';
+import { webConfig } from '@/server-config';
+import { callApi } from './api';
+import type { OrgKind } from './enums';
 import { PATH_HEADER } from './path-header';
 
 export const ORG_COOKIE = 'gs-org';
 
-export type OrgKind = 'MINER' | 'TENANT' | 'PARTNER' | 'PLATFORM';
 export type Role = 'VIEWER' | 'MEMBER' | 'ADMIN' | 'OWNER';
 
 export interface Viewer {
@@ -24,7 +26,7 @@ async function apiToken(): Promise<string | undefined> {
   const headerList = await headers();
   // getToken wants a request-like object; the cookie header is all it reads.
   const req = { headers: Object.fromEntries(headerList.entries()), cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])) };
-  const jwt = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
+  const jwt = await getToken({ req: req as never, secret: webConfig.NEXTAUTH_SECRET });
   return jwt?.apiToken;
 }
 
@@ -42,10 +44,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     return await callApi<T>(query, variables, await auth());
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') redirect(await signInHref());
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') notFound();
+    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect(await signInHref());
+    if (error instanceof GridshareError && error.code === 'NOT_FOUND') notFound();
     // A malformed id in the address is a page that does not exist, not a failure.
-    if (error instanceof ApiError && error.code === 'BAD_USER_INPUT' && error.details.some((d) => ID_FIELD.test(d.field ?? ''))) notFound();
+    if (error instanceof GridshareError && error.code === 'BAD_USER_INPUT' && error.errors.some((e) => ID_FIELD.test(String(e.extensions?.field ?? '')))) notFound();
     throw error;
   }
 }

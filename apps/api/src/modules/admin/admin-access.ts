@@ -4,7 +4,7 @@
 import { roleAtLeast } from '../../auth/authorize';
 import { actorOf } from '../../auth/principal';
 import type { ApiContext } from '../../context';
-import { forbidden, unauthenticated } from '../../graphql/errors';
+import { forbidden, unauthenticated } from '../../errors/domain-errors';
 
 export interface PlatformAdmin {
   /** Audit-log actor, `user:<id>`. */

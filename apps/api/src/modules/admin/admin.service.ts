@@ -3,7 +3,7 @@
 // row in the organisation acted on, in the same transaction.
 import { type AppPrisma, type AppTx, OrgKind, type OrgStatus, type Organization, type Prisma, type VerificationStatus } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { PlatformAdmin } from './admin-access';
 import { type AdminOrganizationRow, SITE_INCLUDE } from './admin.mappers';

@@ -1,7 +1,7 @@
 import { type AppPrisma, issueApiKey, scopedWhere, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TCreateApiKeyInput } from './api-keys.schemas';
 

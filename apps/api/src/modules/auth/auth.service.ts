@@ -2,7 +2,7 @@
 // still writes its audit row in the same transaction as its change.
 import { type AppPrisma, type AppTx, type ScryptCost, hashPassword, issueSessionToken, needsRehash, verifyPassword } from '@gridshare/db';
 import { writeAudit } from '../../audit';
-import { unauthenticated } from '../../graphql/errors';
+import { unauthenticated } from '../../errors/domain-errors';
 import type { TSignInInput, TSignUpInput } from './auth.schemas';
 
 // Compared against when the email is unknown, so both failures take the same time: one per cost in use.

@@ -16,7 +16,7 @@ import type { Logger } from 'pino';
 import { audit, writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import type { TConfig } from '../../config';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { viaStripe } from './billing-errors';
 
 export interface BillingDeps {

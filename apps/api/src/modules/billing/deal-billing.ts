@@ -5,7 +5,7 @@ import { type Billing, ensureCustomer } from '@gridshare/billing';
 import { type AppPrisma, withOrg } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Authorized } from '../../auth/principal';
-import { conflict } from '../../graphql/errors';
+import { conflict } from '../../errors/domain-errors';
 import type { DealBillingPort, DealStep } from '../deals/deal-billing-port';
 import { partyWhere } from '../deals/deal-reads';
 import { viaStripe } from './billing-errors';

@@ -4,7 +4,7 @@ import { capacityEventPayload } from '../webhooks/events';
 import { recordPartnerEvent } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/principal';
 import { findOwned } from '../common/find-owned';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { assertSiteNotOversold } from '../sites/site-oversell';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors/domain-errors';
 
 const isoDate = z.iso.date('must be a date, YYYY-MM-DD').transform((value) => new Date(`${value}T00:00:00Z`));
 

@@ -2,7 +2,7 @@
 // so an id from elsewhere reveals nothing. Runs inside withOrg (row-level security backs the orgId filter).
 import { scopedWhere } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 
 /** Any Prisma model delegate with an `id` and an `orgId` (tx.site, tx.colocationRequest ...). */
 interface OwnedDelegate<Row> {

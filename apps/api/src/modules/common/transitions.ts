@@ -1,4 +1,4 @@
-import { conflict } from '../../graphql/errors';
+import { conflict } from '../../errors/domain-errors';
 
 /**
  * State machines refuse illegal moves with CONFLICT and the current state, so a client can re-read and

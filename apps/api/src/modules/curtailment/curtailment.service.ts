@@ -4,7 +4,7 @@
 import { type AppPrisma, type AppTx, type CurtailmentEvent, type Prisma, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { usdToCents } from '../common/units';
 import { loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';

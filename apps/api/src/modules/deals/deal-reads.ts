@@ -2,7 +2,7 @@
 // (and nobody else) read it; the application scopes every read to the caller's side(s) as well.
 import { type AppPrisma, type AppTx, type Prisma, type RevenueScenario, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { loadDealParties } from './deal-parties';
 import { loadDealSites } from './deal-site';

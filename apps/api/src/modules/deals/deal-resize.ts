@@ -5,7 +5,7 @@
 import { type AppPrisma, Prisma, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict } from '../../graphql/errors';
+import { badInput, conflict } from '../../errors/domain-errors';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
 import { roleIn } from './deal-moves';

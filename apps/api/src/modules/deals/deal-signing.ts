@@ -9,7 +9,7 @@ import { parseRevenueInput, RevenueInputError, type TRevenueInput } from '@grids
 import { type DealDefaults, type DealTerms, type SlaTier, SettlementInputError, agreedRevenueInput, agreedTerms } from '@gridshare/settlement';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, notFound } from '../../errors/domain-errors';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
 import type { AgreedTerms } from '../settlement/statement-inputs';

@@ -8,7 +8,7 @@ import { type PartnerEventType, dealEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
 import type { Authorized } from '../../auth/principal';
 import type { DealBillingPort, DealStep } from './deal-billing-port';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
 import { DEAL_MOVES, type DealMoveName, roleIn } from './deal-moves';
 import { partyWhere, readDeal } from './deal-reads';

@@ -3,7 +3,7 @@
 import { type AppPrisma, type AppTx, scopedWhere, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { appError, badInput, conflict, notFound } from '../../graphql/errors';
+import { appError, badInput, conflict, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
 import { requireOrgKind } from '../requests/require-org-kind';
 import { readDeal } from './deal-reads';

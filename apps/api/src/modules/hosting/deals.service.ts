@@ -4,7 +4,7 @@ import { type AppPrisma, type AppTx, type DealStatus, type HostingDeal, type Pri
 import { hostingConstraintFailures, offerEconomics, resolveFleet } from '@gridshare/hosting';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { appError, conflict, forbidden, notFound } from '../../graphql/errors';
+import { appError, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { hostingDealTerms } from './deal-terms';

@@ -2,7 +2,7 @@ import { ASIC_MODELS, asicPowerKw, offerEconomics, resolveFleet } from '@gridsha
 import type { ApiContext } from '../../context';
 import { z } from 'zod';
 import { authorize, can } from '../../auth/authorize';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import { encodeKeyset } from '../../graphql/keyset-cursor';
 import type { Resolvers } from '../../graphql/resolvers';

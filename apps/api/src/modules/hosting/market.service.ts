@@ -5,7 +5,7 @@
 import { type AppPrisma, type HostingOffer, type HostingRequest, Prisma } from '@gridshare/db';
 import type { HostingMarket } from '@gridshare/hosting';
 import { DEFAULT_HOSTING_MARKET } from '@gridshare/hosting';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors/domain-errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import type { TPageArgs } from '../../graphql/pagination';
 import type { OfferWithSite } from './hosting.mappers';

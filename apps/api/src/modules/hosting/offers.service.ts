@@ -2,7 +2,7 @@
 import { type AppPrisma, type AppTx, type HostingOfferStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, notFound } from '../../graphql/errors';
+import { badInput, conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { toOfferData } from './hosting.mappers';

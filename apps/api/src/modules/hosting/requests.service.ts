@@ -2,7 +2,7 @@
 import { type AppPrisma, type AppTx, type RequestStatus, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { toRequestData } from './hosting.mappers';

@@ -5,7 +5,7 @@ import { type AppPrisma, type AppTx, type HostingDeal, Prisma, type StatementSta
 import { type HostingSettlementTerms, settleHostingMonth } from '@gridshare/hosting';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
 import { findPartyDeal, roleIn } from './deals.service';
 import type { THostingOutageInput } from './hosting.schemas';

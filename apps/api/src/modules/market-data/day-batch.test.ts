@@ -1,3 +1,4 @@
+import { DomainError } from '../../errors/domain-errors';
 import { type DaySpec, dayIssues, dayRowsOf, diffDays } from './day-batch';
 import { ZHashpriceDay, ZPoolStatementDay } from './market-data.schemas';
 
@@ -8,8 +9,8 @@ function refusal(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    const { message, extensions } = error as { message: string; extensions: { code: string; field: string; issues: unknown[] } };
-    return { message, code: extensions.code, field: extensions.field, issues: extensions.issues };
+    if (!(error instanceof DomainError)) throw error;
+    return { message: error.message, code: error.code, field: error.field, issues: error.details.issues as unknown[] };
   }
   throw new Error('expected a refusal');
 }

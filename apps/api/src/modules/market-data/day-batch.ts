@@ -2,7 +2,7 @@
 // Either way every row knows where it came from, so a refusal names it: `input.days.3.usdPerPhDay` for a
 // list, `input.csv` with the line number and column for CSV. Nothing here touches the database.
 import type { z } from 'zod';
-import { appError } from '../../graphql/errors';
+import { appError } from '../../errors/domain-errors';
 
 /** Days per upload: ten years. */
 export const MAX_DAYS_PER_BATCH = 3_660;

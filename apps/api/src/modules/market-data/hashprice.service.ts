@@ -4,7 +4,7 @@
 import type { AppPrisma, AppTx, HashpriceIndexDay } from '@gridshare/db';
 import { audit, writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 import type { PlatformAdmin } from '../admin/admin-access';
 import { isoDay } from '../common/dates';
 import { type DayRow, dayIssues, diffDays, monthsOfDays, refuseDays, summarize } from './day-batch';

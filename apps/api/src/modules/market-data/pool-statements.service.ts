@@ -4,7 +4,7 @@
 import { type AppPrisma, type AppTx, type PoolStatementDay, type Prisma, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, forbidden } from '../../graphql/errors';
+import { badInput, conflict, forbidden } from '../../errors/domain-errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { isoDay } from '../common/dates';
 import { type MeterDealContext, loadDealForWriting, loadMeterDealContext, markStatementsStale } from '../metering/meter-context';

@@ -3,7 +3,7 @@
 // row itself (price and terms are none of its business), and that function answers for the host, the
 // tenant and active partners alike, and for nobody else.
 import type { AppTx, DealStatus } from '@gridshare/db';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 
 export type MeterRole = 'HOST' | 'TENANT' | 'PARTNER';
 

@@ -3,7 +3,7 @@
 import { type AppPrisma, type AppTx, type MeterGrant, Prisma, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { findPartyDeal } from '../deals/deals.service';
 import type { TGrantMeterAccessInput, TMeterGrantFilter } from './metering.schemas';

@@ -2,7 +2,7 @@
 // NOT_FOUND for anyone else; row-level security filters the same rows again).
 import { type AppPrisma, type AppTx, type MeterChannel, type Prisma, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors/domain-errors';
 import { decodeKeyset } from '../../graphql/keyset-cursor';
 import { type TPageArgs, decodeCursor } from '../../graphql/pagination';
 import { loadMeterDealContext } from './meter-context';

@@ -1,6 +1,6 @@
 import { authorize, can } from '../../auth/authorize';
 import type { ApiContext } from '../../context';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { toKeysetConnection } from '../../graphql/keyset-cursor';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';

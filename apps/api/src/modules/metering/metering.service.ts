@@ -5,7 +5,7 @@
 import { type AppPrisma, type AppTx, type MeterChannel, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { appError } from '../../graphql/errors';
+import { appError } from '../../errors/domain-errors';
 import type { ServerTimings } from '../../server-timing';
 import { type MeterDealContext, loadDealForWriting } from './meter-context';
 import { ensureMeterPartitions, unknownMonths } from './meter-partitions';

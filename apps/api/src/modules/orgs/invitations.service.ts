@@ -4,7 +4,7 @@
 import { type AppPrisma, type AppTx, type Invitation, issueInvitationToken, scopedWhere, sha256, withOrg } from '@gridshare/db';
 import { audit, writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertMayTouch, assertNotLastOwner } from './orgs.service';
 import type { TInviteMemberInput } from './orgs.schemas';

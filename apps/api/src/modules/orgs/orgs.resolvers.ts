@@ -1,7 +1,7 @@
 import { toAuditLogNode } from '../admin/admin-audit';
 import { authorize, can, requireUser } from '../../auth/authorize';
 import type { ApiContext } from '../../context';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';

@@ -2,7 +2,7 @@ import { type AppPrisma, type AppTx, type Role, scopedWhere, withOrg } from '@gr
 import { AUDIT_INCLUDE } from '../admin/admin-audit';
 import { audit, writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import type { TChangeMemberRoleInput, TCreateOrganizationInput } from './orgs.schemas';
 

@@ -12,7 +12,7 @@ import { MODEL_VERSION, assessReadiness } from '@gridshare/readiness';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { findOwned } from '../common/find-owned';
-import { conflict } from '../../graphql/errors';
+import { conflict } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toAssessmentData, toReadinessInput, toReadinessModelInfo } from './readiness.mappers';
 

@@ -2,7 +2,7 @@
 // requests of active tenants: the open_or_dealt_read policy), the tenant always anonymous.
 import { type AppPrisma, type Prisma, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toOpenRequestNode } from './requests.mappers';
 import type { TOpenRequestFilter } from './requests.schemas';

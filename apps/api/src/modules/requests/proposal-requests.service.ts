@@ -3,7 +3,7 @@
 import { type AppPrisma, scopedWhere, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { listedSiteHost } from '../search/listing.service';
 

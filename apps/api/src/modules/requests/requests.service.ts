@@ -4,7 +4,7 @@ import { type AppPrisma, type AppTx, type ColocationRequest, type Prisma, type R
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { findOwned } from '../common/find-owned';
-import { badInput, conflict } from '../../graphql/errors';
+import { badInput, conflict } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { assertTransition } from '../common/transitions';
 import { findShapeIssue, pathForUpdate } from './request-shape';

@@ -2,7 +2,7 @@
 // may do inside an organisation; this says what the organisation itself is for.
 import type { OrgKind } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { forbidden } from '../../graphql/errors';
+import { forbidden } from '../../errors/domain-errors';
 
 export function requireOrgKind(auth: Authorized, kind: OrgKind, what: string): void {
   const actual = auth.principal.org?.kind;

@@ -5,7 +5,7 @@
 import { type AppPrisma, type AppTx, type Deal, scopedWhere, withOrg } from '@gridshare/db';
 import { DEFAULT_TERM_INPUT, MAX_TERM_YEARS } from '@gridshare/revenue';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { isoDay } from '../common/dates';
 import type { TRevenueDefaultsArgs } from './revenue.schemas';
 

@@ -1,9 +1,8 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { RevenueInputError, revenueSensitivity, simulateRevenue, simulateTerm, termSensitivity, termTornado, type TermResult, type TRevenueInput, type TTermInput } from '@gridshare/revenue';
-import type { GraphQLError } from 'graphql';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { appError, badInput, notFound } from '../../graphql/errors';
+import { type DomainError, appError, badInput, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { toJsonColumn, toStoredResults } from './revenue.mappers';
 import {
@@ -19,7 +18,7 @@ import {
  * The engine's sensitivity issues as BAD_USER_INPUT. The base input already passed validation, so any issue
  * outside `axes` comes from a cell: it is the axis whose field broke (or the axes together) that is wrong.
  */
-function sensitivityBadInput(error: RevenueInputError, axes: readonly { path: string }[]): GraphQLError {
+function sensitivityBadInput(error: RevenueInputError, axes: readonly { path: string }[]): DomainError {
   const dotted = axes.map((axis) => axis.path.replace(/\[(\d+)\]/g, '.$1'));
   const issues = error.issues.map((issue) => {
     const axis = dotted.indexOf(issue.path);

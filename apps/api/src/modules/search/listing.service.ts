@@ -3,7 +3,7 @@
 // system path like search (docs/architecture.md): nothing here names the host or the site's location.
 import { type AppPrisma, Prisma } from '@gridshare/db';
 import type { CriterionResult } from '@gridshare/readiness';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { toListingNode, toListingSite } from './search.mappers';
 import { listingColumns } from './listing-sql';
 import type { ListingRow } from './search.service';

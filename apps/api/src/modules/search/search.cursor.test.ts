@@ -26,7 +26,7 @@ describe('search cursors', () => {
     ['AVAILABLE_FROM_ASC', 'infinity'],
     ['READINESS_DESC', '--1'],
   ] as const)('refuses a %s value of %j as BAD_USER_INPUT on after', (sort, value) => {
-    expect(() => decodeSearchCursor(encodeSearchCursor(sort, { value, id }), sort)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    expect(() => decodeSearchCursor(encodeSearchCursor(sort, { value, id }), sort)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }));
   });
 
   it('knows every sort', () => {

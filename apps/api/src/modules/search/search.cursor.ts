@@ -1,6 +1,6 @@
 // Search cursors carry the sort they were made with, the sort key's value and the listing id.
 import { z } from 'zod';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors/domain-errors';
 import type { Keyset } from './search.sql';
 import { SORTS, type TSort } from './search.schemas';
 

@@ -8,6 +8,7 @@
 //   `invoice-statements` then invoices every AGREED statement.
 import { type AppPrisma, Prisma } from '@gridshare/db';
 import { Queue } from 'bullmq';
+import { DomainError } from '../../errors/domain-errors';
 import { type QueueConnection, redisConnection } from '../webhooks/queue';
 import { staleDrafts } from './input-changes';
 import { monthEnd, monthOf, monthStart, previousMonth } from './months';
@@ -117,7 +118,7 @@ export async function autoAgreeDue(prisma: AppPrisma, now = new Date()): Promise
         await agreeLocked(tx, { orgId: tenantOrgId, actor: DISPUTE_WINDOW_ACTOR }, locked, now, true);
         return 'agreed';
       } catch (error) {
-        if ((error as { extensions?: { reason?: string } }).extensions?.reason === 'STALE') return 'stale';
+        if (error instanceof DomainError && error.details.reason === 'STALE') return 'stale';
         throw error;
       }
     });

@@ -2,7 +2,7 @@
 // again whenever their data changed (stale), and on the host's request (recomputeStatement).
 import { type AppPrisma, type SettlementStatement, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
 import { isStale } from './input-changes';
 import { monthEnd, monthStart } from './months';

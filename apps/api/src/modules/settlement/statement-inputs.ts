@@ -6,7 +6,7 @@
 import { type AppTx, type DealStatus, Prisma } from '@gridshare/db';
 import { energyPricesForMonth, type SettlementEvent, type SettlementMonthInput, type SettlementTerms } from '@gridshare/settlement';
 import type { TRevenueInput } from '@gridshare/revenue';
-import { conflict } from '../../graphql/errors';
+import { conflict } from '../../errors/domain-errors';
 import { isoDay } from '../common/dates';
 import { monthEnd, monthStart, previousMonth } from './months';
 

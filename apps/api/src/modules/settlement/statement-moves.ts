@@ -8,7 +8,7 @@
 import { type AppPrisma, type AppTx, type SettlementStatement, type StatementStatus, withOrg } from '@gridshare/db';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, forbidden, notFound } from '../../graphql/errors';
+import { conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
 import { type PartnerEventType, statementEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';

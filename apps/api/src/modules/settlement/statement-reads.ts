@@ -3,7 +3,7 @@
 // one more query, never one per statement.
 import { type AppPrisma, type AppTx, withOrg } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { notFound } from '../../graphql/errors';
+import { notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { addMonths, monthOf, monthStart } from './months';
 import { STATEMENT_INCLUDE, type StatementWithLines } from './settlement.mappers';

@@ -3,7 +3,7 @@
 // lower of the two modules, so that capacity depends on sites and never the other way round.
 import { type AppTx, scopedWhere } from '@gridshare/db';
 import type { Authorized } from '../../auth/principal';
-import { appError, notFound } from '../../graphql/errors';
+import { appError, notFound } from '../../errors/domain-errors';
 import { findOversell } from './capacity-limits';
 
 /**

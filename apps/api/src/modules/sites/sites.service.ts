@@ -3,7 +3,7 @@ import { audit } from '../../audit';
 import { assertSiteNotOversold } from './site-oversell';
 import type { Authorized } from '../../auth/principal';
 import { findOwned } from '../common/find-owned';
-import { badInput, conflict } from '../../graphql/errors';
+import { badInput, conflict } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { recordAssessment } from '../readiness/readiness.service';
 import { toSiteCreateData, toSiteUpdateData } from './sites.mappers';

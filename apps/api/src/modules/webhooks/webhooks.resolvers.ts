@@ -1,6 +1,6 @@
 import { authorize, can } from '../../auth/authorize';
 import type { ApiContext } from '../../context';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors/domain-errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';

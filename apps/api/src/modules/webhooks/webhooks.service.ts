@@ -1,7 +1,7 @@
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { trackDeliveries } from './outbox';
 import { encryptSecret } from './secret-box';

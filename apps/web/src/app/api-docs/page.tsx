@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { API_ERROR_CODES } from '@gridshare/sdk';
 import type { DocArgument, DocField, DocType } from '@gridshare/sdk/schema-docs';
 import { loadSchemaDocs } from '@gridshare/sdk/schema-docs-files';
 import { DocsSearch } from '@/components/docs-search';
@@ -68,6 +69,9 @@ function TypeDoc({ type }: { type: DocType }) {
   );
 }
 
+/** The registry's texts mark code with backticks, as in docs/api/README.md. */
+const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+
 export default function ApiDocsPage() {
   return (
     <main className="content docs">
@@ -75,10 +79,18 @@ export default function ApiDocsPage() {
       <h1>Gridshare API</h1>
       <p>
         One GraphQL endpoint, <code>POST /graphql</code>, serves this portal and partners alike. Send <code>Authorization: Bearer gsk_…</code> (an API
-        key from the API keys page; it can do exactly its scopes). Every error carries <code>extensions.code</code>{' '}
-        (<code>UNAUTHENTICATED</code>, <code>FORBIDDEN</code>, <code>NOT_FOUND</code>, <code>BAD_USER_INPUT</code> with <code>extensions.field</code>,{' '}
-        <code>CONFLICT</code>, <code>RATE_LIMITED</code>). Lists are Relay connections: <code>first</code> and <code>after</code> = <code>pageInfo.endCursor</code>.
+        key from the API keys page; it can do exactly its scopes). Every error carries <code>extensions.code</code> (<a href="#errors">codes</a>;{' '}
+        <code>BAD_USER_INPUT</code> names the field in <code>extensions.field</code>). Lists are Relay connections: <code>first</code> and <code>after</code> = <code>pageInfo.endCursor</code>.
       </p>
+      <h2 id="errors">Error codes</h2>
+      <dl>
+        {API_ERROR_CODES.map((e) => (
+          <div key={e.code}>
+            <dt><code>{e.code}</code></dt>
+            <dd>{withCode(`${e.meaning} ${e.when}`)}</dd>
+          </div>
+        ))}
+      </dl>
       <p id="webhooks">
         Webhooks: register endpoints on the Webhooks page (or with <a href="#Mutation.createWebhookEndpoint"><code>createWebhookEndpoint</code></a>).
         Each delivery is a POST signed with HMAC-SHA256 of the timestamp and the body in <code>Gridshare-Signature</code>; use{' '}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { fmtDate } from '@/lib/format';
 import { gqlMutation } from '@/lib/session';
 import { acceptInvitation } from './actions';
@@ -24,8 +24,8 @@ async function preview(token: string): Promise<Received | 'signed-out' | 'not-yo
   try {
     return (await gqlMutation<{ receivedInvitation: Received }>(PREVIEW, { token })).receivedInvitation;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return 'signed-out';
-    if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) return 'not-yours';
+    if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') return 'signed-out';
+    if (error instanceof GridshareError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) return 'not-yours';
     throw error;
   }
 }

@@ -6,7 +6,8 @@ import { AdminSettlement } from '@/components/admin-settlement';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
+import { ORG_KINDS } from '@/lib/enums';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
@@ -16,8 +17,6 @@ export const metadata: Metadata = { title: 'Admin' };
 interface Breakdown { totalMw: number; byRegion: { region: string; mw: number }[]; byMonth: { month: string; mw: number }[] }
 interface Org { id: string; name: string; kind: string; status: string; verification: string; memberCount: number; siteCount: number; createdAt: string }
 interface QueueSite { id: string; name: string; region: string; country: string; energizedMw: number; organization: { name: string } }
-
-const ORG_KINDS = ['MINER', 'TENANT', 'PARTNER', 'PLATFORM'] as const;
 
 function monthsAround(today: Date): { from: string; to: string } {
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
@@ -56,7 +55,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     (data) => ({ data, refusal: null }),
     (error: unknown) => {
       // A bad filter (e.g. from after to) is shown above the log, not as an error page.
-      if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+      if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
       return { data: null, refusal: error.message };
     },
   );

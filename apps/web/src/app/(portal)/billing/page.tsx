@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { StatusBadge } from '@/components/badges';
 import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
 import { RedirectButton } from '@/components/redirect-button';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { fmtDate, fmtNum, fmtUsdCents, label } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { openBillingLink } from './actions';
@@ -30,7 +30,7 @@ async function upcoming(): Promise<{ invoice: Upcoming | null; refusal: string |
     const data = await gql<{ billingStatus: { upcomingInvoice: Upcoming | null } }>('{ billingStatus { upcomingInvoice { amountDueUsd currency dueAt } } }');
     return { invoice: data.billingStatus.upcomingInvoice, refusal: null };
   } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'BILLING_UNAVAILABLE') throw error;
+    if (!(error instanceof GridshareError) || error.code !== 'BILLING_UNAVAILABLE') throw error;
     return { invoice: null, refusal: error.message };
   }
 }

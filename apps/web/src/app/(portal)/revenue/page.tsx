@@ -5,7 +5,7 @@ import { Heatmap, StackedHourChart } from '@/components/charts';
 import { CsvLink } from '@/components/csv-link';
 import { TornadoChart, YearBars } from '@/components/revenue-charts';
 import { SaveScenarioForm } from '@/components/save-scenario-form';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { fmtNum, fmtPct, fmtUsdCompact } from '@/lib/format';
 import { buildInput, FIELDS, fieldForError, GROUPS, isSubmitted, type Params, paramsFromInputs, valuesFromInput, yearPart } from '@/lib/revenue-inputs';
 import { gql, requireViewer } from '@/lib/session';
@@ -107,9 +107,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   try {
     run = await runAll(base, year, week, view);
   } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
-    const detail = error.details[0];
-    refusal = { field: fieldForError(detail?.field)?.name, message: detail?.message ?? error.message };
+    if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
+    refusal = { field: fieldForError(error.field)?.name, message: error.message };
   }
   // The form shows the input that ran (every default filled), or what was typed when it was refused.
   const values: Record<string, string> = run ? valuesFromInput(run.term.inputs) : Object.fromEntries(FIELDS.map((f) => [f.name, p[f.name] ?? '']));

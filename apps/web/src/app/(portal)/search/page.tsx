@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { WorldMap, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canonicalRegions } from '@/lib/regions';
@@ -91,7 +91,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     { filter: filterFrom(p, regionNames), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
-    if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') throw error;
+    if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
     refusal = error.message;
     return { searchCapacity: { totalCount: 0, totalCountIsExact: true, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
   });

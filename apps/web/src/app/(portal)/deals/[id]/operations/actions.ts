@@ -4,7 +4,7 @@
 // parses the CSV and sends the batches in turn, showing progress), pool statements as CSV. The API decides
 // who may do what; its refusals come back to the form.
 import { revalidatePath } from 'next/cache';
-import { ApiError, type ApiIssue } from '@/lib/api';
+import { type ErrorIssue, GridshareError } from '@gridshare/sdk';
 import { formValues, type FormState } from '@/lib/form';
 import { submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
@@ -52,13 +52,12 @@ export interface ReadingRow {
 
 export type BatchOutcome =
   | { ok: true; inserted: number; corrected: number; unchanged: number }
-  | { ok: false; message: string; issues: ApiIssue[] };
+  | { ok: false; message: string; issues: readonly ErrorIssue[] };
 
 /** Refusals as the upload shows them: the API's issues (or its one message) with their fields. */
 function refusal(error: unknown): BatchOutcome {
-  if (!(error instanceof ApiError)) throw error;
-  const detail = error.details[0];
-  const issues = detail?.issues ?? (detail?.field ? [{ field: detail.field, message: detail.message }] : []);
+  if (!(error instanceof GridshareError)) throw error;
+  const issues = error.issues.length > 0 ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
   return { ok: false, message: error.message, issues };
 }
 

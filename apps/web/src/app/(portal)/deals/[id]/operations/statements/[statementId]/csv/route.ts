@@ -1,6 +1,6 @@
 // A statement's CSV export (the API's `statement.csv`: one row per line, then the totals, exact cents), as a
 // download. The caller's session decides: another organisation's statement is a 404, like the page.
-import { ApiError } from '@/lib/api';
+import { GridshareError } from '@gridshare/sdk';
 import { gqlMutation } from '@/lib/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; statementId: string }> }): Promise<Response> {
@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof GridshareError)) throw error;
     const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT' ? 404 : 502;
     return new Response(status === 502 ? 'The API could not answer.' : error.message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
