@@ -8,6 +8,7 @@
 // interactive transaction (prisma/orm#23951: batched findUniques merged into one query).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppPrisma, AppTx } from '../client';
+import { isLostConnection, retryOnLostConnection } from '../lost-connection';
 
 interface Shared {
   enabled: boolean;
@@ -74,13 +75,19 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
       opened = resolve;
       failed = reject;
     });
-    const finished = prisma
-      .$transaction(async (tx) => {
-        await begin(tx);
-        opened(oneAtATime(tx));
-        await released;
-      }, options)
-      .catch((error: unknown) => failed(error));
+    // As in withOrg: a connection found dead before the transaction opened has done nothing, so start over
+    // on another (a pool can hold several dead connections after a failover).
+    let began = false;
+    const finished = retryOnLostConnection(
+      () =>
+        prisma.$transaction(async (tx) => {
+          await begin(tx);
+          began = true;
+          opened(oneAtATime(tx));
+          await released;
+        }, options),
+      (error) => !began && isLostConnection(error),
+    ).catch((error: unknown) => failed(error));
     shared.end = async () => {
       release();
       await finished;
