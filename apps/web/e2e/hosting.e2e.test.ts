@@ -5,10 +5,22 @@ const browser = useBrowser();
 
 interface Site { id: string; name: string; region: string; energizedMw: number }
 
-/** Scene: the demo miner lists 5 MW of firm hosting at $0.06/kWh on its largest site (through the public API). */
+/** Sites the demo tenant already knows: those of its colocation deals (other browser tests make some). */
+async function tenantKnownSites(): Promise<Set<string>> {
+  const data = await gqlAs<{ deals: { edges: { node: { site: { id: string } | null } }[] } }>(DEMO.tenant, '{ deals(first: 100) { edges { node { site { id } } } } }');
+  return new Set(data.deals.edges.flatMap((e) => (e.node.site ? [e.node.site.id] : [])));
+}
+
+/**
+ * Scene: the demo miner lists 5 MW of firm hosting at $0.06/kWh on its largest site that the tenant does not
+ * know yet (through the public API), so the site's name can only reach the fleet by accepting.
+ */
 async function listedHostingOffer(): Promise<{ site: Site; offerId: string }> {
   const data = await gqlAs<{ sites: { edges: { node: Site }[] } }>(DEMO.miner, '{ sites(first: 50) { edges { node { id name region energizedMw } } } }');
-  const site = data.sites.edges.map((e) => e.node).sort((a, b) => b.energizedMw - a.energizedMw)[0]!;
+  const largestFirst = data.sites.edges.map((e) => e.node).sort((a, b) => b.energizedMw - a.energizedMw);
+  const known = await tenantKnownSites();
+  const site = largestFirst.find((candidate) => !known.has(candidate.id));
+  if (!site) throw new Error('every demo site is already known to the tenant');
   const offer = await gqlAs<{ createHostingOffer: { id: string } }>(DEMO.miner, 'mutation($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }', {
     input: {
       siteId: site.id, mw: 5, availableFrom: '2027-01-01', pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.06 }, interruptibility: { kind: 'FIRM' },
