@@ -16,16 +16,14 @@ import type { z } from 'zod';
 import { RevenueInputError } from '../errors.js';
 import type { Cents } from '../money.js';
 import { checkAxes, getAt, segmentsOf, setAt } from '../paths.js';
+import type { SensitivityAxis } from '../sensitivity.js';
 import { explicitPath } from './hashprice-path.js';
 import { buildDailyAggregates, type DailyAggregates, dailyAggregatesApply, runTermDaily } from './daily-aggregates.js';
 import { type PreparedYear, prepareTerm, type ReusePrepared, runTerm, settleTerm, type TermResult, type TermRun } from './simulate-term.js';
 import { type TTermInput, ZTermFields, ZTermInput } from './schema.js';
 
-export interface TermSensitivityAxis {
-  /** Dotted path of a numeric field of the term input, e.g. 'market.hashpriceUsdPerPhDay'. */
-  readonly path: string;
-  readonly values: readonly number[];
-}
+/** An axis is a dotted path of a numeric field of the term input (e.g. 'market.hashpriceUsdPerPhDay') and its values. */
+export type TermSensitivityAxis = SensitivityAxis;
 
 export interface TermSensitivityGrid {
   readonly axes: readonly TermSensitivityAxis[];
