@@ -15,7 +15,7 @@ async function tenantKnownSites(): Promise<Set<string>> {
  * Scene: the demo miner lists 5 MW of firm hosting at $0.06/kWh on its largest site that the tenant does not
  * know yet (through the public API), so the site's name can only reach the fleet by accepting.
  */
-async function listedHostingOffer(): Promise<{ site: Site; offerId: string }> {
+async function listedHostingOffer(availableFrom = '2027-01-01'): Promise<{ site: Site; offerId: string }> {
   const data = await gqlAs<{ sites: { edges: { node: Site }[] } }>(DEMO.miner, '{ sites(first: 50) { edges { node { id name region energizedMw } } } }');
   const largestFirst = data.sites.edges.map((e) => e.node).sort((a, b) => b.energizedMw - a.energizedMw);
   const known = await tenantKnownSites();
@@ -23,7 +23,7 @@ async function listedHostingOffer(): Promise<{ site: Site; offerId: string }> {
   if (!site) throw new Error('every demo site is already known to the tenant');
   const offer = await gqlAs<{ createHostingOffer: { id: string } }>(DEMO.miner, 'mutation($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }', {
     input: {
-      siteId: site.id, mw: 5, availableFrom: '2027-01-01', pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.06 }, interruptibility: { kind: 'FIRM' },
+      siteId: site.id, mw: 5, availableFrom, pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.06 }, interruptibility: { kind: 'FIRM' },
       uptimeCommitmentPct: 99, coolings: ['AIR'], service: 'FULL_HOSTING', depositMonths: 1, minTermMonths: 6,
     },
   });
@@ -71,10 +71,66 @@ describe('mining hosting, end to end', () => {
     const deal = fleet.getByTestId('hosting-deal').first();
     expect(await deal.getByTestId('hosting-deal-status').textContent()).toBe('Proposed');
     expect(await deal.textContent()).not.toContain(site.name);
-    await deal.getByRole('button', { name: 'Accept' }).click();
-    await deal.getByRole('button', { name: 'Sign' }).waitFor();
+    // Accepting opens a review of what the fleet commits to: 3,500 kW x 730 h x $0.06/kWh = $153,300 a month at full power.
+    await deal.getByText('Accept…').click();
+    expect(await deal.getByTestId('contract-value').textContent()).toContain('$153,300.00 a month');
+    await deal.getByRole('button', { name: 'Confirm: accept' }).click();
+    await deal.getByText('Sign…').waitFor();
     expect(await deal.getByTestId('hosting-deal-status').textContent()).toBe('Accepted');
     expect(await deal.textContent()).toContain(site.name);
     await screenshot(fleet, 'hosting-deal');
+  });
+});
+
+describe('a hosting deal month by month', () => {
+  it('the host activates, uploads the fleet\'s hourly kWh (a bad line named first), computes and issues the statement; the fleet agrees', async () => {
+    // Scene through the public API: a 1,000 x S21 fleet (3.5 MW) hosted at $0.06/kWh from 2026-10-01, signed by both.
+    const { offerId } = await listedHostingOffer('2026-09-01');
+    const request = await gqlAs<{ createHostingRequest: { id: string } }>(DEMO.tenant, 'mutation($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }', {
+      input: { title: unique('E2E hosted month'), fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 1000 }] }, maxRateUsdPerKwh: 0.07, uptimeNeededPct: 95, curtailmentToleratedHoursPerMonth: 0, regions: [], startDate: '2026-10-01', termMonths: 12 },
+    });
+    const requestId = request.createHostingRequest.id;
+    await gqlAs(DEMO.tenant, 'mutation($id: ID!) { publishHostingRequest(id: $id) { id } }', { id: requestId });
+    const proposed = await gqlAs<{ proposeHostingDeal: { id: string } }>(DEMO.miner, 'mutation($o: ID!, $r: ID!) { proposeHostingDeal(offerId: $o, requestId: $r) { id } }', { o: offerId, r: requestId });
+    const dealId = proposed.proposeHostingDeal.id;
+    await gqlAs(DEMO.tenant, 'mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }', { id: dealId });
+    await gqlAs(DEMO.tenant, 'mutation($id: ID!) { signHostingDeal(id: $id) { id } }', { id: dealId });
+
+    const host = await browser.pageFor(DEMO.miner);
+    await open(host, `/hosting/deals/${dealId}`);
+    expect(await host.getByTestId('deal-price').textContent()).toBe('$0.06/kWh all-in');
+    await host.getByText('Sign…').click();
+    await host.getByRole('button', { name: 'Confirm: sign' }).click();
+    host.once('dialog', (dialog) => void dialog.accept());
+    await host.getByRole('button', { name: 'Activate' }).click();
+    await host.getByTestId('readings-upload').waitFor();
+
+    // October 2026 at the contracted power every hour: 744 h x 3,500 kWh = 2,604,000 kWh.
+    const hours = Array.from({ length: 744 }, (_, h) => `${new Date(Date.UTC(2026, 9, 1, h)).toISOString()},3500`);
+    const upload = (text: string) => host.getByLabel('Meter readings (CSV)').setInputFiles({ name: 'october.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await upload(['intervalStart,kwh', hours[0], '2026-10-01T01:00:00Z,"3,500"', ...hours.slice(2)].join('\n'));
+    await host.getByRole('button', { name: 'Upload readings' }).click();
+    const errors = host.getByTestId('upload-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').first().textContent()).toBe('3headerexpected 2 values (intervalStart,kwh), found 3');
+    await upload(['intervalStart,kwh', ...hours].join('\n'));
+    await host.getByRole('button', { name: 'Upload readings' }).click();
+    await host.getByText('744 readings in 1 batch(es): 744 hour(s) recorded (new or replaced).').waitFor();
+
+    await open(host, `/hosting/deals/${dealId}?month=2026-10`);
+    await host.getByRole('button', { name: 'Compute draft now' }).click();
+    const statement = host.getByTestId('statement');
+    // $156,240.00 = 2,604,000 kWh x $0.06; the platform keeps 3 % ($4,687.20); the host receives $151,552.80.
+    await statement.getByTestId('statement-total').filter({ hasText: '$156,240.00' }).waitFor();
+    expect(await statement.getByTestId('statement-payout').textContent()).toBe('$151,552.80');
+    await statement.getByRole('button', { name: 'Issue statement' }).click();
+    await statement.getByText('Issued', { exact: true }).waitFor();
+
+    const fleet = await browser.pageFor(DEMO.tenant);
+    await open(fleet, `/hosting/deals/${dealId}?month=2026-10`);
+    expect(await fleet.getByTestId('readings-upload').count()).toBe(0);
+    await fleet.getByTestId('statement').getByRole('button', { name: 'Agree' }).click();
+    await fleet.getByTestId('statement').getByText('Agreed', { exact: true }).waitFor();
+    await screenshot(fleet, 'hosting-statement');
   });
 });

@@ -5,3 +5,4 @@ export * from './generated/error-codes';
 export * from './generated/graphql';
 export * from './metering';
 export * from './meter-readings-csv';
+export * from './hosting-readings-csv';

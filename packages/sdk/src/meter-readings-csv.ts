@@ -10,16 +10,12 @@
 // lines starting with # are skipped. Every line that does not fit is reported with its line number and
 // field; the API checks the rest (alignment, the deal's period, the physical caps) and names a refused
 // row by its index in the batch, which `lines` maps back to the CSV line.
+import { type CsvLineError, DECIMAL, eachCsvLine, isInstant } from './csv-lines';
 import type { MeterChannel, MeterReadingInput } from './generated/graphql';
 
 export type MeterCsvField = 'header' | 'channel' | 'intervalStart' | 'intervalMinutes' | 'kwh' | 'kw';
 
-export interface MeterCsvError {
-  /** 1-based line of the text. */
-  line: number;
-  field: MeterCsvField;
-  message: string;
-}
+export type MeterCsvError = CsvLineError<MeterCsvField>;
 
 export interface MeterCsvResult {
   readings: MeterReadingInput[];
@@ -29,10 +25,6 @@ export interface MeterCsvResult {
 }
 
 const CHANNELS: readonly MeterChannel[] = ['AI_IT', 'MINING', 'SITE_IMPORT'];
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-/** Enough to fix a file by; a file with more errors than this is the wrong file. */
-const MAX_ERRORS = 200;
 
 function headerValueField(cells: readonly string[]): 'kwh' | 'kw' | null {
   const [channel, start, minutes, value] = cells.map((cell) => cell.toLowerCase());
@@ -41,38 +33,30 @@ function headerValueField(cells: readonly string[]): 'kwh' | 'kw' | null {
 }
 
 export function parseMeterReadingsCsv(text: string): MeterCsvResult {
-  const result: MeterCsvResult = { readings: [], lines: [], errors: [] };
-  let valueField: 'kwh' | 'kw' | undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && result.errors.length < MAX_ERRORS; i++) {
-    const trimmed = lines[i]!.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const line = i + 1;
-    const cells = trimmed.split(',').map((cell) => cell.trim());
-    if (valueField === undefined) {
+  const readings: MeterReadingInput[] = [];
+  const lines: number[] = [];
+  let valueField: 'kwh' | 'kw' = 'kwh';
+  const errors = eachCsvLine<MeterCsvField>(
+    text,
+    'header',
+    (cells) => {
       const header = headerValueField(cells);
-      if (!header) {
-        result.errors.push({ line, field: 'header', message: 'the first line must be channel,intervalStart,intervalMinutes,kwh (or ,kw for average power)' });
-        return result;
-      }
+      if (!header) return 'the first line must be channel,intervalStart,intervalMinutes,kwh (or ,kw for average power)';
       valueField = header;
-      continue;
-    }
-    const error = (field: MeterCsvField, message: string) => result.errors.push({ line, field, message });
-    if (cells.length !== 4) {
-      error('header', `expected 4 values (channel,intervalStart,intervalMinutes,${valueField}), found ${cells.length}`);
-      continue;
-    }
-    const [channel, start, minutes, value] = cells as [string, string, string, string];
-    if (!CHANNELS.includes(channel as MeterChannel)) error('channel', `must be ${CHANNELS.join(', ')}`);
-    else if (!INSTANT.test(start) || Number.isNaN(Date.parse(start))) error('intervalStart', 'must be an ISO 8601 instant with its zone, e.g. 2026-07-01T00:15:00Z');
-    else if (minutes !== '15' && minutes !== '60') error('intervalMinutes', 'must be 15 or 60');
-    else if (!DECIMAL.test(value)) error(valueField, 'must be a number (digits, an optional - and . ; no thousands separators)');
-    else {
-      result.readings.push({ channel: channel as MeterChannel, intervalStart: new Date(start).toISOString(), intervalMinutes: Number(minutes), [valueField]: Number(value) });
-      result.lines.push(line);
-    }
-  }
-  if (valueField === undefined) result.errors.push({ line: 1, field: 'header', message: 'no readings: the text is empty' });
-  return result;
+      return null;
+    },
+    (cells, line, error) => {
+      if (cells.length !== 4) return error('header', `expected 4 values (channel,intervalStart,intervalMinutes,${valueField}), found ${cells.length}`);
+      const [channel, start, minutes, value] = cells as [string, string, string, string];
+      if (!CHANNELS.includes(channel as MeterChannel)) error('channel', `must be ${CHANNELS.join(', ')}`);
+      else if (!isInstant(start)) error('intervalStart', 'must be an ISO 8601 instant with its zone, e.g. 2026-07-01T00:15:00Z');
+      else if (minutes !== '15' && minutes !== '60') error('intervalMinutes', 'must be 15 or 60');
+      else if (!DECIMAL.test(value)) error(valueField, 'must be a number (digits, an optional - and . ; no thousands separators)');
+      else {
+        readings.push({ channel: channel as MeterChannel, intervalStart: new Date(start).toISOString(), intervalMinutes: Number(minutes), [valueField]: Number(value) });
+        lines.push(line);
+      }
+    },
+  );
+  return { readings, lines, errors };
 }

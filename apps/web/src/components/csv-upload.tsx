@@ -1,14 +1,16 @@
 'use client';
-// The host's CSV uploads on a deal's operations page. Meter readings: the file is parsed here with the
-// SDK's parser (every bad line named with its field, and then nothing is sent), then sent in batches of up
+// The host's CSV uploads on a deal's operations page (colocation and hosting). Meter readings: the file is
+// parsed here with the SDK's parser (every bad line named with its field, and then nothing is sent), then sent in batches of up
 // to 10,000 readings, one after another, with progress; a batch the API refuses is named by line and field
 // (its row index mapped back through the parser's `lines`), and stops the upload: batches before it stay
 // recorded (re-sending them changes nothing). Pool statements: the file goes to the API whole, which names
 // each bad line.
 import { useRef, useState } from 'react';
 import { MAX_READINGS_PER_BATCH, inBatches } from '@gridshare/sdk/batches';
+import { type HostingReadingRow, parseHostingReadingsCsv } from '@gridshare/sdk/hosting-readings-csv';
 import { parseMeterReadingsCsv } from '@gridshare/sdk/meter-readings-csv';
-import type { BatchOutcome, ReadingRow } from '@/app/(portal)/deals/[id]/operations/actions';
+import type { ReadingRow } from '@/app/(portal)/deals/[id]/operations/actions';
+import type { BatchOutcome } from '@/lib/batch-outcome';
 
 export interface RowError {
   line: number | null;
@@ -22,9 +24,9 @@ type Status =
   | { kind: 'refused'; message: string; errors: RowError[] }
   | { kind: 'done'; message: string };
 
-/** `input.readings.412.kw` of batch b → the CSV line of reading b × size + 412, and the field `kw`. */
+/** `input.readings.412.kw` (or `readings.412.kw`) of batch b → the CSV line of reading b × size + 412, and the field `kw`. */
 export function readingError(field: string, message: string, batchStart: number, lines: readonly number[]): RowError {
-  const match = /^input\.readings\.(\d+)\.(\w+)$/.exec(field);
+  const match = /^(?:input\.)?readings\.(\d+)\.(\w+)$/.exec(field);
   if (!match) return { line: null, field: field.replace(/^input\./, ''), message: message.replace(/^[\w.]+: /, '') };
   return { line: lines[batchStart + Number(match[1])] ?? null, field: match[2]!, message: message.replace(/^[\w.]+: /, '') };
 }
@@ -105,14 +107,30 @@ function FileForm({ form, testId, inputId, label, help, submit }: { form: FileFo
   );
 }
 
-export function MeterReadingsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, readings: ReadingRow[]) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {
+/** A readings file parsed here, then sent batch by batch with progress; the first refused batch stops it. */
+function BatchedReadingsUpload<R>({
+  dealId,
+  parse,
+  send,
+  refresh,
+  help,
+  counted = (t) => `${t.inserted} new, ${t.corrected} corrected, ${t.unchanged} unchanged`,
+}: {
+  dealId: string;
+  parse: (text: string) => { readings: R[]; lines: number[]; errors: RowError[] };
+  send: (dealId: string, readings: R[]) => Promise<BatchOutcome>;
+  refresh: (dealId: string) => Promise<void>;
+  help: React.ReactNode;
+  /** What the API's counts mean, in words. */
+  counted?: (totals: { inserted: number; corrected: number; unchanged: number }) => string;
+}) {
   const form = useFileForm(async (text, setStatus) => {
-    const parsed = parseMeterReadingsCsv(text);
+    const parsed = parse(text);
     if (parsed.errors.length > 0) {
       setStatus({ kind: 'refused', message: `Nothing was sent: ${parsed.errors.length} line(s) of the file do not fit.`, errors: parsed.errors });
       return;
     }
-    const batches = inBatches(parsed.readings as ReadingRow[], MAX_READINGS_PER_BATCH);
+    const batches = inBatches(parsed.readings, MAX_READINGS_PER_BATCH);
     const total = { inserted: 0, corrected: 0, unchanged: 0 };
     for (const [index, batch] of batches.entries()) {
       setStatus({ kind: 'busy', done: index, batches: batches.length });
@@ -129,15 +147,33 @@ export function MeterReadingsUpload({ dealId, send, refresh }: { dealId: string;
       total.corrected += outcome.corrected;
       total.unchanged += outcome.unchanged;
     }
-    setStatus({ kind: 'done', message: `${parsed.readings.length.toLocaleString('en-US')} readings in ${batches.length} batch(es): ${total.inserted} new, ${total.corrected} corrected, ${total.unchanged} unchanged.` });
+    setStatus({ kind: 'done', message: `${parsed.readings.length.toLocaleString('en-US')} readings in ${batches.length} batch(es): ${counted(total)}.` });
     await refresh(dealId);
   });
+  return <FileForm form={form} testId="readings-upload" inputId="readings-file" label="Meter readings (CSV)" help={help} submit="Upload readings" />;
+}
+
+export function MeterReadingsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, readings: ReadingRow[]) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {
   const help = (
     <>
       Header <code>channel,intervalStart,intervalMinutes,kwh</code> (or <code>kw</code>), then one reading a line, e.g. <code>AI_IT,2026-07-01T00:15:00Z,15,7500</code>.
     </>
   );
-  return <FileForm form={form} testId="readings-upload" inputId="readings-file" label="Meter readings (CSV)" help={help} submit="Upload readings" />;
+  const parse = (text: string) => {
+    const parsed = parseMeterReadingsCsv(text);
+    return { ...parsed, readings: parsed.readings as ReadingRow[] };
+  };
+  return <BatchedReadingsUpload dealId={dealId} parse={parse} send={send} refresh={refresh} help={help} />;
+}
+
+/** A hosting deal's hourly kWh (the fleet's meter). */
+export function HostingReadingsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, readings: HostingReadingRow[]) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {
+  const help = (
+    <>
+      Header <code>intervalStart,kwh</code>, then the fleet&apos;s metered kWh for each hour, e.g. <code>2026-11-01T00:00:00Z,9850.5</code>.
+    </>
+  );
+  return <BatchedReadingsUpload dealId={dealId} parse={parseHostingReadingsCsv} send={send} refresh={refresh} help={help} counted={(t) => `${t.inserted} hour(s) recorded (new or replaced)`} />;
 }
 
 export function PoolStatementsUpload({ dealId, send, refresh }: { dealId: string; send: (dealId: string, csv: string) => Promise<BatchOutcome>; refresh: (dealId: string) => Promise<void> }) {

@@ -4,8 +4,9 @@ import { ActionButton } from './action-button';
 import { StatusBadge } from './badges';
 import { Legend, StackedHoursChart, type HourLayer } from './charts';
 import { SpecForm } from './spec-form';
+import { StatementLinesTable, StatementTotals } from './statement-lines';
 import { fmtNum, fmtUsdCents, label } from '@/lib/format';
-import { CAUSES, CAUSE_COLOURS, LINE_KIND_LABELS, detailRows, type OperationsHour } from '@/lib/operations';
+import { CAUSES, CAUSE_COLOURS, LINE_KIND_LABELS, type OperationsHour } from '@/lib/operations';
 import { disputeEvent, disputeStatement, moveStatement, recomputeStatement } from '@/app/(portal)/deals/[id]/operations/actions';
 
 const REASON_FIELDS = [{ name: 'reason', label: 'Reason', type: 'text', required: true, help: '3-2,000 characters; both parties see it.' }] as const;
@@ -247,39 +248,8 @@ export function StatementCard({ dealId, statement, side, writer, csvHref }: { de
         </p>
       )}
       <StatementMoves dealId={dealId} statement={statement} side={side} writer={writer} />
-      <div className="cards">
-        <div className="kpi"><div className="label">Tenant pays</div><div className="value">{fmtUsdCents(statement.tenantTotalUsd)}</div></div>
-        <div className="kpi"><div className="label">Platform fee</div><div className="value">{fmtUsdCents(statement.platformFeeUsd)}</div></div>
-        <div className="kpi"><div className="label">Host receives</div><div className="value">{fmtUsdCents(statement.hostPayoutUsd)}</div></div>
-      </div>
-      <div className="table-wrap">
-        <table data-testid="statement-lines">
-          <thead>
-            <tr><th>Line</th><th className="num">Amount</th><th>Data behind it</th></tr>
-          </thead>
-          <tbody>
-            {statement.lines.map((line) => (
-              <tr key={line.id}>
-                <td><strong>{LINE_KIND_LABELS[line.kind] ?? label(line.kind)}</strong>{line.adjustsMonth && <span className="muted"> (corrects {line.adjustsMonth})</span>}<div className="muted">{line.description}</div></td>
-                <td className="num">{fmtUsdCents(line.amountUsd)}</td>
-                <td>
-                  <details>
-                    <summary>Figures</summary>
-                    <dl className="detail">
-                      {detailRows(line.detail).map(([key, value]) => (
-                        <div key={key}><dt>{key}</dt><dd>{value}</dd></div>
-                      ))}
-                    </dl>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr><th>Tenant total</th><th className="num">{fmtUsdCents(statement.tenantTotalUsd)}</th><th>{statement.tenantCarryOutUsd < 0 ? `credit carried to next month: ${fmtUsdCents(statement.tenantCarryOutUsd)}` : ''}</th></tr>
-          </tfoot>
-        </table>
-      </div>
+      <StatementTotals payer="Tenant" totalUsd={statement.tenantTotalUsd} feeUsd={statement.platformFeeUsd} payoutUsd={statement.hostPayoutUsd} />
+      <StatementLinesTable lines={statement.lines} kindLabels={LINE_KIND_LABELS} totalLabel="Tenant total" totalUsd={statement.tenantTotalUsd} carryOutUsd={statement.tenantCarryOutUsd} />
       <p className="muted">
         AI IT {fmtNum(summary.energy.aiItMwh)} MWh ({fmtNum(summary.energy.aiFacilityMwh)} MWh at the facility) · backfill {fmtNum(summary.energy.settledMiningMwh)} MWh in reserved power
         (gross {fmtUsdCents(summary.backfill.grossRevenueUsd)}, energy {fmtUsdCents(summary.backfill.energyCostUsd)}, positive net {fmtUsdCents(summary.backfill.positiveNetUsd)}) · demand response{' '}

@@ -37,14 +37,17 @@ export async function createHostingOffer(_prev: FormState, formData: FormData): 
   return state;
 }
 
-const byId = (query: string, refresh: string) => async (_prev: FormState, formData: FormData) =>
-  submitMutation(query, { id: String(formData.get('id')) }, {}, { refresh });
+const byId = (query: string, refresh?: string) => async (_prev: FormState, formData: FormData) =>
+  submitMutation(query, { id: String(formData.get('id')) }, {}, refresh ? { refresh } : {});
 
 export const publishHostingOffer = byId('mutation($id: ID!) { publishHostingOffer(id: $id) { id } }', '/hosting/offers');
-export const acceptHostingDeal = byId('mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }', '/hosting/deals');
-export const rejectHostingDeal = byId('mutation($id: ID!) { rejectHostingDeal(id: $id) { id } }', '/hosting/deals');
-export const signHostingDeal = byId('mutation($id: ID!) { signHostingDeal(id: $id) { id } }', '/hosting/deals');
-export const activateHostingDeal = byId('mutation($id: ID!) { activateHostingDeal(id: $id) { id } }', '/hosting/deals');
+// Deal moves refresh every page: the deals list, the deal's own page and the navigation's counts.
+export const acceptHostingDeal = byId('mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }');
+export const rejectHostingDeal = byId('mutation($id: ID!) { rejectHostingDeal(id: $id) { id } }');
+export const withdrawHostingDeal = byId('mutation($id: ID!) { withdrawHostingDeal(id: $id) { id } }');
+export const signHostingDeal = byId('mutation($id: ID!) { signHostingDeal(id: $id) { id } }');
+export const activateHostingDeal = byId('mutation($id: ID!) { activateHostingDeal(id: $id) { id } }');
+export const endHostingDeal = byId('mutation($id: ID!) { endHostingDeal(id: $id) { id } }');
 
 export async function proposeHostingDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   return submitMutation(

@@ -4,7 +4,7 @@
 // parses the CSV and sends the batches in turn, showing progress), pool statements as CSV. The API decides
 // who may do what; its refusals come back to the form.
 import { revalidatePath } from 'next/cache';
-import { type ErrorIssue, GridshareError } from '@gridshare/sdk';
+import { type BatchOutcome, refusal } from '@/lib/batch-outcome';
 import { formValues, type FormState } from '@/lib/form';
 import { submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
@@ -48,17 +48,6 @@ export interface ReadingRow {
   intervalMinutes: number;
   kwh?: number;
   kw?: number;
-}
-
-export type BatchOutcome =
-  | { ok: true; inserted: number; corrected: number; unchanged: number }
-  | { ok: false; message: string; issues: readonly ErrorIssue[] };
-
-/** Refusals as the upload shows them: the API's issues (or its one message) with their fields. */
-function refusal(error: unknown): BatchOutcome {
-  if (!(error instanceof GridshareError)) throw error;
-  const issues = error.issues.length > 0 ? error.issues : error.field ? [{ field: error.field, message: error.message }] : [];
-  return { ok: false, message: error.message, issues };
 }
 
 /** One batch (≤ 10,000 readings) of the page's CSV upload; all or nothing, like the API. */
