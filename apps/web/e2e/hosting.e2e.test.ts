@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
-import { DEMO, gqlAs, open, screenshot, unique, useBrowser } from './helpers';
+import { adminQuery } from '../../../packages/db/src/testing/template';
+import { DEMO, e2eDatabaseUrl, gqlAs, open, screenshot, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -15,7 +16,7 @@ async function tenantKnownSites(): Promise<Set<string>> {
  * Scene: the demo miner lists 5 MW of firm hosting at $0.06/kWh on its largest site that the tenant does not
  * know yet (through the public API), so the site's name can only reach the fleet by accepting.
  */
-async function listedHostingOffer(availableFrom = '2027-01-01'): Promise<{ site: Site; offerId: string }> {
+async function listedHostingOffer(overrides: Record<string, unknown> = {}): Promise<{ site: Site; offerId: string }> {
   const data = await gqlAs<{ sites: { edges: { node: Site }[] } }>(DEMO.miner, '{ sites(first: 50) { edges { node { id name region energizedMw } } } }');
   const largestFirst = data.sites.edges.map((e) => e.node).sort((a, b) => b.energizedMw - a.energizedMw);
   const known = await tenantKnownSites();
@@ -23,8 +24,9 @@ async function listedHostingOffer(availableFrom = '2027-01-01'): Promise<{ site:
   if (!site) throw new Error('every demo site is already known to the tenant');
   const offer = await gqlAs<{ createHostingOffer: { id: string } }>(DEMO.miner, 'mutation($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }', {
     input: {
-      siteId: site.id, mw: 5, availableFrom, pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.06 }, interruptibility: { kind: 'FIRM' },
+      siteId: site.id, mw: 5, availableFrom: '2027-01-01', pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.06 }, interruptibility: { kind: 'FIRM' },
       uptimeCommitmentPct: 99, coolings: ['AIR'], service: 'FULL_HOSTING', depositMonths: 1, minTermMonths: 6,
+      ...overrides,
     },
   });
   await gqlAs(DEMO.miner, 'mutation($id: ID!) { publishHostingOffer(id: $id) { id } }', { id: offer.createHostingOffer.id });
@@ -84,10 +86,11 @@ describe('mining hosting, end to end', () => {
 
 describe('a hosting deal month by month', () => {
   it('the host activates, uploads the fleet\'s hourly kWh (a bad line named first), computes and issues the statement; the fleet agrees', async () => {
-    // Scene through the public API: a 1,000 x S21 fleet (3.5 MW) hosted at $0.06/kWh from 2026-10-01, signed by both.
-    const { offerId } = await listedHostingOffer('2026-09-01');
+    // Scene through the public API: a 1,000 x S21 fleet (3.5 MW) hosted at $0.06/kWh, no deposit, signed by the fleet; then,
+    // in PostgreSQL, its start moved back to 2026-10-01 (the API refuses a start in the past) so a month has ended.
+    const { offerId } = await listedHostingOffer({ depositMonths: 0 });
     const request = await gqlAs<{ createHostingRequest: { id: string } }>(DEMO.tenant, 'mutation($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }', {
-      input: { title: unique('E2E hosted month'), fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 1000 }] }, maxRateUsdPerKwh: 0.07, uptimeNeededPct: 95, curtailmentToleratedHoursPerMonth: 0, regions: [], startDate: '2026-10-01', termMonths: 12 },
+      input: { title: unique('E2E hosted month'), fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 1000 }] }, maxRateUsdPerKwh: 0.07, uptimeNeededPct: 95, curtailmentToleratedHoursPerMonth: 0, regions: [], startDate: '2027-01-01', termMonths: 12 },
     });
     const requestId = request.createHostingRequest.id;
     await gqlAs(DEMO.tenant, 'mutation($id: ID!) { publishHostingRequest(id: $id) { id } }', { id: requestId });
@@ -95,6 +98,7 @@ describe('a hosting deal month by month', () => {
     const dealId = proposed.proposeHostingDeal.id;
     await gqlAs(DEMO.tenant, 'mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }', { id: dealId });
     await gqlAs(DEMO.tenant, 'mutation($id: ID!) { signHostingDeal(id: $id) { id } }', { id: dealId });
+    await adminQuery(e2eDatabaseUrl(), `UPDATE "HostingDeal" SET "startDate" = '2026-10-01' WHERE "id" = '${dealId}'`);
 
     const host = await browser.pageFor(DEMO.miner);
     await open(host, `/hosting/deals/${dealId}`);

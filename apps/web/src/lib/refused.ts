@@ -41,3 +41,17 @@ export async function submitMutation(query: string, variables: Record<string, un
   else revalidatePath(refresh);
   return { ok: true, ...(message ? { message } : {}), fieldErrors: {}, values: {} };
 }
+
+/**
+ * A form action running one of a few argument-less mutations on the form's `id`, picked by its `move` field
+ * (e.g. issue or agree a statement). Only the names given are run: the field is the browser's to change.
+ */
+export function namedMove(mutations: Readonly<Record<string, string>>) {
+  return async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const name = String(formData.get('move'));
+    // Own keys only: mutations['toString'] would be a function.
+    const mutation = Object.hasOwn(mutations, name) ? mutations[name] : undefined;
+    if (!mutation) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
+    return submitMutation(`mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
+  };
+}

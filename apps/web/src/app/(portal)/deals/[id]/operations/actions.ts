@@ -6,23 +6,11 @@
 import { revalidatePath } from 'next/cache';
 import { type BatchOutcome, refusal } from '@/lib/batch-outcome';
 import { formValues, type FormState } from '@/lib/form';
-import { submitMutation } from '@/lib/refused';
+import { namedMove, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 
-const STATEMENT_MOVES = {
-  issue: 'issueStatement',
-  reissue: 'reissueStatement',
-  agree: 'agreeStatement',
-} as const;
-
 /** Issue, re-issue (host) or agree (tenant) a statement. */
-export async function moveStatement(_prev: FormState, formData: FormData): Promise<FormState> {
-  const name = String(formData.get('move'));
-  // Own keys only: STATEMENT_MOVES['toString'] would be a function.
-  const move = Object.hasOwn(STATEMENT_MOVES, name) ? STATEMENT_MOVES[name as keyof typeof STATEMENT_MOVES] : undefined;
-  if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-  return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
-}
+export const moveStatement = namedMove({ issue: 'issueStatement', reissue: 'reissueStatement', agree: 'agreeStatement' });
 
 /** The host computes (or recomputes) the month's DRAFT statement from the data as it is now. */
 export async function recomputeStatement(_prev: FormState, formData: FormData): Promise<FormState> {

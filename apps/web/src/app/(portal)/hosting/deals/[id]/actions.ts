@@ -6,19 +6,11 @@ import { revalidatePath } from 'next/cache';
 import type { HostingReadingRow } from '@gridshare/sdk/hosting-readings-csv';
 import { type BatchOutcome, refusal } from '@/lib/batch-outcome';
 import { formValues, type FormState } from '@/lib/form';
-import { submitMutation } from '@/lib/refused';
+import { namedMove, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 
-const STATEMENT_MOVES = { issue: 'issueHostingStatement', agree: 'agreeHostingStatement' } as const;
-
 /** Issue (host) or agree (fleet) a hosting statement. */
-export async function moveHostingStatement(_prev: FormState, formData: FormData): Promise<FormState> {
-  const name = String(formData.get('move'));
-  // Own keys only: STATEMENT_MOVES['toString'] would be a function.
-  const move = Object.hasOwn(STATEMENT_MOVES, name) ? STATEMENT_MOVES[name as keyof typeof STATEMENT_MOVES] : undefined;
-  if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-  return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
-}
+export const moveHostingStatement = namedMove({ issue: 'issueHostingStatement', agree: 'agreeHostingStatement' });
 
 /** The host computes (or recomputes) a month's DRAFT statement from the readings and outages as they are now. */
 export async function computeHostingStatement(_prev: FormState, formData: FormData): Promise<FormState> {
