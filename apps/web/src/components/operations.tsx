@@ -5,14 +5,13 @@ import { StatusBadge } from './badges';
 import { Legend, StackedHoursChart, type HourLayer } from './charts';
 import { SpecForm } from './spec-form';
 import { StatementLinesTable, StatementTotals } from './statement-lines';
-import { fmtNum, fmtUsdCents, label } from '@/lib/format';
+import { fmtInstant, fmtNum, fmtUsdCents, label } from '@/lib/format';
 import { CAUSES, CAUSE_COLOURS, LINE_KIND_LABELS, type OperationsHour } from '@/lib/operations';
 import { disputeEvent, disputeStatement, moveStatement, recomputeStatement } from '@/app/(portal)/deals/[id]/operations/actions';
 
 const REASON_FIELDS = [{ name: 'reason', label: 'Reason', type: 'text', required: true, help: '3-2,000 characters; both parties see it.' }] as const;
 
 export type Side = 'HOST' | 'TENANT';
-const when = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
 export function OperationsChart({ hours, month }: { hours: readonly OperationsHour[]; month: string }) {
   const layers: HourLayer[] = [
@@ -93,8 +92,8 @@ export function EventsTable({ events, canDispute }: { events: readonly EventRow[
             <tr key={event.id}>
               <td><span className="badge" style={{ background: CAUSE_COLOURS[event.cause], color: '#fff' }}>{label(event.cause)}</span></td>
               <td>{event.channel}</td>
-              <td>{when(event.startsAt)}</td>
-              <td>{when(event.endsAt)}</td>
+              <td>{fmtInstant(event.startsAt)}</td>
+              <td>{fmtInstant(event.endsAt)}</td>
               <td>{fmtNum(event.mwAffected)}{event.paymentUsdPerMwh !== null ? ` · $${fmtNum(event.paymentUsdPerMwh, 2)}/MWh` : ''}</td>
               <td><StatusBadge status={event.status} />{event.disputeReason && <div className="muted">{event.disputeReason}</div>}</td>
               <td>{event.note ?? ''}</td>
@@ -139,12 +138,12 @@ export function RevisionsTable({ revisions, total, orgNames }: { revisions: read
           <tbody>
             {revisions.map((r) => (
               <tr key={r.id}>
-                <td>{when(r.intervalStart)}</td>
+                <td>{fmtInstant(r.intervalStart)}</td>
                 <td>{r.channel}</td>
                 <td>{fmtNum(r.oldKwh, 3)}</td>
                 <td>{fmtNum(r.newKwh, 3)}</td>
                 <td>{orgNames[r.revisedByOrganizationId] ?? 'A metering partner'} <span className="muted">({r.revisedBy})</span></td>
-                <td>{when(r.revisedAt)}</td>
+                <td>{fmtInstant(r.revisedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -236,15 +235,15 @@ export function StatementCard({ dealId, statement, side, writer, csvHref }: { de
         Statement {statement.month} <StatusBadge status={statement.status} /> {statement.version > 0 && <span className="muted">v{statement.version}</span>}
       </h2>
       <p className="muted">
-        {statement.issuedAt && <>Issued {when(statement.issuedAt)} · </>}
-        {statement.status === 'ISSUED' && statement.autoAgreeAt && <>agreed automatically {when(statement.autoAgreeAt)} unless disputed · </>}
-        {statement.agreedAt && <>Agreed {when(statement.agreedAt)} by {statement.agreedBy === 'system:dispute-window' ? 'the dispute window' : 'the tenant'} · </>}
+        {statement.issuedAt && <>Issued {fmtInstant(statement.issuedAt)} · </>}
+        {statement.status === 'ISSUED' && statement.autoAgreeAt && <>agreed automatically {fmtInstant(statement.autoAgreeAt)} unless disputed · </>}
+        {statement.agreedAt && <>Agreed {fmtInstant(statement.agreedAt)} by {statement.agreedBy === 'system:dispute-window' ? 'the dispute window' : 'the tenant'} · </>}
         <a href={csvHref} download>Export CSV</a>
       </p>
       {statement.stale && <p className="form-error">Its data changed since it was computed: it is recomputed before it can be issued or agreed.</p>}
       {statement.status === 'DISPUTED' && (
         <p className="form-error" data-testid="dispute-reason">
-          Disputed {when(statement.disputedAt)}: {statement.disputeReason}
+          Disputed {fmtInstant(statement.disputedAt)}: {statement.disputeReason}
         </p>
       )}
       <StatementMoves dealId={dealId} statement={statement} side={side} writer={writer} />
@@ -259,7 +258,7 @@ export function StatementCard({ dealId, statement, side, writer, csvHref }: { de
       {summary.disputedEventIds.length > 0 && <p className="muted">{summary.disputedEventIds.length} disputed event(s) count until they are withdrawn.</p>}
       {statement.dataGaps.length > 0 && (
         <p className="muted" data-testid="statement-gaps">
-          Hours without complete readings (billed as nothing): {statement.dataGaps.map((gap) => `${gap.channel} ${when(gap.from)} → ${when(gap.until)} (${gap.hours} h)`).join('; ')}
+          Hours without complete readings (billed as nothing): {statement.dataGaps.map((gap) => `${gap.channel} ${fmtInstant(gap.from)} → ${fmtInstant(gap.until)} (${gap.hours} h)`).join('; ')}
         </p>
       )}
       <h3>Model versus actual</h3>

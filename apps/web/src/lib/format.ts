@@ -11,6 +11,8 @@ export const fmtNum = (v: number, digits = 1) => new Intl.NumberFormat('en-US', 
 export const fmtMw = (v: number) => `${num.format(v)} MW`;
 export const fmtPct = (v: number) => `${num.format(v * 100)}%`;
 export const fmtDate = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
+/** An instant to the minute, in UTC: "2026-11-03 14:00 UTC". */
+export const fmtInstant = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
 /** Enum values whose plain-case form reads wrong ("N plus 1", "Direct to chip"). */
 const ENUM_WORDS: Readonly<Record<string, string>> = {
   DIRECT_TO_CHIP: 'Direct-to-chip liquid',

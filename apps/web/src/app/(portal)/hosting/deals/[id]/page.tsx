@@ -7,7 +7,7 @@ import { HostingDealActions, type ActionableHostingDeal } from '@/components/hos
 import { SpecForm } from '@/components/spec-form';
 import { StatementLinesTable, StatementTotals, type StatementLine } from '@/components/statement-lines';
 import type { FieldSpec } from '@/lib/fields';
-import { fmtDate, fmtMw, fmtNum, fmtUsdCents } from '@/lib/format';
+import { fmtDate, fmtInstant, fmtMw, fmtNum, fmtUsdCents } from '@/lib/format';
 import { hostingPriceText } from '@/lib/hosting-review';
 import { dealMonths, defaultMonth, isMonth } from '@/lib/operations';
 import { canWrite, gql, requireViewer } from '@/lib/session';
@@ -70,8 +70,6 @@ const OUTAGE_FIELDS: readonly FieldSpec[] = [
   { name: 'note', label: 'Note', type: 'text', maxLength: 500 },
 ];
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
-
 function StatementMoves({ deal, statement, writer }: { deal: Deal; statement: Statement; writer: boolean }) {
   if (!writer) return null;
   const month = statement.month.slice(0, 7);
@@ -104,11 +102,11 @@ function StatementCard({ deal, statement, writer }: { deal: Deal; statement: Sta
       <h2>Statement {statement.month.slice(0, 7)} <StatusBadge status={statement.status} /></h2>
       <p className="muted">
         {fmtNum(statement.meteredKwh / 1000, 3)} MWh metered
-        {statement.issuedAt && <> · issued {when(statement.issuedAt)}</>}
-        {statement.agreedAt && <> · agreed {when(statement.agreedAt)}</>}
+        {statement.issuedAt && <> · issued {fmtInstant(statement.issuedAt)}</>}
+        {statement.agreedAt && <> · agreed {fmtInstant(statement.agreedAt)}</>}
       </p>
       {statement.status === 'DISPUTED' && (
-        <p className="form-error" data-testid="dispute-reason">Disputed {when(statement.disputedAt)}: {statement.disputeReason}</p>
+        <p className="form-error" data-testid="dispute-reason">Disputed {fmtInstant(statement.disputedAt)}: {statement.disputeReason}</p>
       )}
       <StatementMoves deal={deal} statement={statement} writer={writer} />
       <StatementTotals payer="Fleet" totalUsd={statement.tenantTotalUsd} feeUsd={statement.platformFeeUsd} payoutUsd={statement.hostPayoutUsd} />
