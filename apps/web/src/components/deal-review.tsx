@@ -14,8 +14,11 @@ interface ReviewProps {
   consequence: string;
 }
 
-/** The review of any deal: its facts, where it differs from the request, and the confirming button. */
-export function ReviewedAction({ facts, differences, action, fields, label, consequence }: ReviewProps & { facts: readonly [string, React.ReactNode, string?][]; differences: readonly string[] }) {
+/**
+ * The review of any deal: its facts, where it differs from the request (when the caller compared them: a
+ * hosting deal's page does not have the fleet's request), and the confirming button.
+ */
+export function ReviewedAction({ facts, differences, action, fields, label, consequence }: ReviewProps & { facts: readonly [string, React.ReactNode, string?][]; differences?: readonly string[] }) {
   return (
     <details className="review" data-testid="deal-review">
       <summary className="button">{label}…</summary>
@@ -29,7 +32,7 @@ export function ReviewedAction({ facts, differences, action, fields, label, cons
             </div>
           ))}
         </dl>
-        {differences.length > 0 ? (
+        {differences === undefined ? null : differences.length > 0 ? (
           <div className="notice" data-testid="deal-differences">
             <strong>Differs from the request:</strong>
             <ul>{differences.map((d) => <li key={d}>{d}</li>)}</ul>

@@ -31,7 +31,7 @@ function reviewFacts(deal: ReviewedHostingDeal): [string, string, string?][] {
 export function HostingDealActions({ deal }: { deal: ActionableHostingDeal }) {
   const fields = { id: deal.id };
   const review = (action: typeof acceptHostingDeal, label: string, consequence: string) => (
-    <ReviewedAction facts={reviewFacts(deal)} differences={[]} action={action} fields={fields} label={label} consequence={consequence} />
+    <ReviewedAction facts={reviewFacts(deal)} action={action} fields={fields} label={label} consequence={consequence} />
   );
   if (deal.status === 'PROPOSED' && deal.role === 'FLEET') {
     return (
