@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { ZDate } from '../common/dates';
-import { ZId, ZPartialUpdate } from '../common/common.schemas';
+import { ZId, ZMw, ZPartialUpdate, ZPositiveMw } from '../common/common.schemas';
 
 export const CAPACITY_KINDS = ['POWERED_SHELL', 'COLOCATION', 'BUILD_TO_SUIT', 'MINING_HOSTING'] as const;
 export const CAPACITY_STATUSES = ['DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED'] as const;
 
-const mw = z.number().finite().min(0, 'must be 0 or more MW').max(10_000, 'must be at most 10,000 MW');
 const fields = {
   kind: z.enum(CAPACITY_KINDS),
-  mw: mw.refine((value) => value > 0, 'must be more than 0 MW'),
-  firmMw: mw,
-  interruptibleMw: mw,
+  mw: ZPositiveMw,
+  firmMw: ZMw,
+  interruptibleMw: ZMw,
   availableFrom: ZDate,
   priceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000 USD/kW-month'),
   minTermMonths: z.number().int('must be a whole number').min(1, 'must be at least 1 month').max(360, 'must be at most 360 months'),
@@ -25,7 +24,7 @@ export function checkSplit(block: { mw: number; firmMw: number; interruptibleMw:
 }
 
 export const ZCreateCapacityBlockInput = z
-  .strictObject({ siteId: ZId, ...fields, interruptibleMw: mw.optional() })
+  .strictObject({ siteId: ZId, ...fields, interruptibleMw: ZMw.optional() })
   .transform((input) => ({ ...input, interruptibleMw: input.interruptibleMw ?? Math.round((input.mw - input.firmMw) * 1000) / 1000 }))
   .superRefine((input, ctx) => checkSplit(input, ctx));
 export type TCreateCapacityBlockInput = z.infer<typeof ZCreateCapacityBlockInput>;

@@ -14,6 +14,12 @@ export const ZOrgName = z.string().trim().min(2, 'must be at least 2 characters'
 /** Our ids are UUIDs; anything else cannot name a row, so it is refused before a query runs. */
 export const ZId = z.uuid({ message: 'must be an id from this API (a UUID)' });
 
+/** MW as the columns store it (NUMERIC(10,3)): 0 to 10,000. */
+export const ZMw = z.number().finite().min(0, 'must be 0 or more MW').max(10_000, 'must be at most 10,000 MW');
+
+/** MW that must be more than 0: one kW is the least a NUMERIC(10,3) column holds, and less would be stored as 0. */
+export const ZPositiveMw = ZMw.min(0.001, 'must be at least 0.001 MW (1 kW)');
+
 /** An update input: the create fields, all optional, at least one given (strict: unknown fields refused). */
 export function ZPartialUpdate<T extends z.ZodRawShape>(shape: T) {
   return z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from '../common/common.schemas';
+import { ZId, ZPositiveMw } from '../common/common.schemas';
 import { ZDateTime } from '../common/dates';
 
 export const CURTAILMENT_CAUSES = ['GRID_EMERGENCY', 'DEMAND_RESPONSE', 'PRICE', 'FACILITY', 'TENANT', 'MAINTENANCE_PLANNED'] as const;
@@ -14,7 +14,7 @@ export const ZRecordCurtailmentEventInput = z
     channel: z.enum(['AI_IT', 'MINING'], { message: 'must be AI_IT (the tenant’s power was unavailable) or MINING (the fleet was curtailed)' }),
     startsAt: ZDateTime,
     endsAt: ZDateTime,
-    mwAffected: z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW'),
+    mwAffected: ZPositiveMw,
     paymentUsdPerMwh: z.number().finite().min(0, 'must be 0 or more').max(MAX_PAYMENT_USD_PER_MWH, `must be at most ${MAX_PAYMENT_USD_PER_MWH} USD/MWh`).nullish(),
     note: z.string().trim().max(1_000, 'must be at most 1,000 characters').nullish(),
   })

@@ -1,7 +1,7 @@
 import { DealStatus, HashpriceSource } from '@gridshare/db';
 import { ZSlaTiers } from '@gridshare/settlement';
 import { z } from 'zod';
-import { ZId } from '../common/common.schemas';
+import { ZId, ZPositiveMw } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 
 export const DEAL_ROLES = ['HOST', 'TENANT'] as const;
@@ -10,8 +10,6 @@ export const CURTAIL_FIRST = ['MINING', 'AI'] as const;
 
 const pct = z.number().finite().min(0, 'must be 0-100').max(100, 'must be 0-100');
 
-const ZDealMw = z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW');
-
 export const ZProposeDealInput = z.strictObject({
   requestId: ZId,
   blockIds: z
@@ -19,7 +17,7 @@ export const ZProposeDealInput = z.strictObject({
     .min(1, 'must name at least one block')
     .max(50, 'must name at most 50 blocks')
     .refine((ids) => new Set(ids).size === ids.length, 'must not name a block twice'),
-  mw: ZDealMw,
+  mw: ZPositiveMw,
   priceUsdPerKwMonth: z.number().finite().min(0, 'must be 0 or more').max(10_000, 'must be at most 10,000 USD/kW-month'),
   termMonths: z.number().int('must be a whole number').min(1, 'must be at least 1 month').max(360, 'must be at most 360 months'),
   startDate: ZDate,
@@ -41,7 +39,7 @@ export const ZDealFilter = z.strictObject({
 });
 export type TDealFilter = z.infer<typeof ZDealFilter>;
 
-export const ZProposeDealMwChangeInput = z.strictObject({ dealId: ZId, mw: ZDealMw });
+export const ZProposeDealMwChangeInput = z.strictObject({ dealId: ZId, mw: ZPositiveMw });
 export type TProposeDealMwChangeInput = z.infer<typeof ZProposeDealMwChangeInput>;
 
 export const ZSignDealArgs = z.strictObject({ id: ZId, scenarioId: ZId.nullish().transform((value) => value ?? null) });

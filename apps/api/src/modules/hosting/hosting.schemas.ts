@@ -1,14 +1,13 @@
 import { ASIC_MODEL_IDS } from '@gridshare/hosting';
 import { ZInferenceProfile, ZTrainingProfile } from '@gridshare/revenue';
 import { z } from 'zod';
-import { ZId, ZPartialUpdate } from '../common/common.schemas';
+import { ZId, ZPartialUpdate, ZPositiveMw } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 
 export const HOSTING_COOLINGS = ['AIR', 'IMMERSION', 'HYDRO'] as const;
 export const HOSTING_PREEMPTORS = ['AI_LOAD', 'GRID', 'PRICE'] as const;
 export const HOSTING_SERVICES = ['FULL_HOSTING', 'RACK_SPACE'] as const;
 
-const mw = z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW');
 /** $/kWh with at most 5 decimals: stored as whole cents per MWh. */
 const usdPerKwh = z
   .number()
@@ -39,13 +38,13 @@ const ZInterruptibility = z.discriminatedUnion('kind', [
 
 /** The AI load behind an AI site's idle power: the revenue model's inference or training profile. */
 const ZAiLoad = z.strictObject({
-  contractedItMw: mw,
+  contractedItMw: ZPositiveMw,
   pue: z.number().finite().min(1, 'must be at least 1.0').max(3, 'must be at most 3.0'),
   profile: z.discriminatedUnion('kind', [ZInferenceProfile, ZTrainingProfile]),
 });
 
 const offerFields = {
-  mw,
+  mw: ZPositiveMw,
   availableFrom: ZDate,
   pricing: ZPricing,
   interruptibility: ZInterruptibility,
@@ -72,7 +71,7 @@ export const ZFleet = z.discriminatedUnion('kind', [
       .max(20, 'must list at most 20 models')
       .refine((ms) => new Set(ms.map((m) => m.model)).size === ms.length, 'must list each model once'),
   }),
-  z.strictObject({ kind: z.literal('POWER'), mw, jPerTh, cooling: z.enum(HOSTING_COOLINGS) }),
+  z.strictObject({ kind: z.literal('POWER'), mw: ZPositiveMw, jPerTh, cooling: z.enum(HOSTING_COOLINGS) }),
 ]);
 
 const requestFields = {
@@ -110,7 +109,7 @@ export const ZHostingOfferSearch = z.strictObject({
   /** The fleet's efficiency the margin is computed at (default: the S21's 17.5 J/TH). */
   jPerTh: jPerTh.nullish(),
   /** The fleet's MW, for expected monthly profit (default 1 MW). */
-  fleetMw: mw.nullish(),
+  fleetMw: ZPositiveMw.nullish(),
   market: ZHostingMarketInput.nullish(),
 });
 export type THostingOfferSearch = z.infer<typeof ZHostingOfferSearch>;

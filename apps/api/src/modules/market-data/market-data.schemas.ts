@@ -23,7 +23,7 @@ export const ZHashpriceDay = z.strictObject({
   usdPerPhDay: z
     .number()
     .finite()
-    .gt(0, 'must be more than 0')
+    .min(0.0001, 'must be at least 0.0001 USD/PH/day')
     .max(MAX_HASHPRICE_USD_PER_PH_DAY, `must be at most ${MAX_HASHPRICE_USD_PER_PH_DAY} USD/PH/day`)
     // Kept as the column stores it (4 decimals), so the same value sent again is unchanged.
     .transform((value) => Math.round(value * 10_000) / 10_000),

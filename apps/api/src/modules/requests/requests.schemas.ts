@@ -1,29 +1,28 @@
 import { CoolingType, Redundancy, RequestStatus } from '@gridshare/db';
 import { SPLIT_RULES } from '@gridshare/matching';
 import { z } from 'zod';
-import { ZPartialUpdate } from '../common/common.schemas';
+import { ZPartialUpdate, ZPositiveMw } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 import { COUNTRY } from '../sites/sites.schemas';
 import { findShapeIssue } from './request-shape';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const mw = z.number().finite().gt(0, 'must be more than 0 MW').max(10_000, 'must be at most 10,000 MW');
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(50, `must list at most 50 ${what}`);
 const whole = (min: number, max: number, unit: string) =>
   z.number().int('must be a whole number').min(min, `must be at least ${min} ${unit}`).max(max, `must be at most ${max} ${unit}`);
 
-export const ZPhase = z.strictObject({ mw, neededBy: ZDate });
+export const ZPhase = z.strictObject({ mw: ZPositiveMw, neededBy: ZDate });
 
 /** Every field of a request as the API speaks it (USD, MW); optional ones are nullable so an update can clear them. */
 const fields = {
   title: text(200),
-  totalMw: mw,
-  minContiguousMw: mw,
+  totalMw: ZPositiveMw,
+  minContiguousMw: ZPositiveMw,
   phases: z.array(ZPhase).min(1, 'must list at least one phase').max(20, 'must list at most 20 phases'),
   countries: list(COUNTRY, 'countries'),
   regions: list(text(100), 'regions'),
   gridOperators: list(text(50).transform((value) => value.toUpperCase()), 'grid operators'),
-  maxLatencyMs: z.number().finite().gt(0, 'must be more than 0 ms').max(1_000, 'must be at most 1,000 ms').nullable(),
+  maxLatencyMs: z.number().finite().min(0.01, 'must be at least 0.01 ms').max(1_000, 'must be at most 1,000 ms').nullable(),
   cooling: z.enum(CoolingType).nullable(),
   minRackDensityKw: whole(1, 500, 'kW').nullable(),
   minRedundancy: z.enum(Redundancy).nullable(),
@@ -68,6 +67,6 @@ export type TRequestFilter = z.infer<typeof ZRequestFilter>;
 export const ZOpenRequestFilter = z.strictObject({
   regions: fields.regions.nullish(),
   gridOperators: fields.gridOperators.nullish(),
-  minTotalMw: mw.nullish(),
+  minTotalMw: ZPositiveMw.nullish(),
 });
 export type TOpenRequestFilter = z.infer<typeof ZOpenRequestFilter>;

@@ -1,10 +1,9 @@
 import { CoolingType, InterconnectionStatus, PermitStatus, Redundancy, SiteStatus } from '@gridshare/db';
 import { z } from 'zod';
-import { ZPartialUpdate } from '../common/common.schemas';
+import { ZMw, ZPartialUpdate } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const mw = z.number().finite().min(0, 'must be 0 or more MW').max(10_000, 'must be at most 10,000 MW');
 const mva = z.number().finite().min(0, 'must be 0 or more MVA').max(20_000, 'must be at most 20,000 MVA');
 
 export const COUNTRY = z
@@ -20,9 +19,9 @@ const siteFields = {
   gridOperator: text(50).transform((value) => value.toUpperCase()),
   latitude: z.number().finite().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
   longitude: z.number().finite().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
-  energizedMw: mw,
-  underConstructionMw: mw,
-  pipelineMw: mw,
+  energizedMw: ZMw,
+  underConstructionMw: ZMw,
+  pipelineMw: ZMw,
   interconnectionStatus: z.enum(InterconnectionStatus),
   substationOnSite: z.boolean(),
   substationMva: mva.nullable(),
@@ -30,7 +29,7 @@ const siteFields = {
   landAcres: z.number().finite().min(0, 'must be 0 or more acres').max(1_000_000, 'must be at most 1,000,000 acres'),
   waterAvailable: z.boolean(),
   waterSupplyM3PerDay: z.number().int('must be a whole number of m³ per day').min(0, 'must be 0 or more m³ per day').max(10_000_000, 'must be at most 10,000,000 m³ per day').nullable(),
-  backupPowerMw: mw.nullable(),
+  backupPowerMw: ZMw.nullable(),
   floorLoadingKgPerM2: z.number().int('must be a whole number of kg/m²').min(0, 'must be 0 or more kg/m²').max(100_000, 'must be at most 100,000 kg/m²').nullable(),
   coolingType: z.enum(CoolingType),
   darkFiber: z.boolean(),
@@ -46,7 +45,7 @@ const siteFields = {
   skilledStaffCount: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100_000),
   liveDate: ZDate.nullable(),
   constructionLiveDate: ZDate.nullable(),
-  miningMw: mw,
+  miningMw: ZMw,
 };
 
 const REQUIRED = [
@@ -94,7 +93,7 @@ export const ZSiteFilter = z.strictObject({
   countries: z.array(COUNTRY).max(50).nullish(),
   regions: z.array(text(100)).max(50).nullish(),
   gridOperators: z.array(text(50).transform((v) => v.toUpperCase())).max(50).nullish(),
-  minEnergizedMw: mw.nullish(),
-  maxEnergizedMw: mw.nullish(),
+  minEnergizedMw: ZMw.nullish(),
+  maxEnergizedMw: ZMw.nullish(),
 });
 export type TSiteFilter = z.infer<typeof ZSiteFilter>;
