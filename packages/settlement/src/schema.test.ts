@@ -35,6 +35,7 @@ describe('settleMonth refuses a bad input, naming the field', () => {
       'terms.slaTiers.1.minAvailabilityPct',
       /best first/,
     ],
+    ['no SLA tiers at all (refused by name, not a crash)', { terms: { ...NOTE_TERMS, slaTiers: [] } }, 'terms.slaTiers', /at least one tier/],
     ['SLA tiers whose best tier credits', { terms: { ...NOTE_TERMS, slaTiers: [{ minAvailabilityPct: 0, creditPct: 5 }] } }, 'terms.slaTiers.0.creditPct', /commitment/],
     ['a negative reading', { aiItMwh: withHour(17, -1) }, 'aiItMwh.17', /hour 17 is -1/],
     ['an infinite reading', { miningMwh: withHour(3, Number.POSITIVE_INFINITY) }, 'miningMwh.3', /hour 3/],

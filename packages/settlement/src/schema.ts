@@ -47,6 +47,8 @@ export const ZSlaTiers = z
   .min(1, 'slaTiers must hold at least one tier')
   .max(20, 'slaTiers must hold at most 20 tiers')
   .superRefine((tiers, ctx) => {
+    // zod runs refinements even when .min(1) failed: an empty list has nothing more to check.
+    if (tiers.length === 0) return;
     if (tiers[0]!.creditPct !== 0)
       ctx.addIssue({ code: 'custom', path: [0, 'creditPct'], message: 'the first (best) tier must credit 0%: it is the availability commitment' });
     if (tiers[tiers.length - 1]!.minAvailabilityPct !== 0)

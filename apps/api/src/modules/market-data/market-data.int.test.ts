@@ -73,7 +73,7 @@ describe('hashprice index', () => {
     expect(csv.errors?.[0]?.extensions?.issues).toEqual([
       { field: 'input.csv', line: 3, column: 'usdPerPhDay', message: expect.any(String) },
       { field: 'input.csv', line: 4, column: 'day', message: 'must be a date, YYYY-MM-DD' },
-      { field: 'input.csv', line: 5, column: 'usdPerPhDay', message: 'must be more than 0' },
+      { field: 'input.csv', line: 5, column: 'usdPerPhDay', message: 'must be at least 0.0001 USD/PH/day' },
     ]);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     for (const [input, field] of [
