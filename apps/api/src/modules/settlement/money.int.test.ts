@@ -17,7 +17,7 @@ import {
   setHashprice,
 } from '../../testing/settlement-fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
-import { invoiceAgreedStatements } from './statement-invoicing';
+import { invoiceAgreedStatements } from '../billing/statement-kinds';
 
 let api: TestApi;
 
