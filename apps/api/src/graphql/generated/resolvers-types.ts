@@ -3072,7 +3072,7 @@ export type CreateHostingOfferInput = {
   readonly depositMonths: Scalars['Int']['input'];
   /** Shortest term, months. */
   readonly minTermMonths: Scalars['Int']['input'];
-  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile. */
+  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile; fields a profile leaves out take the revenue model's default of its kind ({ kind: "training" } is the default training load). */
   readonly aiLoad?: InputMaybe<Scalars['JSON']['input']>;
 };
 
