@@ -1,6 +1,7 @@
 // Mining hosting deals for integration tests: a listed offer, a fleet's open request, a deal taken to
 // ACTIVE through the API, a month of the fleet's metered kWh and its statement computed and issued.
 import { type OrgFixture, createSite, mutate } from './fixtures';
+import { hoursOf, setHashprice } from './settlement-fixtures';
 import type { TestApi } from './test-api';
 
 export function hostingOfferInput(siteId: string, overrides: Record<string, unknown> = {}) {
@@ -48,19 +49,26 @@ export async function activeHostingDeal(api: TestApi, host: OrgFixture, fleet: O
 }
 
 /**
- * March 2026 (744 h) of the fleet's hourly kWh: `kwh` an hour, nothing in the first `curtailedHours`
- * (recorded as one CURTAILMENT outage); the month's hashprice index at `hashprice` $/PH/day.
+ * A month (March 2026 unless told) of the fleet's hourly kWh: `kwh` an hour, nothing in the first
+ * `curtailedHours` (recorded as one CURTAILMENT outage) nor in the `downtimeHours` after them (one DOWNTIME
+ * outage); the month's hashprice index at `hashprice` $/PH/day.
  */
-export async function recordHostingMarch(api: TestApi, host: OrgFixture, dealId: string, { kwh = 3_500, curtailedHours = 56, hashprice = 50 } = {}): Promise<void> {
-  const readings = Array.from({ length: 744 }, (_, h) => ({ intervalStart: new Date(Date.UTC(2026, 2, 1, h)).toISOString(), kwh: h < curtailedHours ? 0 : kwh }));
+export async function recordHostingMonth(
+  api: TestApi,
+  host: OrgFixture,
+  dealId: string,
+  { month = '2026-03', kwh = 3_500, curtailedHours = 56, downtimeHours = 0, hashprice = 50 } = {},
+): Promise<void> {
+  const hours = hoursOf(month);
+  const readings = hours.map((at, h) => ({ intervalStart: at.toISOString(), kwh: h < curtailedHours + downtimeHours ? 0 : kwh }));
   await mutate(api, host, 'recordHostingReadings', `mutation ($d: ID!, $r: [HostingReadingInput!]!) { recordHostingReadings(dealId: $d, readings: $r) }`, { d: dealId, r: readings });
-  if (curtailedHours > 0) {
-    const endsAt = new Date(Date.UTC(2026, 2, 1, curtailedHours)).toISOString();
-    await mutate(api, host, 'recordHostingOutage', `mutation ($i: HostingOutageInput!) { recordHostingOutage(input: $i) { id } }`, { i: { dealId, kind: 'CURTAILMENT', startsAt: '2026-03-01T00:00:00Z', endsAt } });
-  }
-  const days = Array.from({ length: 31 }, (_, d) => ({ day: new Date(Date.UTC(2026, 2, d + 1)), usdPerPhDay: hashprice, source: 'test', actor: 'test' }));
-  // The index is the platform's, one value a day for every deal: the first test to write March sets it.
-  await api.db.prisma.hashpriceIndexDay.createMany({ data: days, skipDuplicates: true });
+  const outage = (kind: string, from: number, to: number) =>
+    mutate(api, host, 'recordHostingOutage', `mutation ($i: HostingOutageInput!) { recordHostingOutage(input: $i) { id } }`, {
+      i: { dealId, kind, startsAt: hours[from]!.toISOString(), endsAt: new Date(hours[0]!.getTime() + to * 3_600_000).toISOString() },
+    });
+  if (curtailedHours > 0) await outage('CURTAILMENT', 0, curtailedHours);
+  if (downtimeHours > 0) await outage('DOWNTIME', curtailedHours, curtailedHours + downtimeHours);
+  await setHashprice(api, month, hashprice);
 }
 
 export const HOSTING_STATEMENT_FIELDS =

@@ -8,7 +8,7 @@ import {
   type HostingStatementView,
   activeHostingDeal,
   issuedHostingStatement,
-  recordHostingMarch,
+  recordHostingMonth,
 } from '../../testing/hosting-fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 import { invoiceAgreedStatements } from '../billing/statement-kinds';
@@ -41,7 +41,7 @@ async function parties(label: string): Promise<{ host: OrgFixture; fleet: OrgFix
 /** The deal's March statement, issued by the host (the hand-worked month of hosting.int.test.ts). */
 async function issuedMarch(host: OrgFixture, fleet: OrgFixture, offer: Record<string, unknown> = {}) {
   const { dealId } = await activeHostingDeal(api, host, fleet, offer);
-  await recordHostingMarch(api, host, dealId);
+  await recordHostingMonth(api, host, dealId);
   return { dealId, statement: await issuedHostingStatement(api, host, dealId) };
 }
 
@@ -119,7 +119,7 @@ describe('an agreed hosting statement is invoiced and paid out like a colocation
   it('a month with nothing metered is not invoiced: PAID at once, no invoice, no payout', async () => {
     const { host, fleet } = await parties('zero');
     const { dealId } = await activeHostingDeal(api, host, fleet);
-    await recordHostingMarch(api, host, dealId, { kwh: 0, curtailedHours: 0 });
+    await recordHostingMonth(api, host, dealId, { kwh: 0, curtailedHours: 0 });
     const statement = await issuedHostingStatement(api, host, dealId);
     expect(statement.tenantTotalUsd).toBe(0);
     const agreed = await mutate<HostingStatementView>(api, fleet, 'agreeHostingStatement', AGREE, { id: statement.id });
