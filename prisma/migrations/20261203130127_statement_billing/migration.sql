@@ -42,3 +42,8 @@ ALTER TABLE "Payout" ADD CONSTRAINT "Payout_one_deal_check" CHECK (
 -- window at issue. Invoicing and payment (invoicedAt, stripeInvoiceId, paidAt) are written only on the
 -- system path: no party marks a statement paid.
 GRANT UPDATE ("autoAgreeAt", "agreedBy") ON "HostingStatement" TO gridshare_app;
+
+-- Payouts are written only on the system path (invoice.paid, the transfer, an admin's retry): the runtime
+-- role reads its organisation's (row-level security) and writes none, so no party records a payout it was
+-- not paid by a collected invoice.
+REVOKE INSERT, UPDATE, DELETE ON "Payout" FROM gridshare_app;
