@@ -48,6 +48,19 @@ export interface MapPoint {
   count: number;
 }
 
+/** One point per region: the MW and number of the listings there (capacity blocks, hosting offers). */
+export function mapPoints(listings: readonly { country: string; region: string; mw: number }[]): MapPoint[] {
+  const byPlace = new Map<string, MapPoint>();
+  for (const l of listings) {
+    const key = `${l.country}/${l.region}`;
+    const point = byPlace.get(key) ?? { country: l.country, region: l.region, mw: 0, count: 0 };
+    point.mw += l.mw;
+    point.count += 1;
+    byPlace.set(key, point);
+  }
+  return [...byPlace.values()];
+}
+
 export function WorldMap({ points, title }: { points: MapPoint[]; title: string }) {
   const placed = points.flatMap((p) => {
     const centre = coarseCentre(p.country, p.region);

@@ -1719,6 +1719,8 @@ export type BillingInvoice = {
   readonly periodEnd: Scalars['DateTime']['output'];
   /** The deal whose settlement statement it carries (a statement's invoice). */
   readonly dealId?: Maybe<Scalars['ID']['output']>;
+  /** The hosting deal whose monthly statement it carries (a hosting statement's invoice). */
+  readonly hostingDealId?: Maybe<Scalars['ID']['output']>;
   /** Stripe's page for the invoice (view, pay, download). */
   readonly hostedInvoiceUrl?: Maybe<Scalars['String']['output']>;
 };
@@ -1748,8 +1750,10 @@ export type Payout = {
   readonly __typename?: 'Payout';
   /** Stable id. */
   readonly id: Scalars['ID']['output'];
-  /** The deal it pays for. */
+  /** The deal it pays for: a colocation deal, or the hosting deal in hostingDealId. */
   readonly dealId: Scalars['ID']['output'];
+  /** The hosting deal it pays for, when it pays a hosting statement. */
+  readonly hostingDealId?: Maybe<Scalars['ID']['output']>;
   /** The tenant's paid invoice it comes from. */
   readonly invoiceId: Scalars['String']['output'];
   /** Amount, USD. */
@@ -2973,7 +2977,7 @@ export type HostingStatement = {
   readonly dealId: Scalars['ID']['output'];
   /** First day of the month. */
   readonly month: Scalars['Date']['output'];
-  /** DRAFT → ISSUED → AGREED (or DISPUTED → recomputed). */
+  /** DRAFT → ISSUED → AGREED → INVOICED → PAID (or DISPUTED → recomputed). */
   readonly status: StatementStatus;
   /** The fleet's metered energy, kWh. */
   readonly meteredKwh: Scalars['Float']['output'];
@@ -2993,12 +2997,33 @@ export type HostingStatement = {
   readonly computedAt: Scalars['DateTime']['output'];
   /** When the host issued it. */
   readonly issuedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the fleet agreed. */
+  /** When the fleet neither agreeing nor disputing it agrees it (issue + 7 days), while it is ISSUED. */
+  readonly autoAgreeAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the fleet agreed (or the dispute window ran out). */
   readonly agreedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who agreed: a user or API key of the fleet, or system:dispute-window. */
+  readonly agreedBy?: Maybe<Scalars['String']['output']>;
   /** When the fleet disputed. */
   readonly disputedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why the fleet disputed. */
   readonly disputeReason?: Maybe<Scalars['String']['output']>;
+  /** When it was invoiced to the fleet (INVOICED). */
+  readonly invoicedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The Stripe invoice carrying its lines. */
+  readonly stripeInvoiceId?: Maybe<Scalars['String']['output']>;
+  /** When the invoice was paid (PAID). */
+  readonly paidAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The host's payout for it (collected − fee), once the invoice is paid; shown to the host only. */
+  readonly payout?: Maybe<HostingStatementPayout>;
+};
+
+/** What the host is paid for a hosting statement: what was collected, at most the total, less the platform fee. */
+export type HostingStatementPayout = {
+  readonly __typename?: 'HostingStatementPayout';
+  /** Amount, USD. */
+  readonly amountUsd: Scalars['Float']['output'];
+  /** PENDING, PAID (transferred) or FAILED (retried). */
+  readonly status: PayoutStatus;
 };
 
 /** Price of a new offer: ALL_IN needs rateUsdPerKwh, PASS_THROUGH needs feeUsdPerKwMonth. */
@@ -3047,7 +3072,7 @@ export type CreateHostingOfferInput = {
   readonly depositMonths: Scalars['Int']['input'];
   /** Shortest term, months. */
   readonly minTermMonths: Scalars['Int']['input'];
-  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile. */
+  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile; fields a profile leaves out take the revenue model's default of its kind ({ kind: "training" } is the default training load). */
   readonly aiLoad?: InputMaybe<Scalars['JSON']['input']>;
 };
 
@@ -5942,6 +5967,7 @@ export type ResolversTypes = {
   HostingDealConnection: ResolverTypeWrapper<Connection<ResolversTypes['HostingDeal']>>;
   HostingStatementLine: ResolverTypeWrapper<HostingStatementLine>;
   HostingStatement: ResolverTypeWrapper<HostingStatementNode>;
+  HostingStatementPayout: ResolverTypeWrapper<HostingStatementPayout>;
   HostingPricingInput: HostingPricingInput;
   HostingInterruptibilityInput: HostingInterruptibilityInput;
   CreateHostingOfferInput: CreateHostingOfferInput;
@@ -6225,6 +6251,7 @@ export type ResolversParentTypes = {
   HostingDealConnection: Connection<ResolversTypes['HostingDeal']>;
   HostingStatementLine: HostingStatementLine;
   HostingStatement: HostingStatementNode;
+  HostingStatementPayout: HostingStatementPayout;
   HostingPricingInput: HostingPricingInput;
   HostingInterruptibilityInput: HostingInterruptibilityInput;
   CreateHostingOfferInput: CreateHostingOfferInput;
@@ -6737,6 +6764,7 @@ export type BillingInvoiceResolvers<ContextType = ApiContext, ParentType extends
   periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dealId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  hostingDealId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   hostedInvoiceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -6749,6 +6777,7 @@ export type UpcomingInvoiceResolvers<ContextType = ApiContext, ParentType extend
 export type PayoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Payout'] = ResolversParentTypes['Payout']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dealId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  hostingDealId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   invoiceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amountUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PayoutStatus'], ParentType, ContextType>;
@@ -7224,9 +7253,20 @@ export type HostingStatementResolvers<ContextType = ApiContext, ParentType exten
   inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  autoAgreeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   agreedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  agreedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disputedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   disputeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  invoicedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  stripeInvoiceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payout?: Resolver<Maybe<ResolversTypes['HostingStatementPayout']>, ParentType, ContextType>;
+};
+
+export type HostingStatementPayoutResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingStatementPayout'] = ResolversParentTypes['HostingStatementPayout']> = {
+  amountUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PayoutStatus'], ParentType, ContextType>;
 };
 
 export type HostingOutageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HostingOutage'] = ResolversParentTypes['HostingOutage']> = {
@@ -8285,6 +8325,7 @@ export type Resolvers<ContextType = ApiContext> = {
   HostingDealConnection?: HostingDealConnectionResolvers<ContextType>;
   HostingStatementLine?: HostingStatementLineResolvers<ContextType>;
   HostingStatement?: HostingStatementResolvers<ContextType>;
+  HostingStatementPayout?: HostingStatementPayoutResolvers<ContextType>;
   HostingOutage?: HostingOutageResolvers<ContextType>;
   HashpriceDay?: HashpriceDayResolvers<ContextType>;
   DayUploadResult?: DayUploadResultResolvers<ContextType>;

@@ -42,8 +42,11 @@ const dealMove = (move: (typeof deals.MOVES)[keyof typeof deals.MOVES]) => async
 
 const statementMove = (action: 'issue' | 'agree' | 'dispute') => async (_p: unknown, args: { id: string; reason?: string }, ctx: ApiContext) => {
   const auth = authorize(ctx, can.writeDeals);
+  const id = parseInput(ZId, args.id, 'id');
+  // Agreeing is the one move that moves money: the agreed statement is invoiced to the fleet.
+  if (action === 'agree') return toStatementNode(await statements.agreeStatement({ prisma: ctx.db.prisma, billing: ctx.billing, logger: ctx.logger }, auth, id));
   const reason = action === 'dispute' ? parseInput(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1,000 characters'), args.reason, 'reason') : undefined;
-  return toStatementNode(await statements.moveStatement(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), action, reason));
+  return toStatementNode(await statements.moveStatement(ctx.db.prisma, auth, id, action, reason));
 };
 
 export const hostingResolvers: Resolvers = {

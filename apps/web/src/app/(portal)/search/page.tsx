@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GridshareError } from '@gridshare/sdk';
-import { WorldMap, type MapPoint } from '@/components/world-map';
+import { WorldMap, mapPoints } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canonicalRegions } from '@/lib/regions';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
@@ -61,18 +61,6 @@ function searchHref(p: Params, after?: string, trail: readonly string[] = []): s
   if (after) params.set('after', after);
   if (trail.length) params.set('trail', trail.join(' '));
   return `/search?${params}`;
-}
-
-function aggregate(listings: Listing[]): MapPoint[] {
-  const byPlace = new Map<string, MapPoint>();
-  for (const l of listings) {
-    const key = `${l.site.country}/${l.site.region}`;
-    const point = byPlace.get(key) ?? { country: l.site.country, region: l.site.region, mw: 0, count: 0 };
-    point.mw += l.mw;
-    point.count += 1;
-    byPlace.set(key, point);
-  }
-  return [...byPlace.values()];
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -163,7 +151,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {viewer.organization?.kind === 'TENANT' && <> · <Link href="/requests/new">Post a request instead</Link></>}
       </p>
       <div className="card">
-        <WorldMap points={aggregate(listings)} title="Where the listed capacity is (region or country only)" />
+        <WorldMap points={mapPoints(listings.map((l) => ({ country: l.site.country, region: l.site.region, mw: l.mw })))} title="Where the listed capacity is (region or country only)" />
         <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted.</p>
       </div>
       {listings.length === 0 ? (

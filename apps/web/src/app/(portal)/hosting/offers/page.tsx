@@ -9,7 +9,7 @@ import { createHostingOffer, proposeHostingDeal, publishHostingOffer } from '../
 
 export const metadata: Metadata = { title: 'Hosting offers' };
 
-interface Offer { id: string; status: string; mw: number; availableFrom: string; pricing: { rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null }; interruptibility: string; maxCurtailedHoursPerMonth: number; site: { name: string } }
+interface Offer { id: string; status: string; mw: number; availableFrom: string; pricing: { rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null }; interruptibility: string; maxCurtailedHoursPerMonth: number; aiLoad: { contractedItMw: number; profile: { kind: string } } | null; site: { name: string } }
 interface Fit { id: string; fleetLabel: string; fleetMw: number; fleetJPerTh: number; regions: string[]; startDate: string; termMonths: number; bestOfferId: string; economics: HostingEconomics }
 
 export default async function HostingOffersPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
@@ -18,7 +18,7 @@ export default async function HostingOffersPage({ searchParams }: { searchParams
   // Two queries: together they would pass the API's query cost limit (docs/portal.md, "Query cost").
   const [data, market] = await Promise.all([
     gql<{ hostingOffers: { edges: { node: Offer }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }; sites: { edges: { node: { id: string; name: string } }[] } }>(
-      `query($after: String) { hostingOffers(first: 25, after: $after) { edges { node { id status mw availableFrom pricing { rateUsdPerKwh feeUsdPerKwMonth } interruptibility maxCurtailedHoursPerMonth site { name } } } pageInfo { hasNextPage endCursor } }
+      `query($after: String) { hostingOffers(first: 25, after: $after) { edges { node { id status mw availableFrom pricing { rateUsdPerKwh feeUsdPerKwMonth } interruptibility maxCurtailedHoursPerMonth aiLoad site { name } } } pageInfo { hasNextPage endCursor } }
         sites(first: 50) { edges { node { id name } } } }`,
       { after: after ?? null },
     ),
@@ -51,7 +51,10 @@ export default async function HostingOffersPage({ searchParams }: { searchParams
                   <td className="num">{fmtMw(o.mw)}</td>
                   <td>{fmtDate(o.availableFrom)}</td>
                   <td className="num">{o.pricing.rateUsdPerKwh ?? `fee $${o.pricing.feeUsdPerKwMonth}/kW-mo`}</td>
-                  <td>{o.interruptibility === 'FIRM' ? 'Firm' : `≤ ${o.maxCurtailedHoursPerMonth} h/month`}</td>
+                  <td>
+                    {o.interruptibility === 'FIRM' ? 'Firm' : `≤ ${o.maxCurtailedHoursPerMonth} h/month`}
+                    {o.aiLoad && ` · idle power of ${fmtMw(o.aiLoad.contractedItMw)} of AI ${o.aiLoad.profile.kind}`}
+                  </td>
                   <td>{writer && (o.status === 'DRAFT' || o.status === 'WITHDRAWN') && <ActionButton action={publishHostingOffer} fields={{ id: o.id }} label="List" />}</td>
                 </tr>
               ))}
