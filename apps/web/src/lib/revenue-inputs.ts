@@ -187,6 +187,14 @@ export const FIELDS: readonly Field[] = [
   numeric('poolFeePercent', 'Pool fee', 'Market', 'mining.poolFeePercent', '%'),
   numeric('colocationUsdPerKwMonth', 'Colocation price', 'Deal', 'deal.colocationUsdPerKwMonth', '$/kW-month'),
   numeric('colocationEscalator', 'Colocation escalator', 'Deal', 'term.colocationEscalatorPercent', '%/yr'),
+  {
+    name: 'startDate',
+    label: 'Start date',
+    group: 'Deal',
+    path: 'startDate',
+    read: (input) => str(getPath(input, 'startDate')),
+    write: (input, raw) => setPath(input, 'startDate', raw.trim()),
+  },
   numeric('termYears', 'Term', 'Deal', 'term.years', 'years'),
   {
     name: 'hostSharePercent',
