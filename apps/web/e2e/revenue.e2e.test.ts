@@ -124,6 +124,24 @@ describe('the revenue modeller over a lease term', () => {
     await page.getByText('An uploaded price series has no single level to sweep.').waitFor();
   });
 
+  it('a contract step raises the IT MW from its year, and the valuation exports as CSV', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await open(page, '/revenue');
+    await expectResults(page);
+    const itMw = await page.getByLabel('Contracted IT (MW)').inputValue();
+    await page.getByLabel('IT step from year (blank: none)').fill('3');
+    await page.getByLabel('Contracted IT from that year (MW)').fill('40');
+    await page.getByLabel('AI non-power opex ($/MW-IT-yr)').fill('250000');
+    await page.getByRole('button', { name: 'Run model' }).click();
+    await page.waitForURL(/phaseYear=3/);
+    await expectResults(page);
+    const itByYear = await page.getByTestId('by-year').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(itByYear.slice(0, 3)).toEqual([itMw, itMw, '40']);
+    expect(await page.getByLabel('AI non-power opex ($/MW-IT-yr)').inputValue()).toBe('250000');
+    const csv = decodeURIComponent((await page.getByTestId('valuation').getByRole('link', { name: 'Export CSV' }).getAttribute('href')) ?? '');
+    expect(csv).toMatch(/Valued as,Multiple low,Multiple high,Low \$,High \$\nAs a miner,6,12,/);
+  });
+
   it('a refused input is shown at its field, as typed', async () => {
     const page = await browser.pageFor(DEMO.miner);
     await open(page, '/revenue');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BusyForm } from '@/components/busy-form';
+import { CsvLink } from '@/components/csv-link';
 import { SaveScenarioForm } from '@/components/save-scenario-form';
 import { GridshareError } from '@gridshare/sdk';
 import { fmtNum, fmtUsdCompact } from '@/lib/format';
@@ -126,7 +127,16 @@ async function Scenarios({ context, inputs, view }: { context: Record<string, st
   const scenarios = data.revenueScenarios.edges.map((e) => e.node);
   return (
     <div className="card" data-testid="scenarios">
-      <h2>Saved scenarios for this {context.siteId ? 'site' : 'deal'}</h2>
+      <div className="actions">
+        <h2>Saved scenarios for this {context.siteId ? 'site' : 'deal'}</h2>
+        {scenarios.length > 0 && (
+          <CsvLink
+            name="revenue-scenarios"
+            header={['Name', 'Saved', 'Saved by', ...(view === 'host' ? ['Year-1 host EBITDA $'] : []), 'Year-1 tenant net cost $']}
+            rows={scenarios.map((sc) => [sc.name, sc.createdAt.slice(0, 10), sc.savedByCaller ? 'you' : 'other party', ...(view === 'host' ? [Math.round(sc.results.hostEbitdaUsd)] : []), Math.round(sc.results.tenantNetCostUsd)])}
+          />
+        )}
+      </div>
       <p className="muted">A scenario keeps the one-year inputs (what a deal’s parties sign); the term and finance settings stay in the link.</p>
       <SaveScenarioForm action={saveScenario} fields={{ ...subject, inputs: JSON.stringify(inputs) }} />
       {scenarios.length === 0 ? (

@@ -38,6 +38,12 @@ export function Results({ run, view, year, week }: { run: Run; view: 'host' | 't
 
 function HostResults({ run }: { run: Run }) {
   const { host, valuation: v, yearly } = run.term;
+  const finance = run.term.inputs.finance as Json;
+  const valuationRows: { label: string; multiples?: [number, number]; range: Range }[] = [
+    { label: 'As a miner', multiples: [Number(finance.miningMultipleLow), Number(finance.miningMultipleHigh)], range: v.atMiningMultiple },
+    { label: 'As a data centre', multiples: [Number(finance.dataCentreMultipleLow), Number(finance.dataCentreMultipleHigh)], range: v.atDataCentreMultiple },
+    { label: 'Uplift from the re-rating', range: v.uplift },
+  ];
   return (
     <>
       <div className="cards" data-testid="revenue-totals">
@@ -47,12 +53,18 @@ function HostResults({ run }: { run: Run }) {
         <div className="kpi"><div className="label">Payback</div><div className="value">{payback(host.paybackMonth)}</div></div>
       </div>
       <div className="card" data-testid="valuation">
-        <h2>Valuation (year {v.basisYear} EBITDA {fmtUsdCompact(v.ebitdaUsd)})</h2>
+        <div className="actions">
+          <h2>Valuation (year {v.basisYear} EBITDA {fmtUsdCompact(v.ebitdaUsd)})</h2>
+          <CsvLink name="valuation" header={['Valued as', 'Multiple low', 'Multiple high', 'Low $', 'High $']} rows={valuationRows.map((r) => [r.label, r.multiples?.[0] ?? '', r.multiples?.[1] ?? '', Math.round(r.range.lowUsd), Math.round(r.range.highUsd)])} />
+        </div>
         <table>
           <tbody>
-            <tr><td>As a miner ({fmtNum(Number((run.term.inputs.finance as Json).miningMultipleLow))}–{fmtNum(Number((run.term.inputs.finance as Json).miningMultipleHigh))}× EV/EBITDA)</td><td className="num">{range(v.atMiningMultiple)}</td></tr>
-            <tr><td>As a data centre ({fmtNum(Number((run.term.inputs.finance as Json).dataCentreMultipleLow))}–{fmtNum(Number((run.term.inputs.finance as Json).dataCentreMultipleHigh))}× EV/EBITDA)</td><td className="num">{range(v.atDataCentreMultiple)}</td></tr>
-            <tr><td>Uplift from the re-rating</td><td className="num">{range(v.uplift)}</td></tr>
+            {valuationRows.map((r) => (
+              <tr key={r.label}>
+                <td>{r.multiples ? `${r.label} (${fmtNum(r.multiples[0])}–${fmtNum(r.multiples[1])}× EV/EBITDA)` : r.label}</td>
+                <td className="num">{range(r.range)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

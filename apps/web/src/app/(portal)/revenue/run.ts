@@ -23,7 +23,7 @@ interface Tornado { baseHostNpvUsd: number; bars: { path: string; low: number; h
 
 const TOTALS = 'hostEbitdaUsd aiSegmentEbitdaUsd miningSegmentEbitdaUsd colocationRevenueUsd miningNetUsd tenantShareUsd tenantNetCostUsd energyPassThroughRevenueUsd';
 const SHAPE = 'peakToAverage maxRampMw stdDevMw peakMw';
-const TERM_QUERY = `query($input: JSON!, $year: Int, $week: Int) { revenueTermModel(input: $input, year: $year, week: $week) {
+const TERM_FIELD = `revenueTermModel(input: $input, year: $year, week: $week) {
   years inputs
   yearly { year startDate contractedItMw jPerTh averageHashpriceUsdPerPhDay totals { ${TOTALS} } fleetCapexUsd hostCashFlowUsd tenantCashFlowUsd tenantEffectiveUsdPerKwMonth tenantAllInUsdPerKwMonth }
   totals { ${TOTALS} }
@@ -32,31 +32,50 @@ const TERM_QUERY = `query($input: JSON!, $year: Int, $week: Int) { revenueTermMo
   valuation { basisYear ebitdaUsd atMiningMultiple { lowUsd highUsd } atDataCentreMultiple { lowUsd highUsd } uplift { lowUsd highUsd } }
   loadShape { aiOnly { ${SHAPE} } withBackfill { ${SHAPE} } }
   interconnectionUtilisation { withoutBackfill withBackfill }
-  hourly { fromHour aiMw miningMw idleMw energyPriceUsdPerMwh } } }`;
-const GRID_QUERY = `query($input: JSON!, $axes: [SensitivityAxisInput!]!) { revenueTermSensitivity(input: $input, axes: $axes) { hostNpvUsd tenantNpvUsd } }`;
-const TORNADO_QUERY = `query($input: JSON!) { revenueTermTornado(input: $input) { baseHostNpvUsd bars { path low high hostNpvLowUsd hostNpvHighUsd } } }`;
+  hourly { fromHour aiMw miningMw idleMw energyPriceUsdPerMwh } }`;
+const GRID_FIELD = 'revenueTermSensitivity(input: $input, axes: $axes) @include(if: $withGrid) { hostNpvUsd tenantNpvUsd }';
+const TORNADO_FIELD = 'revenueTermTornado(input: $input) @include(if: $withTornado) { baseHostNpvUsd bars { path low high hostNpvLowUsd hostNpvHighUsd } }';
+const TERM_QUERY = `query($input: JSON!, $year: Int, $week: Int) { ${TERM_FIELD} }`;
+const RISK_QUERY = `query($input: JSON!, $axes: [SensitivityAxisInput!]!, $withGrid: Boolean!, $withTornado: Boolean!) { ${GRID_FIELD} ${TORNADO_FIELD} }`;
+const ALL_QUERY = `query($input: JSON!, $year: Int, $week: Int, $axes: [SensitivityAxisInput!]!, $withGrid: Boolean!, $withTornado: Boolean!) { ${TERM_FIELD} ${GRID_FIELD} ${TORNADO_FIELD} }`;
+interface Risk {
+  revenueTermSensitivity?: { hostNpvUsd: number[]; tenantNpvUsd: number[] };
+  revenueTermTornado?: Tornado;
+}
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 const around = (v: number) => FACTORS.map((f) => Math.round(v * f * 10) / 10);
 
-export async function runAll(input: Json, year: number, week: number, view: 'host' | 'tenant') {
-  const term = (await gql<{ revenueTermModel: Term }>(TERM_QUERY, { input, year, week })).revenueTermModel;
-  const full = term.inputs;
-  const price = full.energy as { price: { kind: string; usdPerMwh?: number; baseUsdPerMwh?: number } };
-  const energyPath = price.price.kind === 'time-of-use' ? 'energy.price.baseUsdPerMwh' : 'energy.price.usdPerMwh';
-  const energyNow = price.price.usdPerMwh ?? price.price.baseUsdPerMwh ?? 60;
-  const hashNow = (full.market as { hashpriceUsdPerPhDay: number }).hashpriceUsdPerPhDay;
-  const axes = [
+/** The heatmap's axes around this scenario's hashprice and energy price; null when the input does not give both (or the price is a series). */
+function sweepAxes(input: Json): { path: string; values: number[] }[] | null {
+  const price = (input.energy as { price?: { kind?: string; usdPerMwh?: unknown; baseUsdPerMwh?: unknown } } | undefined)?.price;
+  const hashNow = (input.market as { hashpriceUsdPerPhDay?: unknown } | undefined)?.hashpriceUsdPerPhDay;
+  const energyPath = price?.kind === 'time-of-use' ? 'energy.price.baseUsdPerMwh' : 'energy.price.usdPerMwh';
+  const energyNow = price?.kind === 'time-of-use' ? price.baseUsdPerMwh : price?.usdPerMwh;
+  if (typeof hashNow !== 'number' || typeof energyNow !== 'number') return null;
+  return [
     { path: 'market.hashpriceUsdPerPhDay', values: around(hashNow) },
     { path: energyPath, values: around(energyNow) },
   ];
+}
+
+/**
+ * The term, the NPV heatmap and (for the host) the tornado. A submitted form gives the heatmap's centre, so
+ * all three go in one request; an entry point's partial input learns it from the term first.
+ */
+export async function runAll(input: Json, year: number, week: number, view: 'host' | 'tenant') {
+  // The tornado is the host's NPV: a tenant's view does without it.
+  const withTornado = view === 'host';
+  const given = sweepAxes(input);
+  if (given) {
+    const all = await gql<{ revenueTermModel: Term } & Risk>(ALL_QUERY, { input, year, week, axes: given, withGrid: true, withTornado });
+    return { term: all.revenueTermModel, axes: given, grid: all.revenueTermSensitivity ?? null, tornado: all.revenueTermTornado ?? null };
+  }
+  const term = (await gql<{ revenueTermModel: Term }>(TERM_QUERY, { input, year, week })).revenueTermModel;
   // A series price has no single level to sweep: the heatmap is left out.
-  const [grid, tornado] = await Promise.all([
-    price.price.kind === 'series' ? null : gql<{ revenueTermSensitivity: { hostNpvUsd: number[]; tenantNpvUsd: number[] } }>(GRID_QUERY, { input: full, axes }),
-    // The tornado is the host's NPV: a tenant's view does without it.
-    view === 'host' ? gql<{ revenueTermTornado: Tornado }>(TORNADO_QUERY, { input: full }) : null,
-  ]);
-  return { term, axes, grid: grid?.revenueTermSensitivity ?? null, tornado: tornado?.revenueTermTornado ?? null };
+  const axes = sweepAxes(term.inputs);
+  const risk = axes || withTornado ? await gql<Risk>(RISK_QUERY, { input: term.inputs, axes: axes ?? [], withGrid: axes !== null, withTornado }) : {};
+  return { term, axes: axes ?? [], grid: risk.revenueTermSensitivity ?? null, tornado: risk.revenueTermTornado ?? null };
 }
 export type Run = Awaited<ReturnType<typeof runAll>>;
 
