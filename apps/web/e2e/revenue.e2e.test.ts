@@ -91,7 +91,7 @@ describe('the revenue modeller over a lease term', () => {
     expect(await page.getByLabel('Interconnection (MW)').inputValue()).toBe('50');
   });
 
-  it('checks an uploaded hourly price series line by line, sends nothing while a line is bad, then runs with it', async () => {
+  it('checks an uploaded hourly price series line by line, sends nothing while a line is bad, then runs with it; and with a daily hashprice path', async () => {
     const page = await browser.pageFor(DEMO.miner);
     await open(page, '/revenue');
     await expectResults(page);
@@ -121,7 +121,15 @@ describe('the revenue modeller over a lease term', () => {
     await expectResults(page);
     expect(await ebitda(page)).not.toBe(before);
     // A series has no single price level to sweep: the heatmap says so rather than sweeping the form's price.
-    await page.getByText('An uploaded price series has no single level to sweep.').waitFor();
+    await page.getByText('An uploaded price or hashprice series has no single level to sweep.').waitFor();
+
+    // A daily hashprice path over the ten-year term (3,652 days from 2025-01-01): $200/PH/day mines every hour.
+    await upload.getByLabel('Series of').selectOption('hashprice');
+    await send('hashprice.csv', Array.from({ length: 3_652 }, () => '200'));
+    await page.getByTestId('series-run').filter({ hasText: 'hashprice path' }).waitFor();
+    expect(await page.getByTestId('series-run').textContent()).toMatch(/uploaded hashprice path \(hashprice\.csv, 3,652 days\)/);
+    await expectResults(page);
+    expect(Number((await page.getByTestId('by-year').locator('tbody tr').last().locator('td').nth(4).textContent())?.replace(/,/g, ''))).toBe(200);
   });
 
   it('a contract step raises the IT MW from its year, and the valuation exports as CSV', async () => {

@@ -28,9 +28,9 @@ describe('parseSeriesCsv', () => {
     expect(result.errors).toEqual([
       { line: 4, field: 'value', message: 'AI utilisation (0-1 of the contracted IT MW) must be from 0 to 1' },
       { line: 6, field: 'header', message: 'expected 1 or 2 values (hour,value or value), found 3' },
-      { line: 8, field: 'hour', message: expect.stringMatching(/ISO 8601 instant with its zone/) },
+      { line: 8, field: 'instant', message: expect.stringMatching(/ISO 8601 instant with its zone/) },
       { line: 11, field: 'value', message: expect.stringMatching(/^must be a number/) },
-      { line: 13, field: 'hour', message: 'must be one hour after the line before (2026-01-01T11:00:00.000Z)' },
+      { line: 13, field: 'instant', message: 'must be one hour after the line before (2026-01-01T11:00:00.000Z)' },
       // One missing hour is one error: the lines after it follow the line before them.
     ]);
   });
@@ -40,6 +40,17 @@ describe('parseSeriesCsv', () => {
       { line: 3, field: 'length', message: '2 hourly values; the year has 8784 hours (a leap year)' },
     ]);
     expect(parseSeriesCsv('\n# nothing\n', 8_760, 'price').errors).toEqual([{ line: 1, field: 'length', message: 'no values: expected 8760 hourly values' }]);
+  });
+
+  it('reads a daily hashprice path for the term: days a day apart, at least the term, a longer one kept for the engine to cut', () => {
+    const days = (n: number, from = 0) => Array.from({ length: n }, (_, d) => `${new Date(Date.UTC(2025, 0, 1 + from + d)).toISOString()},${(44 - d / 100).toFixed(2)}`);
+    const result = parseSeriesCsv(['day,usdPerPhDay', ...days(3_700)].join('\n'), 3_652, 'hashprice');
+    expect(result.errors).toEqual([]);
+    expect(result.values.slice(0, 2)).toEqual([44, 43.99]);
+    expect(parseSeriesCsv(days(10).join('\n'), 3_652, 'hashprice').errors).toEqual([{ line: 10, field: 'length', message: '10 daily values; the term has 3652 days' }]);
+    const skipped = [...days(3), ...days(3, 4)];
+    expect(parseSeriesCsv(skipped.join('\n'), 6, 'hashprice').errors).toEqual([{ line: 4, field: 'instant', message: 'must be one day after the line before (2025-01-04T00:00:00.000Z)' }]);
+    expect(parseSeriesCsv(['-1', ...Array<string>(5).fill('40')].join('\n'), 6, 'hashprice').errors).toEqual([{ line: 1, field: 'value', message: 'hashprice ($/PH/day) must be from 0 to 10000' }]);
   });
 
   it('stops after MAX_CSV_ERRORS errors: a file with more is the wrong file', () => {

@@ -1,35 +1,43 @@
-// An hourly series for the revenue model (the AI load's utilisation or the energy price, one value per hour
-// of the scenario's first year) from CSV text, without I/O: what the portal's upload checks line by line
-// before it sends anything. Format, one hour a line, in order:
+// A series for the revenue model from CSV text, without I/O: the AI load's utilisation or the energy price, one
+// value per hour of the scenario's first year, or the hashprice, one value per day of the term. What the
+// portal's upload checks line by line before it sends anything. Format, one hour (or day) a line, in order:
 //
 //   hour,usdPerMwh                      an optional header (a first line whose value is not a number)
 //   2026-01-01T00:00:00Z,41.5           an ISO 8601 instant with its zone, then the value; or
 //   41.5                                the value alone
 //
-// Blank lines and `#` comments are skipped. Instants, where given, must follow one another an hour apart, so a
-// missing or repeated hour is named rather than shifting every later hour.
+// Blank lines and `#` comments are skipped. Instants, where given, must follow one another an hour (a day)
+// apart, so a missing or repeated hour is named rather than shifting every later one.
 import { type CsvLineError, DECIMAL, isInstant, MAX_CSV_ERRORS } from './csv-lines';
 
-export type SeriesCsvKind = 'utilisation' | 'price';
-export type SeriesCsvField = 'header' | 'hour' | 'value' | 'length';
+export type SeriesCsvKind = 'utilisation' | 'price' | 'hashprice';
+export type SeriesCsvField = 'header' | 'instant' | 'value' | 'length';
 
-/** Each kind's bounds: the revenue engine's (ZSeriesProfile, the series energy price). */
-export const SERIES_CSV_KINDS: Readonly<Record<SeriesCsvKind, { what: string; min: number; max: number }>> = {
-  utilisation: { what: 'AI utilisation (0-1 of the contracted IT MW)', min: 0, max: 1 },
-  price: { what: 'energy price ($/MWh)', min: -50_000, max: 50_000 },
+/** Each kind's bounds (the revenue engine's: ZSeriesProfile, the series energy price, the daily hashprice path) and step. */
+export const SERIES_CSV_KINDS: Readonly<Record<SeriesCsvKind, { what: string; min: number; max: number; step: 'hour' | 'day' }>> = {
+  utilisation: { what: 'AI utilisation (0-1 of the contracted IT MW)', min: 0, max: 1, step: 'hour' },
+  price: { what: 'energy price ($/MWh)', min: -50_000, max: 50_000, step: 'hour' },
+  hashprice: { what: 'hashprice ($/PH/day)', min: 0, max: 10_000, step: 'day' },
 };
 
+/** The engine's longest daily series: a 30-year term. */
+export const MAX_SERIES_DAYS = 30 * 366;
+
 export interface SeriesCsvResult {
-  /** One value per hour; complete only when `errors` is empty. */
+  /** One value per hour (day); complete only when `errors` is empty. */
   values: number[];
   errors: CsvLineError<SeriesCsvField>[];
 }
 
-const HOUR_MS = 3_600_000;
+const STEP_MS = { hour: 3_600_000, day: 86_400_000 } as const;
 
-/** Reads exactly `hours` values (8,760, or 8,784 in a leap year) of `kind`, naming every line that does not fit. */
-export function parseSeriesCsv(text: string, hours: number, kind: SeriesCsvKind): SeriesCsvResult {
-  const { what, min, max } = SERIES_CSV_KINDS[kind];
+/**
+ * Reads `count` values of `kind`, naming every line that does not fit: exactly `count` hours (8,760, or 8,784
+ * in a leap year), or at least `count` days (the term's; a longer series is cut), at most MAX_SERIES_DAYS.
+ */
+export function parseSeriesCsv(text: string, count: number, kind: SeriesCsvKind): SeriesCsvResult {
+  const { what, min, max, step } = SERIES_CSV_KINDS[kind];
+  const stepMs = STEP_MS[step];
   const values: number[] = [];
   const errors: CsvLineError<SeriesCsvField>[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -56,25 +64,29 @@ export function parseSeriesCsv(text: string, hours: number, kind: SeriesCsvKind)
     if (cells.length === 2) {
       const at = cells[0]!;
       if (!isInstant(at)) {
-        error('hour', 'must be an ISO 8601 instant with its zone, e.g. 2026-01-01T00:00:00Z');
+        error('instant', 'must be an ISO 8601 instant with its zone, e.g. 2026-01-01T00:00:00Z');
         previousInstant = null;
         continue;
       }
       const ms = Date.parse(at);
-      if (previousInstant !== null && ms !== previousInstant + HOUR_MS)
-        error('hour', `must be one hour after the line before (${new Date(previousInstant + HOUR_MS).toISOString()})`);
+      if (previousInstant !== null && ms !== previousInstant + stepMs)
+        error('instant', `must be one ${step} after the line before (${new Date(previousInstant + stepMs).toISOString()})`);
       previousInstant = ms;
     }
     if (!DECIMAL.test(value)) error('value', `must be a number (digits and an optional . ; no exponent or thousands separators), the ${what}`);
     else if (Number(value) < min || Number(value) > max) error('value', `${what} must be from ${min} to ${max}`);
     else values.push(Number(value));
   }
-  if (errors.length === 0 && values.length !== hours) {
+  if (errors.length === 0) {
     const message =
       values.length === 0
-        ? `no values: expected ${hours} hourly values`
-        : `${values.length} hourly values; the year has ${hours} hours${hours === 8_784 ? ' (a leap year)' : ''}`;
-    errors.push({ line: lastLine, field: 'length', message });
+        ? `no values: expected ${count} ${step === 'hour' ? 'hourly' : 'daily'} values`
+        : step === 'hour'
+          ? values.length !== count && `${values.length} hourly values; the year has ${count} hours${count === 8_784 ? ' (a leap year)' : ''}`
+          : values.length < count
+            ? `${values.length} daily values; the term has ${count} days`
+            : values.length > MAX_SERIES_DAYS && `${values.length} daily values; at most ${MAX_SERIES_DAYS} (30 years)`;
+    if (message) errors.push({ line: lastLine, field: 'length', message });
   }
   return { values, errors };
 }

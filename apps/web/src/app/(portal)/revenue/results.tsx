@@ -160,7 +160,7 @@ function SharedResults({ run, view, year, week }: { run: Run; view: 'host' | 'te
               <CsvLink name="npv-sensitivity" header={['$/PH/day', ...axes[1]!.values.map(String)]} rows={axes[0]!.values.map((r, i) => [r, ...axes[1]!.values.map((_c, j) => Math.round(npv[i * axes[1]!.values.length + j]!))])} />
             </>
           ) : (
-            <div className="empty">An uploaded price series has no single level to sweep.</div>
+            <div className="empty">An uploaded price or hashprice series has no single level to sweep.</div>
           )}
         </div>
       </div>

@@ -46,8 +46,12 @@ interface Risk {
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 const around = (v: number) => FACTORS.map((f) => Math.round(v * f * 10) / 10);
 
-/** The heatmap's axes around this scenario's hashprice and energy price; null when the input does not give both (or the price is a series). */
+/**
+ * The heatmap's axes around this scenario's hashprice and energy price; null when the input does not give both,
+ * or gives a series (a price series has no level to sweep, and a hashprice series ignores today's hashprice).
+ */
 function sweepAxes(input: Json): { path: string; values: number[] }[] | null {
+  if ((input.term as { hashprice?: { kind?: string } } | undefined)?.hashprice?.kind === 'series') return null;
   const price = (input.energy as { price?: { kind?: string; usdPerMwh?: unknown; baseUsdPerMwh?: unknown } } | undefined)?.price;
   const hashNow = (input.market as { hashpriceUsdPerPhDay?: unknown } | undefined)?.hashpriceUsdPerPhDay;
   const energyPath = price?.kind === 'time-of-use' ? 'energy.price.baseUsdPerMwh' : 'energy.price.usdPerMwh';
@@ -72,7 +76,7 @@ export async function runAll(input: Json, year: number, week: number, view: 'hos
     return { term: all.revenueTermModel, axes: given, grid: all.revenueTermSensitivity ?? null, tornado: all.revenueTermTornado ?? null };
   }
   const term = (await gql<{ revenueTermModel: Term }>(TERM_QUERY, { input, year, week })).revenueTermModel;
-  // A series price has no single level to sweep: the heatmap is left out.
+  // With a series there is no level to sweep: the heatmap is left out.
   const axes = sweepAxes(term.inputs);
   const risk = axes || withTornado ? await gql<Risk>(RISK_QUERY, { input: term.inputs, axes: axes ?? [], withGrid: axes !== null, withTornado }) : {};
   return { term, axes: axes ?? [], grid: risk.revenueTermSensitivity ?? null, tornado: risk.revenueTermTornado ?? null };
