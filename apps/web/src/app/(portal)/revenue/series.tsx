@@ -85,7 +85,7 @@ export function SeriesUpload({ run }: { run: (fields: Record<string, string>, ki
   const busy = pending || status.kind === 'busy';
   return (
     <fieldset className="filters" data-testid="series-upload" aria-busy={busy}>
-      <legend>Hourly series (CSV)</legend>
+      <legend>Uploaded series (CSV)</legend>
       <div className="field">
         <label htmlFor="series-kind">Series of</label>
         <select id="series-kind" value={kind} onChange={(e) => setKind(e.target.value as SeriesCsvKind)}>
