@@ -27,6 +27,8 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   AVAILABLE_FROM_ASC: 'Soonest available',
   READINESS_DESC: 'Most AI-ready first',
 };
+// The grid operators (ISOs/RTOs) sites list most, suggested as one types; any other is searched as typed.
+const GRID_OPERATORS = ['ERCOT', 'PJM', 'MISO', 'SPP', 'CAISO', 'NYISO', 'ISO-NE', 'AESO', 'IESO', 'Hydro-Québec', 'Nord Pool'] as const;
 // At most 50: past that the query costs more than the API's GraphQL Armor allows (docs/portal.md).
 const PAGE_SIZES = [10, 25, 50] as const;
 
@@ -61,6 +63,12 @@ function searchHref(p: Params, after?: string, trail: readonly string[] = []): s
   if (after) params.set('after', after);
   if (trail.length) params.set('trail', trail.join(' '));
   return `/search?${params}`;
+}
+
+/** This search narrowed to one place on the map (its region, or its country when it has none), from the first page. */
+function placeHref(p: Params, place: MapPoint): string {
+  const narrowed = place.region ? { ...p, regions: place.region, countries: place.country } : { ...p, countries: place.country };
+  return searchHref(narrowed);
 }
 
 function aggregate(listings: Listing[]): MapPoint[] {
@@ -120,9 +128,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <datalist id="listed-regions">
           {listedRegions.map((r) => <option key={`${r.country}/${r.region}`} value={r.region}>{`${r.region}, ${r.country} (${r.sites} sites)`}</option>)}
         </datalist>
-        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT' })}
+        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT', list: 'grid-operators' })}
+        <datalist id="grid-operators">
+          {GRID_OPERATORS.map((g) => <option key={g} value={g} />)}
+        </datalist>
         {input('minContiguousMw', 'Min MW at one site', { type: 'number', min: 0, step: 'any' })}
-        {input('termMonths', 'Lease term (months)', { type: 'number', min: 1, max: 600, step: 1 })}
+        {input('termMonths', 'Your term (months): blocks whose minimum term fits', { type: 'number', min: 1, max: 600, step: 1 })}
         {input('maxPrice', 'Max $/kW-month', { type: 'number', min: 0, step: 'any' })}
         {input('minRackDensityKw', 'Min kW/rack', { type: 'number', min: 0, step: 1 })}
         {input('maxLatencyMs', 'Max latency (ms)', { type: 'number', min: 0, step: 'any' })}
@@ -162,10 +173,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (${listings.length} on this page)` : ''}
         {viewer.organization?.kind === 'TENANT' && <> · <Link href="/requests/new">Post a request instead</Link></>}
       </p>
-      <div className="card">
-        <WorldMap points={aggregate(listings)} title="Where the listed capacity is (region or country only)" />
-        <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted.</p>
-      </div>
       {listings.length === 0 ? (
         <div className="empty">No capacity matches these filters. Widen them, or post a request and let hosts come to you.</div>
       ) : (
@@ -206,6 +213,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         )}
         {nextPage && <Link href={nextPage} className="button secondary">Next →</Link>}
       </div>
+      {listings.length > 0 && (
+        <div className="card">
+          <h2>Where these listings are</h2>
+          <WorldMap points={aggregate(listings)} title="Where this page's listings are (region or country only); a place links to its listings" hrefFor={(place) => placeHref(p, place)} />
+          <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted. Click a place to see only its listings.</p>
+        </div>
+      )}
     </>
   );
 }
