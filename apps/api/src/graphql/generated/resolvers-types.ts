@@ -1482,6 +1482,8 @@ export type AuditLogEntry = {
   readonly organization: AuditLogOrganization;
   /** Who acted: `user:<id>` or `apikey:<id>`. */
   readonly actor: Scalars['String']['output'];
+  /** Who acted, in words: the person's name, or the API key's; null when no longer known. */
+  readonly actorName?: Maybe<Scalars['String']['output']>;
   /** What happened, `<entity>.<verb>`, e.g. `site.created`, `admin.organization_suspended`. */
   readonly action: Scalars['String']['output'];
   /** Kind of object changed, e.g. Site, Deal, Organization. */
@@ -5271,6 +5273,8 @@ export type PlatformFeeMonth = {
   readonly month: Scalars['String']['output'];
   /** Sum of the platform fees of AGREED, INVOICED and PAID statements of that month, USD. */
   readonly platformFeeUsd: Scalars['Float']['output'];
+  /** Sum of what those statements bill their tenants, USD: the marketplace's settled revenue of the month. */
+  readonly tenantTotalUsd: Scalars['Float']['output'];
   /** How many statements that is. */
   readonly statements: Scalars['Int']['output'];
 };
@@ -6651,6 +6655,7 @@ export type AuditLogEntryResolvers<ContextType = ApiContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['AuditLogOrganization'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8090,6 +8095,7 @@ export type DisputedStatementResolvers<ContextType = ApiContext, ParentType exte
 export type PlatformFeeMonthResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlatformFeeMonth'] = ResolversParentTypes['PlatformFeeMonth']> = {
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   platformFeeUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantTotalUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
