@@ -31,6 +31,10 @@ export default async function OpenRequestsPage({ searchParams }: { searchParams:
   }
   const rows = data.openColocationRequests.edges.map((e) => e.node);
   const match = (o: Open) => best.get(o.id);
+  const matchText = (o: Open) => {
+    const m = match(o);
+    return m ? `#${m.rank} (score ${Math.round(m.score)})` : '—';
+  };
   const columns: Column<Open>[] = [
     { key: 'tenant', label: 'Tenant', cell: (o) => o.tenantLabel, sortBy: (o) => o.tenantLabel },
     { key: 'request', label: 'Request', cell: (o) => <Link href={`/open-requests/${o.id}`}>{o.request.title}</Link>, sortBy: (o) => o.request.title.toLowerCase() },
@@ -39,7 +43,7 @@ export default async function OpenRequestsPage({ searchParams }: { searchParams:
     { key: 'term', label: 'Term', numeric: true, cell: (o) => `${o.request.termMonths} mo`, sortBy: (o) => o.request.termMonths },
     { key: 'where', label: 'Where', cell: (o) => [...o.request.regions, ...o.request.gridOperators].join(', ') || 'anywhere' },
     { key: 'price', label: 'Max $/kW-mo', numeric: true, cell: (o) => o.request.maxPriceUsdPerKwMonth ?? '—', sortBy: (o) => o.request.maxPriceUsdPerKwMonth ?? Number.POSITIVE_INFINITY },
-    { key: 'match', label: 'Your best match', cell: (o) => { const m = match(o); return m ? `#${m.rank} (score ${Math.round(m.score)})` : '—'; }, sortBy: (o) => match(o)?.score ?? -1 },
+    { key: 'match', label: 'Your best match', cell: matchText, sortBy: (o) => match(o)?.score ?? -1 },
   ];
   return (
     <>
