@@ -172,6 +172,8 @@ export type Query = {
   readonly revenueScenarios: RevenueScenarioConnection;
   /** Regions with listed capacity, by country then name. */
   readonly listedRegions: ReadonlyArray<ListedRegion>;
+  /** Grid operators with listed capacity, by name. */
+  readonly listedGridOperators: ReadonlyArray<ListedGridOperator>;
   /** One listed site by id (as search returns it in `site.id`). */
   readonly listing: Listing;
   /** Searches published capacity of verified sites across all hosts. */
@@ -4863,6 +4865,15 @@ export type ListedRegion = {
   readonly sites: Scalars['Int']['output'];
 };
 
+/** A grid operator with listed capacity, for suggestions and for reading what people type ("nord pool" → NORDPOOL). */
+export type ListedGridOperator = {
+  readonly __typename?: 'ListedGridOperator';
+  /** The grid operator as sites name it. */
+  readonly gridOperator: Scalars['String']['output'];
+  /** Listed sites on it. */
+  readonly sites: Scalars['Int']['output'];
+};
+
 /** Orders search results; ties are broken by listing id so pages never overlap. */
 export type CapacitySort =
   /** Cheapest first. */
@@ -6083,6 +6094,7 @@ export type ResolversTypes = {
   ListingReadiness: ResolverTypeWrapper<ListingReadiness>;
   Listing: ResolverTypeWrapper<Omit<Listing, 'site' | 'blocks'> & { site: ResolversTypes['ListingSite'], blocks: ReadonlyArray<ResolversTypes['CapacityListing']> }>;
   ListedRegion: ResolverTypeWrapper<ListedRegion>;
+  ListedGridOperator: ResolverTypeWrapper<ListedGridOperator>;
   CapacitySort: CapacitySort;
   NearInput: NearInput;
   CapacitySearchFilter: CapacitySearchFilter;
@@ -6356,6 +6368,7 @@ export type ResolversParentTypes = {
   ListingReadiness: ListingReadiness;
   Listing: Omit<Listing, 'site' | 'blocks'> & { site: ResolversParentTypes['ListingSite'], blocks: ReadonlyArray<ResolversParentTypes['CapacityListing']> };
   ListedRegion: ListedRegion;
+  ListedGridOperator: ListedGridOperator;
   NearInput: NearInput;
   CapacitySearchFilter: CapacitySearchFilter;
   ListingSite: ListingSiteNode;
@@ -6464,6 +6477,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   revenueDefaults?: Resolver<ResolversTypes['RevenueDefaults'], ParentType, ContextType, Partial<QueryRevenueDefaultsArgs>>;
   revenueScenarios?: Resolver<ResolversTypes['RevenueScenarioConnection'], ParentType, ContextType, RequireFields<QueryRevenueScenariosArgs, 'first'>>;
   listedRegions?: Resolver<ReadonlyArray<ResolversTypes['ListedRegion']>, ParentType, ContextType>;
+  listedGridOperators?: Resolver<ReadonlyArray<ResolversTypes['ListedGridOperator']>, ParentType, ContextType>;
   listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<QueryListingArgs, 'siteId'>>;
   searchCapacity?: Resolver<ResolversTypes['CapacityListingConnection'], ParentType, ContextType, RequireFields<QuerySearchCapacityArgs, 'first' | 'sort'>>;
   statements?: Resolver<ResolversTypes['SettlementStatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'dealId' | 'first'>>;
@@ -7926,6 +7940,11 @@ export type ListedRegionResolvers<ContextType = ApiContext, ParentType extends R
   sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ListedGridOperatorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListedGridOperator'] = ResolversParentTypes['ListedGridOperator']> = {
+  gridOperator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ListingSiteResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ListingSite'] = ResolversParentTypes['ListingSite']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8387,6 +8406,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ListingReadiness?: ListingReadinessResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
   ListedRegion?: ListedRegionResolvers<ContextType>;
+  ListedGridOperator?: ListedGridOperatorResolvers<ContextType>;
   ListingSite?: ListingSiteResolvers<ContextType>;
   CapacityListing?: CapacityListingResolvers<ContextType>;
   CapacityListingEdge?: CapacityListingEdgeResolvers<ContextType>;
