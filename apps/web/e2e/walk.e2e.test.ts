@@ -166,6 +166,15 @@ describe('search (item 11)', () => {
     }
   });
 
+  it('finds a grid operator typed in any case, and suggests the listed ones', async () => {
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/search?gridOperators=ercot');
+    const grids = await page.getByTestId('listing').locator('td:nth-child(2)').allTextContents();
+    expect(grids.length).toBeGreaterThan(0);
+    expect(grids.every((grid) => grid === 'ERCOT')).toBe(true);
+    expect(await page.locator('#grid-operators option[value="ERCOT"]').count()).toBe(1);
+  });
+
   it('shows the map below the results, labels that do not overlap, and a place that narrows the search', async () => {
     const page = await browser.pageFor(DEMO.tenant);
     await open(page, '/search');

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { GridshareError } from '@gridshare/sdk';
 import { WorldMap, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
-import { canonicalRegions } from '@/lib/regions';
+import { canonicalGridOperators, canonicalRegions } from '@/lib/regions';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
 import { gql, requireViewer } from '@/lib/session';
 
@@ -27,8 +27,6 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   AVAILABLE_FROM_ASC: 'Soonest available',
   READINESS_DESC: 'Most AI-ready first',
 };
-// The grid operators (ISOs/RTOs) sites list most, suggested as one types; any other is searched as typed.
-const GRID_OPERATORS = ['ERCOT', 'PJM', 'MISO', 'SPP', 'CAISO', 'NYISO', 'ISO-NE', 'AESO', 'IESO', 'Hydro-Québec', 'Nord Pool'] as const;
 // At most 50: past that the query costs more than the API's GraphQL Armor allows (docs/portal.md).
 const PAGE_SIZES = [10, 25, 50] as const;
 
@@ -36,16 +34,17 @@ const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** The marketplace filters, read from the URL so a search can be bookmarked and shared. */
-function filterFrom(p: Params, listedRegions: readonly string[]) {
+function filterFrom(p: Params, listed: { regions: readonly string[]; gridOperators: readonly string[] }) {
   const regions = list(p.regions);
+  const gridOperators = list(p.gridOperators);
   const filter: Record<string, unknown> = {
     minBlockMw: num(p.minBlockMw),
     minContiguousMw: num(p.minContiguousMw),
     termMonths: num(p.termMonths),
     availableBy: p.availableBy || undefined,
     countries: list(p.countries?.toUpperCase()),
-    regions: regions && canonicalRegions(regions, listedRegions),
-    gridOperators: list(p.gridOperators?.toUpperCase()),
+    regions: regions && canonicalRegions(regions, listed.regions),
+    gridOperators: gridOperators && canonicalGridOperators(gridOperators, listed.gridOperators),
     maxPriceUsdPerKwMonth: num(p.maxPrice),
     minRackDensityKw: num(p.minRackDensityKw),
     coolingTypes: p.cooling ? [p.cooling] : undefined,
@@ -90,13 +89,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
   type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
-  const { listedRegions } = await gql<{ listedRegions: { country: string; region: string; sites: number }[] }>('{ listedRegions { country region sites } }');
-  const regionNames = listedRegions.map((r) => r.region);
+  const { listedRegions, listedGridOperators } = await gql<{ listedRegions: { country: string; region: string; sites: number }[]; listedGridOperators: { gridOperator: string; sites: number }[] }>(
+    '{ listedRegions { country region sites } listedGridOperators { gridOperator sites } }',
+  );
+  const listed = { regions: listedRegions.map((r) => r.region), gridOperators: listedGridOperators.map((g) => g.gridOperator) };
   const data = await gql<Page>(
     `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
       totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
         site { id country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
-    { filter: filterFrom(p, regionNames), sort, after: p.after || null, first: pageSize },
+    { filter: filterFrom(p, listed), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
     if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
@@ -128,9 +129,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <datalist id="listed-regions">
           {listedRegions.map((r) => <option key={`${r.country}/${r.region}`} value={r.region}>{`${r.region}, ${r.country} (${r.sites} sites)`}</option>)}
         </datalist>
-        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT', list: 'grid-operators' })}
+        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT, nord pool', list: 'grid-operators' })}
         <datalist id="grid-operators">
-          {GRID_OPERATORS.map((g) => <option key={g} value={g} />)}
+          {listedGridOperators.map((g) => <option key={g.gridOperator} value={g.gridOperator}>{`${g.gridOperator} (${g.sites} sites)`}</option>)}
         </datalist>
         {input('minContiguousMw', 'Min MW at one site', { type: 'number', min: 0, step: 'any' })}
         {input('termMonths', 'Your term (months): blocks whose minimum term fits', { type: 'number', min: 1, max: 600, step: 1 })}
