@@ -121,6 +121,14 @@ describe('members and their audit log (item 8)', () => {
     const log = page.getByTestId('org-audit');
     await log.waitFor();
     expect(await log.textContent()).not.toMatch(/user:[0-9a-f-]{36}/);
+    // Objects link to their page: the miner's earlier proposals, blocks and sites in these tests are there.
+    const links = log.locator('tbody a');
+    expect(await links.count()).toBeGreaterThan(0);
+    const href = (await links.first().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/(sites|deals|requests)\/[0-9a-f-]{36}$|^\/(capacity|webhooks|api-keys|members)$/);
+    await links.first().click();
+    await page.waitForURL((url) => url.pathname === href);
+    expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { InviteForm } from '@/components/invite-form';
 import { type Column, SortableTable } from '@/components/sortable-table';
-import { describeAction, describeActor, describeChanges } from '@/lib/audit-format';
-import { fmtDate } from '@/lib/format';
+import { auditObjectHref, describeAction, describeActor, describeChanges } from '@/lib/audit-format';
+import { fmtDate, fmtInstant } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
 
@@ -15,6 +16,12 @@ interface Invitation { id: string; email: string; role: string; status: string; 
 const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'] as const;
 
 interface AuditLine { id: string; actor: string; actorName: string | null; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
+
+/** An audit line's object, linked to its page where the portal has one. */
+function AuditObject({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const href = auditObjectHref(entityType, entityId);
+  return href ? <Link href={href}>{entityType}</Link> : <>{entityType}</>;
+}
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireViewer();
@@ -94,10 +101,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <tbody>
                 {data.organizationAuditLog.edges.map(({ node: line }) => (
                   <tr key={line.id}>
-                    <td>{line.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{fmtInstant(line.createdAt)}</td>
                     <td>{line.actorName ?? describeActor(line.actor, names)}</td>
                     <td>{describeAction(line.action)}</td>
-                    <td>{line.entityType}</td>
+                    <td><AuditObject entityType={line.entityType} entityId={line.entityId} /></td>
                     <td>{describeChanges(line.changes)}</td>
                   </tr>
                 ))}
