@@ -6,9 +6,10 @@ export const metadata: Metadata = { title: 'Capacity blocks' };
 
 const STATES = ['DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED'] as const;
 
-export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string; sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
-  const status = (await searchParams).status;
+  const params = await searchParams;
+  const status = params.status;
   const statuses = STATES.find((s) => s === status);
   const data = await gql<{ capacityBlocks: { totalCount: number; edges: { node: BlockRow }[] } }>(
     `query($filter: CapacityBlockFilter) { capacityBlocks(first: 50, filter: $filter) { totalCount edges { node { ${BLOCK_FIELDS} } } } }`,
@@ -32,7 +33,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           Filter
         </button>
       </form>
-      <CapacityTable blocks={data.capacityBlocks.edges.map((e) => e.node)} canWrite={canWrite(viewer)} showSite />
+      <CapacityTable blocks={data.capacityBlocks.edges.map((e) => e.node)} canWrite={canWrite(viewer)} showSite sort={{ path: '/capacity', params }} />
     </>
   );
 }

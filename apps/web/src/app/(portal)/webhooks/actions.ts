@@ -42,6 +42,13 @@ export async function deleteWebhookEndpoint(_prev: FormState, formData: FormData
   return submitMutation('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }
 
+export async function sendWebhookTestEvent(_prev: FormState, formData: FormData): Promise<FormState> {
+  return submitMutation('mutation($endpointId: ID!) { sendWebhookTestEvent(endpointId: $endpointId) { id } }', { endpointId: String(formData.get('id')) }, {}, {
+    refresh: '/webhooks',
+    message: 'Test event queued: see Deliveries',
+  });
+}
+
 export async function replayWebhookDelivery(_prev: FormState, formData: FormData): Promise<FormState> {
   return submitMutation('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }

@@ -31,7 +31,7 @@ interface SitePage {
   capacityBlocks: { edges: { node: BlockRow }[] };
 }
 
-export default async function SiteDetail({ params }: { params: Promise<{ id: string }> }) {
+export default async function SiteDetail({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
   const { id } = await params;
   const { site, capacityBlocks } = await gql<SitePage>(
@@ -120,7 +120,7 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
       )}
       <section>
         <h2>Capacity blocks</h2>
-        <CapacityTable blocks={capacityBlocks.edges.map((e) => e.node)} canWrite={writer} showSite={false} />
+        <CapacityTable blocks={capacityBlocks.edges.map((e) => e.node)} canWrite={writer} showSite={false} sort={{ path: `/sites/${id}`, params: await searchParams, anchor: 'blocks' }} />
         {writer && (
           <details className="card" style={{ marginTop: 12 }}>
             <summary>
