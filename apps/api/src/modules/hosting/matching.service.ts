@@ -7,11 +7,13 @@ import type { Authorized } from '../../auth/principal';
 import { decodeCursor, encodeCursor, type TPageArgs } from '../../graphql/pagination';
 import { fleetLabel, toListingNode, toOfferView, toRequestView } from './hosting.mappers';
 import { candidateOffers, openRequests, ownListedOffers } from './market.service';
+import type { OfferSync } from './offer-sync';
 import { findOwnRequest } from './requests.service';
 
-export async function matchesForRequest(prisma: AppPrisma, auth: Authorized, requestId: string, market: HostingMarket, limit: number) {
+/** Offers for one of the caller's requests, from the in-memory offer index when there is one (offer-sync.ts). */
+export async function matchesForRequest(prisma: AppPrisma, auth: Authorized, requestId: string, market: HostingMarket, limit: number, offers: OfferSync | null) {
   const request = await withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId));
-  const views = (await candidateOffers(prisma, request)).map(toOfferView);
+  const views = offers ? (await offers.current()).candidates(request) : (await candidateOffers(prisma, request)).map(toOfferView);
   const result = matchHostingRequest(toRequestView(request), views, market, limit);
   const byId = new Map(views.map((v) => [v.id, v]));
   return {
