@@ -6,6 +6,7 @@ import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
 import { generateHostingBenchData, generateSearchBenchData } from '../../../bench/search-data';
 import { loadConfig } from '../../config';
 import type { TPageArgs } from '../../graphql/pagination';
+import { CACHE_STATUS_HEADER } from '../../graphql/response-cache';
 import { createLogger } from '../../logger';
 import { buildServer } from '../../server';
 import { type OrgFixture, createSite, mutate, signUpOrg } from '../../testing/fixtures';
@@ -161,8 +162,8 @@ describe('over HTTP', () => {
   const region = `Index-${Math.random().toString(36).slice(2, 8)}`;
   const SEARCH = `query ($filter: HostingOfferSearchInput) { searchHostingOffers(first: 10, filter: $filter) { totalCount edges { node { id hostLabel region country } } } }`;
 
-  async function listOffer(caller: OrgFixture, rateUsdPerKwh: number) {
-    const site = await createSite(api, caller, { name: `Secret site ${Math.random()}`, region });
+  async function listOffer(caller: OrgFixture, rateUsdPerKwh: number, inRegion = region) {
+    const site = await createSite(api, caller, { name: `Secret site ${Math.random()}`, region: inRegion });
     const offer = await mutate<{ id: string }>(api, caller, 'createHostingOffer', `mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, {
       input: {
         siteId: site.id, mw: 10, availableFrom: '2026-02-01', pricing: { kind: 'ALL_IN', rateUsdPerKwh },
@@ -198,6 +199,21 @@ describe('over HTTP', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('replays a repeated search to any organisation, and forgets it when an offer is listed', async () => {
+    const elsewhere = `${region}-replayed`;
+    const body = JSON.stringify({ query: SEARCH, variables: { filter: { regions: [elsewhere] } } });
+    const ask = async (caller: OrgFixture) => {
+      const response = await api.post(body, { authorization: `Bearer ${caller.token}` });
+      return { cache: response.headers.get(CACHE_STATUS_HEADER), answer: (await response.json()) as { data: { searchHostingOffers: { totalCount: number } } } };
+    };
+    await listOffer(host, 0.06, elsewhere);
+    const first = await ask(fleet);
+    expect(first).toMatchObject({ cache: 'miss', answer: { data: { searchHostingOffers: { totalCount: 1 } } } });
+    expect(await ask(host)).toEqual({ cache: 'hit', answer: first.answer });
+    await listOffer(host, 0.062, elsewhere);
+    expect(await ask(fleet)).toMatchObject({ cache: 'miss', answer: { data: { searchHostingOffers: { totalCount: 2 } } } });
   });
 
   it('matches a fleet only with other organisations\' offers, and another organisation\'s request is NOT_FOUND', async () => {
