@@ -10,7 +10,7 @@ import { ZId } from '../common/common.schemas';
 import { assertNotPast, todayOf } from '../common/dates';
 import { toSiteNode } from '../sites/sites.mappers';
 import * as deals from './deals.service';
-import { type HostingDealNode, type HostingOfferNode, toDealNode, toListingNode, toOfferNode, toOfferView, toRequestNode, toStatementNode } from './hosting.mappers';
+import { type HostingDealNode, type HostingOfferNode, toDealNode, toListingNode, toOfferNode, toRequestNode, toStatementNode } from './hosting.mappers';
 import {
   ZCreateHostingOfferInput,
   ZCreateHostingRequestInput,
@@ -22,7 +22,7 @@ import {
   ZUpdateHostingOfferInput,
   ZUpdateHostingRequestInput,
 } from './hosting.schemas';
-import { type ListedOffer, countOffers as countListed, decodeOfferCursor, encodeOfferCursor, marketOf, searchOffers } from './market.service';
+import { type FoundOffer, countOffers as countListed, decodeOfferCursor, encodeOfferCursor, marketOf, searchOffers, toFoundOffer } from './market.service';
 import { matchesForRequest, requestsThatFit } from './matching.service';
 import * as offers from './offers.service';
 import * as requests from './requests.service';
@@ -73,7 +73,7 @@ export const hostingResolvers: Resolvers = {
       const page = parseInput(ZPageArgs, pageArgs, '');
       const filter = parseInput(ZHostingOfferSearch.nullish(), rawFilter, 'filter');
       const after = page.after ? decodeOfferCursor(page.after) : null;
-      let rows: ListedOffer[];
+      let rows: FoundOffer[];
       let totalCount: () => Promise<number>;
       if (ctx.hostingOffers) {
         const index = await ctx.timings.measure('offer-check', () => ctx.hostingOffers!.current());
@@ -82,16 +82,13 @@ export const hostingResolvers: Resolvers = {
         totalCount = async () => found.count;
       } else {
         const found = await searchOffers(ctx.db.prisma, page, filter);
-        rows = found.rows;
+        rows = found.rows.map(toFoundOffer);
         totalCount = () => countListed(ctx.db.prisma, found.where);
       }
       const fleet = resolveFleet({ kind: 'POWER', mw: filter?.fleetMw ?? 1, jPerTh: filter?.jPerTh ?? DEFAULT_J_PER_TH, cooling: 'AIR' });
       const market = marketOf(filter?.market);
       const visible = rows.slice(0, page.first);
-      const edges = visible.map((row) => {
-        const view = toOfferView(row);
-        return { cursor: encodeOfferCursor(row), node: toListingNode(view, offerEconomics(view, fleet, market)) };
-      });
+      const edges = visible.map((row) => ({ cursor: encodeOfferCursor(row), node: toListingNode(row.view, offerEconomics(row.view, fleet, market)) }));
       return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
     },
     hostingRequest: async (_p, args, ctx) => {

@@ -3,13 +3,13 @@
 // coordinates; never a request's organisation or title): the pattern of the capacity search
 // (docs/architecture.md, explicit system paths). What each caller may then do is checked in its own scope.
 import { type AppPrisma, type HostingOffer, type HostingRequest, Prisma } from '@gridshare/db';
-import type { HostingMarket } from '@gridshare/hosting';
+import type { HostingMarket, HostingOfferView } from '@gridshare/hosting';
 import { DEFAULT_HOSTING_MARKET } from '@gridshare/hosting';
 import { badInput } from '../../errors/domain-errors';
 import { decodeKeyset, encodeKeyset } from '../../graphql/keyset-cursor';
 import type { TPageArgs } from '../../graphql/pagination';
 import type { OfferWithSite } from './hosting.mappers';
-import { usdPerKwhToCentsPerMwh } from './hosting.mappers';
+import { toOfferView, usdPerKwhToCentsPerMwh } from './hosting.mappers';
 import type { THostingOfferSearch } from './hosting.schemas';
 
 export const marketOf = (market: { hashpriceUsdPerPhDay: number; poolFeePercent: number } | null | undefined): HostingMarket => market ?? DEFAULT_HOSTING_MARKET;
@@ -35,6 +35,15 @@ type OfferRow = HostingOffer & { country: string; region: string; gridOperator: 
 /** A listed offer as the market reads it: the offer, its site's public attributes, its effective rate (cents/MWh; null: no rate). */
 export type ListedOffer = OfferWithSite & { effectiveRate: number | null };
 
+/** What a search answers per offer: the engine's view of it (which the listing shows), its rate and id (the cursor). */
+export interface FoundOffer {
+  id: string;
+  rate: number | null;
+  view: HostingOfferView;
+}
+
+export const toFoundOffer = (listed: ListedOffer): FoundOffer => ({ id: listed.offer.id, rate: listed.effectiveRate, view: toOfferView(listed) });
+
 function toOfferWithSite(row: OfferRow): ListedOffer {
   const { country, region, gridOperator, energyPriceCentsPerMwh, verified, effectiveRate, ...offer } = row;
   return { offer, site: { country, region, gridOperator, energyPriceCentsPerMwh, verified }, effectiveRate };
@@ -59,7 +68,7 @@ export interface OfferCursor {
   id: string;
 }
 
-export const encodeOfferCursor = (offer: ListedOffer) => encodeKeyset([String(offer.effectiveRate), offer.offer.id]);
+export const encodeOfferCursor = (offer: FoundOffer) => encodeKeyset([String(offer.rate), offer.id]);
 
 export function decodeOfferCursor(after: string): OfferCursor {
   const [rate, id] = decodeKeyset(after, 2);

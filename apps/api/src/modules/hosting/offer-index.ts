@@ -6,25 +6,27 @@
 // exactly what that path answers: offer-index.int.test.ts compares them.
 import type { HostingRequest } from '@gridshare/db';
 import type { HostingOfferView } from '@gridshare/hosting';
-import { toOfferView, usdPerKwhToCentsPerMwh } from './hosting.mappers';
-import { type ListedOffer, MATCH_CANDIDATE_LIMIT, type OfferCursor } from './market.service';
+import { usdPerKwhToCentsPerMwh } from './hosting.mappers';
+import { type FoundOffer, type ListedOffer, MATCH_CANDIDATE_LIMIT, type OfferCursor, toFoundOffer } from './market.service';
 import type { THostingOfferSearch } from './hosting.schemas';
 
+const DAY_MS = 86_400_000;
+const dayOf = (date: Date) => Math.floor(date.getTime() / DAY_MS);
+
 interface Entry {
-  listed: ListedOffer;
-  view: HostingOfferView;
+  found: FoundOffer;
   siteId: string;
-  id: string;
-  /** null: no rate (a pass-through offer that may curtail every hour). */
-  rate: number | null;
+  orgId: string;
+  day: number;
 }
 
+// Only the view is kept of each row (not Prisma's row with its Decimals): half the memory.
 function toEntry(listed: ListedOffer): Entry {
-  return { listed, view: toOfferView(listed), siteId: listed.offer.siteId, id: listed.offer.id, rate: listed.effectiveRate };
+  return { found: toFoundOffer(listed), siteId: listed.offer.siteId, orgId: listed.offer.orgId, day: dayOf(listed.offer.availableFrom) };
 }
 
 /** The market's order: rate ascending with no rate last, then id (uuids as lower-case text sort as PostgreSQL's bytes). */
-function before(a: Entry, b: Entry): boolean {
+function before({ found: a }: Entry, { found: b }: Entry): boolean {
   if (a.rate !== b.rate) {
     if (a.rate === null) return false;
     if (b.rate === null) return true;
@@ -50,9 +52,6 @@ interface Columns {
   day: Int32Array;
   minTermMonths: Int32Array;
 }
-
-const DAY_MS = 86_400_000;
-const dayOf = (date: Date) => Math.floor(date.getTime() / DAY_MS);
 
 /** Small integer codes for text values, assigned as values appear (never reused). */
 class Codes {
@@ -145,16 +144,17 @@ export class HostingOfferIndex {
       minTermMonths: new Int32Array(n),
     };
     for (let i = 0; i < n; i++) {
-      const { view, listed, rate } = this.entries[i]!;
+      const { found, orgId, day } = this.entries[i]!;
+      const { view, rate } = found;
       c.region[i] = this.regions.of(view.region);
       c.country[i] = this.countries.of(view.country);
-      c.org[i] = this.orgs.of(listed.offer.orgId);
+      c.org[i] = this.orgs.of(orgId);
       c.mw[i] = view.mw;
       c.rate[i] = rate ?? Number.NaN;
       c.coolings[i] = this.coolingBits(view.coolings);
       c.firm[i] = view.interruptibility === 'FIRM' ? 1 : 0;
       c.curtailedHours[i] = view.maxCurtailedHoursPerMonth;
-      c.day[i] = dayOf(listed.offer.availableFrom);
+      c.day[i] = day;
       c.minTermMonths[i] = view.minTermMonths;
     }
     this.columns = c;
@@ -200,22 +200,22 @@ export class HostingOfferIndex {
    * The answer of market.service searchOffers + countOffers: up to `first + 1` offers with a rate after
    * the cursor, in order, and how many offers pass the filters (with or without a rate, whatever the cursor).
    */
-  search(first: number, filter: THostingOfferSearch | null | undefined, after: OfferCursor | null): { rows: ListedOffer[]; count: number } {
+  search(first: number, filter: THostingOfferSearch | null | undefined, after: OfferCursor | null): { rows: FoundOffer[]; count: number } {
     const plan = this.planOf(filter);
     const c = this.columns;
-    const rows: ListedOffer[] = [];
+    const rows: FoundOffer[] = [];
     let count = 0;
     for (let i = 0; i < this.entries.length; i++) {
       if (!passes(c, plan, i)) continue;
       count += 1;
-      if (rows.length <= first && !Number.isNaN(c.rate[i]!) && (after === null || this.isAfter(i, after))) rows.push(this.entries[i]!.listed);
+      if (rows.length <= first && !Number.isNaN(c.rate[i]!) && (after === null || this.isAfter(i, after))) rows.push(this.entries[i]!.found);
     }
     return { rows, count };
   }
 
   private isAfter(i: number, cursor: OfferCursor): boolean {
     const rate = this.columns.rate[i]!;
-    return rate > cursor.rate || (rate === cursor.rate && this.entries[i]!.id > cursor.id);
+    return rate > cursor.rate || (rate === cursor.rate && this.entries[i]!.found.id > cursor.id);
   }
 
   /** The answer of market.service candidateOffers, as the engine's views. */
@@ -229,7 +229,7 @@ export class HostingOfferIndex {
     for (let i = 0; i < this.entries.length; i++) {
       if (c.org[i] === org || !(c.mw[i]! >= fleetMw) || c.day[i]! > startDay || c.minTermMonths[i]! > request.termMonths) continue;
       if (regions !== null && regions[c.region[i]!] !== 1) continue;
-      found.push(this.entries[i]!.view);
+      found.push(this.entries[i]!.found.view);
       if (found.length === MATCH_CANDIDATE_LIMIT) break;
     }
     return found;
