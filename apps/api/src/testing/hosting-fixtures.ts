@@ -34,13 +34,25 @@ export function hostingRequestInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A hosting offer created on `siteId` and published (listed). */
+export async function listHostingOffer(api: TestApi, host: OrgFixture, siteId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await mutate<{ id: string }>(api, host, 'createHostingOffer', `mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, { input: hostingOfferInput(siteId, overrides) });
+  await mutate(api, host, 'publishHostingOffer', `mutation ($id: ID!) { publishHostingOffer(id: $id) { id } }`, { id });
+  return id;
+}
+
+/** A fleet's hosting request created and published (open). */
+export async function openHostingRequest(api: TestApi, fleet: OrgFixture, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await mutate<{ id: string }>(api, fleet, 'createHostingRequest', `mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, { input: hostingRequestInput(overrides) });
+  await mutate(api, fleet, 'publishHostingRequest', `mutation ($id: ID!) { publishHostingRequest(id: $id) { id } }`, { id });
+  return id;
+}
+
 /** A deal between `host`'s listed offer and `fleet`'s open request, proposed, accepted, signed by both and active. */
 export async function activeHostingDeal(api: TestApi, host: OrgFixture, fleet: OrgFixture, offer: Record<string, unknown> = {}, request: Record<string, unknown> = {}): Promise<{ dealId: string; offerId: string; requestId: string }> {
   const site = await createSite(api, host);
-  const { id: offerId } = await mutate<{ id: string }>(api, host, 'createHostingOffer', `mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, { input: hostingOfferInput(site.id, offer) });
-  await mutate(api, host, 'publishHostingOffer', `mutation ($id: ID!) { publishHostingOffer(id: $id) { id } }`, { id: offerId });
-  const { id: requestId } = await mutate<{ id: string }>(api, fleet, 'createHostingRequest', `mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, { input: hostingRequestInput(request) });
-  await mutate(api, fleet, 'publishHostingRequest', `mutation ($id: ID!) { publishHostingRequest(id: $id) { id } }`, { id: requestId });
+  const offerId = await listHostingOffer(api, host, site.id, offer);
+  const requestId = await openHostingRequest(api, fleet, request);
   const { id: dealId } = await mutate<{ id: string }>(api, host, 'proposeHostingDeal', `mutation ($o: ID!, $r: ID!) { proposeHostingDeal(offerId: $o, requestId: $r) { id } }`, { o: offerId, r: requestId });
   for (const [verb, who] of [['accept', fleet], ['sign', fleet], ['sign', host], ['activate', host]] as const) {
     await mutate(api, who, `${verb}HostingDeal`, `mutation ($id: ID!) { ${verb}HostingDeal(id: $id) { id } }`, { id: dealId });

@@ -1,4 +1,5 @@
 import { type OrgFixture, createSite, mutate, signUpOrg } from '../../testing/fixtures';
+import { hostingOfferInput, hostingRequestInput, listHostingOffer, openHostingRequest } from '../../testing/hosting-fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -20,48 +21,12 @@ const REQUEST = 'id status fleetMw fleetJPerTh worstJPerTh coolings maxRateUsdPe
 const DEAL = 'id status role counterpartyLabel site { id name } mw terms { contractedKw depositUsd platformFeePct pricing { rateUsdPerKwh } }';
 const ECONOMICS = 'marginUsdPerMwh breakEvenHashpriceUsdPerPhDay expectedMonthlyProfitUsd';
 
-function offerInput(siteId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    siteId,
-    mw: 10,
-    availableFrom: '2026-02-01',
-    pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.065 },
-    interruptibility: { kind: 'INTERRUPTIBLE', noticeSeconds: 30, maxCurtailedHoursPerMonth: 50, preemptors: ['GRID'] },
-    uptimeCommitmentPct: 99,
-    coolings: ['AIR', 'IMMERSION'],
-    service: 'FULL_HOSTING',
-    depositMonths: 0,
-    minTermMonths: 6,
-    ...overrides,
-  };
-}
-
-function requestInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Our S21 fleet',
-    fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 1000 }] },
-    maxRateUsdPerKwh: 0.07,
-    uptimeNeededPct: 95,
-    curtailmentToleratedHoursPerMonth: 60,
-    regions: [],
-    startDate: '2026-03-01',
-    termMonths: 12,
-    ...overrides,
-  };
-}
-
 async function listedOffer(caller: OrgFixture, overrides: Record<string, unknown> = {}) {
   const site = await createSite(api, caller, { name: `Secret site ${Math.random()}` });
-  const offer = await mutate<{ id: string }>(api, caller, 'createHostingOffer', `mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, { input: offerInput(site.id, overrides) });
-  await mutate(api, caller, 'publishHostingOffer', `mutation ($id: ID!) { publishHostingOffer(id: $id) { id } }`, { id: offer.id });
-  return { offerId: offer.id, site };
+  return { offerId: await listHostingOffer(api, caller, site.id, overrides), site };
 }
 
-async function openRequest(caller: OrgFixture, overrides: Record<string, unknown> = {}) {
-  const request = await mutate<{ id: string }>(api, caller, 'createHostingRequest', `mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, { input: requestInput(overrides) });
-  await mutate(api, caller, 'publishHostingRequest', `mutation ($id: ID!) { publishHostingRequest(id: $id) { id } }`, { id: request.id });
-  return request.id;
-}
+const openRequest = (caller: OrgFixture, overrides: Record<string, unknown> = {}) => openHostingRequest(api, caller, overrides);
 
 const MATCHES = `query ($id: ID!, $market: HostingMarketInput) { hostingMatches(requestId: $id, market: $market) {
   fleetMw matches { rank score offer { id hostLabel region } economics { ${ECONOMICS} } summary criteria { key contribution } }
@@ -70,12 +35,12 @@ const MATCHES = `query ($id: ID!, $market: HostingMarketInput) { hostingMatches(
 describe('hosting offers and requests', () => {
   it('creates a DRAFT offer priced per kWh and a request whose fleet is resolved from the ASIC library', async () => {
     const site = await createSite(api, host);
-    const offer = await api.gql<{ createHostingOffer: Record<string, unknown> }>(`mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { ${OFFER} } }`, { input: offerInput(site.id) }, host);
+    const offer = await api.gql<{ createHostingOffer: Record<string, unknown> }>(`mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { ${OFFER} } }`, { input: hostingOfferInput(site.id) }, host);
     expect(offer.errors).toBeUndefined();
     expect(offer.data?.createHostingOffer).toMatchObject({ status: 'DRAFT', mw: 10, pricing: { kind: 'ALL_IN', rateUsdPerKwh: 0.065, feeUsdPerKwMonth: null }, interruptibility: 'INTERRUPTIBLE', maxCurtailedHoursPerMonth: 50, site: { id: site.id } });
     const request = await api.gql<{ createHostingRequest: Record<string, unknown> }>(
       `mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { ${REQUEST} } }`,
-      { input: requestInput({ fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 100 }, { model: 'M63S', count: 10 }] } }) },
+      { input: hostingRequestInput({ fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 100 }, { model: 'M63S', count: 10 }] } }) },
       fleet,
     );
     expect(request.errors).toBeUndefined();
@@ -93,7 +58,7 @@ describe('hosting offers and requests', () => {
   ])('refuses an offer with %s, naming the field and writing nothing', async (_label, overrides, name) => {
     const site = await createSite(api, host);
     const before = await api.db.prisma.hostingOffer.count({ where: { siteId: site.id } });
-    const result = await api.gql(`mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, { input: offerInput(site.id, overrides) }, host);
+    const result = await api.gql(`mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, { input: hostingOfferInput(site.id, overrides) }, host);
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(field(result)).toBe(name);
     expect(await api.db.prisma.hostingOffer.count({ where: { siteId: site.id } })).toBe(before);
@@ -107,7 +72,7 @@ describe('hosting offers and requests', () => {
     ['a negative curtailment tolerance', { curtailmentToleratedHoursPerMonth: -1 }, 'input.curtailmentToleratedHoursPerMonth'],
   ])('refuses a request with %s as BAD_USER_INPUT naming the field, writing nothing', async (_label, overrides, name) => {
     const before = await api.db.prisma.hostingRequest.count({ where: { orgId: fleet.orgId } });
-    const result = await api.gql(`mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, { input: requestInput(overrides) }, fleet);
+    const result = await api.gql(`mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, { input: hostingRequestInput(overrides) }, fleet);
     expect(code(result)).toBe('BAD_USER_INPUT');
     expect(String(field(result) ?? result.errors?.[0]?.message)).toContain(name);
     expect(await api.db.prisma.hostingRequest.count({ where: { orgId: fleet.orgId } })).toBe(before);

@@ -10,6 +10,7 @@ import { CACHE_STATUS_HEADER } from '../../graphql/response-cache';
 import { createLogger } from '../../logger';
 import { buildServer } from '../../server';
 import { type OrgFixture, createSite, mutate, signUpOrg } from '../../testing/fixtures';
+import { listHostingOffer, openHostingRequest } from '../../testing/hosting-fixtures';
 import { seededRandom } from '../../testing/search-filters';
 import { type TestApi, TEST_ENV, startTestApi } from '../../testing/test-api';
 import { ZHostingOfferSearch, type THostingOfferSearch } from './hosting.schemas';
@@ -165,14 +166,7 @@ describe('over HTTP', () => {
 
   async function listOffer(caller: OrgFixture, rateUsdPerKwh: number, inRegion = region) {
     const site = await createSite(api, caller, { name: `Secret site ${Math.random()}`, region: inRegion });
-    const offer = await mutate<{ id: string }>(api, caller, 'createHostingOffer', `mutation ($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }`, {
-      input: {
-        siteId: site.id, mw: 10, availableFrom: '2026-02-01', pricing: { kind: 'ALL_IN', rateUsdPerKwh },
-        interruptibility: { kind: 'FIRM' }, uptimeCommitmentPct: 99, coolings: ['AIR'], service: 'FULL_HOSTING', depositMonths: 0, minTermMonths: 6,
-      },
-    });
-    await mutate(api, caller, 'publishHostingOffer', `mutation ($id: ID!) { publishHostingOffer(id: $id) { id } }`, { id: offer.id });
-    return offer.id;
+    return listHostingOffer(api, caller, site.id, { pricing: { kind: 'ALL_IN', rateUsdPerKwh }, interruptibility: { kind: 'FIRM' }, coolings: ['AIR'] });
   }
 
   it('shows an offer listed through one API process in the next search of a second process', async () => {
@@ -220,15 +214,13 @@ describe('over HTTP', () => {
   it('matches a fleet only with other organisations\' offers, and another organisation\'s request is NOT_FOUND', async () => {
     const own = await listOffer(fleet, 0.05);
     const other = await listOffer(host, 0.055);
-    const request = await mutate<{ id: string }>(api, fleet, 'createHostingRequest', `mutation ($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }`, {
-      input: { title: 'Index fleet', fleet: { kind: 'MACHINES', machines: [{ model: 'S21', count: 1000 }] }, maxRateUsdPerKwh: 0.07, uptimeNeededPct: 95, curtailmentToleratedHoursPerMonth: 60, regions: [region], startDate: '2026-03-01', termMonths: 12 },
-    });
+    const requestId = await openHostingRequest(api, fleet, { title: 'Index fleet', regions: [region] });
     const MATCHES = `query ($id: ID!) { hostingMatches(requestId: $id) { matches { offer { id } } } }`;
-    const mine = await api.gql<{ hostingMatches: { matches: { offer: { id: string } }[] } }>(MATCHES, { id: request.id }, fleet);
+    const mine = await api.gql<{ hostingMatches: { matches: { offer: { id: string } }[] } }>(MATCHES, { id: requestId }, fleet);
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.hostingMatches.matches.map((m) => m.offer.id)).toEqual([other]);
     expect(mine.data!.hostingMatches.matches.map((m) => m.offer.id)).not.toContain(own);
-    const theirs = await api.gql(MATCHES, { id: request.id }, host);
+    const theirs = await api.gql(MATCHES, { id: requestId }, host);
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
