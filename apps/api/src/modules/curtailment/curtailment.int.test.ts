@@ -81,7 +81,7 @@ describe('recording', () => {
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([
     ['an end before the start', { endsAt: '2026-07-10T09:00:00Z' }, 'input.endsAt', /after startsAt/],
-    ['no MW', { mwAffected: 0 }, 'input.mwAffected', /more than 0/],
+    ['no MW', { mwAffected: 0 }, 'input.mwAffected', /at least 0.001 MW/],
     ['more AI than contracted', { mwAffected: 40.5 }, 'input.mwAffected', /contracted 40 MW/],
     ['more mining than the interconnection', { channel: 'MINING', mwAffected: 121 }, 'input.mwAffected', /interconnection of 120 MW/],
     ['a demand-response event without its payment', { cause: 'DEMAND_RESPONSE' }, 'input.paymentUsdPerMwh', /required for DEMAND_RESPONSE/],
