@@ -2,6 +2,7 @@
 // (Apollo's own signal handlers, on by default outside NODE_ENV=test, once kept it alive forever.)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,9 +48,16 @@ it('exits 0 on SIGTERM after answering the request in flight', async () => {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120 && !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
 
-    const inFlight = fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    // A fresh connection: a fetch here could reuse the idle keep-alive socket of the health checks, which the
+    // server closes when it stops ("other side closed"). The signal follows once the request is on the wire.
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const inFlight = request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const status = new Promise<number | undefined>((resolve, reject) => inFlight.on('response', (res) => resolve(res.resume().statusCode)).on('error', reject));
+    inFlight.end(body);
+    await new Promise((resolve) => inFlight.once('socket', (socket) => socket.once('connect', resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGTERM');
-    expect((await inFlight).status).toBe(200);
+    expect(await status).toBe(200);
     const code = await Promise.race([exit, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 20_000))]);
     expect([code, output.includes('shutting down')]).toEqual([0, true]);
   } finally {
