@@ -3,6 +3,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { GridshareError } from '@gridshare/sdk';
 import type { FormState } from './form';
+import type { Operation, Variables } from './api';
 import { gqlMutation } from './session';
 
 /** `input.phases.0.mw` → `phases.0.mw`: the form's field names are the input's. */
@@ -30,10 +31,15 @@ export interface SubmitOptions {
 }
 
 /** Runs a form's mutation: the API's refusal comes back at the fields (keeping what was typed); success refreshes `refresh`. */
-export async function submitMutation(query: string, variables: Record<string, unknown>, values: Record<string, string>, options: SubmitOptions = {}): Promise<FormState> {
+export async function submitMutation<TVariables>(
+  operation: Operation<unknown, TVariables>,
+  variables: Variables<TVariables>,
+  values: Record<string, string>,
+  options: SubmitOptions = {},
+): Promise<FormState> {
   const { refresh = '/', message } = options;
   try {
-    await gqlMutation(query, variables);
+    await gqlMutation(operation, variables);
   } catch (error) {
     return refused(error, values);
   }

@@ -6,7 +6,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
 import { GridshareError } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
-import { callApi } from './api';
+import { type Operation, type Variables, callApi } from './api';
 import type { OrgKind } from './enums';
 import { PATH_HEADER } from './path-header';
 
@@ -40,9 +40,9 @@ async function auth(): Promise<{ token?: string; orgId?: string }> {
  * Runs one GraphQL operation as the signed-in person. UNAUTHENTICATED sends them to sign in; NOT_FOUND (which
  * is also what the API answers for another organisation's object) renders the not-found page.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T, TVariables = Record<string, unknown>>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
   try {
-    return await callApi<T>(query, variables, await auth());
+    return await callApi(operation, variables, await auth());
   } catch (error) {
     if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect(await signInHref());
     if (error instanceof GridshareError && error.code === 'NOT_FOUND') notFound();
@@ -56,8 +56,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 const ID_FIELD = /(^|\.)(id|[a-z]+Id)$/;
 
 /** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
-export async function gqlMutation<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return callApi<T>(query, variables, await auth());
+export async function gqlMutation<T, TVariables = Record<string, unknown>>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
+  return callApi(operation, variables, await auth());
 }
 
 /** The sign-in page, told to come back to the page that was asked for (src/proxy.ts passes its path). */
