@@ -4,28 +4,15 @@ import { ColumnChart } from './charts';
 import { fmtUsdCents } from '@/lib/format';
 import { addMonths } from '@/lib/operations';
 import { gql } from '@/lib/session';
-
-interface Disputed {
-  statement: { id: string; dealId: string; month: string; disputedAt: string | null; disputeReason: string | null; tenantTotalUsd: number };
-  hostOrganizationName: string;
-  tenantOrganizationName: string;
-}
-
-interface FeeMonth {
-  month: string;
-  platformFeeUsd: number;
-  statements: number;
-}
+import { AdminSettlementDocument } from '@/generated/graphql';
 
 const DAY_MS = 86_400_000;
 const FEE_MONTHS = 12;
 
 export async function AdminSettlement({ now = new Date() }: { now?: Date }) {
   const until = now.toISOString().slice(0, 7);
-  const { adminSettlement } = await gql<{ adminSettlement: { disputedStatements: Disputed[]; feeIncome: FeeMonth[] } }>(
-    `query($from: String!, $until: String!) { adminSettlement {
-      disputedStatements(first: 50) { hostOrganizationName tenantOrganizationName statement { id dealId month disputedAt disputeReason tenantTotalUsd } }
-      feeIncome(from: $from, until: $until) { month platformFeeUsd statements } } }`,
+  const { adminSettlement } = await gql(
+    AdminSettlementDocument,
     { from: addMonths(until, -(FEE_MONTHS - 1)), until },
   );
   const { disputedStatements, feeIncome } = adminSettlement;

@@ -7,19 +7,14 @@ import { getToken } from 'next-auth/jwt';
 import { GridshareError } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
 import { type Operation, type Variables, callApi } from './api';
-import type { OrgKind } from './enums';
 import { PATH_HEADER } from './path-header';
+import { MeDocument, type MeQuery, type OrgKind } from '@/generated/graphql';
 
 export const ORG_COOKIE = 'gs-org';
 
-export type Role = 'VIEWER' | 'MEMBER' | 'ADMIN' | 'OWNER';
-
-export interface Viewer {
-  user: { id: string; email: string; name: string };
-  organization: { id: string; name: string; kind: OrgKind; status: string; verification: string } | null;
-  role: Role | null;
-  memberships: { role: Role; organization: { id: string; name: string; kind: OrgKind } }[];
-}
+type Me = NonNullable<MeQuery['me']>;
+/** The signed-in person (`me` of lib/session.graphql), with the user a signed-in person always has. */
+export type Viewer = Me & { user: NonNullable<Me['user']> };
 
 async function apiToken(): Promise<string | undefined> {
   const cookieStore = await cookies();
@@ -66,15 +61,12 @@ async function signInHref(): Promise<string> {
   return path && path !== '/' && !path.startsWith('/signin') ? `/signin?next=${encodeURIComponent(path)}` : '/signin';
 }
 
-const ME = `{ me { user { id email name } role organization { id name kind status verification }
-  memberships { role organization { id name kind } } } }`;
-
 /** The signed-in person, or a redirect to the sign-in page. */
 export async function requireViewer(): Promise<Viewer> {
   if (!(await apiToken())) redirect(await signInHref());
-  const data = await gql<{ me: Viewer | null }>(ME);
-  if (!data.me?.user) redirect(await signInHref());
-  return data.me;
+  const { me } = await gql(MeDocument);
+  if (!me?.user) redirect(await signInHref());
+  return { ...me, user: me.user };
 }
 
 /** Pages that belong to one kind of organisation answer not-found to the others (no hint they exist). */

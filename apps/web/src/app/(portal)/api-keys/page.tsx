@@ -7,11 +7,9 @@ import { API_KEY_SCOPES } from '@/lib/api-scopes';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { createApiKey, revokeApiKey } from './actions';
+import { ApiKeysDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'API keys' };
-
-
-interface Key { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
 export default async function ApiKeysPage() {
   const viewer = await requireViewer();
@@ -24,7 +22,7 @@ export default async function ApiKeysPage() {
       </>
     );
   }
-  const data = await gql<{ apiKeys: { edges: { node: Key }[] } }>('{ apiKeys(first: 50) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }');
+  const data = await gql(ApiKeysDocument);
   const keys = data.apiKeys.edges.map((e) => e.node);
   return (
     <>

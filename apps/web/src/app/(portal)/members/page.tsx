@@ -5,15 +5,13 @@ import { describeAction, describeActor, describeChanges } from '@/lib/audit-form
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
+import { MembersDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { Role } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Members' };
 
-interface Member { id: string; role: string; createdAt: string; user: { id: string; email: string; name: string } }
-interface Invitation { id: string; email: string; role: string; status: string; createdAt: string; expiresAt: string }
-
-const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'] as const;
-
-interface AuditLine { id: string; actor: string; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
+const ROLES = allOf<Role>()('VIEWER', 'MEMBER', 'ADMIN', 'OWNER');
 
 export default async function MembersPage() {
   const viewer = await requireViewer();
@@ -26,15 +24,10 @@ export default async function MembersPage() {
     );
   }
   const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
-  const data = await gql<{
-    members: { edges: { node: Member }[] };
-    invitations?: { edges: { node: Invitation }[] };
-    organizationAuditLog?: { totalCount: number; edges: { node: AuditLine }[] };
-  }>(
-    manages
-      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } ' +
-        'organizationAuditLog(first: 25) { totalCount edges { node { id actor action entityType entityId changes createdAt } } } }'
-      : '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } }',
+  // Invitations and the audit log are for those who manage the organisation; the others do not ask for them.
+  const data = await gql(
+    MembersDocument,
+    { manages },
   );
   const members = data.members.edges.map((e) => e.node);
   const invitations = data.invitations?.edges.map((e) => e.node) ?? [];

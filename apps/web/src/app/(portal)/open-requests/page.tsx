@@ -2,25 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { fmtDate, fmtMw } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
+import { OpenColocationRequestsDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Matching requests' };
 
-interface Open {
-  id: string;
-  tenantLabel: string;
-  request: { title: string; totalMw: number; neededBy: string; termMonths: number; regions: string[]; gridOperators: string[]; maxPriceUsdPerKwMonth: number | null };
-}
-
 export default async function OpenRequestsPage() {
   await requireKind('MINER');
-  const data = await gql<{
-    openColocationRequests: { edges: { node: Open }[] };
-    hostMatches: { edges: { node: { requestId: string; score: number; rank: number } }[] };
-    receivedProposalRequests: { totalCount: number; edges: { node: { id: string; requestId: string; siteId: string; tenantLabel: string; createdAt: string } }[] };
-  }>(
-    `{ openColocationRequests(first: 50) { edges { node { id tenantLabel request { title totalMw neededBy termMonths regions gridOperators maxPriceUsdPerKwMonth } } } }
-       hostMatches(first: 50) { edges { node { requestId score rank } } }
-       receivedProposalRequests(first: 20) { totalCount edges { node { id requestId siteId tenantLabel createdAt } } } }`,
+  const data = await gql(
+    OpenColocationRequestsDocument,
   );
   const asks = data.receivedProposalRequests.edges.map((e) => e.node);
   const best = new Map<string, { score: number; rank: number }>();

@@ -10,6 +10,7 @@ import { fmtNum, fmtPct, fmtUsdCompact } from '@/lib/format';
 import { buildInput, FIELDS, fieldForError, GROUPS, isSubmitted, type Params, paramsFromInputs, valuesFromInput, yearPart } from '@/lib/revenue-inputs';
 import { gql, requireViewer } from '@/lib/session';
 import { saveScenario } from './actions';
+import { RevenueDefaultsDocument, SavedScenariosDocument, RevenueTermModelDocument, RevenueTermSensitivityDocument, RevenueTermTornadoDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Revenue modeller' };
 
@@ -30,23 +31,6 @@ interface Term {
 }
 interface Range { lowUsd: number; highUsd: number }
 interface Adjustment { field: string; constraint: string; given: number; proposed: number }
-interface Tornado { baseHostNpvUsd: number; bars: { path: string; low: number; high: number; hostNpvLowUsd: number; hostNpvHighUsd: number }[] }
-
-const TOTALS = 'hostEbitdaUsd aiSegmentEbitdaUsd miningSegmentEbitdaUsd colocationRevenueUsd miningNetUsd tenantShareUsd tenantNetCostUsd energyPassThroughRevenueUsd';
-const SHAPE = 'peakToAverage maxRampMw stdDevMw peakMw';
-const TERM_QUERY = `query($input: JSON!, $year: Int, $week: Int) { revenueTermModel(input: $input, year: $year, week: $week) {
-  years inputs
-  yearly { year startDate contractedItMw jPerTh averageHashpriceUsdPerPhDay totals { ${TOTALS} } fleetCapexUsd hostCashFlowUsd tenantCashFlowUsd tenantEffectiveUsdPerKwMonth tenantAllInUsdPerKwMonth }
-  totals { ${TOTALS} }
-  host { npvUsd irrPercent paybackMonth }
-  tenant { npvUsd irrPercent paybackMonth levelisedEffectiveUsdPerKwMonth levelisedAllInUsdPerKwMonth }
-  valuation { basisYear ebitdaUsd atMiningMultiple { lowUsd highUsd } atDataCentreMultiple { lowUsd highUsd } uplift { lowUsd highUsd } }
-  loadShape { aiOnly { ${SHAPE} } withBackfill { ${SHAPE} } }
-  interconnectionUtilisation { withoutBackfill withBackfill }
-  hourly { fromHour aiMw miningMw idleMw energyPriceUsdPerMwh } } }`;
-const GRID_QUERY = `query($input: JSON!, $axes: [SensitivityAxisInput!]!) { revenueTermSensitivity(input: $input, axes: $axes) { hostNpvUsd tenantNpvUsd } }`;
-const TORNADO_QUERY = `query($input: JSON!) { revenueTermTornado(input: $input) { baseHostNpvUsd bars { path low high hostNpvLowUsd hostNpvHighUsd } } }`;
-const DEFAULTS_QUERY = `query($siteId: ID, $blockId: ID, $dealId: ID) { revenueDefaults(siteId: $siteId, blockId: $blockId, dealId: $dealId) { source input adjustments { field constraint given proposed } } }`;
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 const around = (v: number) => FACTORS.map((f) => Math.round(v * f * 10) / 10);
@@ -65,7 +49,9 @@ const TORNADO_LABELS: Record<string, string> = {
 };
 
 async function runAll(input: Json, year: number, week: number, view: 'host' | 'tenant') {
-  const term = (await gql<{ revenueTermModel: Term }>(TERM_QUERY, { input, year, week })).revenueTermModel;
+  const model = (await gql(RevenueTermModelDocument, { input, year, week })).revenueTermModel;
+  // A JSON scalar arrives as unknown; the model answers with its full input object.
+  const term: Term = { ...model, inputs: model.inputs as Json };
   const full = term.inputs;
   const price = full.energy as { price: { kind: string; usdPerMwh?: number; baseUsdPerMwh?: number } };
   const energyPath = price.price.kind === 'time-of-use' ? 'energy.price.baseUsdPerMwh' : 'energy.price.usdPerMwh';
@@ -77,9 +63,9 @@ async function runAll(input: Json, year: number, week: number, view: 'host' | 't
   ];
   // A series price has no single level to sweep: the heatmap is left out.
   const [grid, tornado] = await Promise.all([
-    price.price.kind === 'series' ? null : gql<{ revenueTermSensitivity: { hostNpvUsd: number[]; tenantNpvUsd: number[] } }>(GRID_QUERY, { input: full, axes }),
+    price.price.kind === 'series' ? null : gql(RevenueTermSensitivityDocument, { input: full, axes }),
     // The tornado is the host's NPV: a tenant's view does without it.
-    view === 'host' ? gql<{ revenueTermTornado: Tornado }>(TORNADO_QUERY, { input: full }) : null,
+    view === 'host' ? gql(RevenueTermTornadoDocument, { input: full }) : null,
   ]);
   return { term, axes, grid: grid?.revenueTermSensitivity ?? null, tornado: tornado?.revenueTermTornado ?? null };
 }
@@ -97,8 +83,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   let opened: { source: string; adjustments: Adjustment[] } | null = null;
   if (isSubmitted(p)) base = buildInput(p);
   else if (Object.keys(context).length > 0) {
-    const d = (await gql<{ revenueDefaults: { source: string; input: Json; adjustments: Adjustment[] } }>(DEFAULTS_QUERY, context)).revenueDefaults;
-    base = d.input;
+    const d = (await gql(RevenueDefaultsDocument, context)).revenueDefaults;
+    base = d.input as Json;
     opened = { source: d.source, adjustments: d.adjustments };
   }
 
@@ -313,13 +299,11 @@ function SharedResults({ run, view, year, week }: { run: Run; view: 'host' | 'te
   );
 }
 
-interface Scenario { id: string; name: string; savedByCaller: boolean; inputs: unknown; results: { hostEbitdaUsd: number; tenantNetCostUsd: number }; createdAt: string }
-
 /** Saved scenarios of the site or deal the modeller was opened from, and a form to save the one on screen (its one-year part). */
 async function Scenarios({ context, inputs, view }: { context: Record<string, string>; inputs: Json; view: 'host' | 'tenant' }) {
   const subject: Record<string, string> = context.siteId ? { siteId: context.siteId } : { dealId: context.dealId ?? '' };
-  const data = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
-    'query($siteId: ID, $dealId: ID) { revenueScenarios(siteId: $siteId, dealId: $dealId, first: 20) { edges { node { id name savedByCaller inputs results { hostEbitdaUsd tenantNetCostUsd } createdAt } } } }',
+  const data = await gql(
+    SavedScenariosDocument,
     subject,
   );
   const scenarios = data.revenueScenarios.edges.map((e) => e.node);
