@@ -3,20 +3,10 @@ import { deleteCapacityBlock, moveCapacityBlock } from '@/app/(portal)/capacity/
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { ActionButton } from './action-button';
 import { StatusBadge } from './badges';
+import type { BlockRowFragment } from '@/generated/graphql';
 
-export interface BlockRow {
-  id: string;
-  kind: string;
-  mw: number;
-  firmMw: number;
-  availableFrom: string;
-  priceUsdPerKwMonth: number;
-  minTermMonths: number;
-  status: string;
-  site: { id: string; name: string };
-}
-
-export const BLOCK_FIELDS = 'id kind mw firmMw availableFrom priceUsdPerKwMonth minTermMonths status site { id name }';
+/** What a query selects with `...BlockRow` (capacity-table.graphql). */
+export type BlockRow = BlockRowFragment;
 
 export function CapacityTable({ blocks, canWrite, showSite }: { blocks: BlockRow[]; canWrite: boolean; showSite: boolean }) {
   if (blocks.length === 0) return <div className="empty">No capacity blocks yet.</div>;

@@ -144,6 +144,63 @@ export type CapacityKind =
   /** Hosting for mining machines. */
   | 'MINING_HOSTING';
 
+/** Where a block is in its life: DRAFT → PUBLISHED → RESERVED (a deal was accepted) → LEASED (the deal is active). */
+export type CapacityStatus =
+  /** Being prepared; not visible to tenants. */
+  | 'DRAFT'
+  /** Listed: tenants find it in search once the site is verified. */
+  | 'PUBLISHED'
+  /** Held for an accepted deal. */
+  | 'RESERVED'
+  /** Under an active deal. */
+  | 'LEASED';
+
+/** Narrows the caller's blocks. */
+export type CapacityBlockFilter = {
+  /** Only this site's blocks. */
+  siteId?: string | number | null | undefined;
+  /** Only these statuses. */
+  statuses?: Array<CapacityStatus> | null | undefined;
+};
+
+/** A new block (created as DRAFT). firmMw + interruptibleMw must equal mw. */
+export type CreateCapacityBlockInput = {
+  /** The caller's site. */
+  siteId: string | number;
+  /** What it offers. */
+  kind: CapacityKind;
+  /** MW offered, more than 0. */
+  mw: number;
+  /** Of mw, firm for AI load. */
+  firmMw: number;
+  /** Of mw, interruptible for backfill mining (default mw - firmMw). */
+  interruptibleMw?: number | null | undefined;
+  /** First day available; the site must have the MW by then. */
+  availableFrom: string;
+  /** USD per kW per month. */
+  priceUsdPerKwMonth: number;
+  /** Shortest term in months (1-360). */
+  minTermMonths: number;
+};
+
+/** Changes to a DRAFT or PUBLISHED block; only the given fields change. */
+export type UpdateCapacityBlockInput = {
+  /** What it offers. */
+  kind?: CapacityKind | null | undefined;
+  /** MW offered. */
+  mw?: number | null | undefined;
+  /** Of mw, firm for AI load. */
+  firmMw?: number | null | undefined;
+  /** Of mw, interruptible for backfill mining. */
+  interruptibleMw?: number | null | undefined;
+  /** First day available. */
+  availableFrom?: string | null | undefined;
+  /** USD per kW per month. */
+  priceUsdPerKwMonth?: number | null | undefined;
+  /** Shortest term in months. */
+  minTermMonths?: number | null | undefined;
+};
+
 /** What an organisation does on the marketplace. */
 export type OrgKind =
   /** Hosts energized sites (bitcoin miners, site owners). */
@@ -322,6 +379,162 @@ export type Redundancy =
   /** Fully duplicated paths. */
   | 'TWO_N';
 
+/** Permits for building and operating data-centre load. */
+export type PermitStatus =
+  /** None yet. */
+  | 'NONE'
+  /** Applied for. */
+  | 'IN_PROGRESS'
+  /** Granted. */
+  | 'GRANTED';
+
+/** Whether a site is listed. */
+export type SiteStatus =
+  /** Listed and in use. */
+  | 'ACTIVE'
+  /** Archived by its owner: kept for history, hidden from lists by default. */
+  | 'ARCHIVED';
+
+/** A new site. Units are in field names; see Site for each field's meaning. */
+export type CreateSiteInput = {
+  /** Display name, 1-200 characters; private to the owner until a deal with a tenant is accepted. */
+  name: string;
+  /** ISO 3166-1 alpha-2 country code, e.g. US (case-insensitive). */
+  country: string;
+  /** State, province or zone, e.g. Texas (1-100 characters). */
+  region: string;
+  /** Grid operator / ISO, e.g. ERCOT; stored in upper case (1-50 characters). */
+  gridOperator: string;
+  /** Latitude in degrees, -90 to 90; private until a deal is accepted. */
+  latitude: number;
+  /** Longitude in degrees, -180 to 180; private until a deal is accepted. */
+  longitude: number;
+  /** MW energized today, 0-10,000; the ceiling for capacity offered now. */
+  energizedMw: number;
+  /** MW under construction, 0-10,000 (default 0); offerable once constructionLiveDate is set. */
+  underConstructionMw?: number | null | undefined;
+  /** MW in the interconnection queue, 0-10,000 (default 0); informs readiness, never offered. */
+  pipelineMw?: number | null | undefined;
+  /** How far the grid connection has progressed. */
+  interconnectionStatus: InterconnectionStatus;
+  /** True when a substation stands on the site (default false). */
+  substationOnSite?: boolean | null | undefined;
+  /** Substation capacity in MVA, 0-20,000; null = unknown. */
+  substationMva?: number | null | undefined;
+  /** Transformer capacity in MVA, 0-20,000; null = unknown. */
+  transformerMva?: number | null | undefined;
+  /** Land available in acres, 0-1,000,000 (default 0). */
+  landAcres?: number | null | undefined;
+  /** True when water is available for cooling (default false). */
+  waterAvailable?: boolean | null | undefined;
+  /** Water the site can draw, 0-10,000,000 m³ per day; null = unknown. */
+  waterSupplyM3PerDay?: number | null | undefined;
+  /** On-site backup / emergency generation, 0-10,000 MW; null = unknown. */
+  backupPowerMw?: number | null | undefined;
+  /** Rated floor loading of the halls, 0-100,000 kg/m²; null = unknown. */
+  floorLoadingKgPerM2?: number | null | undefined;
+  /** Cooling installed today; decides the rack densities the site can host. */
+  coolingType: CoolingType;
+  /** True when dark fiber reaches the site (default false). */
+  darkFiber?: boolean | null | undefined;
+  /** Network carriers serving the site, at most 30 names. */
+  carriers?: Array<string> | null | undefined;
+  /** Nearest internet exchange or hub, e.g. Dallas; null clears it. */
+  nearestHub?: string | null | undefined;
+  /** Round-trip latency to nearestHub in ms, 0-1,000; null clears it. */
+  latencyToHubMs?: number | null | undefined;
+  /** Redundancy of power and cooling paths. */
+  redundancy: Redundancy;
+  /** Highest supported rack density in kW per rack, whole number 1-500. */
+  maxRackDensityKw: number;
+  /** Power usage effectiveness (facility power / IT power), 1.0-3.0. */
+  pue: number;
+  /** All-in energy price in USD per MWh, -500 to 10,000 (negative prices happen on some grids). */
+  energyPriceUsdPerMwh: number;
+  /** Share of renewable energy in percent, whole number 0-100 (default 0). */
+  renewableSharePct?: number | null | undefined;
+  /** Permits for data-centre load (default NONE). */
+  permitStatus?: PermitStatus | null | undefined;
+  /** Skilled staff on site, whole number 0 or more (default 0). */
+  skilledStaffCount?: number | null | undefined;
+  /** Date the energized MW are (or will be) live; null when unknown. */
+  liveDate?: string | null | undefined;
+  /** Date the MW under construction go live; without it they cannot be offered. */
+  constructionLiveDate?: string | null | undefined;
+  /** MW mining today, 0 up to energizedMw; backfill mining revenue is modelled on it. */
+  miningMw?: number | null | undefined;
+};
+
+/** Changes to a site: only the fields given change. */
+export type UpdateSiteInput = {
+  /** Display name, 1-200 characters; private to the owner until a deal with a tenant is accepted; omit to keep the current value. */
+  name?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country code, e.g. US (case-insensitive); omit to keep the current value. */
+  country?: string | null | undefined;
+  /** State, province or zone, e.g. Texas (1-100 characters); omit to keep the current value. */
+  region?: string | null | undefined;
+  /** Grid operator / ISO, e.g. ERCOT; stored in upper case (1-50 characters); omit to keep the current value. */
+  gridOperator?: string | null | undefined;
+  /** Latitude in degrees, -90 to 90; private until a deal is accepted; omit to keep the current value. */
+  latitude?: number | null | undefined;
+  /** Longitude in degrees, -180 to 180; private until a deal is accepted; omit to keep the current value. */
+  longitude?: number | null | undefined;
+  /** MW energized today, 0-10,000; the ceiling for capacity offered now; omit to keep the current value. */
+  energizedMw?: number | null | undefined;
+  /** MW under construction, 0-10,000; offerable once constructionLiveDate is set; omit to keep the current value. */
+  underConstructionMw?: number | null | undefined;
+  /** MW in the interconnection queue, 0-10,000; informs readiness, never offered; omit to keep the current value. */
+  pipelineMw?: number | null | undefined;
+  /** How far the grid connection has progressed; omit to keep the current value. */
+  interconnectionStatus?: InterconnectionStatus | null | undefined;
+  /** True when a substation stands on the site; omit to keep the current value. */
+  substationOnSite?: boolean | null | undefined;
+  /** Substation capacity in MVA, 0-20,000; omit to keep the current value. */
+  substationMva?: number | null | undefined;
+  /** Transformer capacity in MVA, 0-20,000; omit to keep the current value. */
+  transformerMva?: number | null | undefined;
+  /** Land available in acres, 0-1,000,000; omit to keep the current value. */
+  landAcres?: number | null | undefined;
+  /** True when water is available for cooling; omit to keep the current value. */
+  waterAvailable?: boolean | null | undefined;
+  /** Water the site can draw, 0-10,000,000 m³ per day; null = unknown. */
+  waterSupplyM3PerDay?: number | null | undefined;
+  /** On-site backup / emergency generation, 0-10,000 MW; null = unknown. */
+  backupPowerMw?: number | null | undefined;
+  /** Rated floor loading of the halls, 0-100,000 kg/m²; null = unknown. */
+  floorLoadingKgPerM2?: number | null | undefined;
+  /** Cooling installed today; decides the rack densities the site can host; omit to keep the current value. */
+  coolingType?: CoolingType | null | undefined;
+  /** True when dark fiber reaches the site; omit to keep the current value. */
+  darkFiber?: boolean | null | undefined;
+  /** Network carriers serving the site, at most 30 names; omit to keep the current value. */
+  carriers?: Array<string> | null | undefined;
+  /** Nearest internet exchange or hub, e.g. Dallas; null clears it; omit to keep the current value. */
+  nearestHub?: string | null | undefined;
+  /** Round-trip latency to nearestHub in ms, 0-1,000; null clears it; omit to keep the current value. */
+  latencyToHubMs?: number | null | undefined;
+  /** Redundancy of power and cooling paths; omit to keep the current value. */
+  redundancy?: Redundancy | null | undefined;
+  /** Highest supported rack density in kW per rack, whole number 1-500; omit to keep the current value. */
+  maxRackDensityKw?: number | null | undefined;
+  /** Power usage effectiveness (facility power / IT power), 1.0-3.0; omit to keep the current value. */
+  pue?: number | null | undefined;
+  /** All-in energy price in USD per MWh, -500 to 10,000 (negative prices happen on some grids); omit to keep the current value. */
+  energyPriceUsdPerMwh?: number | null | undefined;
+  /** Share of renewable energy in percent, whole number 0-100; omit to keep the current value. */
+  renewableSharePct?: number | null | undefined;
+  /** Permits for data-centre load; omit to keep the current value. */
+  permitStatus?: PermitStatus | null | undefined;
+  /** Skilled staff on site, whole number 0 or more; omit to keep the current value. */
+  skilledStaffCount?: number | null | undefined;
+  /** Date the energized MW are (or will be) live; null when unknown; omit to keep the current value. */
+  liveDate?: string | null | undefined;
+  /** Date the MW under construction go live; without it they cannot be offered; omit to keep the current value. */
+  constructionLiveDate?: string | null | undefined;
+  /** MW mining today, 0 up to energizedMw; backfill mining revenue is modelled on it; omit to keep the current value. */
+  miningMw?: number | null | undefined;
+};
+
 /** An event a partner can subscribe to. Each is sent only to organisations the event is about. */
 export type WebhookEventType =
   /** match.created: a tenant's matching run ranked one of your sites (sent to the host; the tenant stays anonymous). */
@@ -498,6 +711,56 @@ export type BillingStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type BillingStatusQuery = { billingStatus: { plan: Plan, publishedBlockLimit: number | null, rateLimitPerMinute: number, hasCustomer: boolean, hasConnectAccount: boolean, payoutsEnabled: boolean, subscriptions: Array<{ id: string, kind: BillingSubscriptionKind, dealId: string | null, plan: Plan | null, status: string, cancelAtPeriodEnd: boolean, currentPeriodEnd: string | null }>, invoices: Array<{ id: string, status: string, amountDueUsd: number, amountPaidUsd: number, periodStart: string, periodEnd: string, dealId: string | null, hostedInvoiceUrl: string | null }>, payouts: Array<{ id: string, dealId: string, invoiceId: string, amountUsd: number, status: PayoutStatus, attempts: number, lastError: string | null, transferId: string | null, createdAt: string }> } };
 
+export type EditCapacityBlockQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditCapacityBlockQuery = { capacityBlock: { id: string, status: CapacityStatus, kind: CapacityKind, mw: number, firmMw: number, interruptibleMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, site: { id: string, name: string } } };
+
+export type CreateCapacityBlockMutationVariables = Exact<{
+  input: CreateCapacityBlockInput;
+}>;
+
+
+export type CreateCapacityBlockMutation = { createCapacityBlock: { id: string } };
+
+export type UpdateCapacityBlockMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateCapacityBlockInput;
+}>;
+
+
+export type UpdateCapacityBlockMutation = { updateCapacityBlock: { id: string } };
+
+export type DeleteCapacityBlockMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCapacityBlockMutation = { deleteCapacityBlock: string };
+
+export type PublishCapacityBlockMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishCapacityBlockMutation = { publishCapacityBlock: { id: string } };
+
+export type UnpublishCapacityBlockMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnpublishCapacityBlockMutation = { unpublishCapacityBlock: { id: string } };
+
+export type CapacityBlocksQueryVariables = Exact<{
+  filter?: CapacityBlockFilter | null | undefined;
+}>;
+
+
+export type CapacityBlocksQuery = { capacityBlocks: { totalCount: number, edges: Array<{ node: { id: string, kind: CapacityKind, mw: number, firmMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, status: CapacityStatus, site: { id: string, name: string } } }> } };
+
 export type ListingQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -611,6 +874,47 @@ export type SearchCapacityQueryVariables = Exact<{
 
 export type SearchCapacityQuery = { searchCapacity: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: CapacityKind, mw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, site: { id: string, country: string, region: string, gridOperator: string, coolingType: CoolingType, redundancy: Redundancy, maxRackDensityKw: number, renewableSharePct: number, readinessScore: number | null } } }> } };
 
+export type EditSiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EditSiteQuery = { site: { id: string, name: string, country: string, region: string, gridOperator: string, latitude: number, longitude: number, energizedMw: number, underConstructionMw: number, pipelineMw: number, miningMw: number, interconnectionStatus: InterconnectionStatus, liveDate: string | null, energyPriceUsdPerMwh: number, renewableSharePct: number, substationOnSite: boolean, substationMva: number | null, transformerMva: number | null, backupPowerMw: number | null, coolingType: CoolingType, redundancy: Redundancy, maxRackDensityKw: number, pue: number, floorLoadingKgPerM2: number | null, waterAvailable: boolean, waterSupplyM3PerDay: number | null, landAcres: number, darkFiber: boolean, carriers: Array<string>, nearestHub: string | null, latencyToHubMs: number | null, permitStatus: PermitStatus, skilledStaffCount: number } };
+
+export type SiteNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SiteNameQuery = { site: { name: string } };
+
+export type SiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SiteQuery = { site: { id: string, name: string, country: string, region: string, gridOperator: string, latitude: number, longitude: number, energizedMw: number, miningMw: number, coolingType: CoolingType, redundancy: Redundancy, maxRackDensityKw: number, pue: number, energyPriceUsdPerMwh: number, verification: VerificationStatus, readiness: { score: number, tier: ReadinessTier, bestUse: string | null, modelVersion: string, criteria: Array<{ key: string, label: string, subScore: number, weight: number, reason: string }>, gaps: Array<{ key: string, criterion: string, action: string, costUsd: number, months: number, blocksAiReady: boolean }>, conversion: { capexUsd: number, months: number, achievableRackDensityKw: number, criticalItMw: number, monthsToPower: number, criticalPath: Array<string> } } | null }, capacityBlocks: { edges: Array<{ node: { id: string, kind: CapacityKind, mw: number, firmMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, status: CapacityStatus, site: { id: string, name: string } } }> } };
+
+export type UpdateSiteMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSiteInput;
+}>;
+
+
+export type UpdateSiteMutation = { updateSite: { id: string } };
+
+export type CreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type CreateSiteMutation = { createSite: { id: string } };
+
+export type SitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SitesQuery = { sites: { totalCount: number, edges: Array<{ node: { id: string, name: string, country: string, region: string, gridOperator: string, energizedMw: number, coolingType: CoolingType, status: SiteStatus, verification: VerificationStatus, readiness: { score: number, tier: ReadinessTier } | null } }> } };
+
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
 }>;
@@ -694,6 +998,8 @@ export type InvoiceRowFragment = { id: string, status: string, amountDueUsd: num
 
 export type PayoutRowFragment = { id: string, dealId: string, invoiceId: string, amountUsd: number, status: PayoutStatus, attempts: number, lastError: string | null, transferId: string | null, createdAt: string };
 
+export type BlockRowFragment = { id: string, kind: CapacityKind, mw: number, firmMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, status: CapacityStatus, site: { id: string, name: string } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -701,6 +1007,7 @@ export type MeQuery = { me: { role: Role | null, user: { id: string, email: stri
 
 export const InvoiceRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BillingInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountDueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaidUsd"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}}]}}]} as unknown as DocumentNode<InvoiceRowFragment, unknown>;
 export const PayoutRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PayoutRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"transferId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PayoutRowFragment, unknown>;
+export const BlockRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BlockRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<BlockRowFragment, unknown>;
 export const SuspendOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SuspendOrganizationMutation, SuspendOrganizationMutationVariables>;
 export const ReinstateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReinstateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReinstateOrganizationMutation, ReinstateOrganizationMutationVariables>;
 export const RetryPayoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryPayout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryPayout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RetryPayoutMutation, RetryPayoutMutationVariables>;
@@ -719,6 +1026,13 @@ export const CreateBillingPortalLinkDocument = {"kind":"Document","definitions":
 export const CreateConnectOnboardingLinkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConnectOnboardingLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"link"},"name":{"kind":"Name","value":"createConnectOnboardingLink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<CreateConnectOnboardingLinkMutation, CreateConnectOnboardingLinkMutationVariables>;
 export const UpcomingInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UpcomingInvoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"billingStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upcomingInvoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountDueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]}}]} as unknown as DocumentNode<UpcomingInvoiceQuery, UpcomingInvoiceQueryVariables>;
 export const BillingStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"billingStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"publishedBlockLimit"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimitPerMinute"}},{"kind":"Field","name":{"kind":"Name","value":"hasCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"hasConnectAccount"}},{"kind":"Field","name":{"kind":"Name","value":"payoutsEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"cancelAtPeriodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"currentPeriodEnd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payouts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PayoutRow"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BillingInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountDueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaidUsd"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PayoutRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"transferId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<BillingStatusQuery, BillingStatusQueryVariables>;
+export const EditCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"interruptibleMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}}]}}]}}]} as unknown as DocumentNode<EditCapacityBlockQuery, EditCapacityBlockQueryVariables>;
+export const CreateCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCapacityBlockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateCapacityBlockMutation, CreateCapacityBlockMutationVariables>;
+export const UpdateCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCapacityBlockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateCapacityBlockMutation, UpdateCapacityBlockMutationVariables>;
+export const DeleteCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteCapacityBlockMutation, DeleteCapacityBlockMutationVariables>;
+export const PublishCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PublishCapacityBlockMutation, PublishCapacityBlockMutationVariables>;
+export const UnpublishCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnpublishCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unpublishCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UnpublishCapacityBlockMutation, UnpublishCapacityBlockMutationVariables>;
+export const CapacityBlocksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CapacityBlocks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlockFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capacityBlocks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BlockRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BlockRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CapacityBlocksQuery, CapacityBlocksQueryVariables>;
 export const ListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Listing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}},{"kind":"Field","name":{"kind":"Name","value":"interconnectionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"redundancy"}},{"kind":"Field","name":{"kind":"Name","value":"maxRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"latencyToHubMs"}},{"kind":"Field","name":{"kind":"Name","value":"nearestHub"}},{"kind":"Field","name":{"kind":"Name","value":"renewableSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"energyPriceUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"readinessScore"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"subScore"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingQuery, ListingQueryVariables>;
 export const RequestsToProposeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RequestsToPropose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colocationRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"MATCHED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RequestsToProposeQuery, RequestsToProposeQueryVariables>;
 export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
@@ -735,6 +1049,12 @@ export const RevenueDefaultsDocument = {"kind":"Document","definitions":[{"kind"
 export const SavedScenariosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SavedScenarios"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revenueScenarios"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"savedByCaller"}},{"kind":"Field","name":{"kind":"Name","value":"inputs"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantNetCostUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SavedScenariosQuery, SavedScenariosQueryVariables>;
 export const ListedRegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListedRegions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listedRegions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"sites"}}]}}]}}]} as unknown as DocumentNode<ListedRegionsQuery, ListedRegionsQueryVariables>;
 export const SearchCapacityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchCapacity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CapacitySearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CapacitySort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchCapacity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalCountIsExact"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"redundancy"}},{"kind":"Field","name":{"kind":"Name","value":"maxRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"renewableSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"readinessScore"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchCapacityQuery, SearchCapacityQueryVariables>;
+export const EditSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EditSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}},{"kind":"Field","name":{"kind":"Name","value":"underConstructionMw"}},{"kind":"Field","name":{"kind":"Name","value":"pipelineMw"}},{"kind":"Field","name":{"kind":"Name","value":"miningMw"}},{"kind":"Field","name":{"kind":"Name","value":"interconnectionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"liveDate"}},{"kind":"Field","name":{"kind":"Name","value":"energyPriceUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"renewableSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"substationOnSite"}},{"kind":"Field","name":{"kind":"Name","value":"substationMva"}},{"kind":"Field","name":{"kind":"Name","value":"transformerMva"}},{"kind":"Field","name":{"kind":"Name","value":"backupPowerMw"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"redundancy"}},{"kind":"Field","name":{"kind":"Name","value":"maxRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"floorLoadingKgPerM2"}},{"kind":"Field","name":{"kind":"Name","value":"waterAvailable"}},{"kind":"Field","name":{"kind":"Name","value":"waterSupplyM3PerDay"}},{"kind":"Field","name":{"kind":"Name","value":"landAcres"}},{"kind":"Field","name":{"kind":"Name","value":"darkFiber"}},{"kind":"Field","name":{"kind":"Name","value":"carriers"}},{"kind":"Field","name":{"kind":"Name","value":"nearestHub"}},{"kind":"Field","name":{"kind":"Name","value":"latencyToHubMs"}},{"kind":"Field","name":{"kind":"Name","value":"permitStatus"}},{"kind":"Field","name":{"kind":"Name","value":"skilledStaffCount"}}]}}]}}]} as unknown as DocumentNode<EditSiteQuery, EditSiteQueryVariables>;
+export const SiteNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SiteNameQuery, SiteNameQueryVariables>;
+export const SiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Site"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}},{"kind":"Field","name":{"kind":"Name","value":"miningMw"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"redundancy"}},{"kind":"Field","name":{"kind":"Name","value":"maxRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"energyPriceUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"bestUse"}},{"kind":"Field","name":{"kind":"Name","value":"modelVersion"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"subScore"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"blocksAiReady"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capexUsd"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"achievableRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"criticalItMw"}},{"kind":"Field","name":{"kind":"Name","value":"monthsToPower"}},{"kind":"Field","name":{"kind":"Name","value":"criticalPath"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"capacityBlocks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BlockRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BlockRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SiteQuery, SiteQueryVariables>;
+export const UpdateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateSiteMutation, UpdateSiteMutationVariables>;
+export const CreateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateSiteMutation, CreateSiteMutationVariables>;
+export const SitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ACTIVE"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verification"}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SitesQuery, SitesQueryVariables>;
 export const CreateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const UpdateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
 export const DeleteWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
