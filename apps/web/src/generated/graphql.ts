@@ -201,6 +201,450 @@ export type UpdateCapacityBlockInput = {
   minTermMonths?: number | null | undefined;
 };
 
+/** Why power was curtailed or unavailable; the cause decides who bears it (docs/settlement.md). */
+export type CurtailmentCause =
+  /** The grid operator ordered it: force majeure, counted against nobody. */
+  | 'GRID_EMERGENCY'
+  /** A demand-response programme paid for it (its payment per MWh is recorded); never counted against the host. */
+  | 'DEMAND_RESPONSE'
+  /** Economic curtailment: power was worth more unused. */
+  | 'PRICE'
+  /** The host's equipment or operations: counts against the availability commitment (SLA credits). */
+  | 'FACILITY'
+  /** The tenant asked for it or caused it. */
+  | 'TENANT'
+  /** Planned maintenance: counts against availability only beyond the deal's monthly allowance. */
+  | 'MAINTENANCE_PLANNED';
+
+/** Where an event stands. */
+export type CurtailmentEventStatus =
+  /** Recorded; it counts in the month's statement. */
+  | 'RECORDED'
+  /** Disputed by the tenant: it still counts, and the statement says it is disputed, until the recording side withdraws it. */
+  | 'DISPUTED'
+  /** Withdrawn by the recording side: it no longer counts. */
+  | 'WITHDRAWN';
+
+/** The tenant's objection to an event. */
+export type DisputeCurtailmentEventInput = {
+  /** The event. */
+  id: string | number;
+  /** Why the tenant disputes it (1-1,000 characters). */
+  reason: string;
+};
+
+/** Where a deal is in its life: PROPOSED → ACCEPTED → SIGNED → ACTIVE → ENDED; or PROPOSED → REJECTED (by the tenant) or WITHDRAWN (by the host). */
+export type DealStatus =
+  /** Offered by the host; the tenant may accept or reject it, the host may withdraw it. */
+  | 'PROPOSED'
+  /** Accepted by the tenant: the blocks are reserved; both parties sign next. */
+  | 'ACCEPTED'
+  /** Refused by the tenant. */
+  | 'REJECTED'
+  /** Signed by both parties on the same scenario (its agreement is frozen); the host activates it. */
+  | 'SIGNED'
+  /** Running: the blocks are leased. */
+  | 'ACTIVE'
+  /** Over: the blocks are back in the host's drafts. */
+  | 'ENDED'
+  /** Taken back by the host before the tenant answered. */
+  | 'WITHDRAWN';
+
+/** The caller's side of a deal. */
+export type DealRole =
+  /** The caller hosts: it owns the site and blocks. */
+  | 'HOST'
+  /** The caller is the tenant: it posted the request. */
+  | 'TENANT';
+
+/** Who gives power back first in a grid event. */
+export type CurtailFirst =
+  /** Backfill mining drops first (the usual choice). */
+  | 'MINING'
+  /** AI load is curtailed first. */
+  | 'AI';
+
+/** Where the revenue of a deal's backfill mining comes from, for settlement. */
+export type HashpriceSource =
+  /** The platform's daily hashprice index ($/PH/day). */
+  | 'INDEX'
+  /** The host's daily pool statements (earnings / hashrate), as both parties agreed. */
+  | 'POOL_STATEMENTS';
+
+/** One tier of a proposed SLA table (see SlaTier). */
+export type SlaTierInput = {
+  /** Lowest availability of the tier, percent 0-100. */
+  minAvailabilityPct: number;
+  /** Credit, percent 0-100 of the month's colocation, at most 2 decimals. */
+  creditPct: number;
+};
+
+/** A host's offer against an OPEN request of another organisation. */
+export type ProposeDealInput = {
+  /** The OPEN request it answers. */
+  requestId: string | number;
+  /** The caller's PUBLISHED blocks, all on one site; the MW fill them in this order, and each must be needed. */
+  blockIds: Array<string | number>;
+  /** MW offered: more than 0, at most the blocks' total and the request's totalMw, at least its minContiguousMw. */
+  mw: number;
+  /** Price, USD per kW per month. */
+  priceUsdPerKwMonth: number;
+  /** Lease term in months, at least every block's minTermMonths (1-360). */
+  termMonths: number;
+  /** First day of the lease, on or after every block's availableFrom. */
+  startDate: string;
+  /** Host's share of backfill mining net profit, percent 0-100 (default 50). */
+  hostMiningSharePct?: number | null | undefined;
+  /** Seconds mining has to give power back, 1-3600 (default 30). */
+  miningReleaseSeconds?: number | null | undefined;
+  /** Who is curtailed first in a grid event (default MINING). */
+  curtailFirst?: CurtailFirst | null | undefined;
+  /** Platform fee, percent 0-100 (default 3). */
+  platformFeePct?: number | null | undefined;
+  /** SLA table, best tier first: thresholds strictly falling to 0, credits strictly rising from 0 (default: ≥ 99.9% none, ≥ 99.5% 5%, ≥ 99.0% 10%, below 25%). */
+  slaTiers?: Array<SlaTierInput> | null | undefined;
+  /** Hours of planned maintenance a month that do not count against availability, 0-744 (default 8). */
+  maintenanceAllowanceHours?: number | null | undefined;
+  /** Where backfill mining's revenue comes from for settlement (default INDEX). */
+  hashpriceSource?: HashpriceSource | null | undefined;
+  /** Days the tenant has to agree or dispute an issued statement before it is agreed automatically, 1-60 (default 7). */
+  disputeWindowDays?: number | null | undefined;
+};
+
+/** A new MW for an ACTIVE deal. */
+export type ProposeDealMwChangeInput = {
+  /** The ACTIVE deal. */
+  dealId: string | number;
+  /** The MW it should have: more than 0, at most the MW of its blocks, not its current MW. */
+  mw: number;
+};
+
+/** How a hosting offer is priced. */
+export type HostingPricingKind =
+  /** One rate per kWh consumed covers energy and hosting. */
+  | 'ALL_IN'
+  /** Energy at the site's cost plus a fee per kW-month. */
+  | 'PASS_THROUGH';
+
+/** Whether the host may take the power back. */
+export type HostingInterruptibility =
+  /** Never curtailed (outages still count against the uptime commitment). */
+  | 'FIRM'
+  /** Curtailed on notice, up to a number of hours a month, for the named pre-emptors. */
+  | 'INTERRUPTIBLE';
+
+/** Who may pre-empt an interruptible fleet. */
+export type HostingPreemptor =
+  /** The site's AI load takes its power back. */
+  | 'AI_LOAD'
+  /** The grid operator calls for load to drop. */
+  | 'GRID'
+  /** Energy prices spike. */
+  | 'PRICE';
+
+/** Cooling a hosting site provides, or a machine needs. */
+export type HostingCooling =
+  /** Air-cooled racks. */
+  | 'AIR'
+  /** Immersion tanks (air-cooled machines also run in them). */
+  | 'IMMERSION'
+  /** Hydro (water-block) loops. */
+  | 'HYDRO';
+
+/** What the host provides. */
+export type HostingService =
+  /** The host installs, runs and repairs the fleet's machines. */
+  | 'FULL_HOSTING'
+  /** Racks, power and network; the fleet runs its machines. */
+  | 'RACK_SPACE';
+
+/** Where a hosting offer is in its life: DRAFT → LISTED → CONTRACTED (a fleet accepted a deal), or WITHDRAWN. */
+export type HostingOfferStatus =
+  /** Being prepared; not visible to fleets. */
+  | 'DRAFT'
+  /** Listed: fleets find it in the hosting search. */
+  | 'LISTED'
+  /** Withdrawn by the host. */
+  | 'WITHDRAWN'
+  /** Taken by an accepted hosting deal. */
+  | 'CONTRACTED';
+
+/** An ASIC model of the library fleets describe themselves with (sources in docs/hosting.md). */
+export type AsicModelId =
+  /** Antminer S21: 200 TH/s at 17.5 J/TH, air. */
+  | 'S21'
+  /** Antminer S21 Pro: 234 TH/s at 15 J/TH, air. */
+  | 'S21_PRO'
+  /** Antminer S21 XP: 270 TH/s at 13.5 J/TH, air. */
+  | 'S21_XP'
+  /** Antminer S21 Hydro: 335 TH/s at 16 J/TH, hydro. */
+  | 'S21_HYDRO'
+  /** Antminer S21+ Hydro: 319 TH/s at 16 J/TH, hydro. */
+  | 'S21_PLUS_HYDRO'
+  /** Antminer S21 XP Hydro: 473 TH/s at 12 J/TH, hydro. */
+  | 'S21_XP_HYDRO'
+  /** Antminer S21 XP Immersion: 300 TH/s at 13 J/TH, immersion. */
+  | 'S21_XP_IMMERSION'
+  /** Whatsminer M60: 172 TH/s at 19.9 J/TH, air. */
+  | 'M60'
+  /** Whatsminer M60S: 186 TH/s at 18.5 J/TH, air. */
+  | 'M60S'
+  /** Whatsminer M63: 334 TH/s at 19.9 J/TH, hydro. */
+  | 'M63'
+  /** Whatsminer M63S: 390 TH/s at 18.5 J/TH, hydro. */
+  | 'M63S'
+  /** Whatsminer M66S: 298 TH/s at 18.5 J/TH, immersion. */
+  | 'M66S';
+
+/** A party's side of a hosting deal. */
+export type HostingRole =
+  /** The organisation selling the power. */
+  | 'HOST'
+  /** The mining fleet. */
+  | 'FLEET';
+
+/** Price of a new offer: ALL_IN needs rateUsdPerKwh, PASS_THROUGH needs feeUsdPerKwMonth. */
+export type HostingPricingInput = {
+  /** ALL_IN or PASS_THROUGH. */
+  kind: HostingPricingKind;
+  /** ALL_IN: USD per kWh, at most 5 decimals. */
+  rateUsdPerKwh?: number | null | undefined;
+  /** PASS_THROUGH: USD per kW-month. */
+  feeUsdPerKwMonth?: number | null | undefined;
+};
+
+/** Interruptibility of an offer: INTERRUPTIBLE needs notice, hours and pre-emptors. */
+export type HostingInterruptibilityInput = {
+  /** FIRM or INTERRUPTIBLE. */
+  kind: HostingInterruptibility;
+  /** Seconds of notice. */
+  noticeSeconds?: number | null | undefined;
+  /** Most hours a month curtailed. */
+  maxCurtailedHoursPerMonth?: number | null | undefined;
+  /** Who may pre-empt. */
+  preemptors?: Array<HostingPreemptor> | null | undefined;
+};
+
+/** A new hosting offer (created as DRAFT). */
+export type CreateHostingOfferInput = {
+  /** The caller's site. */
+  siteId: string | number;
+  /** MW offered (at most the site's energized plus under-construction MW). */
+  mw: number;
+  /** First day available. */
+  availableFrom: string;
+  /** Price. */
+  pricing: HostingPricingInput;
+  /** Firm or interruptible. */
+  interruptibility: HostingInterruptibilityInput;
+  /** Uptime commitment, 50-100 percent. */
+  uptimeCommitmentPct: number;
+  /** Least efficient machine accepted, J/TH. */
+  maxJPerTh?: number | null | undefined;
+  /** Cooling provided. */
+  coolings: Array<HostingCooling>;
+  /** What the host provides. */
+  service: HostingService;
+  /** Deposit, months of the expected bill (0-12). */
+  depositMonths: number;
+  /** Shortest term, months. */
+  minTermMonths: number;
+  /** The AI load whose idle power this is: { contractedItMw, pue, profile } with an inference or training profile. */
+  aiLoad?: unknown;
+};
+
+/** Machines of one model in a fleet. */
+export type FleetMachinesInput = {
+  /** The model. */
+  model: AsicModelId;
+  /** How many. */
+  count: number;
+};
+
+/** A fleet: MACHINES needs machines; POWER needs mw, jPerTh and cooling. */
+export type FleetInput = {
+  /** MACHINES or POWER. */
+  kind: string;
+  /** MACHINES: models and counts. */
+  machines?: Array<FleetMachinesInput> | null | undefined;
+  /** POWER: MW. */
+  mw?: number | null | undefined;
+  /** POWER: J/TH. */
+  jPerTh?: number | null | undefined;
+  /** POWER: cooling the machines need. */
+  cooling?: HostingCooling | null | undefined;
+};
+
+/** A new hosting request (created as DRAFT). */
+export type CreateHostingRequestInput = {
+  /** The fleet's name for it. */
+  title: string;
+  /** The fleet. */
+  fleet: FleetInput;
+  /** Highest effective rate, USD per kWh. */
+  maxRateUsdPerKwh: number;
+  /** Uptime needed, percent. */
+  uptimeNeededPct: number;
+  /** Curtailment tolerated, hours a month. */
+  curtailmentToleratedHoursPerMonth: number;
+  /** Regions accepted; empty = anywhere. */
+  regions: Array<string>;
+  /** Start (today or later). */
+  startDate: string;
+  /** Term, months. */
+  termMonths: number;
+  /** Service required; null = either. */
+  service?: HostingService | null | undefined;
+};
+
+/** The market the economics are computed at (default: docs/hosting.md's documented hashprice and pool fee). */
+export type HostingMarketInput = {
+  /** USD per PH/s per day. */
+  hashpriceUsdPerPhDay: number;
+  /** Pool fee, percent. */
+  poolFeePercent: number;
+};
+
+/** Filters of the hosting search; the fleet's efficiency and MW set the economics shown. */
+export type HostingOfferSearchInput = {
+  /** Only these regions. */
+  regions?: Array<string> | null | undefined;
+  /** Only these countries (ISO 3166-1 alpha-2). */
+  countries?: Array<string> | null | undefined;
+  /** At least this many MW. */
+  minMw?: number | null | undefined;
+  /** At most this effective rate, USD per kWh. */
+  maxRateUsdPerKwh?: number | null | undefined;
+  /** Offers with any of these coolings. */
+  coolings?: Array<HostingCooling> | null | undefined;
+  /** Firm power only. */
+  firmOnly?: boolean | null | undefined;
+  /** At most this many curtailed hours a month. */
+  maxCurtailedHoursPerMonth?: number | null | undefined;
+  /** Available by this day. */
+  availableBy?: string | null | undefined;
+  /** The fleet's J/TH (default 17.5, an S21). */
+  jPerTh?: number | null | undefined;
+  /** The fleet's MW, for monthly profit (default 1). */
+  fleetMw?: number | null | undefined;
+  /** Hashprice and pool fee. */
+  market?: HostingMarketInput | null | undefined;
+};
+
+/** Hourly energy of the fleet for one hour. */
+export type HostingReadingInput = {
+  /** Start of the hour. */
+  intervalStart: string;
+  /** kWh in the hour. */
+  kwh: number;
+};
+
+/** Hours the fleet's power was taken. */
+export type HostingOutageInput = {
+  /** The deal (the caller hosts it). */
+  dealId: string | number;
+  /** CURTAILMENT (for the offer's pre-emptors) or DOWNTIME (anything else). */
+  kind: string;
+  /** Start. */
+  startsAt: string;
+  /** End. */
+  endsAt: string;
+  /** Note. */
+  note?: string | null | undefined;
+};
+
+/** One day of a pool statement. */
+export type PoolStatementDayInput = {
+  /** The day (UTC), in the deal's active period, not in the future. */
+  day: string;
+  /** The fleet's average hashrate, TH/s (0 or more). */
+  hashrateThs: number;
+  /** What the pool paid for the day net of its fee, USD (0 or more; at most 2,000 USD per PH/s of hashrate). */
+  earningsUsd: number;
+};
+
+/** Days of a deal's pool statements, as a list or as CSV text (exactly one). */
+export type RecordPoolStatementsInput = {
+  /** The ACTIVE or ENDED deal, settled on POOL_STATEMENTS. */
+  dealId: string | number;
+  /** 1 to 3,660 days, each day once. */
+  days?: Array<PoolStatementDayInput> | null | undefined;
+  /** CSV text: lines `YYYY-MM-DD,hashrateThs,earningsUsd`, an optional header `day,hashrateThs,earningsUsd`; refusals name the line and column. */
+  csv?: string | null | undefined;
+};
+
+/** A hard constraint of a request; a candidate site failing one is excluded and counted under the first it fails. */
+export type MatchConstraint =
+  /** Countries, regions or grid operators. */
+  | 'LOCATION'
+  /** Round trip to the nearest hub. */
+  | 'LATENCY'
+  /** Redundancy. */
+  | 'REDUNDANCY'
+  /** Cooling. */
+  | 'COOLING'
+  /** Rack density. */
+  | 'RACK_DENSITY'
+  /** MW at one site. */
+  | 'CONTIGUOUS_MW'
+  /** Lease term. */
+  | 'TERM'
+  /** Price. */
+  | 'PRICE'
+  /** MW available by each phase's date. */
+  | 'MW_BY_DATE';
+
+/** A request limit the matching run suggests loosening. */
+export type MatchRelaxationKey =
+  /** More sites in one split (value: sites). */
+  | 'SPLIT_SITES'
+  /** A wider distance budget between the sites of a split (value: km). */
+  | 'SPLIT_DISTANCE'
+  /** A longer term (value: months). */
+  | 'TERM'
+  /** A higher price ceiling (value: US cents per kW-month). */
+  | 'PRICE'
+  /** A smaller minimum contiguous block (value: MW). */
+  | 'CONTIGUOUS_MW';
+
+/** A meter channel of a deal. */
+export type MeterChannel =
+  /** The tenant's IT load on the deal's reserved power. */
+  | 'AI_IT'
+  /** The backfill mining fleet on the deal's reserved power. */
+  | 'MINING'
+  /** The site's import from the grid (optional). */
+  | 'SITE_IMPORT';
+
+/**
+ * One interval reading: energy (`kwh`) or average power (`kw`, stored as kW × minutes / 60), exactly one.
+ * The rules a batch keeps (each refusal names the row and field, e.g. `input.readings.412.kwh`, and writes
+ * nothing): not negative; aligned to its length in UTC (:00/:15/:30/:45 or :00, seconds 0); inside the deal's
+ * active period; ended already; once per channel and start in the batch; the channel's interval length (the
+ * first stored reading sets it); AI_IT at most the contracted kW + 2%, SITE_IMPORT at most the
+ * interconnection + 2%, MINING at most the interconnection less the same interval's AI_IT.
+ */
+export type MeterReadingInput = {
+  /** The channel measured. */
+  channel: MeterChannel;
+  /** Start of the interval (UTC instant). */
+  intervalStart: string;
+  /** Length of the interval: 15 or 60 minutes. */
+  intervalMinutes: number;
+  /** Energy over the interval, kWh (give this or kw). */
+  kwh?: number | null | undefined;
+  /** Average power over the interval, kW (give this or kwh). */
+  kw?: number | null | undefined;
+};
+
+/** A batch of readings for one deal. */
+export type RecordMeterReadingsInput = {
+  /** The ACTIVE or ENDED deal measured. */
+  dealId: string | number;
+  /** 1 to 10,000 readings, any channels and order (split larger sets; the SDK's recordAllMeterReadings does). */
+  readings: Array<MeterReadingInput>;
+};
+
 /** What an organisation does on the marketplace. */
 export type OrgKind =
   /** Hosts energized sites (bitcoin miners, site owners). */
@@ -268,6 +712,65 @@ export type ReadinessTier =
   | 'CONVERTIBLE'
   /** Below the convertible threshold: the site is best kept mining. */
   | 'MINING_ONLY';
+
+/** Where a colocation request is in its life: DRAFT → OPEN → MATCHED → CLOSED; WITHDRAWN from DRAFT, OPEN or MATCHED. */
+export type RequestStatus =
+  /** Being written; only its tenant sees it. */
+  | 'DRAFT'
+  /** Published: hosts browse it (with the tenant anonymous) and propose deals. */
+  | 'OPEN'
+  /** The tenant accepted a deal on it. */
+  | 'MATCHED'
+  /** Withdrawn by its tenant. */
+  | 'WITHDRAWN'
+  /** Fulfilled and closed. */
+  | 'CLOSED';
+
+/** One step of the ramp. */
+export type RequestPhaseInput = {
+  /** MW this phase adds, more than 0. */
+  mw: number;
+  /** Date they must be live; each phase after the one before. */
+  neededBy: string;
+};
+
+/** A new request. The phases, in date order, must add up to totalMw; minContiguousMw must not exceed it. */
+export type CreateColocationRequestInput = {
+  /** Short title, 1-200 characters. */
+  title: string;
+  /** MW needed in all. */
+  totalMw: number;
+  /** Smallest share that must sit at one site. */
+  minContiguousMw: number;
+  /** The ramp (1-20 phases), in date order, adding up to totalMw. */
+  phases: Array<RequestPhaseInput>;
+  /** Acceptable countries (ISO 3166-1 alpha-2); empty or absent means any. */
+  countries?: Array<string> | null | undefined;
+  /** Acceptable regions; empty or absent means any. */
+  regions?: Array<string> | null | undefined;
+  /** Acceptable grid operators (stored in upper case); empty or absent means any. */
+  gridOperators?: Array<string> | null | undefined;
+  /** Highest acceptable latency to a hub, ms. */
+  maxLatencyMs?: number | null | undefined;
+  /** Cooling required (DIRECT_TO_CHIP: liquid required). */
+  cooling?: CoolingType | null | undefined;
+  /** Lowest acceptable rack density, kW per rack (1-500). */
+  minRackDensityKw?: number | null | undefined;
+  /** Lowest acceptable redundancy. */
+  minRedundancy?: Redundancy | null | undefined;
+  /** Highest acceptable price, USD per kW per month. */
+  maxPriceUsdPerKwMonth?: number | null | undefined;
+  /** Lease term wanted, months (1-360). */
+  termMonths: number;
+  /** Whether the host may mine on reserved MW the tenant is not using (default false). */
+  backfillMiningAllowed?: boolean | null | undefined;
+  /** Most sites one offer may be split over, 1-12 (default 6; 1 = one site only). */
+  maxSplitSites?: number | null | undefined;
+  /** Farthest two sites of a split may be apart, 1-20,000 km (default 500). */
+  maxSplitDistanceKm?: number | null | undefined;
+  /** Publish it at once (OPEN) instead of keeping a DRAFT (default false). */
+  open?: boolean | null | undefined;
+};
 
 /** One axis of a sensitivity grid: a numeric input field and the values to try. */
 export type SensitivityAxisInput = {
@@ -345,6 +848,38 @@ export type CapacitySearchFilter = {
   /** Within a distance of a point. */
   near?: NearInput | null | undefined;
 };
+
+/** Where a monthly settlement statement stands (docs/settlement.md, "Statement states"). */
+export type StatementStatus =
+  /** Computed from the month's data; recomputed while its data changes. The host issues it. */
+  | 'DRAFT'
+  /** Issued by the host; the tenant agrees or disputes it, or it is agreed when the dispute window ends. */
+  | 'ISSUED'
+  /** Agreed by the tenant (or by the dispute window): its amounts and lines never change again. */
+  | 'AGREED'
+  /** Disputed by the tenant with a reason; the host re-issues it. */
+  | 'DISPUTED'
+  /** Agreed and invoiced to the tenant through Stripe. */
+  | 'INVOICED'
+  /** Paid by the tenant (or nothing was due); the host's payout follows. */
+  | 'PAID';
+
+/** What a statement line is for. */
+export type StatementLineKind =
+  /** Contracted kW x price per kW-month, prorated by day for partial months and agreed MW changes. */
+  | 'COLOCATION'
+  /** Credit for availability below the commitment: a tier's percentage of the month's colocation (negative). */
+  | 'SLA_CREDIT'
+  /** Metered AI IT energy x the agreed PUE x the energy price (x 1 + margin). */
+  | 'ENERGY_PASS_THROUGH'
+  /** The tenant's share of the positive net of backfill mining on its reserved-but-idle power (negative). */
+  | 'BACKFILL_CREDIT'
+  /** The tenant's share of demand-response income earned within its reserved power (negative). */
+  | 'DEMAND_RESPONSE_CREDIT'
+  /** A correction to an earlier, already agreed month (its data changed after its agreement). */
+  | 'ADJUSTMENT'
+  /** Credit carried from the previous statement, whose credits exceeded its charges (negative). */
+  | 'CARRIED_CREDIT';
 
 /** State of a site's grid connection, from nothing to live. */
 export type InterconnectionStatus =
@@ -761,6 +1296,379 @@ export type CapacityBlocksQueryVariables = Exact<{
 
 export type CapacityBlocksQuery = { capacityBlocks: { totalCount: number, edges: Array<{ node: { id: string, kind: CapacityKind, mw: number, firmMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, status: CapacityStatus, site: { id: string, name: string } } }> } };
 
+export type RecomputeStatementMutationVariables = Exact<{
+  dealId: string | number;
+  month: string;
+}>;
+
+
+export type RecomputeStatementMutation = { recomputeStatement: { id: string, status: StatementStatus } };
+
+export type DisputeStatementMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DisputeStatementMutation = { disputeStatement: { id: string, status: StatementStatus } };
+
+export type DisputeCurtailmentEventMutationVariables = Exact<{
+  input: DisputeCurtailmentEventInput;
+}>;
+
+
+export type DisputeCurtailmentEventMutation = { disputeCurtailmentEvent: { id: string, status: CurtailmentEventStatus } };
+
+export type RecordMeterReadingsMutationVariables = Exact<{
+  input: RecordMeterReadingsInput;
+}>;
+
+
+export type RecordMeterReadingsMutation = { recordMeterReadings: { inserted: number, corrected: number, unchanged: number } };
+
+export type RecordPoolStatementsMutationVariables = Exact<{
+  input: RecordPoolStatementsInput;
+}>;
+
+
+export type RecordPoolStatementsMutation = { recordPoolStatements: { inserted: number, updated: number, unchanged: number } };
+
+export type IssueStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IssueStatementMutation = { issueStatement: { id: string, status: StatementStatus } };
+
+export type ReissueStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReissueStatementMutation = { reissueStatement: { id: string, status: StatementStatus } };
+
+export type AgreeStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreeStatementMutation = { agreeStatement: { id: string, status: StatementStatus } };
+
+export type DealOperationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DealOperationsQuery = { deal: { id: string, status: DealStatus, role: DealRole, mw: number, startDate: string, termMonths: number, hashpriceSource: HashpriceSource, request: { title: string }, host: { id: string | null, name: string }, tenant: { id: string | null, name: string, anonymous: boolean }, agreement: { inputs: unknown, terms: { availabilityCommitmentPct: number } } | null }, statements: { edges: Array<{ node: { id: string, month: string, status: StatementStatus } }> } };
+
+export type MeterSeriesQueryVariables = Exact<{
+  id: string | number;
+  month: string;
+}>;
+
+
+export type MeterSeriesQuery = { meterSeries: Array<{ hour: string, aiItMw: number | null, miningMw: number | null }> };
+
+export type CurtailmentEventsQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type CurtailmentEventsQuery = { curtailmentEvents: { totalCount: number, edges: Array<{ node: { id: string, cause: CurtailmentCause, channel: MeterChannel, startsAt: string, endsAt: string, mwAffected: number, paymentUsdPerMwh: number | null, note: string | null, status: CurtailmentEventStatus, disputeReason: string | null } }> } };
+
+export type MeterRevisionsQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type MeterRevisionsQuery = { meterRevisions: { totalCount: number, edges: Array<{ node: { id: string, channel: MeterChannel, intervalStart: string, oldKwh: number, newKwh: number, revisedBy: string, revisedByOrganizationId: string, revisedAt: string } }> } };
+
+export type OperationsStatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperationsStatementQuery = { statement: { id: string, month: string, status: StatementStatus, version: number, stale: boolean, tenantTotalUsd: number, platformFeeUsd: number, hostPayoutUsd: number, tenantCarryOutUsd: number, issuedAt: string | null, autoAgreeAt: string | null, agreedAt: string | null, agreedBy: string | null, disputedAt: string | null, disputeReason: string | null, lines: Array<{ id: string, kind: StatementLineKind, description: string, amountUsd: number, adjustsMonth: string | null, detail: unknown }>, summary: { missingHashpriceDays: Array<string>, disputedEventIds: Array<string>, availability: { pct: number, commitmentPct: number, unavailableHours: number, creditPct: number, byCause: Array<{ cause: CurtailmentCause, hours: number }> }, energy: { aiItMwh: number, aiFacilityMwh: number, settledMiningMwh: number, unsettledMiningMwh: number, curtailedForDemandResponseMwh: number }, backfill: { grossRevenueUsd: number, energyCostUsd: number, positiveNetUsd: number, lossHoursNetUsd: number, demandResponseIncomeUsd: number } }, dataGaps: Array<{ channel: MeterChannel, from: string, until: string, hours: number }>, forecast: { lines: Array<{ kind: StatementLineKind, forecastUsd: number, actualUsd: number, varianceUsd: number }>, tenantTotal: { forecastUsd: number, actualUsd: number, varianceUsd: number }, platformFee: { forecastUsd: number, actualUsd: number, varianceUsd: number }, hostPayout: { forecastUsd: number, actualUsd: number, varianceUsd: number } } | null } };
+
+export type StatementCsvQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StatementCsvQuery = { statement: { month: string, dealId: string, csv: string } };
+
+export type DealTitleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DealTitleQuery = { deal: { request: { title: string } } };
+
+export type DealScenariosQueryVariables = Exact<{
+  dealId?: string | number | null | undefined;
+}>;
+
+
+export type DealScenariosQuery = { revenueScenarios: { edges: Array<{ node: { id: string, name: string, savedByCaller: boolean, createdAt: string } }> } };
+
+export type DealQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DealQuery = { deal: { id: string, status: DealStatus, role: DealRole, mw: number, pendingMw: number | null, pendingMwBy: DealRole | null, priceUsdPerKwMonth: number, termMonths: number, startDate: string, hostMiningSharePct: number, curtailFirst: CurtailFirst, platformFeePct: number, hostSignedAt: string | null, tenantSignedAt: string | null, hostSignedScenario: string | null, tenantSignedScenario: string | null, acceptedAt: string | null, host: { name: string }, tenant: { name: string, anonymous: boolean }, request: { title: string, totalMw: number, termMonths: number, maxPriceUsdPerKwMonth: number | null }, site: { id: string, name: string | null, latitude: number | null, longitude: number | null, country: string | null, region: string | null, gridOperator: string | null, energizedMw: number | null } } };
+
+export type SignDealMutationVariables = Exact<{
+  id: string | number;
+  scenarioId?: string | number | null | undefined;
+}>;
+
+
+export type SignDealMutation = { signDeal: { id: string } };
+
+export type ProposeDealMutationVariables = Exact<{
+  input: ProposeDealInput;
+}>;
+
+
+export type ProposeDealMutation = { proposeDeal: { id: string } };
+
+export type ProposeDealMwChangeMutationVariables = Exact<{
+  input: ProposeDealMwChangeInput;
+}>;
+
+
+export type ProposeDealMwChangeMutation = { proposeDealMwChange: { id: string } };
+
+export type AcceptDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptDealMutation = { acceptDeal: { id: string } };
+
+export type RejectDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RejectDealMutation = { rejectDeal: { id: string } };
+
+export type WithdrawDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawDealMutation = { withdrawDeal: { id: string } };
+
+export type ActivateDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivateDealMutation = { activateDeal: { id: string } };
+
+export type EndDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndDealMutation = { endDeal: { id: string } };
+
+export type AcceptDealMwChangeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptDealMwChangeMutation = { acceptDealMwChange: { id: string } };
+
+export type DeclineDealMwChangeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeclineDealMwChangeMutation = { declineDealMwChange: { id: string } };
+
+export type DealsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DealsQuery = { deals: { edges: Array<{ node: { id: string, status: DealStatus, role: DealRole, mw: number, priceUsdPerKwMonth: number, termMonths: number, startDate: string, host: { name: string }, tenant: { name: string, anonymous: boolean }, request: { id: string, title: string } } }> } };
+
+export type CreateHostingRequestMutationVariables = Exact<{
+  input: CreateHostingRequestInput;
+}>;
+
+
+export type CreateHostingRequestMutation = { createHostingRequest: { id: string } };
+
+export type PublishHostingRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishHostingRequestMutation = { publishHostingRequest: { id: string } };
+
+export type CreateHostingOfferMutationVariables = Exact<{
+  input: CreateHostingOfferInput;
+}>;
+
+
+export type CreateHostingOfferMutation = { createHostingOffer: { id: string } };
+
+export type ProposeHostingDealMutationVariables = Exact<{
+  o: string | number;
+  r: string | number;
+}>;
+
+
+export type ProposeHostingDealMutation = { proposeHostingDeal: { id: string } };
+
+export type PublishHostingOfferMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishHostingOfferMutation = { publishHostingOffer: { id: string } };
+
+export type AcceptHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcceptHostingDealMutation = { acceptHostingDeal: { id: string } };
+
+export type RejectHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RejectHostingDealMutation = { rejectHostingDeal: { id: string } };
+
+export type WithdrawHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawHostingDealMutation = { withdrawHostingDeal: { id: string } };
+
+export type SignHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignHostingDealMutation = { signHostingDeal: { id: string } };
+
+export type ActivateHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivateHostingDealMutation = { activateHostingDeal: { id: string } };
+
+export type EndHostingDealMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndHostingDealMutation = { endHostingDeal: { id: string } };
+
+export type ComputeHostingStatementMutationVariables = Exact<{
+  dealId: string | number;
+  month: string;
+}>;
+
+
+export type ComputeHostingStatementMutation = { computeHostingStatement: { id: string, status: StatementStatus } };
+
+export type DisputeHostingStatementMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DisputeHostingStatementMutation = { disputeHostingStatement: { id: string, status: StatementStatus } };
+
+export type RecordHostingOutageMutationVariables = Exact<{
+  input: HostingOutageInput;
+}>;
+
+
+export type RecordHostingOutageMutation = { recordHostingOutage: { id: string } };
+
+export type RecordHostingReadingsMutationVariables = Exact<{
+  dealId: string | number;
+  readings: Array<HostingReadingInput> | HostingReadingInput;
+}>;
+
+
+export type RecordHostingReadingsMutation = { recordHostingReadings: number };
+
+export type IssueHostingStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IssueHostingStatementMutation = { issueHostingStatement: { id: string, status: StatementStatus } };
+
+export type AgreeHostingStatementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreeHostingStatementMutation = { agreeHostingStatement: { id: string, status: StatementStatus } };
+
+export type HostingDealQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HostingDealQuery = { hostingDeal: { id: string, role: HostingRole, status: DealStatus, counterpartyLabel: string, mw: number, startDate: string, termMonths: number, hostSignedAt: string | null, fleetSignedAt: string | null, acceptedAt: string | null, activatedAt: string | null, endedAt: string | null, createdAt: string, site: { name: string, region: string } | null, terms: { passThroughEnergyUsdPerKwh: number | null, contractedKw: number, maxCurtailedHoursPerMonth: number, uptimeCommitmentPct: number, jPerTh: number, poolFeePercent: number, platformFeePct: number, depositUsd: number, pricing: { kind: HostingPricingKind, rateUsdPerKwh: number | null, feeUsdPerKwMonth: number | null } }, statements: Array<{ id: string, month: string, status: StatementStatus, meteredKwh: number, tenantTotalUsd: number, platformFeeUsd: number, hostPayoutUsd: number, tenantCarryOutUsd: number, issuedAt: string | null, agreedAt: string | null, disputedAt: string | null, disputeReason: string | null, lines: Array<{ kind: string, description: string, amountUsd: number, detail: unknown }> }> } };
+
+export type HostingDealsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type HostingDealsQuery = { hostingDeals: { edges: Array<{ node: { id: string, role: HostingRole, status: DealStatus, counterpartyLabel: string, mw: number, startDate: string, termMonths: number, hostSignedAt: string | null, fleetSignedAt: string | null, site: { name: string } | null, terms: { passThroughEnergyUsdPerKwh: number | null, contractedKw: number, maxCurtailedHoursPerMonth: number, uptimeCommitmentPct: number, platformFeePct: number, depositUsd: number, pricing: { kind: HostingPricingKind, rateUsdPerKwh: number | null, feeUsdPerKwMonth: number | null } }, statements: Array<{ id: string, month: string, status: StatementStatus, tenantTotalUsd: number, hostPayoutUsd: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HostingOffersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type HostingOffersQuery = { hostingOffers: { edges: Array<{ node: { id: string, status: HostingOfferStatus, mw: number, availableFrom: string, interruptibility: HostingInterruptibility, maxCurtailedHoursPerMonth: number, pricing: { rateUsdPerKwh: number | null, feeUsdPerKwMonth: number | null }, site: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, sites: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type HostingRequestsThatFitQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HostingRequestsThatFitQuery = { hostingRequestsThatFit: { edges: Array<{ node: { id: string, fleetLabel: string, fleetMw: number, fleetJPerTh: number, regions: Array<string>, startDate: string, termMonths: number, bestOfferId: string, economics: { marginUsdPerMwh: number, rateUsdPerMwh: number, breakEvenHashpriceUsdPerPhDay: number, expectedMonthlyProfitUsd: number } } }> }, hostingDeals: { edges: Array<{ node: { requestId: string, status: DealStatus, role: HostingRole } }> } };
+
+export type SearchHostingOffersQueryVariables = Exact<{
+  filter?: HostingOfferSearchInput | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchHostingOffersQuery = { searchHostingOffers: { totalCount: number, edges: Array<{ node: { id: string, hostLabel: string, country: string, region: string, mw: number, availableFrom: string, interruptibility: HostingInterruptibility, maxCurtailedHoursPerMonth: number, uptimeCommitmentPct: number, coolings: Array<HostingCooling>, aiSiteIdlePower: boolean, hostVerified: boolean, economics: { marginUsdPerMwh: number, rateUsdPerMwh: number, breakEvenHashpriceUsdPerPhDay: number, expectedMonthlyProfitUsd: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type HostingRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HostingRequestQuery = { hostingRequest: { title: string, status: RequestStatus, fleetMw: number, fleetJPerTh: number, curtailmentToleratedHoursPerMonth: number }, hostingMatches: { hashpriceUsdPerPhDay: number, matches: Array<{ rank: number, score: number, summary: string, offer: { id: string, hostLabel: string, region: string, country: string, interruptibility: HostingInterruptibility, maxCurtailedHoursPerMonth: number, uptimeCommitmentPct: number }, economics: { marginUsdPerMwh: number, rateUsdPerMwh: number, breakEvenHashpriceUsdPerPhDay: number, expectedMonthlyProfitUsd: number }, criteria: Array<{ key: string, contribution: number, reason: string }> }>, excluded: Array<{ offerId: string, reasons: Array<{ message: string }> }> } };
+
+export type HostingRequestsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type HostingRequestsQuery = { hostingRequests: { edges: Array<{ node: { id: string, title: string, status: RequestStatus, fleetMw: number, fleetJPerTh: number, maxRateUsdPerKwh: number, startDate: string, termMonths: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type ListingQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -810,6 +1718,54 @@ export type OpenColocationRequestsQueryVariables = Exact<{ [key: string]: never;
 
 
 export type OpenColocationRequestsQuery = { openColocationRequests: { edges: Array<{ node: { id: string, tenantLabel: string, request: { title: string, totalMw: number, neededBy: string, termMonths: number, regions: Array<string>, gridOperators: Array<string>, maxPriceUsdPerKwMonth: number | null } } }> }, hostMatches: { edges: Array<{ node: { requestId: string, score: number, rank: number } }> }, receivedProposalRequests: { totalCount: number, edges: Array<{ node: { id: string, requestId: string, siteId: string, tenantLabel: string, createdAt: string } }> } };
+
+export type ColocationRequestTitleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ColocationRequestTitleQuery = { colocationRequest: { title: string } };
+
+export type ColocationRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ColocationRequestQuery = { colocationRequest: { id: string, title: string, status: RequestStatus, totalMw: number, minContiguousMw: number, termMonths: number, regions: Array<string>, gridOperators: Array<string>, phases: Array<{ mw: number, neededBy: string }> }, matches: { matchedAt: string, exclusionSummary: string, partialFitSummary: string | null, exclusions: Array<{ constraint: MatchConstraint, sites: number }>, relaxations: Array<{ key: MatchRelaxationKey, summary: string }>, matches: Array<{ rank: number, score: number, isSplit: boolean, label: string, mwAllocated: number, priceUsdPerKwMonth: number, firstPowerDate: string, summary: string, sites: Array<{ mwAllocated: number, site: { id: string, country: string, region: string, gridOperator: string } }>, criteria: Array<{ key: string, label: string, value: number, weight: number, contribution: number, reason: string }> }> } | null, deals: { edges: Array<{ node: { id: string, status: DealStatus, role: DealRole, mw: number, priceUsdPerKwMonth: number, termMonths: number, startDate: string, host: { name: string }, tenant: { name: string, anonymous: boolean }, request: { id: string, title: string } } }> }, sentProposalRequests: Array<{ siteId: string }> };
+
+export type CreateColocationRequestMutationVariables = Exact<{
+  input: CreateColocationRequestInput;
+}>;
+
+
+export type CreateColocationRequestMutation = { createColocationRequest: { id: string } };
+
+export type RunMatchingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RunMatchingMutation = { runMatching: { requestId: string } };
+
+export type OpenColocationRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpenColocationRequestMutation = { openColocationRequest: { id: string } };
+
+export type RequestProposalMutationVariables = Exact<{
+  requestId: string | number;
+  siteId: string | number;
+}>;
+
+
+export type RequestProposalMutation = { requestProposal: { id: string } };
+
+export type ColocationRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ColocationRequestsQuery = { colocationRequests: { edges: Array<{ node: { id: string, title: string, totalMw: number, neededBy: string, termMonths: number, status: RequestStatus, phases: Array<{ mw: number }> } }> }, deals: { edges: Array<{ node: { request: { id: string } } }> } };
 
 export type SaveRevenueScenarioMutationVariables = Exact<{
   input: SaveRevenueScenarioInput;
@@ -1000,6 +1956,10 @@ export type PayoutRowFragment = { id: string, dealId: string, invoiceId: string,
 
 export type BlockRowFragment = { id: string, kind: CapacityKind, mw: number, firmMw: number, availableFrom: string, priceUsdPerKwMonth: number, minTermMonths: number, status: CapacityStatus, site: { id: string, name: string } };
 
+export type DealRowFragment = { id: string, status: DealStatus, role: DealRole, mw: number, priceUsdPerKwMonth: number, termMonths: number, startDate: string, host: { name: string }, tenant: { name: string, anonymous: boolean }, request: { id: string, title: string } };
+
+export type HostingEconomicsFragment = { marginUsdPerMwh: number, rateUsdPerMwh: number, breakEvenHashpriceUsdPerPhDay: number, expectedMonthlyProfitUsd: number };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1008,6 +1968,8 @@ export type MeQuery = { me: { role: Role | null, user: { id: string, email: stri
 export const InvoiceRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BillingInvoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amountDueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaidUsd"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"hostedInvoiceUrl"}}]}}]} as unknown as DocumentNode<InvoiceRowFragment, unknown>;
 export const PayoutRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PayoutRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Payout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceId"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"transferId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<PayoutRowFragment, unknown>;
 export const BlockRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BlockRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<BlockRowFragment, unknown>;
+export const DealRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DealRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DealRowFragment, unknown>;
+export const HostingEconomicsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HostingEconomics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HostingEconomics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marginUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"breakEvenHashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"expectedMonthlyProfitUsd"}}]}}]} as unknown as DocumentNode<HostingEconomicsFragment, unknown>;
 export const SuspendOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SuspendOrganizationMutation, SuspendOrganizationMutationVariables>;
 export const ReinstateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReinstateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReinstateOrganizationMutation, ReinstateOrganizationMutationVariables>;
 export const RetryPayoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryPayout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryPayout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RetryPayoutMutation, RetryPayoutMutationVariables>;
@@ -1033,6 +1995,58 @@ export const DeleteCapacityBlockDocument = {"kind":"Document","definitions":[{"k
 export const PublishCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PublishCapacityBlockMutation, PublishCapacityBlockMutationVariables>;
 export const UnpublishCapacityBlockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnpublishCapacityBlock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unpublishCapacityBlock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UnpublishCapacityBlockMutation, UnpublishCapacityBlockMutationVariables>;
 export const CapacityBlocksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CapacityBlocks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlockFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capacityBlocks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BlockRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BlockRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CapacityBlock"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CapacityBlocksQuery, CapacityBlocksQueryVariables>;
+export const RecomputeStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RecomputeStatementMutation, RecomputeStatementMutationVariables>;
+export const DisputeStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisputeStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disputeStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DisputeStatementMutation, DisputeStatementMutationVariables>;
+export const DisputeCurtailmentEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisputeCurtailmentEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisputeCurtailmentEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disputeCurtailmentEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DisputeCurtailmentEventMutation, DisputeCurtailmentEventMutationVariables>;
+export const RecordMeterReadingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordMeterReadings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordMeterReadingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordMeterReadings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"corrected"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}}]}}]}}]} as unknown as DocumentNode<RecordMeterReadingsMutation, RecordMeterReadingsMutationVariables>;
+export const RecordPoolStatementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPoolStatements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPoolStatementsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPoolStatements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}}]}}]}}]} as unknown as DocumentNode<RecordPoolStatementsMutation, RecordPoolStatementsMutationVariables>;
+export const IssueStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<IssueStatementMutation, IssueStatementMutationVariables>;
+export const ReissueStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReissueStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reissueStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReissueStatementMutation, ReissueStatementMutationVariables>;
+export const AgreeStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AgreeStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreeStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AgreeStatementMutation, AgreeStatementMutationVariables>;
+export const DealOperationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DealOperations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"hashpriceSource"}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputs"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availabilityCommitmentPct"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"24"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DealOperationsQuery, DealOperationsQueryVariables>;
+export const MeterSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeterSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meterSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hour"}},{"kind":"Field","name":{"kind":"Name","value":"aiItMw"}},{"kind":"Field","name":{"kind":"Name","value":"miningMw"}}]}}]}}]} as unknown as DocumentNode<MeterSeriesQuery, MeterSeriesQueryVariables>;
+export const CurtailmentEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CurtailmentEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"curtailmentEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"includeWithdrawn"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"mwAffected"}},{"kind":"Field","name":{"kind":"Name","value":"paymentUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"disputeReason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CurtailmentEventsQuery, CurtailmentEventsQueryVariables>;
+export const MeterRevisionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeterRevisions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meterRevisions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"intervalStart"}},{"kind":"Field","name":{"kind":"Name","value":"oldKwh"}},{"kind":"Field","name":{"kind":"Name","value":"newKwh"}},{"kind":"Field","name":{"kind":"Name","value":"revisedBy"}},{"kind":"Field","name":{"kind":"Name","value":"revisedByOrganizationId"}},{"kind":"Field","name":{"kind":"Name","value":"revisedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeterRevisionsQuery, MeterRevisionsQueryVariables>;
+export const OperationsStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationsStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostPayoutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantCarryOutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"adjustsMonth"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pct"}},{"kind":"Field","name":{"kind":"Name","value":"commitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableHours"}},{"kind":"Field","name":{"kind":"Name","value":"creditPct"}},{"kind":"Field","name":{"kind":"Name","value":"byCause"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"energy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiItMwh"}},{"kind":"Field","name":{"kind":"Name","value":"aiFacilityMwh"}},{"kind":"Field","name":{"kind":"Name","value":"settledMiningMwh"}},{"kind":"Field","name":{"kind":"Name","value":"unsettledMiningMwh"}},{"kind":"Field","name":{"kind":"Name","value":"curtailedForDemandResponseMwh"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backfill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grossRevenueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"energyCostUsd"}},{"kind":"Field","name":{"kind":"Name","value":"positiveNetUsd"}},{"kind":"Field","name":{"kind":"Name","value":"lossHoursNetUsd"}},{"kind":"Field","name":{"kind":"Name","value":"demandResponseIncomeUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingHashpriceDays"}},{"kind":"Field","name":{"kind":"Name","value":"disputedEventIds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataGaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forecast"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"platformFee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostPayout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forecastUsd"}},{"kind":"Field","name":{"kind":"Name","value":"actualUsd"}},{"kind":"Field","name":{"kind":"Name","value":"varianceUsd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoAgreeAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreedBy"}},{"kind":"Field","name":{"kind":"Name","value":"disputedAt"}},{"kind":"Field","name":{"kind":"Name","value":"disputeReason"}}]}}]}}]} as unknown as DocumentNode<OperationsStatementQuery, OperationsStatementQueryVariables>;
+export const StatementCsvDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StatementCsv"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"dealId"}},{"kind":"Field","name":{"kind":"Name","value":"csv"}}]}}]}}]} as unknown as DocumentNode<StatementCsvQuery, StatementCsvQueryVariables>;
+export const DealTitleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DealTitle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<DealTitleQuery, DealTitleQueryVariables>;
+export const DealScenariosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DealScenarios"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revenueScenarios"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"savedByCaller"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DealScenariosQuery, DealScenariosQueryVariables>;
+export const DealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Deal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"pendingMw"}},{"kind":"Field","name":{"kind":"Name","value":"pendingMwBy"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"hostMiningSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"curtailFirst"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeePct"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"tenantSignedScenario"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"totalMw"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"maxPriceUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}}]}}]}}]}}]} as unknown as DocumentNode<DealQuery, DealQueryVariables>;
+export const SignDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"scenarioId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scenarioId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SignDealMutation, SignDealMutationVariables>;
+export const ProposeDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeDealInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProposeDealMutation, ProposeDealMutationVariables>;
+export const ProposeDealMwChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeDealMwChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeDealMwChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeDealMwChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProposeDealMwChangeMutation, ProposeDealMwChangeMutationVariables>;
+export const AcceptDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AcceptDealMutation, AcceptDealMutationVariables>;
+export const RejectDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RejectDealMutation, RejectDealMutationVariables>;
+export const WithdrawDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<WithdrawDealMutation, WithdrawDealMutationVariables>;
+export const ActivateDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivateDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ActivateDealMutation, ActivateDealMutationVariables>;
+export const EndDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndDealMutation, EndDealMutationVariables>;
+export const AcceptDealMwChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptDealMwChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptDealMwChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AcceptDealMwChangeMutation, AcceptDealMwChangeMutationVariables>;
+export const DeclineDealMwChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineDealMwChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineDealMwChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<DeclineDealMwChangeMutation, DeclineDealMwChangeMutationVariables>;
+export const DealsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Deals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DealRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DealRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<DealsQuery, DealsQueryVariables>;
+export const CreateHostingRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateHostingRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHostingRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHostingRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateHostingRequestMutation, CreateHostingRequestMutationVariables>;
+export const PublishHostingRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishHostingRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishHostingRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PublishHostingRequestMutation, PublishHostingRequestMutationVariables>;
+export const CreateHostingOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateHostingOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHostingOfferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHostingOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateHostingOfferMutation, CreateHostingOfferMutationVariables>;
+export const ProposeHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"o"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"r"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"offerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"o"}}},{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"r"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ProposeHostingDealMutation, ProposeHostingDealMutationVariables>;
+export const PublishHostingOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishHostingOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishHostingOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<PublishHostingOfferMutation, PublishHostingOfferMutationVariables>;
+export const AcceptHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AcceptHostingDealMutation, AcceptHostingDealMutationVariables>;
+export const RejectHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RejectHostingDealMutation, RejectHostingDealMutationVariables>;
+export const WithdrawHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<WithdrawHostingDealMutation, WithdrawHostingDealMutationVariables>;
+export const SignHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SignHostingDealMutation, SignHostingDealMutationVariables>;
+export const ActivateHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivateHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ActivateHostingDealMutation, ActivateHostingDealMutationVariables>;
+export const EndHostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndHostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endHostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndHostingDealMutation, EndHostingDealMutationVariables>;
+export const ComputeHostingStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ComputeHostingStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"computeHostingStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ComputeHostingStatementMutation, ComputeHostingStatementMutationVariables>;
+export const DisputeHostingStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisputeHostingStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disputeHostingStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DisputeHostingStatementMutation, DisputeHostingStatementMutationVariables>;
+export const RecordHostingOutageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordHostingOutage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"HostingOutageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHostingOutage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordHostingOutageMutation, RecordHostingOutageMutationVariables>;
+export const RecordHostingReadingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordHostingReadings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"readings"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"HostingReadingInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordHostingReadings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dealId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dealId"}}},{"kind":"Argument","name":{"kind":"Name","value":"readings"},"value":{"kind":"Variable","name":{"kind":"Name","value":"readings"}}}]}]}}]} as unknown as DocumentNode<RecordHostingReadingsMutation, RecordHostingReadingsMutationVariables>;
+export const IssueHostingStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueHostingStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueHostingStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<IssueHostingStatementMutation, IssueHostingStatementMutationVariables>;
+export const AgreeHostingStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AgreeHostingStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreeHostingStatement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AgreeHostingStatementMutation, AgreeHostingStatementMutationVariables>;
+export const HostingDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"counterpartyLabel"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"region"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fleetSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"activatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"feeUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passThroughEnergyUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"contractedKw"}},{"kind":"Field","name":{"kind":"Name","value":"maxCurtailedHoursPerMonth"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeCommitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"jPerTh"}},{"kind":"Field","name":{"kind":"Name","value":"poolFeePercent"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeePct"}},{"kind":"Field","name":{"kind":"Name","value":"depositUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"meteredKwh"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeeUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostPayoutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantCarryOutUsd"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amountUsd"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreedAt"}},{"kind":"Field","name":{"kind":"Name","value":"disputedAt"}},{"kind":"Field","name":{"kind":"Name","value":"disputeReason"}}]}}]}}]}}]} as unknown as DocumentNode<HostingDealQuery, HostingDealQueryVariables>;
+export const HostingDealsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingDeals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingDeals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"counterpartyLabel"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"hostSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fleetSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"feeUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passThroughEnergyUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"contractedKw"}},{"kind":"Field","name":{"kind":"Name","value":"maxCurtailedHoursPerMonth"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeCommitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"platformFeePct"}},{"kind":"Field","name":{"kind":"Name","value":"depositUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"tenantTotalUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostPayoutUsd"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<HostingDealsQuery, HostingDealsQueryVariables>;
+export const HostingOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingOffers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"pricing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"feeUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"interruptibility"}},{"kind":"Field","name":{"kind":"Name","value":"maxCurtailedHoursPerMonth"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HostingOffersQuery, HostingOffersQueryVariables>;
+export const HostingRequestsThatFitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingRequestsThatFit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingRequestsThatFit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fleetLabel"}},{"kind":"Field","name":{"kind":"Name","value":"fleetMw"}},{"kind":"Field","name":{"kind":"Name","value":"fleetJPerTh"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"bestOfferId"}},{"kind":"Field","name":{"kind":"Name","value":"economics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HostingEconomics"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostingDeals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROPOSED"},{"kind":"EnumValue","value":"ACCEPTED"},{"kind":"EnumValue","value":"SIGNED"},{"kind":"EnumValue","value":"ACTIVE"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HostingEconomics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HostingEconomics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marginUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"breakEvenHashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"expectedMonthlyProfitUsd"}}]}}]} as unknown as DocumentNode<HostingRequestsThatFitQuery, HostingRequestsThatFitQueryVariables>;
+export const SearchHostingOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchHostingOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"HostingOfferSearchInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchHostingOffers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostLabel"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"interruptibility"}},{"kind":"Field","name":{"kind":"Name","value":"maxCurtailedHoursPerMonth"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeCommitmentPct"}},{"kind":"Field","name":{"kind":"Name","value":"coolings"}},{"kind":"Field","name":{"kind":"Name","value":"aiSiteIdlePower"}},{"kind":"Field","name":{"kind":"Name","value":"hostVerified"}},{"kind":"Field","name":{"kind":"Name","value":"economics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HostingEconomics"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HostingEconomics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HostingEconomics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marginUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"breakEvenHashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"expectedMonthlyProfitUsd"}}]}}]} as unknown as DocumentNode<SearchHostingOffersQuery, SearchHostingOffersQueryVariables>;
+export const HostingRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"fleetMw"}},{"kind":"Field","name":{"kind":"Name","value":"fleetJPerTh"}},{"kind":"Field","name":{"kind":"Name","value":"curtailmentToleratedHoursPerMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostingMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"offer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostLabel"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"interruptibility"}},{"kind":"Field","name":{"kind":"Name","value":"maxCurtailedHoursPerMonth"}},{"kind":"Field","name":{"kind":"Name","value":"uptimeCommitmentPct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"economics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HostingEconomics"}}]}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"excluded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offerId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HostingEconomics"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HostingEconomics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"marginUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"rateUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"breakEvenHashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"expectedMonthlyProfitUsd"}}]}}]} as unknown as DocumentNode<HostingRequestQuery, HostingRequestQueryVariables>;
+export const HostingRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostingRequests"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostingRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"fleetMw"}},{"kind":"Field","name":{"kind":"Name","value":"fleetJPerTh"}},{"kind":"Field","name":{"kind":"Name","value":"maxRateUsdPerKwh"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<HostingRequestsQuery, HostingRequestsQueryVariables>;
 export const ListingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Listing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}},{"kind":"Field","name":{"kind":"Name","value":"energizedMw"}},{"kind":"Field","name":{"kind":"Name","value":"interconnectionStatus"}},{"kind":"Field","name":{"kind":"Name","value":"coolingType"}},{"kind":"Field","name":{"kind":"Name","value":"redundancy"}},{"kind":"Field","name":{"kind":"Name","value":"maxRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"latencyToHubMs"}},{"kind":"Field","name":{"kind":"Name","value":"nearestHub"}},{"kind":"Field","name":{"kind":"Name","value":"renewableSharePct"}},{"kind":"Field","name":{"kind":"Name","value":"pue"}},{"kind":"Field","name":{"kind":"Name","value":"energyPriceUsdPerMwh"}},{"kind":"Field","name":{"kind":"Name","value":"readinessScore"}}]}},{"kind":"Field","name":{"kind":"Name","value":"blocks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"subScore"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingQuery, ListingQueryVariables>;
 export const RequestsToProposeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RequestsToPropose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colocationRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"MATCHED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RequestsToProposeQuery, RequestsToProposeQueryVariables>;
 export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
@@ -1041,6 +2055,13 @@ export const LeaveOrganizationDocument = {"kind":"Document","definitions":[{"kin
 export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"manages"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"manages"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"manages"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
 export const OpenRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenantLabel"}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"totalMw"}},{"kind":"Field","name":{"kind":"Name","value":"minContiguousMw"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperators"}},{"kind":"Field","name":{"kind":"Name","value":"cooling"}},{"kind":"Field","name":{"kind":"Name","value":"minRackDensityKw"}},{"kind":"Field","name":{"kind":"Name","value":"maxPriceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"backfillMiningAllowed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"capacityBlocks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PUBLISHED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"firmMw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"minTermMonths"}},{"kind":"Field","name":{"kind":"Name","value":"availableFrom"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"blockIds"}},{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenRequestQuery, OpenRequestQueryVariables>;
 export const OpenColocationRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenColocationRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openColocationRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantLabel"}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"totalMw"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperators"}},{"kind":"Field","name":{"kind":"Name","value":"maxPriceUsdPerKwMonth"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hostMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"receivedProposalRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"tenantLabel"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenColocationRequestsQuery, OpenColocationRequestsQueryVariables>;
+export const ColocationRequestTitleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColocationRequestTitle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colocationRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<ColocationRequestTitleQuery, ColocationRequestTitleQueryVariables>;
+export const ColocationRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColocationRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colocationRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalMw"}},{"kind":"Field","name":{"kind":"Name","value":"minContiguousMw"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperators"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"matchedAt"}},{"kind":"Field","name":{"kind":"Name","value":"exclusionSummary"}},{"kind":"Field","name":{"kind":"Name","value":"exclusions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"constraint"}},{"kind":"Field","name":{"kind":"Name","value":"sites"}}]}},{"kind":"Field","name":{"kind":"Name","value":"partialFitSummary"}},{"kind":"Field","name":{"kind":"Name","value":"relaxations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"isSplit"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"firstPowerDate"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mwAllocated"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"gridOperator"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"TENANT"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DealRow"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sentProposalRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteId"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DealRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Deal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mw"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<ColocationRequestQuery, ColocationRequestQueryVariables>;
+export const CreateColocationRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateColocationRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateColocationRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createColocationRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateColocationRequestMutation, CreateColocationRequestMutationVariables>;
+export const RunMatchingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunMatching"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runMatching"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}}]}}]} as unknown as DocumentNode<RunMatchingMutation, RunMatchingMutationVariables>;
+export const OpenColocationRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenColocationRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openColocationRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OpenColocationRequestMutation, OpenColocationRequestMutationVariables>;
+export const RequestProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestId"}}},{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RequestProposalMutation, RequestProposalMutationVariables>;
+export const ColocationRequestsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ColocationRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"colocationRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"totalMw"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}},{"kind":"Field","name":{"kind":"Name","value":"termMonths"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mw"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"TENANT"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ColocationRequestsQuery, ColocationRequestsQueryVariables>;
 export const SaveRevenueScenarioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveRevenueScenario"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveRevenueScenarioInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveRevenueScenario"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SaveRevenueScenarioMutation, SaveRevenueScenarioMutationVariables>;
 export const RevenueTermModelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RevenueTermModel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"week"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revenueTermModel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"week"},"value":{"kind":"Variable","name":{"kind":"Name","value":"week"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"years"}},{"kind":"Field","name":{"kind":"Name","value":"inputs"}},{"kind":"Field","name":{"kind":"Name","value":"yearly"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"contractedItMw"}},{"kind":"Field","name":{"kind":"Name","value":"jPerTh"}},{"kind":"Field","name":{"kind":"Name","value":"averageHashpriceUsdPerPhDay"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"aiSegmentEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"miningSegmentEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"colocationRevenueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"miningNetUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantShareUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantNetCostUsd"}},{"kind":"Field","name":{"kind":"Name","value":"energyPassThroughRevenueUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fleetCapexUsd"}},{"kind":"Field","name":{"kind":"Name","value":"hostCashFlowUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantCashFlowUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantEffectiveUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"tenantAllInUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"aiSegmentEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"miningSegmentEbitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"colocationRevenueUsd"}},{"kind":"Field","name":{"kind":"Name","value":"miningNetUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantShareUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantNetCostUsd"}},{"kind":"Field","name":{"kind":"Name","value":"energyPassThroughRevenueUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"npvUsd"}},{"kind":"Field","name":{"kind":"Name","value":"irrPercent"}},{"kind":"Field","name":{"kind":"Name","value":"paybackMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"npvUsd"}},{"kind":"Field","name":{"kind":"Name","value":"irrPercent"}},{"kind":"Field","name":{"kind":"Name","value":"paybackMonth"}},{"kind":"Field","name":{"kind":"Name","value":"levelisedEffectiveUsdPerKwMonth"}},{"kind":"Field","name":{"kind":"Name","value":"levelisedAllInUsdPerKwMonth"}}]}},{"kind":"Field","name":{"kind":"Name","value":"valuation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basisYear"}},{"kind":"Field","name":{"kind":"Name","value":"ebitdaUsd"}},{"kind":"Field","name":{"kind":"Name","value":"atMiningMultiple"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowUsd"}},{"kind":"Field","name":{"kind":"Name","value":"highUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"atDataCentreMultiple"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowUsd"}},{"kind":"Field","name":{"kind":"Name","value":"highUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"uplift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowUsd"}},{"kind":"Field","name":{"kind":"Name","value":"highUsd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"loadShape"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiOnly"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"peakToAverage"}},{"kind":"Field","name":{"kind":"Name","value":"maxRampMw"}},{"kind":"Field","name":{"kind":"Name","value":"stdDevMw"}},{"kind":"Field","name":{"kind":"Name","value":"peakMw"}}]}},{"kind":"Field","name":{"kind":"Name","value":"withBackfill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"peakToAverage"}},{"kind":"Field","name":{"kind":"Name","value":"maxRampMw"}},{"kind":"Field","name":{"kind":"Name","value":"stdDevMw"}},{"kind":"Field","name":{"kind":"Name","value":"peakMw"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"interconnectionUtilisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withoutBackfill"}},{"kind":"Field","name":{"kind":"Name","value":"withBackfill"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hourly"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromHour"}},{"kind":"Field","name":{"kind":"Name","value":"aiMw"}},{"kind":"Field","name":{"kind":"Name","value":"miningMw"}},{"kind":"Field","name":{"kind":"Name","value":"idleMw"}},{"kind":"Field","name":{"kind":"Name","value":"energyPriceUsdPerMwh"}}]}}]}}]}}]} as unknown as DocumentNode<RevenueTermModelQuery, RevenueTermModelQueryVariables>;
 export const RevenueTermSensitivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RevenueTermSensitivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"axes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SensitivityAxisInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revenueTermSensitivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"axes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"axes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostNpvUsd"}},{"kind":"Field","name":{"kind":"Name","value":"tenantNpvUsd"}}]}}]}}]} as unknown as DocumentNode<RevenueTermSensitivityQuery, RevenueTermSensitivityQueryVariables>;

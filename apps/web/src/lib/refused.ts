@@ -49,15 +49,15 @@ export async function submitMutation<TVariables>(
 }
 
 /**
- * A form action running one of a few argument-less mutations on the form's `id`, picked by its `move` field
- * (e.g. issue or agree a statement). Only the names given are run: the field is the browser's to change.
+ * A form action running one of a few mutations of the form's `id` alone, picked by its `move` field (e.g. issue
+ * or agree a statement). Only the names given are run: the field is the browser's to change.
  */
-export function namedMove(mutations: Readonly<Record<string, string>>) {
+export function namedMove(mutations: Readonly<Record<string, Operation<unknown, { id: string | number }>>>) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const name = String(formData.get('move'));
     // Own keys only: mutations['toString'] would be a function.
     const mutation = Object.hasOwn(mutations, name) ? mutations[name] : undefined;
     if (!mutation) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-    return submitMutation(`mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
+    return submitMutation(mutation, { id: String(formData.get('id')) }, {});
   };
 }

@@ -1,30 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
-import { ECONOMICS_FIELDS, ECONOMICS_HEADERS, EconomicsCells, type HostingEconomics } from '@/components/hosting-economics';
+import { ECONOMICS_HEADERS, EconomicsCells } from '@/components/hosting-economics';
 import { HostingOfferForm } from '@/components/hosting-forms';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireViewer } from '@/lib/session';
 import { createHostingOffer, proposeHostingDeal, publishHostingOffer } from '../actions';
+import { HostingOffersDocument } from '@/generated/graphql';
+import { HostingRequestsThatFitDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting offers' };
-
-interface Offer { id: string; status: string; mw: number; availableFrom: string; pricing: { rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null }; interruptibility: string; maxCurtailedHoursPerMonth: number; site: { name: string } }
-interface Fit { id: string; fleetLabel: string; fleetMw: number; fleetJPerTh: number; regions: string[]; startDate: string; termMonths: number; bestOfferId: string; economics: HostingEconomics }
 
 export default async function HostingOffersPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
   const { after } = await searchParams;
   // Two queries: together they would pass the API's query cost limit (docs/portal.md, "Query cost").
   const [data, market] = await Promise.all([
-    gql<{ hostingOffers: { edges: { node: Offer }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }; sites: { edges: { node: { id: string; name: string } }[] } }>(
-      `query($after: String) { hostingOffers(first: 25, after: $after) { edges { node { id status mw availableFrom pricing { rateUsdPerKwh feeUsdPerKwMonth } interruptibility maxCurtailedHoursPerMonth site { name } } } pageInfo { hasNextPage endCursor } }
-        sites(first: 50) { edges { node { id name } } } }`,
+    gql(
+      HostingOffersDocument,
       { after: after ?? null },
     ),
-    gql<{ hostingRequestsThatFit: { edges: { node: Fit }[] }; hostingDeals: { edges: { node: { requestId: string; status: string; role: string } }[] } }>(
-      `{ hostingRequestsThatFit(first: 25) { edges { node { id fleetLabel fleetMw fleetJPerTh regions startDate termMonths bestOfferId economics { ${ECONOMICS_FIELDS} } } } }
-        hostingDeals(first: 100, statuses: [PROPOSED, ACCEPTED, SIGNED, ACTIVE]) { edges { node { requestId status role } } } }`,
+    gql(
+      HostingRequestsThatFitDocument,
     ),
   ]);
   const offers = data.hostingOffers.edges.map((e) => e.node);
