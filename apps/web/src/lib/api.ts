@@ -9,9 +9,10 @@ export const API_URL = webConfig.GRIDSHARE_API_URL;
 
 /**
  * An operation of src/generated/graphql.ts (from the .graphql files beside the pages), so its fields, arguments
- * and result are checked by the compiler. A hand-written string is accepted only until every page is converted.
+ * and result are checked by the compiler: no hand-written query strings (docs/architecture.md, "Adding a portal
+ * operation").
  */
-export type Operation<TData, TVariables> = TypedDocumentNode<TData, TVariables> | string;
+export type Operation<TData, TVariables> = TypedDocumentNode<TData, TVariables>;
 
 /**
  * An operation's variables, by name: a name the operation does not declare is a compile error. Their values
@@ -24,12 +25,12 @@ export type Variables<TVariables> = { [K in keyof TVariables]?: unknown };
  * browser's address as this server received it (X-Forwarded-For), for the API's per-address sign-in and
  * sign-up limits; the API believes it only when its TRUST_PROXY names this portal (docs/deployment.md).
  */
-export async function callApi<T, TVariables = Record<string, unknown>>(
+export async function callApi<T, TVariables>(
   operation: Operation<T, TVariables>,
   variables: Variables<TVariables> = {},
   auth: { token?: string; orgId?: string; forwardedFor?: string } = {},
 ): Promise<T> {
-  const query = typeof operation === 'string' ? operation : documentSource(operation);
+  const query = documentSource(operation);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     // Apollo's CSRF prevention wants a non-simple request; this header makes it one.

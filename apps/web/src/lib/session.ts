@@ -35,7 +35,7 @@ async function auth(): Promise<{ token?: string; orgId?: string }> {
  * Runs one GraphQL operation as the signed-in person. UNAUTHENTICATED sends them to sign in; NOT_FOUND (which
  * is also what the API answers for another organisation's object) renders the not-found page.
  */
-export async function gql<T, TVariables = Record<string, unknown>>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
+export async function gql<T, TVariables>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
   try {
     return await callApi(operation, variables, await auth());
   } catch (error) {
@@ -51,7 +51,7 @@ export async function gql<T, TVariables = Record<string, unknown>>(operation: Op
 const ID_FIELD = /(^|\.)(id|[a-z]+Id)$/;
 
 /** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
-export async function gqlMutation<T, TVariables = Record<string, unknown>>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
+export async function gqlMutation<T, TVariables>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
   return callApi(operation, variables, await auth());
 }
 
