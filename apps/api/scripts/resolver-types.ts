@@ -68,7 +68,7 @@ export async function generateResolverTypes(): Promise<string> {
       // Enums whose internal values differ from their GraphQL names (each module's resolvers map them).
       enumValues: {
         ApiScope: '../../auth/principal#ApiScope',
-        WebhookEventType: '../../modules/webhooks/events#PartnerEventType',
+        WebhookEventType: '../../modules/webhooks/events#DeliveryEventType',
       },
       enumsAsTypes: true,
       useTypeImports: true,

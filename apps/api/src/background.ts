@@ -23,6 +23,7 @@ export {
   statementJobId,
 } from './modules/settlement/settlement-jobs';
 export { computeDraft } from './modules/settlement/statement-drafts';
+export { HOSTING_DISPUTE_WINDOW_DAYS, autoAgreeDueHostingStatements } from './modules/hosting/statements.service';
 export { loadSettlementDeal } from './modules/settlement/statement-inputs';
 export { type CacheInvalidations, createCacheInvalidations } from './cache-invalidation';
 export type { Billing } from '@gridshare/billing';

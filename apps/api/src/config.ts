@@ -70,9 +70,10 @@ export const ZConfig = z.object({
   // clears them at once in every API process (Redis pub/sub). 0 turns the cache off.
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10 * 60 * 1000).default(10_000),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
-  // Capacity search: `memory` answers from each process's copy of the public listing, checked against the
-  // database before every search (modules/search/listing-sync.ts; ~60 MB per 200,000 listings); `sql` runs
-  // the page and count queries on every search instead.
+  // Capacity search, hosting search and hosting matching: `memory` answers from each process's copy of the
+  // public listing and of the listed hosting offers, checked against the database before every read
+  // (modules/search/listing-sync.ts, ~60 MB per 200,000 listings; modules/hosting/offer-sync.ts); `sql` runs
+  // their queries on every request instead.
   SEARCH_INDEX: z.enum(['memory', 'sql']).default('memory'),
   // Background jobs (BullMQ on REDIS_URL) and the cache-invalidation channel: every Redis key and channel starts with this prefix.
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),

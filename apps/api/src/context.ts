@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './auth/principal';
 import type { DealBillingPort } from './modules/deals/deal-billing-port';
 import type { TConfig } from './config';
+import type { OfferSync } from './modules/hosting/offer-sync';
 import type { ListingSync } from './modules/search/listing-sync';
 import type { RateLimits } from './rate-limits';
 import { ServerTimings } from './server-timing';
@@ -26,6 +27,8 @@ export interface ApiContext {
   loaders: Loaders;
   /** The public listing in memory, for capacity search (null: search runs its SQL). */
   listings: ListingSync | null;
+  /** The listed hosting offers in memory, for hosting search and matching (null: they run their SQL). */
+  hostingOffers: OfferSync | null;
   /** Phases a resolver chose to time; sent back in the `server-timing` header. */
   timings: ServerTimings;
 }

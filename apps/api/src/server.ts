@@ -22,6 +22,7 @@ import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
 import { trustProxyOption } from './network';
 import { publicQueries } from './modules';
+import { createOfferSync } from './modules/hosting/offer-sync';
 import { createListingSync } from './modules/search/listing-sync';
 import { type BillingRuntime, openBilling } from './billing-runtime';
 import { createDealBillingPort } from './modules/billing/deal-billing';
@@ -150,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const readSlots = sharedReadSlots(db.poolMax);
   // Loaded at the first search, not at start: most processes of the test suite never search.
   const listings = config.SEARCH_INDEX === 'memory' ? createListingSync(db.prisma) : null;
+  const hostingOffers = config.SEARCH_INDEX === 'memory' ? createOfferSync(db.prisma) : null;
   // Other processes' mutations clear this one's answers; without REDIS_URL there are none to hear.
   const forgetAll = () => {
     responseCache.invalidate();
@@ -166,7 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       const requestLog = pinoOf(request);
       const dealBilling = createDealBillingPort({ prisma: db.prisma, billing, logger: requestLog });
       const context = createContext(
-        { db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling, listings },
+        { db, config, logger: requestLog, requestId: request.id, principal, clientIp: request.ip, rateLimits, billing, dealBilling, listings, hostingOffers },
         sessions.organizations,
       );
       contexts.set(request, context);

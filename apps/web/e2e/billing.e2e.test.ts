@@ -75,7 +75,7 @@ describe('failed payments and payouts on the admin dashboard', () => {
     );
 
     const page = await browser.pageFor(DEMO.admin);
-    await open(page, '/admin');
+    await open(page, '/admin#billing');
     const payment = page.getByTestId('failed-payments').locator('tbody tr', { hasText: invoiceId });
     expect(await payment.textContent()).toContain(tenant.name);
     expect(await payment.textContent()).toContain('$42,000.00');
@@ -92,7 +92,7 @@ describe('failed payments and payouts on the admin dashboard', () => {
     const link = await callApi<{ createConnectOnboardingLink: { url: string } }>('mutation { createConnectOnboardingLink { url } }', {}, await apiToken(DEMO.miner));
     expect((await fetch(link.createConnectOnboardingLink.url)).status).toBe(200);
     // …and the retry transfers (its third attempt): the payout leaves the failed list and shows as PAID on the host's billing page.
-    await open(page, '/admin');
+    await open(page, '/admin#billing');
     await page.getByTestId('failed-payouts').locator('tbody tr', { hasText: `${invoiceId}_paid` }).getByRole('button', { name: 'Retry payout' }).click();
     await page.getByTestId('failed-payouts').locator('tbody tr', { hasText: `${invoiceId}_paid` }).waitFor({ state: 'detached' });
     const hostPage = await browser.pageFor(DEMO.miner);

@@ -9,13 +9,16 @@ describe('webhooks', () => {
     const page = await browser.pageFor(DEMO.partner);
     await open(page, '/webhooks');
     const url = `https://hooks.example.com/e2e/${Date.now().toString(36)}`;
-    await page.getByLabel('URL').fill('ftp://nope.example.com');
+    // Plain http is refused by the browser at the field, before anything is sent.
+    await page.getByLabel('URL').fill('http://hooks.example.com/plain');
+    expect(await page.getByLabel('URL').evaluate((el) => (el as HTMLInputElement).validity.patternMismatch)).toBe(true);
+    // A URL the browser accepts but the API refuses (credentials in it) is named at the field, what was typed kept.
+    await page.getByLabel('URL').fill('https://user:secret@hooks.example.com/x');
     await page.getByRole('button', { name: 'Register endpoint' }).click();
-    // A valid URL for the browser; the API wants http(s) and says so at the field, keeping what was typed.
     expect(await alertText(page)).toBe('Please correct the fields marked below.');
-    expect(await page.locator('small[role="alert"]').first().textContent()).toMatch(/http/i);
+    expect(await page.locator('small[role="alert"]').first().textContent()).toMatch(/user name or password/);
     expect(await page.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('URL').inputValue()).toBe('ftp://nope.example.com');
+    expect(await page.getByLabel('URL').inputValue()).toBe('https://user:secret@hooks.example.com/x');
 
     await page.getByLabel('URL').fill(url);
     await page.getByLabel('Description').fill('e2e receiver');
@@ -32,6 +35,11 @@ describe('webhooks', () => {
     await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
     expect(await page.content()).not.toContain(secret);
     expect(await card.textContent()).toContain('enabled');
+
+    // A test event goes out through the usual deliveries, whatever the endpoint subscribes to.
+    await card.getByRole('button', { name: 'Send test event' }).click();
+    const testDelivery = page.getByTestId('webhook-deliveries').locator('tbody tr', { hasText: 'WEBHOOK_TEST' }).filter({ hasText: url });
+    await testDelivery.first().waitFor();
 
     await card.getByText('Edit').click();
     await card.getByLabel('INVOICE_PAID').check();
@@ -119,6 +127,12 @@ describe('the API docs', () => {
     expect(await search.textContent()).toContain('Searches published capacity of verified sites across all hosts.');
     expect(await search.textContent()).toContain('CapacitySearchFilter');
     expect(await page.locator('[id="example-SearchCapacity"] pre').first().textContent()).toContain('searchCapacity(first: $first');
+    // Each sample copies whole (the clipboard is the browser's; the button says it copied).
+    const example = page.locator('[id="example-SearchCapacity"]');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await example.getByRole('button', { name: 'Copy operation' }).click();
+    await example.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await example.locator('pre').first().textContent());
 
     // The whole reference is one long page: the picture shows it narrowed by the search.
     await page.getByLabel('Search types, fields and descriptions').fill('searchCapacity');

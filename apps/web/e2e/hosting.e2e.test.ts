@@ -84,6 +84,37 @@ describe('mining hosting, end to end', () => {
   });
 });
 
+describe('a host lists power an AI load leaves idle, priced as pass-through', () => {
+  it('the offer form takes energy at cost plus a fee per kW-month and the AI load behind the power; a missing fee is refused at its field', async () => {
+    const host = await browser.pageFor(DEMO.miner);
+    await open(host, '/hosting/offers');
+    await host.getByLabel('MW', { exact: true }).fill('2');
+    await host.getByLabel('Available from').fill('2027-03-01');
+    await host.getByLabel('Pricing').selectOption('PASS_THROUGH');
+    await host.getByLabel('Max curtailed (h/month)').fill('300');
+    await host.getByLabel('Notice (seconds)').fill('10');
+    await host.getByLabel('Pre-empted by').selectOption('AI_LOAD');
+    await host.getByLabel('AI load behind this power').selectOption('inference');
+    await host.getByLabel('AI IT load (MW)').fill('20');
+    await host.getByRole('button', { name: 'Save offer' }).click();
+    // No fee: the API refuses it, named at the form's fee field.
+    await host.locator('small.field-error').first().waitFor();
+    expect(await host.getByLabel('Hosting fee ($/kW-month)').evaluate((el) => el.closest('.field')?.textContent ?? '')).toMatch(/Hosting fee[\s\S]*(Required|expected number)/i);
+    await host.getByLabel('Hosting fee ($/kW-month)').fill('9.5');
+    await host.getByRole('button', { name: 'Save offer' }).click();
+    const row = host.getByTestId('hosting-offer').filter({ hasText: 'fee $9.5/kW-mo' });
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('idle power of 20 MW of AI inference');
+    const offers = await gqlAs<{ hostingOffers: { edges: { node: { pricing: { kind: string; feeUsdPerKwMonth: number }; aiLoad: { pue: number; profile: { kind: string; peakStartHour: number } } } }[] } }>(
+      DEMO.miner,
+      '{ hostingOffers(first: 100, statuses: [DRAFT]) { edges { node { pricing { kind feeUsdPerKwMonth } aiLoad } } } }',
+    );
+    const saved = offers.hostingOffers.edges.map((e) => e.node).find((o) => o.pricing.feeUsdPerKwMonth === 9.5 && o.aiLoad?.profile.kind === 'inference');
+    // The profile's other fields are the revenue model's default inference load.
+    expect(saved).toMatchObject({ pricing: { kind: 'PASS_THROUGH' }, aiLoad: { pue: 1.3, profile: { kind: 'inference', peakStartHour: expect.any(Number) } } });
+  });
+});
+
 describe('a hosting deal month by month', () => {
   it('the host activates, uploads the fleet\'s hourly kWh (a bad line named first), computes and issues the statement; the fleet agrees', async () => {
     // Scene through the public API: a 1,000 x S21 fleet (3.5 MW) hosted at $0.06/kWh, no deposit, signed by the fleet; then,
@@ -134,7 +165,9 @@ describe('a hosting deal month by month', () => {
     await open(fleet, `/hosting/deals/${dealId}?month=2026-10`);
     expect(await fleet.getByTestId('readings-upload').count()).toBe(0);
     await fleet.getByTestId('statement').getByRole('button', { name: 'Agree' }).click();
-    await fleet.getByTestId('statement').getByText('Agreed', { exact: true }).waitFor();
+    // Agreed, invoiced to the fleet's Stripe customer and (the local Stripe pays at once) paid.
+    await fleet.getByTestId('statement').getByText('Paid', { exact: true }).waitFor();
+    expect(await fleet.getByTestId('statement-billing').textContent()).toMatch(/^Invoiced to the fleet .+ UTC · paid .+ UTC$/);
     await screenshot(fleet, 'hosting-statement');
   });
 });

@@ -158,7 +158,7 @@ describe('a deal’s operations page', () => {
 
     // The platform admin sees it among the statements in dispute.
     const admin = await browser.pageFor(DEMO.admin);
-    await open(admin, '/admin');
+    await open(admin, '/admin#settlement');
     expect(await admin.getByTestId('disputed-statements').textContent()).toContain(reason);
     await screenshot(admin, 'admin-settlement', admin.getByTestId('admin-settlement'));
   });

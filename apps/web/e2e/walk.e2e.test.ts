@@ -121,6 +121,14 @@ describe('members and their audit log (item 8)', () => {
     const log = page.getByTestId('org-audit');
     await log.waitFor();
     expect(await log.textContent()).not.toMatch(/user:[0-9a-f-]{36}/);
+    // Objects link to their page: the miner's earlier proposals, blocks and sites in these tests are there.
+    const links = log.locator('tbody a');
+    expect(await links.count()).toBeGreaterThan(0);
+    const href = (await links.first().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/(sites|deals|requests)\/[0-9a-f-]{36}$|^\/(capacity|webhooks|api-keys|members)$/);
+    await links.first().click();
+    await page.waitForURL((url) => url.pathname === href);
+    expect(await page.getByRole('heading', { name: 'Not found' }).count()).toBe(0);
   });
 });
 
@@ -165,7 +173,92 @@ describe('search (item 11)', () => {
       expect(await rows.first().textContent()).toContain('Texas');
     }
   });
+
+  it('finds a grid operator typed in any case, and suggests the listed ones', async () => {
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/search?gridOperators=ercot');
+    const grids = await page.getByTestId('listing').locator('td:nth-child(2)').allTextContents();
+    expect(grids.length).toBeGreaterThan(0);
+    expect(grids.every((grid) => grid === 'ERCOT')).toBe(true);
+    expect(await page.locator('#grid-operators option[value="ERCOT"]').count()).toBe(1);
+  });
+
+  it('shows the map below the results, labels that do not overlap, and a place that narrows the search', async () => {
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/search');
+    const results = await page.getByTestId('listing').last().boundingBox();
+    const map = await page.getByTestId('capacity-map').boundingBox();
+    expect(map!.y).toBeGreaterThan(results!.y);
+    const labels = await page.getByTestId('map-label').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(labels.length).toBeGreaterThan(1);
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).toBe(false);
+    }
+    const place = page.getByTestId('map-dot').locator('a').first();
+    const href = new URL((await place.getAttribute('href')) ?? '', baseUrl());
+    const where = href.searchParams.get('regions') ?? href.searchParams.get('countries') ?? '';
+    await place.click();
+    await page.waitForURL(/(regions|countries)=/);
+    const rows = page.getByTestId('listing');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.locator('td:first-child').allTextContents()) expect(text).toContain(where);
+  });
+
+  it('keeps only blocks whose minimum term fits the term typed', async () => {
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/search');
+    await page.getByLabel(/^Your term \(months\)/).fill('60');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/termMonths=60/);
+    const terms = (await page.getByTestId('listing').locator('td:nth-child(7)').allTextContents()).map((t) => Number.parseInt(t, 10));
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms.every((t) => t <= 60)).toBe(true);
+  });
 });
+
+describe('tables (item 12)', () => {
+  it('sort by a column from its heading, total the MW and count the proposals of each request', async () => {
+    await proposedDeal();
+    const page = await browser.pageFor(DEMO.tenant);
+    await open(page, '/requests');
+    const mwHeading = page.getByRole('columnheader', { name: /^MW/ });
+    const mws = async () => (await page.locator('tbody tr td:nth-child(2)').allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, '')));
+    await mwHeading.getByRole('link').click();
+    await page.waitForURL(/sort=mw&dir=asc/);
+    const ascending = await mws();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await mwHeading.getAttribute('aria-sort')).toBe('ascending');
+    await mwHeading.getByRole('link').click();
+    await page.waitForURL(/sort=mw&dir=desc/);
+    expect(await mws()).toEqual([...ascending].sort((a, b) => b - a));
+
+    const totals = page.getByTestId('table-totals');
+    const counts = (await page.getByTestId('proposal-count').allTextContents()).map(Number);
+    expect(counts.some((n) => n >= 1)).toBe(true);
+    expect(await totals.textContent()).toContain(`${ascending.length} requests`);
+    expect(Number((await totals.locator('td').first().textContent())?.replace(/[^\d.]/g, ''))).toBeCloseTo(ascending.reduce((a, b) => a + b, 0), 0);
+    expect(Number(await totals.locator('td').nth(4).textContent())).toBe(counts.reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('a viewer (item 15)', () => {
+  it('gets no write form or button on the pages of its organisation, and the API refuses its writes', async () => {
+    const page = await browser.pageFor(DEMO.viewer);
+    const writes = /^(New site|Edit site|Create site|Create block|Publish|Unpublish|Edit|Delete|Propose|Invite|Register endpoint|Send test event|Create key|Revoke)$/;
+    const sites = await gqlAs<{ sites: { edges: { node: { id: string } }[] } }>(DEMO.viewer, '{ sites(first: 1) { edges { node { id } } } }');
+    for (const path of ['/sites', `/sites/${sites.sites.edges[0]?.node.id}`, '/capacity', '/open-requests', '/members', '/webhooks']) {
+      await open(page, path);
+      await page.locator('h1').first().waitFor();
+      expect([path, await page.getByRole('button', { name: writes }).count(), await page.getByRole('link', { name: writes }).count()]).toEqual([path, 0, 0]);
+    }
+    const siteId = sites.sites.edges[0]?.node.id;
+    const rename = 'mutation($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { id } }';
+    await expect(gqlAs(DEMO.viewer, rename, { id: siteId, input: { name: unique('Viewer rename') } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const after = await gqlAs<{ site: { name: string } }>(DEMO.viewer, 'query($id: ID!) { site(id: $id) { name } }', { id: siteId });
+    expect(after.site.name).not.toMatch(/^Viewer rename/);
+  });
+});
+
 
 describe('navigation and errors (item 15)', () => {
   it('a missing or malformed id answers HTTP 404 with the not-found page', async () => {

@@ -18,6 +18,7 @@ import {
   type WebhookQueue,
   attemptDelivery,
   autoAgreeDue,
+  autoAgreeDueHostingStatements,
   deliverySettings,
   ensureComingMeterPartitions,
   monthToSettle,
@@ -147,8 +148,10 @@ export const JOBS: JobDefinition[] = [
     run: async (_job, deps) => {
       const result = await autoAgreeDue(deps.prisma);
       if (result.stale.length > 0) deps.logger.warn({ stale: result.stale }, 'issued statements past their dispute window are stale: the host re-issues them');
-      deps.logger.info({ agreed: result.agreed.length }, 'statements agreed at the end of their dispute window');
-      return result;
+      // Mining hosting statements have the same window (7 days, docs/hosting.md) and the same invoicing after.
+      const hosting = await autoAgreeDueHostingStatements(deps.prisma);
+      deps.logger.info({ agreed: result.agreed.length, hostingAgreed: hosting.length }, 'statements agreed at the end of their dispute window');
+      return { ...result, hostingAgreed: hosting };
     },
   },
   billingJob('invoice-statements'),

@@ -1,16 +1,20 @@
 // The monthly settlement run on the real Redis (a queue prefix of this file's own), shared by two workers:
 // one DRAFT per deal that ran in the month, computed once however many runs and workers; a stale one
-// computed again; an issued statement past its dispute window agreed by the system.
+// computed again; an issued statement past its dispute window agreed by the system, a colocation one and a
+// mining hosting one.
 import { randomBytes } from 'node:crypto';
 import { DISPUTE_WINDOW_ACTOR, createLogger, loadConfig, monthToSettle } from '@gridshare/api/background';
 import {
   ISSUE,
   type OrgFixture,
   type TestApi,
+  activeHostingDeal,
   createAgreedDeal,
   ingestHourly,
+  issuedHostingStatement,
   mutate,
   recomputeStatement,
+  recordHostingMonth,
   setHashprice,
   signUpOrg,
   startTestApi,
@@ -57,6 +61,11 @@ describe('the monthly settlement run', () => {
     const september = await recomputeStatement(api, host, lapsed, '2026-09');
     await mutate(api, host, 'issueStatement', ISSUE, { id: september.id });
     await api.db.prisma.settlementStatement.update({ where: { id: september.id }, data: { autoAgreeAt: new Date(Date.now() - 1_000) } });
+    // And an issued hosting statement whose 7 days have run out (the tenant's organisation is the fleet here).
+    const hosting = await activeHostingDeal(api, host, tenant);
+    await recordHostingMonth(api, host, hosting.dealId);
+    const hostingStatement = await issuedHostingStatement(api, host, hosting.dealId);
+    await api.db.prisma.hostingStatement.update({ where: { id: hostingStatement.id }, data: { autoAgreeAt: new Date(Date.now() - 1_000) } });
 
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     workers = await Promise.all([1, 2].map(() => startWorker({ config: { ...config, REDIS_URL }, db: api.db, logger: createLogger('silent') })));
@@ -98,5 +107,10 @@ describe('the monthly settlement run', () => {
     expect(agreed).toMatchObject({ status: 'AGREED', agreedBy: DISPUTE_WINDOW_ACTOR });
     const audit = await api.db.prisma.auditLog.findFirstOrThrow({ where: { entityId: september.id, action: 'statement.agree' } });
     expect(audit).toMatchObject({ actor: DISPUTE_WINDOW_ACTOR, orgId: tenant.orgId, changes: expect.objectContaining({ automatic: true }) });
+    const hostingAgreed = await waitFor('the lapsed hosting statement agreed', async () => {
+      const row = await api.db.prisma.hostingStatement.findUniqueOrThrow({ where: { id: hostingStatement.id } });
+      return row.status !== 'ISSUED' && row;
+    }, 30_000);
+    expect(hostingAgreed).toMatchObject({ status: 'AGREED', agreedBy: DISPUTE_WINDOW_ACTOR });
   });
 });

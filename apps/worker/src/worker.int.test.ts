@@ -165,6 +165,19 @@ describe('webhook delivery', () => {
     expect(await deliveries(other, mine.endpoint.id)).toEqual([]);
   });
 
+  it('delivers a test event asked for from the API the same way, signed, to that endpoint only', async () => {
+    const target = await register(host, '/test-event', ['DEAL_SIGNED']);
+    const bystander = await register(host, '/test-bystander', ['DEAL_SIGNED']);
+    const sent = await mutate<{ id: string }>(api, host, 'sendWebhookTestEvent', `mutation ($id: ID!) { sendWebhookTestEvent(endpointId: $id) { id } }`, { id: target.endpoint.id });
+    const delivered = await settled(host, target.endpoint.id, 'DELIVERED');
+    expect(delivered).toMatchObject({ id: sent.id, eventType: 'WEBHOOK_TEST', attempts: 1, lastStatusCode: 200 });
+    const [request] = receiver.at('/test-event');
+    expect(partnerVerifies(target.secret, String(request!.headers['gridshare-signature']), request!.body)).toBe(true);
+    expect(JSON.parse(request!.body)).toMatchObject({ type: 'webhook.test', data: { test: true, endpointId: target.endpoint.id } });
+    expect(receiver.at('/test-bystander')).toHaveLength(0);
+    expect(await deliveries(host, bystander.endpoint.id)).toEqual([]);
+  });
+
   it('retries 500s with growing waits, then succeeds', async () => {
     receiver.scripts.set('/flaky', [500, 500, 200]);
     const endpoint = await register(host, '/flaky');

@@ -20,12 +20,15 @@ export async function executePayout(prisma: AppPrisma, stripe: Stripe, payoutId:
   };
   if (!payout.org.stripeAccountId) return fail('The host has no connected Stripe account yet; it is paid once onboarding is done.');
   try {
+    // A payout is of a colocation deal or of a hosting deal (a CHECK in the database: exactly one).
+    const dealId = payout.dealId ?? payout.hostingDealId;
+    if (!dealId) return fail(`Payout ${payoutId} names no deal.`);
     const transferId = await transferToHost(stripe, {
-      dealId: payout.dealId,
+      dealId,
       invoiceId: payout.stripeInvoiceId,
       destinationAccountId: payout.org.stripeAccountId,
       amountCents: Number(payout.amountCents),
-      statementId: payout.statementId,
+      statementId: payout.statementId ?? payout.hostingStatementId,
     });
     await prisma.payout.update({ where: { id: payoutId }, data: { status: 'PAID', stripeTransferId: transferId, attempts: { increment: 1 }, lastError: null } });
     return { status: 'PAID', transferId };

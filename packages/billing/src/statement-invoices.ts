@@ -14,6 +14,8 @@ export interface StatementInvoiceLine {
 }
 
 export interface StatementInvoiceRequest {
+  /** Which table the statement is in: `metadata.statement_kind` tells the webhook where to look. */
+  kind: 'COLOCATION' | 'HOSTING';
   statementId: string;
   dealId: string;
   /** 'YYYY-MM'. */
@@ -44,8 +46,8 @@ const createInvoice = (stripe: Stripe, request: StatementInvoiceRequest) =>
       collection_method: 'charge_automatically',
       // Only this statement's items: never another statement's (or anything else's) pending items.
       pending_invoice_items_behavior: 'exclude',
-      description: `Gridshare settlement statement ${request.month}, deal ${request.dealId}`,
-      metadata: { statement_id: request.statementId, deal_id: request.dealId, month: request.month },
+      description: `Gridshare ${request.kind === 'HOSTING' ? 'hosting' : 'settlement'} statement ${request.month}, deal ${request.dealId}`,
+      metadata: { statement_id: request.statementId, statement_kind: request.kind, deal_id: request.dealId, month: request.month },
     },
     { idempotencyKey: idempotencyKey.statementInvoice(request.statementId) },
   );

@@ -4,6 +4,12 @@
 import { miningRevenuePerMwh } from '@gridshare/revenue';
 import { effectiveRateUsdPerMwh, expectedRunHoursPerMonth, offerEconomics, type OfferEconomics } from './economics.js';
 import { coolingFits, resolveFleet } from './fleet.js';
+
+// Local names for the functions the per-offer loops call: an imported binding compiled to CommonJS (tsx,
+// ts-jest) is a getter call on every use, ~6% of a 100,000-offer match.
+const rateOf = effectiveRateUsdPerMwh;
+const runHoursOf = expectedRunHoursPerMonth;
+const fits = coolingFits;
 import type { HostingMarket, HostingOfferView, HostingRequestView, ResolvedFleet } from './types.js';
 
 export const HOSTING_MATCHING_MODEL_VERSION = 'hosting-1';
@@ -69,25 +75,63 @@ function monthsBetween(a: string, b: string): number {
 
 type Failure = { constraint: HostingConstraintKey; message: string };
 
-/** The constraints `offer` fails for this fleet, in a fixed order (no allocation but the array: it runs per offer). */
-function failedConstraints(request: HostingRequestView, fleet: ResolvedFleet, offer: HostingOfferView, rateUsdPerMwh: number): HostingConstraintKey[] {
-  const out: HostingConstraintKey[] = [];
-  if (request.regions.length > 0 && !request.regions.includes(offer.region)) out.push('region');
-  if (offer.mw + 1e-9 < fleet.mw) out.push('mw');
-  if (offer.availableFrom > request.startDate) out.push('dates');
-  if (request.termMonths < offer.minTermMonths) out.push('term');
-  for (const c of fleet.coolings) {
-    if (!coolingFits(c, offer.coolings)) {
-      out.push('cooling');
+/** The constraints in the order they are reported; bit i of a failure mask is CONSTRAINTS[i]. */
+const CONSTRAINTS: readonly HostingConstraintKey[] = ['region', 'mw', 'dates', 'term', 'cooling', 'efficiency', 'curtailment', 'uptime', 'service', 'rate'];
+
+/** A request's constraints, resolved once: the per-offer test reads plain fields and allocates nothing. */
+interface ConstraintPlan {
+  regions: ReadonlySet<string> | null;
+  fleetMw: number;
+  startDate: string;
+  termMonths: number;
+  coolings: readonly ResolvedFleet['coolings'][number][];
+  worstJPerTh: number;
+  toleratedHours: number;
+  uptimeNeededPct: number;
+  service: HostingRequestView['service'];
+  maxRateCentsPerMwh: number;
+}
+
+function planOf(request: HostingRequestView, fleet: ResolvedFleet): ConstraintPlan {
+  return {
+    regions: request.regions.length > 0 ? new Set(request.regions) : null,
+    fleetMw: fleet.mw,
+    startDate: request.startDate,
+    termMonths: request.termMonths,
+    coolings: fleet.coolings,
+    worstJPerTh: fleet.worstJPerTh,
+    toleratedHours: request.curtailmentToleratedHoursPerMonth,
+    uptimeNeededPct: request.uptimeNeededPct,
+    service: request.service,
+    maxRateCentsPerMwh: request.maxRateCentsPerMwh,
+  };
+}
+
+/** The constraints `offer` fails for this fleet, as bits (0: it can host the fleet). Runs once per offer. */
+function failureMask(plan: ConstraintPlan, offer: HostingOfferView, rateUsdPerMwh: number): number {
+  let mask = 0;
+  if (plan.regions !== null && !plan.regions.has(offer.region)) mask |= 1;
+  if (offer.mw + 1e-9 < plan.fleetMw) mask |= 2;
+  if (offer.availableFrom > plan.startDate) mask |= 4;
+  if (plan.termMonths < offer.minTermMonths) mask |= 8;
+  for (const c of plan.coolings) {
+    if (!fits(c, offer.coolings)) {
+      mask |= 16;
       break;
     }
   }
-  if (offer.maxJPerTh !== null && fleet.worstJPerTh > offer.maxJPerTh) out.push('efficiency');
-  if (offer.maxCurtailedHoursPerMonth > request.curtailmentToleratedHoursPerMonth) out.push('curtailment');
-  if (offer.uptimeCommitmentPct < request.uptimeNeededPct) out.push('uptime');
-  if (request.service && request.service !== offer.service) out.push('service');
-  if (rateUsdPerMwh * 100 > request.maxRateCentsPerMwh + 1e-6) out.push('rate');
-  return out;
+  if (offer.maxJPerTh !== null && plan.worstJPerTh > offer.maxJPerTh) mask |= 32;
+  if (offer.maxCurtailedHoursPerMonth > plan.toleratedHours) mask |= 64;
+  if (offer.uptimeCommitmentPct < plan.uptimeNeededPct) mask |= 128;
+  if (plan.service && plan.service !== offer.service) mask |= 256;
+  if (rateUsdPerMwh * 100 > plan.maxRateCentsPerMwh + 1e-6) mask |= 512;
+  return mask;
+}
+
+/** The constraints `offer` fails for this fleet, in CONSTRAINTS order. */
+function failedConstraints(request: HostingRequestView, fleet: ResolvedFleet, offer: HostingOfferView, rateUsdPerMwh: number): HostingConstraintKey[] {
+  const mask = failureMask(planOf(request, fleet), offer, rateUsdPerMwh);
+  return CONSTRAINTS.filter((_, bit) => (mask & (1 << bit)) !== 0);
 }
 
 /** One failed constraint in words. */
@@ -125,22 +169,41 @@ export function hostingConstraintFailures(request: HostingRequestView, fleet: Re
   return checkConstraints(request, fleet, offer, economics.rateUsdPerMwh);
 }
 
-/** Each criterion's 0-1 value: all the score needs. */
-function criterionValues(offer: HostingOfferView, request: HostingRequestView, margin: number, bestMargin: number): Record<HostingCriterionKey, number> {
+/** The margin criterion's 0-1 value: the share of the best fitting offer's margin. */
+const marginValue = (margin: number, bestMargin: number) => (margin <= 0 || bestMargin <= 0 ? 0 : margin / bestMargin);
+
+/** Each criterion's 0-1 value, written into `into` (one object per match, not per offer): all the score needs. */
+function criterionValues(
+  offer: HostingOfferView,
+  request: HostingRequestView,
+  margin: number,
+  bestMargin: number,
+  into: Record<HostingCriterionKey, number> = { margin: 0, uptime: 0, curtailmentRisk: 0, verification: 0 },
+): Record<HostingCriterionKey, number> {
   const tolerated = request.curtailmentToleratedHoursPerMonth;
-  return {
-    margin: margin <= 0 || bestMargin <= 0 ? 0 : margin / bestMargin,
-    uptime: Math.min(1, Math.max(0, (offer.uptimeCommitmentPct - UPTIME_FLOOR_PCT) / (100 - UPTIME_FLOOR_PCT))),
-    curtailmentRisk: offer.maxCurtailedHoursPerMonth === 0 ? 1 : tolerated > 0 ? 1 - offer.maxCurtailedHoursPerMonth / tolerated : 0,
-    verification: offer.hostVerified ? 1 : 0,
-  };
+  into.margin = marginValue(margin, bestMargin);
+  into.uptime = Math.min(1, Math.max(0, (offer.uptimeCommitmentPct - UPTIME_FLOOR_PCT) / (100 - UPTIME_FLOOR_PCT)));
+  into.curtailmentRisk = offer.maxCurtailedHoursPerMonth === 0 ? 1 : tolerated > 0 ? 1 - offer.maxCurtailedHoursPerMonth / tolerated : 0;
+  into.verification = offer.hostVerified ? 1 : 0;
+  return into;
 }
 
 const CRITERIA = Object.keys(HOSTING_WEIGHTS) as HostingCriterionKey[];
 
+const { margin: W_MARGIN, uptime: W_UPTIME, curtailmentRisk: W_CURTAILMENT, verification: W_VERIFICATION } = HOSTING_WEIGHTS;
+
+/** The most the criteria other than margin add to a score (each value is at most 1). */
+const OTHER_CRITERIA_MAX = (W_UPTIME + W_CURTAILMENT + W_VERIFICATION) * 100;
+/** More than the roundings of scoreOf can add to the unrounded weighted sum (nine roundings of 0.0005). */
+const ROUNDING_SLACK = 0.01;
+
+/** Σ round3(round3(value) × weight × 100) in CRITERIA order, written out: it runs for every fitting offer. */
 function scoreOf(values: Record<HostingCriterionKey, number>): number {
   let score = 0;
-  for (const key of CRITERIA) score += round3(round3(values[key]) * HOSTING_WEIGHTS[key] * 100);
+  score += round3(round3(values.margin) * W_MARGIN * 100);
+  score += round3(round3(values.uptime) * W_UPTIME * 100);
+  score += round3(round3(values.curtailmentRisk) * W_CURTAILMENT * 100);
+  score += round3(round3(values.verification) * W_VERIFICATION * 100);
   return round3(score);
 }
 
@@ -161,6 +224,13 @@ function explain(offer: HostingOfferView, request: HostingRequestView, economics
   });
 }
 
+/** Score, then expected monthly profit, then offer id: whether the first ranks before `kept`. */
+function ranksBefore(score: number, profit: number, id: string, kept: { score: number; profit: number; offer: HostingOfferView }): boolean {
+  if (score !== kept.score) return score > kept.score;
+  if (profit !== kept.profit) return profit > kept.profit;
+  return id < kept.offer.id;
+}
+
 /**
  * Ranks the offers that can host the request's fleet, best first (score, then expected monthly profit,
  * then offer id, so equal inputs always give the same order), and says why each other offer is excluded.
@@ -173,38 +243,49 @@ export function matchHostingRequest(
 ): HostingMatchResult {
   const fleet = resolveFleet(request.fleet);
   limit = Math.max(1, Math.floor(limit));
+  const plan = planOf(request, fleet);
   const excluded: HostingExclusion[] = [];
-  const exclusionCounts: Record<HostingConstraintKey, number> = { region: 0, mw: 0, dates: 0, term: 0, cooling: 0, efficiency: 0, curtailment: 0, uptime: 0, service: 0, rate: 0 };
+  const failures = new Int32Array(CONSTRAINTS.length);
   let excludedTotal = 0;
   // Hash revenue per MWh is the fleet's, the same under every offer: margins differ by rate alone.
   const revenue = miningRevenuePerMwh(fleet.jPerTh, market.hashpriceUsdPerPhDay, market.poolFeePercent);
-  const fit: { offer: HostingOfferView; margin: number; profit: number }[] = [];
-  for (const offer of offers) {
-    const rate = effectiveRateUsdPerMwh(offer);
-    const failures = failedConstraints(request, fleet, offer, rate);
-    if (failures.length === 0) {
-      const margin = revenue - rate;
-      fit.push({ offer, margin, profit: fleet.mw * expectedRunHoursPerMonth(offer) * margin });
+  // Fitting offers as indexes and rates (no object per offer: a broad request fits 70,000 of 100,000).
+  const fitIndexes: number[] = [];
+  const fitRates: number[] = [];
+  let bestMargin = 0;
+  for (let i = 0; i < offers.length; i++) {
+    const offer = offers[i]!;
+    const rate = rateOf(offer);
+    const mask = failureMask(plan, offer, rate);
+    if (mask === 0) {
+      fitIndexes.push(i);
+      fitRates.push(rate);
+      if (revenue - rate > bestMargin) bestMargin = revenue - rate;
       continue;
     }
     excludedTotal += 1;
-    for (const key of failures) exclusionCounts[key] += 1;
+    for (let bit = 0; bit < CONSTRAINTS.length; bit++) if ((mask & (1 << bit)) !== 0) failures[bit]! += 1;
     if (excluded.length < EXCLUSION_DETAIL_LIMIT) excluded.push({ offerId: offer.id, reasons: checkConstraints(request, fleet, offer, rate) });
   }
-  let bestMargin = 0;
-  for (const f of fit) if (f.margin > bestMargin) bestMargin = f.margin;
-  // Only the best `limit` are kept (insertion into a short sorted list): sorting every fitting offer of a
-  // broad request cost ~20x the rest of the match (docs/performance.md).
-  type Scored = (typeof fit)[number] & { values: Record<HostingCriterionKey, number>; score: number };
-  const better = (a: Scored, b: Scored) => b.score - a.score || b.profit - a.profit || (a.offer.id < b.offer.id ? -1 : a.offer.id > b.offer.id ? 1 : 0);
+  const exclusionCounts = Object.fromEntries(CONSTRAINTS.map((key, bit) => [key, failures[bit]!])) as Record<HostingConstraintKey, number>;
+  // Only the best `limit` are kept, by insertion into a short sorted list (sorting every fitting offer of a
+  // broad request cost ~20x the rest of the match, docs/performance.md); an offer that cannot enter it
+  // allocates nothing.
+  type Scored = { offer: HostingOfferView; margin: number; profit: number; values: Record<HostingCriterionKey, number>; score: number };
   const scored: Scored[] = [];
-  for (const f of fit) {
-    const values = criterionValues(f.offer, request, f.margin, bestMargin);
-    const candidate: Scored = { offer: f.offer, margin: f.margin, profit: f.profit, values, score: scoreOf(values) };
-    if (scored.length === limit && better(candidate, scored[limit - 1]!) >= 0) continue;
+  const values: Record<HostingCriterionKey, number> = { margin: 0, uptime: 0, curtailmentRisk: 0, verification: 0 };
+  for (let f = 0; f < fitIndexes.length; f++) {
+    const offer = offers[fitIndexes[f]!]!;
+    const margin = revenue - fitRates[f]!;
+    // With the list full, an offer whose margin alone keeps it below the last kept score is not scored (a
+    // broad request fits 73,333 offers; most fall out here).
+    if (scored.length === limit && marginValue(margin, bestMargin) * W_MARGIN * 100 + OTHER_CRITERIA_MAX + ROUNDING_SLACK < scored[limit - 1]!.score) continue;
+    const profit = fleet.mw * runHoursOf(offer) * margin;
+    const score = scoreOf(criterionValues(offer, request, margin, bestMargin, values));
     let at = scored.length;
-    while (at > 0 && better(candidate, scored[at - 1]!) < 0) at--;
-    scored.splice(at, 0, candidate);
+    while (at > 0 && ranksBefore(score, profit, offer.id, scored[at - 1]!)) at--;
+    if (at >= limit) continue;
+    scored.splice(at, 0, { offer, margin, profit, values: { ...values }, score });
     if (scored.length > limit) scored.pop();
   }
   // Economics and reasons in words for the ranked few only.

@@ -23,19 +23,40 @@ export class LoadShapeAccumulator {
   private maxRamp = 0;
   private prev = 0;
 
-  push(mw: number): void {
-    if (this.n > 0) {
-      const ramp = mw > this.prev ? mw - this.prev : this.prev - mw;
-      if (ramp > this.maxRamp) this.maxRamp = ramp;
-    } else {
-      this.peak = mw;
+  /**
+   * The step for AI alone (facilityMw x utilisation[h]) and AI + mining (totalMw[h]) over a year's hours,
+   * interleaved in locals so the two chains of divisions overlap.
+   */
+  static pushPair(ai: LoadShapeAccumulator, total: LoadShapeAccumulator, utilisation: Float64Array, facilityMw: number, totalMw: Float64Array, n: number): void {
+    let count = ai.n;
+    let { mean: aMean, m2: aM2, peak: aPeak, maxRamp: aRamp, prev: aPrev } = ai;
+    let { mean: tMean, m2: tM2, peak: tPeak, maxRamp: tRamp, prev: tPrev } = total;
+    for (let h = 0; h < n; h++) {
+      const a = facilityMw * utilisation[h]!;
+      const t = totalMw[h]!;
+      if (count > 0) {
+        const aStep = a > aPrev ? a - aPrev : aPrev - a;
+        if (aStep > aRamp) aRamp = aStep;
+        const tStep = t > tPrev ? t - tPrev : tPrev - t;
+        if (tStep > tRamp) tRamp = tStep;
+      } else {
+        aPeak = a;
+        tPeak = t;
+      }
+      if (a > aPeak) aPeak = a;
+      if (t > tPeak) tPeak = t;
+      aPrev = a;
+      tPrev = t;
+      count++;
+      const da = a - aMean;
+      aMean += da / count;
+      aM2 += da * (a - aMean);
+      const dt = t - tMean;
+      tMean += dt / count;
+      tM2 += dt * (t - tMean);
     }
-    if (mw > this.peak) this.peak = mw;
-    this.prev = mw;
-    this.n++;
-    const d = mw - this.mean;
-    this.mean += d / this.n;
-    this.m2 += d * (mw - this.mean);
+    Object.assign(ai, { n: count, mean: aMean, m2: aM2, peak: aPeak, maxRamp: aRamp, prev: aPrev });
+    Object.assign(total, { n: count, mean: tMean, m2: tM2, peak: tPeak, maxRamp: tRamp, prev: tPrev });
   }
 
   result(): LoadShape {

@@ -6,3 +6,4 @@ export * from './generated/graphql';
 export * from './metering';
 export * from './meter-readings-csv';
 export * from './hosting-readings-csv';
+export * from './series-csv';

@@ -13,7 +13,7 @@ import { capacityResolvers } from './capacity/capacity.resolvers';
 import { commonResolvers } from './common/common.resolvers';
 import { curtailmentResolvers } from './curtailment/curtailment.resolvers';
 import { dealsResolvers } from './deals/deals.resolvers';
-import { hostingResolvers } from './hosting/hosting.resolvers';
+import { hostingPublicQueries, hostingResolvers } from './hosting/hosting.resolvers';
 import { marketDataResolvers } from './market-data/market-data.resolvers';
 import { matchingResolvers } from './matching/matching.resolvers';
 import { meteringResolvers } from './metering/metering.resolvers';
@@ -44,7 +44,7 @@ export const MODULES: readonly ApiModule[] = [
   { name: 'capacity', resolvers: capacityResolvers },
   { name: 'curtailment', resolvers: curtailmentResolvers },
   { name: 'deals', resolvers: dealsResolvers },
-  { name: 'hosting', resolvers: hostingResolvers },
+  { name: 'hosting', resolvers: hostingResolvers, publicQueries: hostingPublicQueries },
   { name: 'market-data', resolvers: marketDataResolvers },
   { name: 'matching', resolvers: matchingResolvers },
   { name: 'metering', resolvers: meteringResolvers },

@@ -9,17 +9,22 @@ import { AdminSettlementDocument } from '@/generated/graphql';
 const DAY_MS = 86_400_000;
 const FEE_MONTHS = 12;
 
-export async function AdminSettlement({ now = new Date() }: { now?: Date }) {
+/** The months the fee income covers: the last FEE_MONTHS, this one included (the dashboard's KPIs use the same). */
+export function feeWindow(now: Date): { from: string; until: string } {
   const until = now.toISOString().slice(0, 7);
+  return { from: addMonths(until, -(FEE_MONTHS - 1)), until };
+}
+
+export async function AdminSettlement({ now = new Date() }: { now?: Date }) {
   const { adminSettlement } = await gql(
     AdminSettlementDocument,
-    { from: addMonths(until, -(FEE_MONTHS - 1)), until },
+    feeWindow(now),
   );
   const { disputedStatements, feeIncome } = adminSettlement;
   const total = feeIncome.reduce((sum, m) => sum + m.platformFeeUsd, 0);
   return (
     <section data-testid="admin-settlement">
-      <h2 id="settlement">Settlement</h2>
+      <h2>Settlement</h2>
       <div className="row">
         <div className="card" data-testid="disputed-statements">
           <h3>Statements in dispute</h3>

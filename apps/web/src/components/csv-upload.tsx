@@ -31,7 +31,8 @@ export function readingError(field: string, message: string, batchStart: number,
   return { line: lines[batchStart + Number(match[1])] ?? null, field: match[2]!, message: message.replace(/^[\w.]+: /, '') };
 }
 
-function ErrorList({ errors }: { errors: readonly RowError[] }) {
+/** The lines of an upload that do not fit: line, field, problem. */
+export function ErrorList({ errors }: { errors: readonly RowError[] }) {
   if (errors.length === 0) return null;
   return (
     <div className="table-wrap">

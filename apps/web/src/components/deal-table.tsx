@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { StatusBadge } from './badges';
+import { type Column, SortableTable, totalMw } from './sortable-table';
+import type { SortState } from '@/lib/table-sort';
 import type { DealRowFragment } from '@/generated/graphql';
 
 /** What a query selects with `...DealRow` (deal-table.graphql). */
@@ -18,27 +20,18 @@ export function Counterparty({ deal }: { deal: Pick<DealRow, 'role' | 'host' | '
   );
 }
 
-export function DealTable({ deals, empty }: { deals: DealRow[]; empty: string }) {
+const COLUMNS: Column<DealRow>[] = [
+  { key: 'request', label: 'Request', cell: (d) => <Link href={`/deals/${d.id}`}>{d.request.title}</Link>, sortBy: (d) => d.request.title.toLowerCase() },
+  { key: 'counterparty', label: 'Counterparty', cell: (d) => <Counterparty deal={d} />, sortBy: (d) => (d.role === 'TENANT' ? d.host.name : d.tenant.name).toLowerCase() },
+  { key: 'role', label: 'Our side', cell: (d) => label(d.role), sortBy: (d) => d.role },
+  { key: 'mw', label: 'MW', numeric: true, cell: (d) => fmtMw(d.mw), sortBy: (d) => d.mw, total: totalMw((d) => d.mw, fmtMw) },
+  { key: 'price', label: '$/kW-mo', numeric: true, cell: (d) => d.priceUsdPerKwMonth, sortBy: (d) => d.priceUsdPerKwMonth },
+  { key: 'term', label: 'Term', numeric: true, cell: (d) => `${d.termMonths} mo`, sortBy: (d) => d.termMonths },
+  { key: 'start', label: 'Start', cell: (d) => fmtDate(d.startDate), sortBy: (d) => d.startDate },
+  { key: 'status', label: 'Status', cell: (d) => <StatusBadge status={d.status} />, sortBy: (d) => d.status },
+];
+
+export function DealTable({ deals, empty, sort }: { deals: DealRow[]; empty: string; sort: SortState }) {
   if (deals.length === 0) return <div className="empty">{empty}</div>;
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead><tr><th>Request</th><th>Counterparty</th><th>Our side</th><th className="num">MW</th><th className="num">$/kW-mo</th><th className="num">Term</th><th>Start</th><th>Status</th></tr></thead>
-        <tbody>
-          {deals.map((d) => (
-            <tr key={d.id} data-testid="deal-row">
-              <td><Link href={`/deals/${d.id}`}>{d.request.title}</Link></td>
-              <td><Counterparty deal={d} /></td>
-              <td>{label(d.role)}</td>
-              <td className="num">{fmtMw(d.mw)}</td>
-              <td className="num">{d.priceUsdPerKwMonth}</td>
-              <td className="num">{d.termMonths} mo</td>
-              <td>{fmtDate(d.startDate)}</td>
-              <td><StatusBadge status={d.status} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <SortableTable rows={deals} columns={COLUMNS} rowKey={(d) => d.id} rowTestId={() => 'deal-row'} sort={sort} totalLabel={(n) => `${n} deals`} />;
 }

@@ -18,7 +18,7 @@ export function HostingRequestForm({ action, today }: { action: Action; today: s
 
 export function HostingOfferForm({ action, sites }: { action: Action; sites: { id: string; name: string }[] }) {
   const { state, pending, onSubmit } = useKeptForm(action);
-  const initial = { uptimeCommitmentPct: '98', cooling: 'AIR', depositMonths: '1', minTermMonths: '12', maxCurtailedHoursPerMonth: '0' };
+  const initial = { pricingKind: 'ALL_IN', uptimeCommitmentPct: '98', cooling: 'AIR', depositMonths: '1', minTermMonths: '12', maxCurtailedHoursPerMonth: '0', aiPue: '1.3' };
   return (
     <form onSubmit={onSubmit}>
       <FormMessage state={state} />

@@ -31,12 +31,15 @@ export function WebhookEndpointForm({
       <div className="grid-fields" style={{ margin: '12px 0' }}>
         <div className="field">
           <label htmlFor={`url-${key}`}>URL</label>
-          <input id={`url-${key}`} name="url" type="url" required maxLength={2048} placeholder="https://partner.example.com/gridshare" defaultValue={endpoint?.url} aria-invalid={errorFor(state, 'url') ? true : undefined} />
+          {/* Public receivers over https only; the API checks again (and where the address leads). */}
+          <input id={`url-${key}`} name="url" type="url" required maxLength={2048} pattern="https://.+" title="An https:// address" aria-describedby={`url-hint-${key}`} placeholder="https://partner.example.com/gridshare" defaultValue={endpoint?.url} aria-invalid={errorFor(state, 'url') ? true : undefined} />
+          <small className="muted" id={`url-hint-${key}`}>https:// only, at most 2,048 characters.</small>
           {errorFor(state, 'url') && <small className="field-error" role="alert">{errorFor(state, 'url')}</small>}
         </div>
         <div className="field">
           <label htmlFor={`description-${key}`}>Description</label>
-          <input id={`description-${key}`} name="description" maxLength={200} defaultValue={endpoint?.description ?? undefined} />
+          <input id={`description-${key}`} name="description" maxLength={200} aria-describedby={`description-hint-${key}`} defaultValue={endpoint?.description ?? undefined} />
+          <small className="muted" id={`description-hint-${key}`}>Optional, at most 200 characters.</small>
           {errorFor(state, 'description') && <small className="field-error" role="alert">{errorFor(state, 'description')}</small>}
         </div>
       </div>

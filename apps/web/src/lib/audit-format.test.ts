@@ -1,4 +1,4 @@
-import { describeAction, describeActor, describeChanges } from './audit-format';
+import { auditObjectHref, describeAction, describeActor, describeChanges } from './audit-format';
 
 describe('audit lines for people', () => {
   it('words actions, names actors and shows cents as dollars', () => {
@@ -8,5 +8,15 @@ describe('audit lines for people', () => {
     expect(describeActor('user:u1', new Map([['u1', 'Ada']]))).toBe('Ada');
     expect(describeActor('user:gone', new Map())).toBe('a former member');
     expect(describeActor('apikey:k1', new Map())).toBe('an API key');
+  });
+});
+
+describe('audit objects', () => {
+  it('link to their page where the portal has one', () => {
+    expect(auditObjectHref('Site', 's1')).toBe('/sites/s1');
+    expect(auditObjectHref('Deal', 'd1')).toBe('/deals/d1');
+    expect(auditObjectHref('WebhookEndpoint', 'w1')).toBe('/webhooks');
+    expect(auditObjectHref('HashpriceIndex', 'h1')).toBeNull();
+    expect(auditObjectHref('toString', 'x')).toBeNull();
   });
 });

@@ -31,3 +31,22 @@ export function describeActor(actor: string, namesById: ReadonlyMap<string, stri
   if (kind === 'apikey') return 'an API key';
   return actor;
 }
+
+/** The portal page of an audit line's object (its own page, or the list it lives in); null for objects without one. */
+const OBJECT_PAGES: Readonly<Record<string, (id: string) => string>> = {
+  Site: (id) => `/sites/${id}`,
+  Deal: (id) => `/deals/${id}`,
+  ColocationRequest: (id) => `/requests/${id}`,
+  CapacityBlock: () => '/capacity',
+  HostingDeal: (id) => `/hosting/deals/${id}`,
+  HostingRequest: (id) => `/hosting/requests/${id}`,
+  WebhookEndpoint: () => '/webhooks',
+  ApiKey: () => '/api-keys',
+  Membership: () => '/members',
+  Invitation: () => '/members',
+};
+
+export function auditObjectHref(entityType: string, entityId: string): string | null {
+  // Own keys only: OBJECT_PAGES['toString'] would be a function.
+  return Object.hasOwn(OBJECT_PAGES, entityType) ? (OBJECT_PAGES[entityType]?.(entityId) ?? null) : null;
+}

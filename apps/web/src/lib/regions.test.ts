@@ -1,4 +1,4 @@
-import { canonicalRegions } from './regions';
+import { canonicalGridOperators, canonicalRegions } from './regions';
 
 describe('canonicalRegions', () => {
   const listed = ['Texas', 'Québec', 'Oklahoma'];
@@ -11,5 +11,17 @@ describe('canonicalRegions', () => {
   it('passes on what it does not know, trimmed', () => {
     expect(canonicalRegions([' Atlantis '], listed)).toEqual(['Atlantis']);
     expect(canonicalRegions(['OH'], listed)).toEqual(['Ohio']);
+  });
+});
+
+describe('canonicalGridOperators', () => {
+  const listed = ['ERCOT', 'HYDRO_QUEBEC', 'NORDPOOL'];
+
+  it('reads any case, accents, spaces and punctuation as the listed operator', () => {
+    expect(canonicalGridOperators(['ercot', 'Nord Pool', 'Hydro-Québec'], listed)).toEqual(['ERCOT', 'NORDPOOL', 'HYDRO_QUEBEC']);
+  });
+
+  it('passes on what it does not know, trimmed and in capitals as operators are usually written', () => {
+    expect(canonicalGridOperators([' caiso '], listed)).toEqual(['CAISO']);
   });
 });

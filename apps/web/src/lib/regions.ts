@@ -1,5 +1,6 @@
 // Reading the regions a person types into search: any case ("texas"), or a US state / Canadian province
-// code ("TX"), becomes the region as listed ("Texas"); anything else is passed on as typed.
+// code ("TX"), becomes the region as listed ("Texas"); anything else is passed on as typed. Grid operators
+// the same way, also ignoring spaces and punctuation ("nord pool", "Hydro-Québec" → NORDPOOL, HYDRO_QUEBEC).
 
 const CODES: Readonly<Record<string, string>> = {
   AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
@@ -22,4 +23,12 @@ export function canonicalRegions(typed: readonly string[], listed: readonly stri
     const code = CODES[text.trim().toUpperCase()];
     return byKey.get(key(text)) ?? (code ? (byKey.get(key(code)) ?? code) : text.trim());
   });
+}
+
+/** Letters and digits only, in any case or accent: grid operators are spelled with and without separators. */
+const compactKey = (text: string) => key(text).replace(/[^\p{L}\p{N}]/gu, '');
+
+export function canonicalGridOperators(typed: readonly string[], listed: readonly string[]): string[] {
+  const byKey = new Map(listed.map((operator) => [compactKey(operator), operator]));
+  return typed.map((text) => byKey.get(compactKey(text)) ?? text.trim().toUpperCase());
 }

@@ -75,6 +75,7 @@ const priceOf = (input: Json) => getPath(input, 'energy.price') as Json | undefi
 const bandOf = (input: Json) => ((priceOf(input)?.bands as Json[] | undefined) ?? [])[0];
 const pathOf = (input: Json) => getPath(input, 'term.hashprice') as Json | undefined;
 const refreshOf = (input: Json) => ((getPath(input, 'term.fleetRefreshes') as Json[] | undefined) ?? [])[0];
+const phaseOf = (input: Json) => ((getPath(input, 'term.phases') as Json[] | undefined) ?? [])[0];
 const eventOf = (input: Json) => ((getPath(input, 'energy.demandResponseEvents') as Json[] | undefined) ?? [])[0];
 
 /** Every input, in form order. Fields whose `write` builds a compound value read their siblings from `input`. */
@@ -120,6 +121,9 @@ export const FIELDS: readonly Field[] = [
       setPath(input, `aiLoad.profile.${key}`, toNumber(raw));
     },
   },
+  numeric('aiNonPowerOpex', 'AI non-power opex', 'AI load', 'opex.aiNonPowerUsdPerMwItYear', '$/MW-IT-yr'),
+  part('phaseYear', 'IT step from year (blank: none)', 'AI load', 'term.phases.0.fromYear', (i) => str(phaseOf(i)?.fromYear)),
+  part('phaseMw', 'Contracted IT from that year', 'AI load', 'term.phases.0.contractedItMw', (i) => str(phaseOf(i)?.contractedItMw), 'MW'),
   numeric('fleetMw', 'Backfill fleet', 'Fleet', 'mining.fleetMw', 'MW'),
   numeric('jPerTh', 'Efficiency', 'Fleet', 'mining.jPerTh', 'J/TH'),
   numeric('uptimePercent', 'Uptime', 'Fleet', 'mining.uptimePercent', '%'),
@@ -187,6 +191,14 @@ export const FIELDS: readonly Field[] = [
   numeric('poolFeePercent', 'Pool fee', 'Market', 'mining.poolFeePercent', '%'),
   numeric('colocationUsdPerKwMonth', 'Colocation price', 'Deal', 'deal.colocationUsdPerKwMonth', '$/kW-month'),
   numeric('colocationEscalator', 'Colocation escalator', 'Deal', 'term.colocationEscalatorPercent', '%/yr'),
+  {
+    name: 'startDate',
+    label: 'Start date',
+    group: 'Deal',
+    path: 'startDate',
+    read: (input) => str(getPath(input, 'startDate')),
+    write: (input, raw) => setPath(input, 'startDate', raw.trim()),
+  },
   numeric('termYears', 'Term', 'Deal', 'term.years', 'years'),
   {
     name: 'hostSharePercent',
@@ -222,7 +234,7 @@ export const FIELDS: readonly Field[] = [
 
 const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 
-/** The compound inputs: a time-of-use band, a demand-response event, a fleet refresh, the hashprice path. */
+/** The compound inputs: a time-of-use band, a demand-response event, a contract phase, a fleet refresh, the hashprice path. */
 function writeCompound(input: Json, p: Params) {
   if (!blank(p.bandUsdPerMwh)) {
     const base = getPath(input, 'energy.price.usdPerMwh');
@@ -238,6 +250,7 @@ function writeCompound(input: Json, p: Params) {
     'energy.demandResponseEvents',
     blank(p.drStartHour) ? [] : [{ startHour: toNumber(p.drStartHour!), durationHours: toNumber(p.drHours ?? '4'), paymentUsdPerMwh: toNumber(p.drUsdPerMwh ?? '900') }],
   );
+  setPath(input, 'term.phases', blank(p.phaseYear) ? [] : [{ fromYear: toNumber(p.phaseYear!), contractedItMw: toNumber(p.phaseMw ?? '') }]);
   setPath(
     input,
     'term.fleetRefreshes',

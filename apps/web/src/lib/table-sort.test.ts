@@ -11,7 +11,12 @@ describe('table sort', () => {
   });
 
   it('links ascending first, then descending', () => {
-    expect(sortHref('/requests', 'mw', {})).toBe('/requests?sort=mw&dir=asc');
-    expect(sortHref('/requests', 'mw', { sort: 'mw', dir: 'asc' })).toBe('/requests?sort=mw&dir=desc');
+    expect(sortHref({ path: '/requests', params: {} }, 'mw')).toBe('/requests?sort=mw&dir=asc');
+    expect(sortHref({ path: '/requests', params: { sort: 'mw', dir: 'asc' } }, 'mw')).toBe('/requests?sort=mw&dir=desc');
+    expect(sortHref({ path: '/requests', params: { sort: 'mw', dir: 'desc' } }, 'title')).toBe('/requests?sort=title&dir=asc');
+  });
+
+  it('keeps the page’s filters and opens at the table', () => {
+    expect(sortHref({ path: '/capacity', params: { status: 'DRAFT', sort: 'mw', dir: 'asc', empty: '' }, anchor: 'blocks' }, 'mw')).toBe('/capacity?status=DRAFT&sort=mw&dir=desc#blocks');
   });
 });

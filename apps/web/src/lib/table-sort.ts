@@ -2,6 +2,14 @@
 
 export type SortValue = string | number;
 
+/** Where a sortable table lives: its page and the page's other parameters (filters), kept when sorting. */
+export interface SortState {
+  path: string;
+  params: Readonly<Record<string, string | undefined>>;
+  /** The table's element id: the sorted page opens at the table rather than at the top. */
+  anchor?: string;
+}
+
 /** Rows ordered by the column `key` names (unknown keys keep the order given); ties keep their order. */
 export function sortRows<T>(rows: readonly T[], columns: Readonly<Record<string, (row: T) => SortValue>>, key: string | undefined, dir: string | undefined): T[] {
   const value = key ? columns[key] : undefined;
@@ -14,8 +22,13 @@ export function sortRows<T>(rows: readonly T[], columns: Readonly<Record<string,
   });
 }
 
-/** The address that sorts by `key`: ascending first, descending when it is already ascending. */
-export function sortHref(path: string, key: string, current: { sort?: string; dir?: string }): string {
-  const dir = current.sort === key && current.dir !== 'desc' ? 'desc' : 'asc';
-  return `${path}?sort=${key}&dir=${dir}`;
+/** The address that sorts by `key`: ascending first, descending when it is already ascending; other parameters stay. */
+export function sortHref(state: SortState, key: string): string {
+  const { sort, dir: currentDir } = state.params;
+  const dir = sort === key && currentDir !== 'desc' ? 'desc' : 'asc';
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(state.params)) if (value && name !== 'sort' && name !== 'dir') query.set(name, value);
+  query.set('sort', key);
+  query.set('dir', dir);
+  return `${state.path}?${query}${state.anchor ? `#${state.anchor}` : ''}`;
 }

@@ -45,7 +45,7 @@ describe('local Stripe-shaped server', () => {
       { position: 2, description: 'Energy pass-through', amountCents: 131_616_000 },
       { position: 3, description: 'Backfill credit', amountCents: -38_318_000 },
     ];
-    const request = { statementId: 'stmt-a', dealId: 'deal-a', month: '2027-03', customerId: customer.id, lines };
+    const request = { kind: 'COLOCATION' as const, statementId: 'stmt-a', dealId: 'deal-a', month: '2027-03', customerId: customer.id, lines };
     const [a, b] = await Promise.all([ensureStatementInvoice(stripe, request), ensureStatementInvoice(stripe, request)]);
     const c = await ensureStatementInvoice(stripe, request);
     expect(new Set([a.invoiceId, b.invoiceId, c.invoiceId]).size).toBe(1);
@@ -72,7 +72,7 @@ describe('local Stripe-shaped server', () => {
     // A first attempt that made the draft and one item, then died; its keys have since expired at Stripe.
     const draft = await stripe.invoices.create({ customer: customer.id, metadata: { statement_id: 'stmt-b' } });
     await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 10_000, currency: 'usd', description: 'Colocation', metadata: { statement_line: '0' } });
-    const invoice = await ensureStatementInvoice(stripe, { statementId: 'stmt-b', dealId: 'deal-b', month: '2027-04', customerId: customer.id, lines });
+    const invoice = await ensureStatementInvoice(stripe, { kind: 'COLOCATION', statementId: 'stmt-b', dealId: 'deal-b', month: '2027-04', customerId: customer.id, lines });
     expect(invoice.invoiceId).toBe(draft.id);
     expect(local.all('invoiceitem').filter((item) => item.invoice === draft.id).map((item) => item.amount)).toEqual([10_000, -2_500]);
     expect(local.objects.get(draft.id)).toMatchObject({ status: 'open', total: 7_500 });

@@ -282,8 +282,8 @@ describe('admin organisation list', () => {
 });
 
 const AUDIT = `query ($first: Int, $after: String, $filter: AuditLogFilter) { adminAuditLog(first: $first, after: $after, filter: $filter) {
-  totalCount pageInfo { hasNextPage endCursor } edges { node { id organization { id name } actor action entityType entityId changes createdAt } } } }`;
-type AuditPage = { adminAuditLog: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; organization: { id: string }; actor: string; action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null; createdAt: string } }[] } };
+  totalCount pageInfo { hasNextPage endCursor } edges { node { id organization { id name } actor actorName action entityType entityId changes createdAt } } } }`;
+type AuditPage = { adminAuditLog: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; organization: { id: string }; actor: string; actorName: string | null; action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null; createdAt: string } }[] } };
 
 describe('admin audit log', () => {
   it('lists every organisation’s lines newest first, filtered by organisation, action prefix, entity type and days, page by page', async () => {
@@ -309,6 +309,10 @@ describe('admin audit log', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(lines.find((l) => l.action === 'admin.organization_suspended')).toMatchObject({ actor: `user:${admin.userId}`, changes: expect.objectContaining({ reason: 'audit test' }) });
     expect(mine.data!.adminAuditLog.totalCount).toBe(lines.length);
+    // Who acted, in words: the person who created the sites, the admin who suspended.
+    const adminUser = await api.db.prisma.user.findUniqueOrThrow({ where: { id: admin.userId } });
+    expect(lines.find((l) => l.action === 'site.created')?.actorName).toBe('Person audit-read');
+    expect(lines.find((l) => l.action === 'admin.organization_suspended')?.actorName).toBe(adminUser.name);
 
     const sites = await api.gql<AuditPage>(AUDIT, { filter: { organizationId: org.orgId, action: 'site.', entityType: 'Site' } }, admin);
     expect(sites.data!.adminAuditLog.edges.map((e) => e.node.entityId).sort()).toEqual([first.id, second.id].sort());

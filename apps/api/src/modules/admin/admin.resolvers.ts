@@ -9,6 +9,7 @@ import { toAdminOrganizationNode, toAdminSiteNode } from './admin.mappers';
 import { ZAdminOrganizationFilter, ZAuditLogFilter, ZStatsRange, ZSuspensionReason, ZVerificationDecision } from './admin.schemas';
 import * as admin from './admin.service';
 import * as audit from './admin-audit';
+import { auditActorLoader } from './audit-actors.loader';
 
 export const adminResolvers: Resolvers = {
   Query: {
@@ -79,4 +80,7 @@ export const adminResolvers: Resolvers = {
   AdminOrganizationConnection: connectionResolvers,
   AdminSiteConnection: connectionResolvers,
   AuditLogEntryConnection: connectionResolvers,
+  AuditLogEntry: {
+    actorName: (entry, _args, ctx) => auditActorLoader(ctx).load(entry.actor),
+  },
 };

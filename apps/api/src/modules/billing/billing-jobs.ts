@@ -4,7 +4,7 @@
 import { type Billing, retryPayouts } from '@gridshare/billing';
 import type { AppPrisma } from '@gridshare/db';
 import type { Logger } from 'pino';
-import { invoiceAgreedStatements } from '../settlement/statement-invoicing';
+import { invoiceAgreedStatements } from './statement-kinds';
 
 export type BillingJob = (prisma: AppPrisma, billing: Billing, logger: Logger) => Promise<number>;
 

@@ -18,12 +18,21 @@ export const toInvoiceNode = (row: Invoice) => ({
   periodStart: row.periodStart,
   periodEnd: row.periodEnd,
   dealId: row.dealId,
+  hostingDealId: row.hostingDealId,
   hostedInvoiceUrl: row.hostedInvoiceUrl,
 });
 
+/** A payout's deal: a colocation or a hosting deal (the database's CHECK sets exactly one). */
+function payoutDealId(row: Payout): string {
+  const dealId = row.dealId ?? row.hostingDealId;
+  if (!dealId) throw new Error(`payout ${row.id} names no deal`);
+  return dealId;
+}
+
 export const toPayoutNode = (row: Payout) => ({
   id: row.id,
-  dealId: row.dealId,
+  dealId: payoutDealId(row),
+  hostingDealId: row.hostingDealId,
   invoiceId: row.stripeInvoiceId,
   amountUsd: centsToUsd(row.amountCents),
   status: row.status,

@@ -6,8 +6,9 @@
 import type { Stripe } from '@gridshare/billing';
 import type { AppTx } from '@gridshare/db';
 import { type Plan, toPlan } from '../../auth/principal';
-import { recordStatementPaid, statementOfInvoice } from '../settlement/statement-payment';
+import { recordStatementPaid, statementOfInvoice } from '../statement-billing/statement-payment';
 import { recordPartnerEvent } from '../webhooks/outbox';
+import { STATEMENT_BILLING } from './statement-kinds';
 
 type StripeEvent = Stripe.Event;
 
@@ -85,9 +86,11 @@ const invoiceChanged: Handler = async (tx, event, after) => {
   const org = customerId ? await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } }) : null;
   if (!org || !invoice.id) return;
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription);
-  // A deal's invoices are its agreed statements' (metadata.statement_id); plans' come from subscriptions.
-  const statement = await statementOfInvoice(tx, invoice, org.id);
-  const dealId = statement?.dealId ?? null;
+  // A deal's invoices are its agreed statements' (metadata.statement_id, of a colocation or a hosting
+  // deal); plans' come from subscriptions.
+  const statement = await statementOfInvoice(STATEMENT_BILLING, tx, invoice, org.id);
+  const deal = statement ? statement.port.invoiceDeal(statement.statement) : {};
+  const dealId = statement?.statement.dealId ?? null;
   const stored = await tx.invoice.findUnique({ where: { id: invoice.id }, select: { eventCreatedUnix: true } });
   if (isStale(stored, event)) return;
   const state = {
@@ -102,12 +105,12 @@ const invoiceChanged: Handler = async (tx, event, after) => {
   };
   await tx.invoice.upsert({
     where: { id: invoice.id },
-    create: { id: invoice.id, orgId: org.id, subscriptionId, dealId, ...state },
+    create: { id: invoice.id, orgId: org.id, subscriptionId, ...deal, ...state },
     update: state,
   });
   if (event.type !== 'invoice.paid') return;
   if (statement) {
-    const { payoutId } = await recordStatementPaid(tx, statement.id, invoice);
+    const { payoutId } = await recordStatementPaid(tx, statement, invoice);
     if (payoutId) after.payoutIds.push(payoutId);
   }
   // The payer's partner webhooks hear of it in the same transaction (system path: any organisation).
@@ -115,7 +118,7 @@ const invoiceChanged: Handler = async (tx, event, after) => {
     orgId: org.id,
     type: 'invoice.paid',
     subjectId: dealId ?? org.id,
-    payload: { invoiceId: invoice.id, dealId, statementId: statement?.id ?? null, amountPaidCents: invoice.amount_paid, currency: invoice.currency, periodStart: state.periodStart.toISOString(), periodEnd: state.periodEnd.toISOString() },
+    payload: { invoiceId: invoice.id, dealId, statementId: statement?.statement.id ?? null, statementKind: statement?.port.kind ?? null, amountPaidCents: invoice.amount_paid, currency: invoice.currency, periodStart: state.periodStart.toISOString(), periodEnd: state.periodEnd.toISOString() },
   });
 };
 
@@ -128,13 +131,14 @@ const accountUpdated: Handler = async (tx, event) => {
   });
 };
 
-/** Transfers we made carry (deal, invoice) metadata: a created one marks its payout PAID even if our own
- *  update after the transfer was lost; a reversed one marks it FAILED for an admin to look at. */
+/** Transfers we made carry (deal, invoice) metadata, the deal a colocation or a hosting one: a created one
+ *  marks its payout PAID even if our own update after the transfer was lost; a reversed one marks it
+ *  FAILED for an admin to look at. */
 const transferChanged: Handler = async (tx, event) => {
   const transfer = event.data.object as Stripe.Transfer;
   const { deal_id: dealId, invoice_id: invoiceId } = transfer.metadata;
   if (!dealId || !invoiceId) return;
-  const where = { dealId, stripeInvoiceId: invoiceId };
+  const where = { stripeInvoiceId: invoiceId, OR: [{ dealId }, { hostingDealId: dealId }] };
   if (event.type === 'transfer.reversed' || transfer.reversed) {
     await tx.payout.updateMany({ where, data: { status: 'FAILED', stripeTransferId: transfer.id, lastError: `Transfer ${transfer.id} was reversed.` } });
     return;

@@ -95,5 +95,14 @@ describe('hosting tables as the runtime role', () => {
     expect(await refused(() => as(fleet.orgId, (tx) => tx.hostingStatement.update({ where: { id: issued.id }, data: { tenantTotalCents: 1n } })))).toBe(true);
     await as(fleet.orgId, (tx) => tx.hostingStatement.update({ where: { id: issued.id }, data: { status: 'AGREED', agreedAt: new Date() } }));
     expect(await api.db.prisma.hostingStatement.findUniqueOrThrow({ where: { id: issued.id } })).toMatchObject({ status: 'AGREED', tenantTotalCents: 650n });
+    // Invoicing and payment are the system's: no party marks a statement invoiced or paid, nor writes a payout.
+    for (const party of [fleet, host]) {
+      expect(await refused(() => as(party.orgId, (tx) => tx.hostingStatement.update({ where: { id: issued.id }, data: { paidAt: new Date() } })))).toBe(true);
+      expect(await refused(() => as(party.orgId, (tx) => tx.hostingStatement.update({ where: { id: issued.id }, data: { stripeInvoiceId: 'in_forged', invoicedAt: new Date() } })))).toBe(true);
+    }
+    expect(
+      await refused(() => as(host.orgId, (tx) => tx.payout.create({ data: { orgId: host.orgId, hostingDealId: dealId, hostingStatementId: issued.id, stripeInvoiceId: 'in_forged', amountCents: 630n } }))),
+    ).toBe(true);
+    expect(await api.db.prisma.hostingStatement.findUniqueOrThrow({ where: { id: issued.id } })).toMatchObject({ paidAt: null, stripeInvoiceId: null });
   });
 });

@@ -249,12 +249,13 @@ describe('hosting deals and their monthly statements', () => {
     expect((await api.gql(`mutation ($id: ID!) { issueHostingStatement(id: $id) { status } }`, { id: statementId }, host)).errors).toBeUndefined();
     expect(code(await api.gql(`mutation ($id: ID!) { agreeHostingStatement(id: $id) { id } }`, { id: statementId }, host))).toBe('FORBIDDEN');
     const agreed = await api.gql<{ agreeHostingStatement: { status: string } }>(`mutation ($id: ID!) { agreeHostingStatement(id: $id) { status } }`, { id: statementId }, fleet);
-    expect(agreed.data?.agreeHostingStatement.status).toBe('AGREED');
+    // Agreed, then invoiced to the fleet and (the local Stripe pays at once) paid: hosting-money.int.test.ts.
+    expect(agreed.data?.agreeHostingStatement.status).toBe('PAID');
     // An agreed month's data and statement never change.
     expect(code(await api.gql(`mutation ($d: ID!) { computeHostingStatement(dealId: $d, month: "2026-03") { id } }`, { d: dealId }, host))).toBe('CONFLICT');
     expect(code(await api.gql(`mutation ($d: ID!, $r: [HostingReadingInput!]!) { recordHostingReadings(dealId: $d, readings: $r) }`, { d: dealId, r: readings.slice(0, 1) }, host))).toBe('CONFLICT');
     const listed = await api.gql<{ hostingDeal: { statements: { status: string }[] } }>(`query ($id: ID!) { hostingDeal(id: $id) { statements { status } } }`, { id: dealId }, fleet);
-    expect(listed.data!.hostingDeal.statements).toEqual([{ status: 'AGREED' }]);
+    expect(listed.data!.hostingDeal.statements).toEqual([{ status: 'PAID' }]);
 
     // Another organisation: NOT_FOUND for the deal, its statement, the offer and the request, and nothing moves.
     for (const [query, variables] of [

@@ -1,6 +1,6 @@
 // Rows ↔ GraphQL shapes and engine views. Money: cents per MWh ↔ $/kWh (÷ 100,000), cents ↔ USD.
 import { createHash } from 'node:crypto';
-import type { HostingDeal, HostingOffer, HostingRequest, HostingStatement, Prisma } from '@gridshare/db';
+import type { HostingDeal, HostingOffer, HostingRequest, HostingStatement, Payout, Prisma } from '@gridshare/db';
 import type { FleetSpec, HostingAiLoad, HostingOfferView, HostingRequestView, HostingSettlementTerms, OfferEconomics } from '@gridshare/hosting';
 import { resolveFleet } from '@gridshare/hosting';
 import { isoDay } from '../common/dates';
@@ -169,10 +169,16 @@ export function toDealNode(deal: HostingDeal, orgId: string) {
 }
 export type HostingDealNode = ReturnType<typeof toDealNode>;
 
-export function toStatementNode(s: HostingStatement) {
-  const lines = s.lines as unknown as { kind: string; description: string; amountCents: number; feeBase: boolean; detail: unknown }[];
+/** The statement's lines as packages/hosting settleHostingMonth wrote them (JSON, in order). */
+export const statementLines = (s: Pick<HostingStatement, 'lines'>) =>
+  s.lines as unknown as { kind: string; description: string; amountCents: number; feeBase: boolean; detail: unknown }[];
+
+/** `payout`: the host's, when read with it (row-level security shows it to the host only). */
+export function toStatementNode(s: HostingStatement & { payout?: Payout | null }) {
+  const lines = statementLines(s);
   return {
     ...s,
+    payout: s.payout ? { amountUsd: usd(s.payout.amountCents), status: s.payout.status } : null,
     meteredKwh: s.meteredKwh.toNumber(),
     tenantTotalUsd: usd(s.tenantTotalCents),
     platformFeeUsd: usd(s.platformFeeCents),

@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { authorize, can } from '../../auth/authorize';
 import { notFound } from '../../errors/domain-errors';
 import { ZPageArgs, connectionResolvers, toConnection } from '../../graphql/pagination';
-import { encodeKeyset } from '../../graphql/keyset-cursor';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
 import { assertNotPast, todayOf } from '../common/dates';
 import { toSiteNode } from '../sites/sites.mappers';
 import * as deals from './deals.service';
-import { type HostingDealNode, type HostingOfferNode, toDealNode, toListingNode, toOfferNode, toOfferView, toRequestNode, toStatementNode } from './hosting.mappers';
+import { type HostingDealNode, type HostingOfferNode, toDealNode, toListingNode, toOfferNode, toRequestNode, toStatementNode } from './hosting.mappers';
 import {
   ZCreateHostingOfferInput,
   ZCreateHostingRequestInput,
@@ -23,7 +22,7 @@ import {
   ZUpdateHostingOfferInput,
   ZUpdateHostingRequestInput,
 } from './hosting.schemas';
-import { countOffers as countListed, marketOf, searchOffers } from './market.service';
+import { type FoundOffer, countOffers as countListed, decodeOfferCursor, encodeOfferCursor, marketOf, searchOffers, toFoundOffer } from './market.service';
 import { matchesForRequest, requestsThatFit } from './matching.service';
 import * as offers from './offers.service';
 import * as requests from './requests.service';
@@ -42,9 +41,19 @@ const dealMove = (move: (typeof deals.MOVES)[keyof typeof deals.MOVES]) => async
 
 const statementMove = (action: 'issue' | 'agree' | 'dispute') => async (_p: unknown, args: { id: string; reason?: string }, ctx: ApiContext) => {
   const auth = authorize(ctx, can.writeDeals);
+  const id = parseInput(ZId, args.id, 'id');
+  // Agreeing is the one move that moves money: the agreed statement is invoiced to the fleet.
+  if (action === 'agree') return toStatementNode(await statements.agreeStatement({ prisma: ctx.db.prisma, billing: ctx.billing, logger: ctx.logger }, auth, id));
   const reason = action === 'dispute' ? parseInput(z.string().trim().min(1, 'must not be empty').max(1_000, 'must be at most 1,000 characters'), args.reason, 'reason') : undefined;
-  return toStatementNode(await statements.moveStatement(ctx.db.prisma, auth, parseInput(ZId, args.id, 'id'), action, reason));
+  return toStatementNode(await statements.moveStatement(ctx.db.prisma, auth, id, action, reason));
 };
+
+/**
+ * Root fields whose answer is the same for every caller allowed to ask (the search reads only listed
+ * offers, as every organisation sees them; the fleet and market it prices them for are in the query), with
+ * the permission to ask: the HTTP layer may replay their answers (graphql/response-cache.ts).
+ */
+export const hostingPublicQueries = { searchHostingOffers: can.readCapacity };
 
 export const hostingResolvers: Resolvers = {
   Query: {
@@ -62,19 +71,28 @@ export const hostingResolvers: Resolvers = {
       return toConnection(rows, page, toOfferNode, () => offers.countOffers(ctx.db.prisma, auth, only));
     },
     searchHostingOffers: async (_p, args, ctx) => {
-      authorize(ctx, can.readCapacity);
+      authorize(ctx, hostingPublicQueries.searchHostingOffers);
       const { filter: rawFilter, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const filter = parseInput(ZHostingOfferSearch.nullish(), rawFilter, 'filter');
-      const { rows, where } = await searchOffers(ctx.db.prisma, page, filter);
+      const after = page.after ? decodeOfferCursor(page.after) : null;
+      let rows: FoundOffer[];
+      let totalCount: () => Promise<number>;
+      if (ctx.hostingOffers) {
+        const index = await ctx.timings.measure('offer-check', () => ctx.hostingOffers!.current());
+        const found = index.search(page.first, filter, after);
+        rows = found.rows;
+        totalCount = async () => found.count;
+      } else {
+        const found = await searchOffers(ctx.db.prisma, page, filter);
+        rows = found.rows.map(toFoundOffer);
+        totalCount = () => countListed(ctx.db.prisma, found.where);
+      }
       const fleet = resolveFleet({ kind: 'POWER', mw: filter?.fleetMw ?? 1, jPerTh: filter?.jPerTh ?? DEFAULT_J_PER_TH, cooling: 'AIR' });
       const market = marketOf(filter?.market);
       const visible = rows.slice(0, page.first);
-      const edges = visible.map((row) => {
-        const view = toOfferView(row);
-        return { cursor: encodeKeyset([String(row.effectiveRate), row.offer.id]), node: toListingNode(view, offerEconomics(view, fleet, market)) };
-      });
-      return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: () => countListed(ctx.db.prisma, where) };
+      const edges = visible.map((row) => ({ cursor: encodeOfferCursor(row), node: toListingNode(row.view, offerEconomics(row.view, fleet, market)) }));
+      return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
     },
     hostingRequest: async (_p, args, ctx) => {
       const auth = authorize(ctx, can.readRequests);
@@ -93,7 +111,7 @@ export const hostingResolvers: Resolvers = {
       const requestId = parseInput(ZId, args.requestId, 'requestId');
       const market = marketOf(parseInput(ZHostingMarketInput.nullish(), args.market, 'market'));
       const limit = parseInput(ZLimit, args.limit, 'limit') ?? 20;
-      const result = await matchesForRequest(ctx.db.prisma, auth, requestId, market, limit);
+      const result = await matchesForRequest(ctx.db.prisma, auth, requestId, market, limit, ctx.hostingOffers);
       const exclusionCounts = Object.entries(result.exclusionCounts).map(([constraint, count]) => ({ constraint, count }));
       return { ...result, ...result.market, exclusionCounts, fleetMw: result.fleet.mw, fleetJPerTh: result.fleet.jPerTh };
     },

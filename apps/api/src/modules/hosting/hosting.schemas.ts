@@ -1,5 +1,5 @@
 import { ASIC_MODEL_IDS } from '@gridshare/hosting';
-import { ZInferenceProfile, ZTrainingProfile } from '@gridshare/revenue';
+import { DEFAULT_REVENUE_INPUT, DEFAULT_TRAINING_PROFILE, ZInferenceProfile, ZTrainingProfile } from '@gridshare/revenue';
 import { z } from 'zod';
 import { ZId, ZPartialUpdate, ZPositiveMw } from '../common/common.schemas';
 import { ZDate } from '../common/dates';
@@ -36,11 +36,21 @@ const ZInterruptibility = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The revenue model's documented default profile of each kind (packages/revenue defaults.ts): a profile
+ * given in part (the portal's offer form sends the kind alone) is completed from it, as revenueModel does.
+ */
+const DEFAULT_AI_PROFILES: Readonly<Record<string, object>> = { [DEFAULT_REVENUE_INPUT.aiLoad.profile.kind]: DEFAULT_REVENUE_INPUT.aiLoad.profile, training: DEFAULT_TRAINING_PROFILE };
+const withDefaultProfile = (profile: unknown) => {
+  const kind = typeof profile === 'object' && profile !== null && 'kind' in profile ? String(profile.kind) : '';
+  return Object.hasOwn(DEFAULT_AI_PROFILES, kind) ? { ...DEFAULT_AI_PROFILES[kind], ...(profile as object) } : profile;
+};
+
 /** The AI load behind an AI site's idle power: the revenue model's inference or training profile. */
 const ZAiLoad = z.strictObject({
   contractedItMw: ZPositiveMw,
   pue: z.number().finite().min(1, 'must be at least 1.0').max(3, 'must be at most 3.0'),
-  profile: z.discriminatedUnion('kind', [ZInferenceProfile, ZTrainingProfile]),
+  profile: z.preprocess(withDefaultProfile, z.discriminatedUnion('kind', [ZInferenceProfile, ZTrainingProfile])),
 });
 
 const offerFields = {

@@ -3,13 +3,13 @@
 // coordinates; never a request's organisation or title): the pattern of the capacity search
 // (docs/architecture.md, explicit system paths). What each caller may then do is checked in its own scope.
 import { type AppPrisma, type HostingOffer, type HostingRequest, Prisma } from '@gridshare/db';
-import type { HostingMarket } from '@gridshare/hosting';
+import type { HostingMarket, HostingOfferView } from '@gridshare/hosting';
 import { DEFAULT_HOSTING_MARKET } from '@gridshare/hosting';
 import { badInput } from '../../errors/domain-errors';
-import { decodeKeyset } from '../../graphql/keyset-cursor';
+import { decodeKeyset, encodeKeyset } from '../../graphql/keyset-cursor';
 import type { TPageArgs } from '../../graphql/pagination';
 import type { OfferWithSite } from './hosting.mappers';
-import { usdPerKwhToCentsPerMwh } from './hosting.mappers';
+import { toOfferView, usdPerKwhToCentsPerMwh } from './hosting.mappers';
 import type { THostingOfferSearch } from './hosting.schemas';
 
 export const marketOf = (market: { hashpriceUsdPerPhDay: number; poolFeePercent: number } | null | undefined): HostingMarket => market ?? DEFAULT_HOSTING_MARKET;
@@ -32,7 +32,19 @@ const LISTED = Prisma.sql`o."status" = 'LISTED' AND s."status" = 'ACTIVE' AND or
 
 type OfferRow = HostingOffer & { country: string; region: string; gridOperator: string; energyPriceCentsPerMwh: number; verified: boolean; effectiveRate: number | null };
 
-function toOfferWithSite(row: OfferRow): OfferWithSite & { effectiveRate: number | null } {
+/** A listed offer as the market reads it: the offer, its site's public attributes, its effective rate (cents/MWh; null: no rate). */
+export type ListedOffer = OfferWithSite & { effectiveRate: number | null };
+
+/** What a search answers per offer: the engine's view of it (which the listing shows), its rate and id (the cursor). */
+export interface FoundOffer {
+  id: string;
+  rate: number | null;
+  view: HostingOfferView;
+}
+
+export const toFoundOffer = (listed: ListedOffer): FoundOffer => ({ id: listed.offer.id, rate: listed.effectiveRate, view: toOfferView(listed) });
+
+function toOfferWithSite(row: OfferRow): ListedOffer {
   const { country, region, gridOperator, energyPriceCentsPerMwh, verified, effectiveRate, ...offer } = row;
   return { offer, site: { country, region, gridOperator, energyPriceCentsPerMwh, verified }, effectiveRate };
 }
@@ -50,6 +62,21 @@ function searchWhere(filter: THostingOfferSearch | null | undefined): Prisma.Sql
   return Prisma.join(parts, ' AND ');
 }
 
+/** A search page's position: the last offer's effective rate and id. */
+export interface OfferCursor {
+  rate: number;
+  id: string;
+}
+
+export const encodeOfferCursor = (offer: FoundOffer) => encodeKeyset([String(offer.rate), offer.id]);
+
+export function decodeOfferCursor(after: string): OfferCursor {
+  const [rate, id] = decodeKeyset(after, 2);
+  if (!Number.isFinite(Number(rate)) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id!)) throw badInput('after', 'not a cursor from this search');
+  // Lower case: PostgreSQL orders uuids by their bytes, which is the order of their lower-case text.
+  return { rate: Number(rate), id: id!.toLowerCase() };
+}
+
 /**
  * Listed offers, cheapest effective rate first: for one fleet (one J/TH) that is highest expected margin
  * first, since hash revenue per MWh is the same for every offer. Keyset pages on (rate, id).
@@ -57,9 +84,8 @@ function searchWhere(filter: THostingOfferSearch | null | undefined): Prisma.Sql
 export async function searchOffers(prisma: AppPrisma, page: TPageArgs, filter: THostingOfferSearch | null | undefined) {
   let after = Prisma.sql`TRUE`;
   if (page.after) {
-    const [rate, id] = decodeKeyset(page.after, 2);
-    if (!Number.isFinite(Number(rate)) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id!)) throw badInput('after', 'not a cursor from this search');
-    after = Prisma.sql`(${EFFECTIVE_RATE}, o."id") > (${Number(rate)}::float8, ${id}::uuid)`;
+    const { rate, id } = decodeOfferCursor(page.after);
+    after = Prisma.sql`(${EFFECTIVE_RATE}, o."id") > (${rate}::float8, ${id}::uuid)`;
   }
   const where = searchWhere(filter);
   const rows = await prisma.$queryRaw<OfferRow[]>`
@@ -93,6 +119,16 @@ export async function candidateOffers(prisma: AppPrisma, request: HostingRequest
        AND o."mw" >= ${request.fleetMw} AND o."availableFrom" <= ${request.startDate}::date AND o."minTermMonths" <= ${request.termMonths}
      ORDER BY ${EFFECTIVE_RATE} NULLS LAST, o."id"
      LIMIT ${MATCH_CANDIDATE_LIMIT}`;
+  return rows.map(toOfferWithSite);
+}
+
+/** Every listed offer, or those on these sites (the in-memory index's reads: offer-sync.ts). */
+export async function readListedOffers(prisma: AppPrisma, siteIds?: readonly string[]): Promise<ListedOffer[]> {
+  const sites = siteIds ? Prisma.sql`s."id" IN (SELECT unnest(${[...siteIds]}::uuid[]))` : Prisma.sql`TRUE`;
+  const rows = await prisma.$queryRaw<OfferRow[]>`
+    SELECT ${OFFER_COLUMNS}
+      FROM "HostingOffer" o JOIN "Site" s ON s."id" = o."siteId" JOIN "Organization" org ON org."id" = o."orgId"
+     WHERE ${LISTED} AND ${sites}`;
   return rows.map(toOfferWithSite);
 }
 

@@ -7,11 +7,14 @@ import type { Authorized } from '../../auth/principal';
 import { decodeCursor, encodeCursor, type TPageArgs } from '../../graphql/pagination';
 import { fleetLabel, toListingNode, toOfferView, toRequestView } from './hosting.mappers';
 import { candidateOffers, openRequests, ownListedOffers } from './market.service';
+import type { OfferSync } from './offer-sync';
 import { findOwnRequest } from './requests.service';
 
-export async function matchesForRequest(prisma: AppPrisma, auth: Authorized, requestId: string, market: HostingMarket, limit: number) {
-  const request = await withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId));
-  const views = (await candidateOffers(prisma, request)).map(toOfferView);
+/** Offers for one of the caller's requests, from the in-memory offer index when there is one (offer-sync.ts). */
+export async function matchesForRequest(prisma: AppPrisma, auth: Authorized, requestId: string, market: HostingMarket, limit: number, offers: OfferSync | null) {
+  // The index's freshness check and the request's read are independent round trips: run them together.
+  const [request, index] = await Promise.all([withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId)), offers?.current()]);
+  const views = index ? index.candidates(request) : (await candidateOffers(prisma, request)).map(toOfferView);
   const result = matchHostingRequest(toRequestView(request), views, market, limit);
   const byId = new Map(views.map((v) => [v.id, v]));
   return {

@@ -1,16 +1,29 @@
 // A hosting deal's meter data (recorded by the host) and its monthly statements: computed by
 // packages/hosting settleHostingMonth from the readings, outages and the platform's hashprice index;
-// issued by the host; agreed or disputed by the fleet. An agreed statement never changes (a trigger).
+// issued by the host; agreed or disputed by the fleet, or agreed by the worker when the fleet did neither
+// within the dispute window. An agreed statement never changes (a trigger); it is invoiced to the fleet
+// and paid out to the host like a colocation statement (hosting-billing.ts, modules/statement-billing).
+import { type Billing, describeStripeError } from '@gridshare/billing';
 import { type AppPrisma, type AppTx, type HostingDeal, Prisma, type StatementStatus, withOrg } from '@gridshare/db';
 import { type HostingSettlementTerms, settleHostingMonth } from '@gridshare/hosting';
+import type { Logger } from 'pino';
 import { writeAudit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { badInput, conflict, forbidden, notFound } from '../../errors/domain-errors';
 import { assertTransition } from '../common/transitions';
+import { invoiceStatement } from '../statement-billing/statement-invoicing';
 import { findPartyDeal, roleIn } from './deals.service';
+import { HOSTING_STATEMENT_BILLING } from './hosting-billing';
 import type { THostingOutageInput } from './hosting.schemas';
 
 const HOUR_MS = 3_600_000;
+/**
+ * An issued statement the fleet neither agrees nor disputes within this many days is agreed by the worker
+ * (issue #19: hosting statements follow colocation's states, where the window is a deal term; hosting
+ * deals' terms have none, so the issue's 7 days apply to all).
+ */
+export const HOSTING_DISPUTE_WINDOW_DAYS = 7;
+export const HOSTING_DISPUTE_WINDOW_ACTOR = 'system:dispute-window';
 const FINAL: readonly StatementStatus[] = ['AGREED', 'INVOICED', 'PAID'];
 
 async function hostDeal(tx: AppTx, auth: Authorized, dealId: string, statuses: readonly HostingDeal['status'][], action: string) {
@@ -116,20 +129,25 @@ export function computeStatement(prisma: AppPrisma, auth: Authorized, dealId: st
       computedAt: new Date(),
     };
     const statement = existing
-      ? await tx.hostingStatement.update({ where: { id: existing.id }, data: { ...values, disputedAt: null, disputeReason: null } })
+      ? await tx.hostingStatement.update({ where: { id: existing.id }, data: { ...values, autoAgreeAt: null, disputedAt: null, disputeReason: null } })
       : await tx.hostingStatement.create({ data: { ...values, dealId, hostOrgId: deal.hostOrgId, fleetOrgId: deal.fleetOrgId, month: from } });
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: 'hosting-statement.computed', entityType: 'HostingStatement', entityId: statement.id, changes: { month, tenantTotalCents: s.tenantTotalCents } });
     return statement;
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/** Each move's state change and the stamps it writes (`now`, the caller). */
 const STATEMENT_MOVES = {
-  issue: { by: 'HOST', from: ['DRAFT'], to: 'ISSUED', stamp: 'issuedAt' },
-  agree: { by: 'FLEET', from: ['ISSUED'], to: 'AGREED', stamp: 'agreedAt' },
-  dispute: { by: 'FLEET', from: ['ISSUED'], to: 'DISPUTED', stamp: 'disputedAt' },
+  issue: { by: 'HOST', from: ['DRAFT'], to: 'ISSUED', stamps: (now: Date) => ({ issuedAt: now, autoAgreeAt: new Date(now.getTime() + HOSTING_DISPUTE_WINDOW_DAYS * DAY_MS) }) },
+  agree: { by: 'FLEET', from: ['ISSUED'], to: 'AGREED', stamps: (now: Date, actor: string) => ({ agreedAt: now, agreedBy: actor }) },
+  dispute: { by: 'FLEET', from: ['ISSUED'], to: 'DISPUTED', stamps: (now: Date) => ({ disputedAt: now, autoAgreeAt: null }) },
 } as const;
 
-export function moveStatement(prisma: AppPrisma, auth: Authorized, id: string, action: keyof typeof STATEMENT_MOVES, reason?: string) {
+export type HostingStatementMove = keyof typeof STATEMENT_MOVES;
+
+export function moveStatement(prisma: AppPrisma, auth: Authorized, id: string, action: HostingStatementMove, reason?: string, now = new Date()) {
   const move = STATEMENT_MOVES[action];
   return withOrg(prisma, auth, async (tx) => {
     const statement = await tx.hostingStatement.findFirst({ where: { id, OR: [{ hostOrgId: auth.orgId }, { fleetOrgId: auth.orgId }] } });
@@ -139,7 +157,7 @@ export function moveStatement(prisma: AppPrisma, auth: Authorized, id: string, a
     assertTransition('hosting statement', id, statement.status, move.from, action);
     const moved = await tx.hostingStatement.updateMany({
       where: { id, status: statement.status },
-      data: { status: move.to, [move.stamp]: new Date(), ...(action === 'dispute' ? { disputeReason: reason ?? null } : {}) },
+      data: { status: move.to, ...move.stamps(now, auth.actor), ...(action === 'dispute' ? { disputeReason: reason ?? null } : {}) },
     });
     if (moved.count !== 1) throw conflict(`Hosting statement ${id} changed meanwhile; read it again.`);
     await writeAudit(tx, { orgId: auth.orgId, actor: auth.actor, action: `hosting-statement.${action}`, entityType: 'HostingStatement', entityId: id, changes: { from: statement.status, to: move.to } });
@@ -150,6 +168,56 @@ export function moveStatement(prisma: AppPrisma, auth: Authorized, id: string, a
 export function statementsOf(prisma: AppPrisma, auth: Authorized, dealId: string) {
   return withOrg(prisma, auth, async (tx) => {
     await findPartyDeal(tx, auth, dealId);
-    return tx.hostingStatement.findMany({ where: { dealId }, orderBy: { month: 'asc' } });
+    return tx.hostingStatement.findMany({ where: { dealId }, orderBy: { month: 'asc' }, include: { payout: true } });
   });
+}
+
+export interface HostingBillingDeps {
+  prisma: AppPrisma;
+  billing: Billing;
+  logger: Logger;
+}
+
+/** A statement of the caller's deals, or NOT_FOUND. */
+export function getStatement(prisma: AppPrisma, auth: Authorized, id: string) {
+  return withOrg(prisma, auth, async (tx) => {
+    const statement = await tx.hostingStatement.findFirst({ where: { id, OR: [{ hostOrgId: auth.orgId }, { fleetOrgId: auth.orgId }] }, include: { payout: true } });
+    if (!statement) throw notFound('Hosting statement', id);
+    return statement;
+  });
+}
+
+/**
+ * The fleet agrees; once that has committed, the statement is invoiced to it. The agreement stands
+ * whatever Stripe does next: a failed invoicing is logged and the worker's invoice-statements job retries it.
+ */
+export async function agreeStatement({ prisma, billing, logger }: HostingBillingDeps, auth: Authorized, id: string) {
+  await moveStatement(prisma, auth, id, 'agree');
+  try {
+    await invoiceStatement(HOSTING_STATEMENT_BILLING, prisma, billing, id);
+  } catch (error) {
+    logger.warn({ hostingStatementId: id, stripeError: describeStripeError(error) }, 'hosting statement agreed but not invoiced yet; the worker retries it');
+  }
+  return getStatement(prisma, auth, id);
+}
+
+/**
+ * For the worker (the settlement-auto-agree job): every ISSUED statement whose dispute window ran out is
+ * agreed on the fleet's behalf, each by a conditional update (a fleet disputing at the same moment wins or
+ * loses cleanly); the billing job invoice-statements then invoices it.
+ */
+export async function autoAgreeDueHostingStatements(prisma: AppPrisma, now = new Date()): Promise<string[]> {
+  const due = await prisma.hostingStatement.findMany({ where: { status: 'ISSUED', autoAgreeAt: { lte: now } }, orderBy: { autoAgreeAt: 'asc' }, take: 500, select: { id: true } });
+  const agreed: string[] = [];
+  for (const { id } of due) {
+    const moved = await prisma.$transaction(async (tx) => {
+      const done = await tx.hostingStatement.updateMany({ where: { id, status: 'ISSUED', autoAgreeAt: { lte: now } }, data: { status: 'AGREED', agreedAt: now, agreedBy: HOSTING_DISPUTE_WINDOW_ACTOR } });
+      if (done.count !== 1) return false;
+      const { fleetOrgId, autoAgreeAt } = await tx.hostingStatement.findUniqueOrThrow({ where: { id }, select: { fleetOrgId: true, autoAgreeAt: true } });
+      await writeAudit(tx, { orgId: fleetOrgId, actor: HOSTING_DISPUTE_WINDOW_ACTOR, action: 'hosting-statement.agree', entityType: 'HostingStatement', entityId: id, changes: { from: 'ISSUED', to: 'AGREED', automatic: true, autoAgreeAt } });
+      return true;
+    });
+    if (moved) agreed.push(id);
+  }
+  return agreed;
 }

@@ -29,7 +29,7 @@ describe('dayRowsOf, CSV', () => {
     ['a missing value', '2026-01-01', 1, undefined, /expected 2 values \(day,usdPerPhDay\), found 1/],
     ['a word for a number', '2026-01-01,forty', 1, 'usdPerPhDay', /must be a number/],
     ['a thousands separator', '2026-01-01,1,041', 1, undefined, /found 3/],
-    ['zero', '2026-01-01,0', 1, 'usdPerPhDay', /more than 0/],
+    ['zero', '2026-01-01,0', 1, 'usdPerPhDay', /at least 0.0001 USD\/PH\/day/],
     ['a price per TH', '2026-01-01,45000', 1, 'usdPerPhDay', /at most 2000/],
     ['a day before Bitcoin', '2008-12-31,1', 1, 'day', /2009-01-03/],
     ['another header', 'date,price\n2026-01-01,40', 1, undefined, /header must be day,usdPerPhDay/],

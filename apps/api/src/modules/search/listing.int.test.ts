@@ -1,5 +1,6 @@
-// What a tenant reads to act on listings: the regions with capacity (for suggestions) and the lease-term filter.
-import { type OrgFixture, createListedBlock, signUpOrg } from '../../testing/fixtures';
+// What a tenant reads to act on listings: the regions and grid operators with capacity (for suggestions) and the lease-term filter.
+import { type OrgFixture, createApiKey, createListedBlock, signUpOrg } from '../../testing/fixtures';
+import { errorCode } from '../../testing/expect-code';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -19,6 +20,13 @@ afterAll(() => api.close());
 it('lists the regions with listed capacity and how many sites each has', async () => {
   const result = await api.gql<{ listedRegions: { country: string; region: string; sites: number }[] }>(`{ listedRegions { country region sites } }`, {}, tenant);
   expect(result.data?.listedRegions).toContainEqual({ country: 'NO', region: 'Nordland', sites: 2 });
+});
+
+it('lists the grid operators with listed capacity and how many sites each has; a key without capacity:read gets none', async () => {
+  const result = await api.gql<{ listedGridOperators: { gridOperator: string; sites: number }[] }>(`{ listedGridOperators { gridOperator sites } }`, {}, tenant);
+  expect(result.data?.listedGridOperators.find((g) => g.gridOperator === 'NORDPOOL')?.sites).toBeGreaterThanOrEqual(2);
+  const orgOnly = await createApiKey(api, tenant, ['ORG_READ']);
+  expect(errorCode(await api.gql(`{ listedGridOperators { gridOperator } }`, {}, { token: orgOnly.secret }))).toBe('FORBIDDEN');
 });
 
 it('filters by the lease term wanted: only blocks whose minimum term it meets', async () => {

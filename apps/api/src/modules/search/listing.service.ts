@@ -39,6 +39,13 @@ export async function listedRegions(prisma: AppPrisma) {
   return rows.map((row) => ({ ...row, sites: Number(row.sites) }));
 }
 
+export async function listedGridOperators(prisma: AppPrisma) {
+  const rows = await prisma.$queryRaw<{ gridOperator: string; sites: bigint }[]>`
+    SELECT l."gridOperator", count(*) AS "sites" FROM "MarketplaceListing" l WHERE l."siteHead"
+     GROUP BY l."gridOperator" ORDER BY l."gridOperator"`;
+  return rows.map((row) => ({ ...row, sites: Number(row.sites) }));
+}
+
 /** The host of a listed site, for the system path that records a proposal request (never returned). */
 export async function listedSiteHost(prisma: AppPrisma, siteId: string): Promise<string | null> {
   const [row] = await prisma.$queryRaw<{ hostOrgId: string }[]>(

@@ -3,7 +3,7 @@ import { ZPageArgs, connectionResolvers } from '../../graphql/pagination';
 import type { Resolvers } from '../../graphql/resolvers';
 import { parseInput } from '../../graphql/validate';
 import { ZId } from '../common/common.schemas';
-import { getListing, listedRegions } from './listing.service';
+import { getListing, listedGridOperators, listedRegions } from './listing.service';
 import { toListingNode } from './search.mappers';
 import { searchListingIndex } from './search.memory';
 import { countListings, searchListings } from './search.service';
@@ -21,6 +21,10 @@ export const searchResolvers: Resolvers = {
     listedRegions: async (_parent, _args, ctx) => {
       authorize(ctx, can.readCapacity);
       return listedRegions(ctx.db.prisma);
+    },
+    listedGridOperators: async (_parent, _args, ctx) => {
+      authorize(ctx, can.readCapacity);
+      return listedGridOperators(ctx.db.prisma);
     },
     listing: async (_parent, args, ctx) => {
       authorize(ctx, can.readCapacity);

@@ -1,7 +1,8 @@
 // Money from agreed statements, offline against the local Stripe-shaped server: the invoice carries the
 // statement's lines; invoice.paid pays the host what was collected less the fee, once, however often it
 // arrives; a failed transfer is retried; nothing is invoiced when nothing is due. And the identities every
-// stored statement keeps, over generated months (fast-check).
+// stored statement keeps, colocation's and mining hosting's, over generated months (fast-check). Hosting's
+// invoices and payouts: modules/hosting/hosting-money.int.test.ts.
 import { retryPayouts } from '@gridshare/billing';
 import fc from 'fast-check';
 import { type OrgFixture, mutate, signUpOrg } from '../../testing/fixtures';
@@ -16,8 +17,9 @@ import {
   recordWorkedMonth,
   setHashprice,
 } from '../../testing/settlement-fixtures';
+import { activeHostingDeal, recordHostingMonth } from '../../testing/hosting-fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
-import { invoiceAgreedStatements } from './statement-invoicing';
+import { invoiceAgreedStatements } from '../billing/statement-kinds';
 
 let api: TestApi;
 
@@ -193,6 +195,37 @@ describe('every stored statement balances', () => {
     for (const row of stored) {
       expect(row.tenantTotalCents).toBe(row.hostPayoutCents + row.platformFeeCents);
       expect(row.tenantTotalCents + row.tenantCarryOutCents).toBe(row.lines.reduce((s, line) => s + line.amountCents, 0n));
+    }
+  });
+
+  it('hosting statements too: total = payout + fee, payout ≤ total, the lines sum to total + carried credit (fast-check)', async () => {
+    const { host } = await hostWithAccount('hosting-property');
+    const fleet = await signUpOrg(api, 'MINER', 'hosting-property-fleet');
+    // 1,000 S21 (3,500 kW) from March 2026 for 12 months, a deposit of one month: held on the first statement.
+    const { dealId } = await activeHostingDeal(api, host, fleet, { depositMonths: 1 });
+    const months = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    const shape = fc.record({
+      month: fc.constantFrom(...months),
+      kwh: fc.integer({ min: 0, max: 3_535 }),
+      curtailedHours: fc.integer({ min: 0, max: 300 }),
+      downtimeHours: fc.integer({ min: 0, max: 200 }),
+      hashprice: fc.integer({ min: 1, max: 200 }),
+    });
+    const COMPUTE = `mutation ($d: ID!, $m: String!) { computeHostingStatement(dealId: $d, month: $m) { tenantTotalUsd platformFeeUsd hostPayoutUsd tenantCarryOutUsd lines { amountUsd } } }`;
+    await fc.assert(
+      fc.asyncProperty(shape, async ({ month, ...data }) => {
+        await recordHostingMonth(api, host, dealId, { month, ...data });
+        const statement = await mutate<{ tenantTotalUsd: number; platformFeeUsd: number; hostPayoutUsd: number; tenantCarryOutUsd: number; lines: { amountUsd: number }[] }>(
+          api, host, 'computeHostingStatement', COMPUTE, { d: dealId, m: month },
+        );
+        const [total, fee, payout, carry] = [cents(statement.tenantTotalUsd), cents(statement.platformFeeUsd), cents(statement.hostPayoutUsd), cents(statement.tenantCarryOutUsd)];
+        const sum = statement.lines.reduce((s, line) => s + cents(line.amountUsd), 0);
+        return total === payout + fee && payout >= 0 && fee >= 0 && payout <= total && carry <= 0 && total + carry === sum;
+      }),
+      { numRuns: 8 },
+    );
+    for (const row of await api.db.prisma.hostingStatement.findMany({ where: { dealId } })) {
+      expect(row.tenantTotalCents).toBe(row.hostPayoutCents + row.platformFeeCents);
     }
   });
 });

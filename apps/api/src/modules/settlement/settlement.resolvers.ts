@@ -38,7 +38,12 @@ export const settlementResolvers: Resolvers = {
     feeIncome: async (_parent, args, ctx) => {
       requirePlatformAdmin(ctx, "see the platform's fee income");
       const { from, until } = parseInput(ZFeeIncomeArgs, args, '');
-      return (await reads.platformFeeIncome(ctx.db.prisma, from, until)).map((row) => ({ month: row.month, platformFeeUsd: centsToUsd(row.platformFeeCents), statements: row.statements }));
+      return (await reads.platformFeeIncome(ctx.db.prisma, from, until)).map((row) => ({
+        month: row.month,
+        platformFeeUsd: centsToUsd(row.platformFeeCents),
+        tenantTotalUsd: centsToUsd(row.tenantTotalCents),
+        statements: row.statements,
+      }));
     },
   },
   Mutation: {

@@ -1,13 +1,14 @@
 // Settlement use-cases for the API: the caller is authorised in its own scope (withOrg), then the statement
 // is computed or moved on the system path (statement-drafts.ts, statement-moves.ts), and answered as the
 // caller reads it. After an agreement commits, the statement is invoiced at once when Stripe answers;
-// otherwise the worker does it (statement-invoicing.ts).
+// otherwise the worker does it (modules/statement-billing).
 import { type Billing, describeStripeError } from '@gridshare/billing';
 import type { AppPrisma } from '@gridshare/db';
 import type { Logger } from 'pino';
 import type { Authorized } from '../../auth/principal';
 import { recomputeStatement as recompute } from './statement-drafts';
-import { invoiceStatement } from './statement-invoicing';
+import { invoiceStatement } from '../statement-billing/statement-invoicing';
+import { COLOCATION_STATEMENT_BILLING } from './statement-billing';
 import { type StatementRole, agreeStatement as agree, assertRole, disputeStatement as dispute, findPartyStatement, issueStatement as issue, reissueStatement as reissue } from './statement-moves';
 import { getStatement } from './statement-reads';
 
@@ -47,7 +48,7 @@ export async function disputeStatement(prisma: AppPrisma, auth: Authorized, id: 
 export async function agreeStatement({ prisma, billing, logger }: SettlementDeps, auth: Authorized, id: string) {
   await moveAs(prisma, auth, id, 'TENANT', 'agree', () => agree(prisma, auth, id));
   try {
-    await invoiceStatement(prisma, billing, id);
+    await invoiceStatement(COLOCATION_STATEMENT_BILLING, prisma, billing, id);
   } catch (error) {
     logger.warn({ statementId: id, stripeError: describeStripeError(error) }, 'statement agreed but not invoiced yet; the worker retries it');
   }

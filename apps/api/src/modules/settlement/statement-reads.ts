@@ -51,15 +51,18 @@ export function findDisputedStatements(prisma: AppPrisma, first: number) {
 }
 
 /** Σ platform fee of the statements both parties agreed (AGREED, INVOICED, PAID), per month from `from` to `until`. */
-export async function platformFeeIncome(prisma: AppPrisma, from: string, until: string): Promise<{ month: string; platformFeeCents: number; statements: number }[]> {
-  const rows = await prisma.$queryRaw<{ month: Date; fee: bigint; statements: number }[]>`
-    SELECT "month", sum("platformFeeCents")::bigint AS "fee", count(*)::int AS "statements"
+export async function platformFeeIncome(prisma: AppPrisma, from: string, until: string): Promise<{ month: string; platformFeeCents: number; tenantTotalCents: number; statements: number }[]> {
+  const rows = await prisma.$queryRaw<{ month: Date; fee: bigint; billed: bigint; statements: number }[]>`
+    SELECT "month", sum("platformFeeCents")::bigint AS "fee", sum("tenantTotalCents")::bigint AS "billed", count(*)::int AS "statements"
       FROM "SettlementStatement"
      WHERE "status" IN ('AGREED', 'INVOICED', 'PAID') AND "month" >= ${monthStart(from)}::date AND "month" <= ${monthStart(until)}::date
      GROUP BY "month"`;
   const byMonth = new Map(rows.map((row) => [monthOf(row.month), row]));
   const months: string[] = [];
   for (let month = from; month <= until; month = addMonths(month, 1)) months.push(month);
-  return months.map((month) => ({ month, platformFeeCents: Number(byMonth.get(month)?.fee ?? 0n), statements: byMonth.get(month)?.statements ?? 0 }));
+  return months.map((month) => {
+    const row = byMonth.get(month);
+    return { month, platformFeeCents: Number(row?.fee ?? 0n), tenantTotalCents: Number(row?.billed ?? 0n), statements: row?.statements ?? 0 };
+  });
 }
 

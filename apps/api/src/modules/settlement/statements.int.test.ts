@@ -357,8 +357,8 @@ describe('the platform admin’s view', () => {
     await mutate(api, host, 'issueStatement', ISSUE, { id: draft.id });
     await mutate(api, tenant, 'disputeStatement', DISPUTE, { id: draft.id, reason: 'Please show the outage log.' });
     const VIEW = `query ($from: String!, $until: String!) { adminSettlement { disputedStatements { hostOrganizationName tenantOrganizationName statement { id disputeReason } }
-      feeIncome(from: $from, until: $until) { month platformFeeUsd statements } } }`;
-    const before = await api.gql<{ adminSettlement: { disputedStatements: { statement: { id: string; disputeReason: string } }[]; feeIncome: { month: string; platformFeeUsd: number; statements: number }[] } }>(
+      feeIncome(from: $from, until: $until) { month platformFeeUsd tenantTotalUsd statements } } }`;
+    const before = await api.gql<{ adminSettlement: { disputedStatements: { statement: { id: string; disputeReason: string } }[]; feeIncome: { month: string; platformFeeUsd: number; tenantTotalUsd: number; statements: number }[] } }>(
       VIEW,
       { from: '2026-08', until: '2026-10' },
       admin,
@@ -372,7 +372,15 @@ describe('the platform admin’s view', () => {
     await mutate(api, tenant, 'agreeStatement', AGREE, { id: draft.id });
     const after = await api.gql<typeof before.data & object>(VIEW, { from: '2026-09', until: '2026-09' }, admin);
     expect(after.data?.adminSettlement.disputedStatements.map((row) => row.statement.id)).not.toContain(draft.id);
-    expect(after.data?.adminSettlement.feeIncome).toEqual([{ month: '2026-09', platformFeeUsd: septemberBefore.platformFeeUsd + 202_500, statements: septemberBefore.statements + 1 }]);
+    const agreed = await api.db.prisma.settlementStatement.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(after.data?.adminSettlement.feeIncome).toEqual([
+      {
+        month: '2026-09',
+        platformFeeUsd: septemberBefore.platformFeeUsd + 202_500,
+        tenantTotalUsd: (Math.round(septemberBefore.tenantTotalUsd * 100) + Number(agreed.tenantTotalCents)) / 100,
+        statements: septemberBefore.statements + 1,
+      },
+    ]);
 
     for (const caller of [host, tenant]) expect(errorCode(await api.gql(VIEW, { from: '2026-09', until: '2026-09' }, caller))).toBe('FORBIDDEN');
     expect((await api.gql(VIEW, { from: '2026-10', until: '2026-09' }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });

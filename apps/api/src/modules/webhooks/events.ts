@@ -18,8 +18,13 @@ export const PARTNER_EVENT_TYPES = [
 ] as const;
 export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
 
+/** Sent only when an endpoint's owner asks (sendWebhookTestEvent); nobody subscribes to it. */
+export const TEST_EVENT_TYPE = 'webhook.test';
+/** What a delivery may carry: a partner event, or the test event. */
+export type DeliveryEventType = PartnerEventType | typeof TEST_EVENT_TYPE;
+
 /** GraphQL enum names (MATCH_CREATED) for the wire names (match.created). */
-export const EVENT_TYPE_ENUM: Record<string, PartnerEventType> = {
+export const EVENT_TYPE_ENUM: Record<string, DeliveryEventType> = {
   MATCH_CREATED: 'match.created',
   DEAL_ACCEPTED: 'deal.accepted',
   DEAL_SIGNED: 'deal.signed',
@@ -29,8 +34,13 @@ export const EVENT_TYPE_ENUM: Record<string, PartnerEventType> = {
   STATEMENT_AGREED: 'statement.agreed',
   STATEMENT_DISPUTED: 'statement.disputed',
   STATEMENT_PAID: 'statement.paid',
+  WEBHOOK_TEST: TEST_EVENT_TYPE,
 };
 
+/** webhook.test: says what it is, so a receiver can tell it from business events and need not act on it. */
+export function testEventPayload(endpointId: string) {
+  return { test: true, endpointId, message: 'A test event sent from Gridshare at your request; it changes nothing.' };
+}
 
 /** deal.accepted and deal.signed, sent to both parties. */
 export function dealEventPayload(deal: Deal) {

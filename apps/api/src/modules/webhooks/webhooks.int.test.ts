@@ -1,7 +1,7 @@
 // Endpoints and the outbox, without a queue: what is written, for whom, and what is refused.
 import { withOrg } from '@gridshare/db';
 import { loadConfig } from '../../config';
-import { type OrgFixture, createApiKey, createListedBlock, createProposedDeal, createRequest, createSite, createPublishedBlock, mutate, signUpOrg } from '../../testing/fixtures';
+import { type OrgFixture, createApiKey, createListedBlock, createProposedDeal, createRequest, createSite, createPublishedBlock, joinOrg, mutate, signUpOrg } from '../../testing/fixtures';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 import { decryptSecret } from './secret-box';
 import { MAX_ENDPOINTS_PER_ORG } from './webhooks.service';
@@ -240,5 +240,53 @@ describe('the outbox', () => {
     expect(second.data?.webhookDeliveries.edges).toHaveLength(1);
     const ids = [...first.data!.webhookDeliveries.edges, ...second.data!.webhookDeliveries.edges].map((e) => e.node.id);
     expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe('test events', () => {
+  const SEND = `mutation ($id: ID!) { sendWebhookTestEvent(endpointId: $id) { id eventType status attempts payload } }`;
+
+  it('queues a signed-path webhook.test delivery to one endpoint, whatever it subscribes to, and audits it', async () => {
+    const hook = await register(host, ['DEAL_SIGNED']);
+    const sent = await mutate<{ id: string; eventType: string; status: string; attempts: number; payload: Record<string, unknown> }>(api, host, 'sendWebhookTestEvent', SEND, { id: hook.endpoint.id });
+    expect(sent).toMatchObject({ eventType: 'WEBHOOK_TEST', status: 'PENDING', attempts: 0, payload: { test: true, endpointId: hook.endpoint.id } });
+    const rows = await deliveryRows(hook.endpoint.id);
+    expect(rows.map((r) => [r.id, r.orgId, r.eventType])).toEqual([[sent.id, host.orgId, 'webhook.test']]);
+    const audit = await api.db.prisma.auditLog.findMany({ where: { entityId: hook.endpoint.id, action: 'webhook_endpoint.test_sent' } });
+    expect(audit.map((r) => r.changes)).toEqual([{ deliveryId: sent.id }]);
+  });
+
+  it("answers NOT_FOUND for another organisation's endpoint and writes nothing", async () => {
+    const hook = await register(host, ['DEAL_SIGNED']);
+    const result = await api.gql(SEND, { id: hook.endpoint.id }, stranger);
+    expect(errorCode(result)).toBe('NOT_FOUND');
+    expect(await deliveryRows(hook.endpoint.id)).toEqual([]);
+    expect(await api.db.prisma.webhookDelivery.count({ where: { orgId: stranger.orgId } })).toBe(0);
+  });
+
+  it('refuses a malformed id by name, a disabled endpoint with a CONFLICT, a VIEWER and a read-only key', async () => {
+    const bad = await api.gql(SEND, { id: 'not-an-id' }, host);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.field).toBe('endpointId');
+
+    const hook = await register(host, ['DEAL_SIGNED']);
+    await api.db.prisma.webhookEndpoint.update({ where: { id: hook.endpoint.id }, data: { enabled: false } });
+    const disabled = await api.gql(SEND, { id: hook.endpoint.id }, host);
+    expect(errorCode(disabled)).toBe('CONFLICT');
+    expect(disabled.errors?.[0]?.message).toMatch(/disabled/);
+
+    const enabled = await register(host, ['DEAL_SIGNED']);
+    const person = await signUpOrg(api, 'MINER', 'wh-viewer');
+    await joinOrg(api, host, person, 'VIEWER');
+    expect(errorCode(await api.gql(SEND, { id: enabled.endpoint.id }, { token: person.token, orgId: host.orgId }))).toBe('FORBIDDEN');
+    const reader = await createApiKey(api, host, ['WEBHOOKS_READ']);
+    expect(errorCode(await api.gql(SEND, { id: enabled.endpoint.id }, { token: reader.secret }))).toBe('FORBIDDEN');
+    for (const id of [hook.endpoint.id, enabled.endpoint.id]) expect(await deliveryRows(id)).toEqual([]);
+  });
+
+  it('cannot be subscribed to', async () => {
+    const result = await api.gql(CREATE, { input: { url: 'https://hooks.example.test/t', eventTypes: ['WEBHOOK_TEST'] } }, host);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.field).toBe('input.eventTypes.0');
   });
 });

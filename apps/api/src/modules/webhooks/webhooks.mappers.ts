@@ -1,5 +1,5 @@
 import type { WebhookDelivery, WebhookEndpoint } from '@gridshare/db';
-import type { PartnerEventType } from './events';
+import type { DeliveryEventType, PartnerEventType } from './events';
 
 /** Never the encrypted secret: not even its ciphertext leaves the API. */
 export function toEndpointNode(endpoint: WebhookEndpoint) {
@@ -10,6 +10,6 @@ export function toEndpointNode(endpoint: WebhookEndpoint) {
 
 export function toDeliveryNode(delivery: WebhookDelivery, maxAttempts: number) {
   const { orgId: _orgId, ...visible } = delivery;
-  // Deliveries are created only for partner events (webhooks/events.ts).
-  return { ...visible, eventType: visible.eventType as PartnerEventType, maxAttempts };
+  // Deliveries are created only for partner events and the test event (webhooks/events.ts).
+  return { ...visible, eventType: visible.eventType as DeliveryEventType, maxAttempts };
 }

@@ -61,6 +61,11 @@ export const webhooksResolvers: Resolvers = {
       const id = parseInput(ZId, args.id, 'id');
       return toDeliveryNode(await webhooks.replayDelivery(ctx.db.prisma, auth, id), ctx.config.WEBHOOK_MAX_ATTEMPTS);
     },
+    sendWebhookTestEvent: async (_parent, args, ctx) => {
+      const auth = authorize(ctx, can.writeWebhooks);
+      const endpointId = parseInput(ZId, args.endpointId, 'endpointId');
+      return toDeliveryNode(await webhooks.sendTestEvent(ctx.db.prisma, auth, endpointId), ctx.config.WEBHOOK_MAX_ATTEMPTS);
+    },
   },
   WebhookEndpointConnection: connectionResolvers,
   WebhookDeliveryConnection: connectionResolvers,

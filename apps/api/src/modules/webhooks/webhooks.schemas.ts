@@ -13,7 +13,7 @@ export const ZWebhookUrl = z
   .refine((url) => !URL.canParse(url) || (new URL(url).username === '' && new URL(url).password === ''), 'must not contain a user name or password');
 
 const ZEventTypes = z
-  .array(z.enum(PARTNER_EVENT_TYPES, { message: 'must be a known event type' }))
+  .array(z.enum(PARTNER_EVENT_TYPES, { message: 'must be an event type one subscribes to (WEBHOOK_TEST is sent on request only)' }))
   .min(1, 'must name at least one event type')
   .max(PARTNER_EVENT_TYPES.length)
   .transform((types) => [...new Set(types)]);

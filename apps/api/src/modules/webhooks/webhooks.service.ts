@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { type AppPrisma, type AppTx, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
 import { audit } from '../../audit';
 import type { Authorized } from '../../auth/principal';
 import { conflict, notFound } from '../../errors/domain-errors';
 import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import { TEST_EVENT_TYPE, testEventPayload } from './events';
 import { trackDeliveries } from './outbox';
 import { encryptSecret } from './secret-box';
 import { generateSigningSecret, secretPrefix } from './signing';
@@ -108,4 +110,23 @@ export async function replayDelivery(prisma: AppPrisma, auth: Authorized, id: st
   });
   trackDeliveries([replay.id]);
   return replay;
+}
+
+/**
+ * Queues a webhook.test delivery to one of the caller's endpoints, whatever it subscribes to: it then
+ * goes the way every event goes (queue, worker, signature, retries), so a delivered test proves the
+ * receiver's URL, TLS and signature check.
+ */
+export async function sendTestEvent(prisma: AppPrisma, auth: Authorized, endpointId: string) {
+  const delivery = await withOrg(prisma, auth, async (tx) => {
+    const endpoint = await findOwnEndpoint(tx, auth, endpointId);
+    if (!endpoint.enabled) throw conflict(`Webhook endpoint ${endpointId} is disabled; enable it before sending a test event.`, { endpointId });
+    const created = await tx.webhookDelivery.create({
+      data: { orgId: auth.orgId, endpointId, eventId: randomUUID(), eventType: TEST_EVENT_TYPE, payload: testEventPayload(endpointId) },
+    });
+    await audit(tx, auth, { action: 'webhook_endpoint.test_sent', entityType: 'WebhookEndpoint', entityId: endpointId, changes: { deliveryId: created.id } });
+    return created;
+  });
+  trackDeliveries([delivery.id]);
+  return delivery;
 }

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { API_ERROR_CODES } from '@gridshare/sdk';
 import type { DocArgument, DocField, DocType } from '@gridshare/sdk/schema-docs';
 import { loadSchemaDocs } from '@gridshare/sdk/schema-docs-files';
+import { CodeSample } from '@/components/code-sample';
 import { DocsSearch } from '@/components/docs-search';
 
 export const metadata: Metadata = { title: 'API docs' };
@@ -103,8 +104,8 @@ export default function ApiDocsPage() {
         <section className="card" key={e.name} id={`example-${e.name}`} data-doc={`${e.name} ${e.description} ${e.rootFields.join(' ')}`}>
           <h3>{i + 1}. <a href={`#example-${e.name}`}>{e.name}</a> <span className="badge">{e.kind}</span></h3>
           <p>{e.description}</p>
-          <pre className="code">{e.operation}</pre>
-          {e.variables && <><p className="muted">Variables</p><pre className="code">{JSON.stringify(e.variables, null, 2)}</pre></>}
+          <CodeSample code={e.operation} label="Copy operation" />
+          {e.variables && <><p className="muted">Variables</p><CodeSample code={JSON.stringify(e.variables, null, 2)} label="Copy variables" /></>}
           <p className="muted">Calls {e.rootFields.map((c) => <a key={c} href={`#${c}`}><code>{c}</code> </a>)}</p>
         </section>
       ))}

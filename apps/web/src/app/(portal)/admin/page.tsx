@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
-import { describeAction, describeChanges } from '@/lib/audit-format';
+import { describeAction, describeActor, describeChanges } from '@/lib/audit-format';
 import { ActionButton } from '@/components/action-button';
+import { AnchorTabs } from '@/components/anchor-tabs';
 import { StatusBadge } from '@/components/badges';
-import { AdminSettlement } from '@/components/admin-settlement';
+import { AdminSettlement, feeWindow } from '@/components/admin-settlement';
 import { InvoiceTable, PayoutTable } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
 import { GridshareError } from '@gridshare/sdk';
 import { ORG_KINDS } from '@/lib/enums';
-import { fmtDate, fmtMw, label } from '@/lib/format';
+import { fmtDate, fmtInstant, fmtMw, fmtPct, fmtUsd, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
-import { AdminAuditLogDocument, AdminOrganizationsDocument, MarketplaceStatsDocument, VerificationQueueDocument } from '@/generated/graphql';
-import { AdminBillingDocument } from '@/generated/graphql';
+import { AdminAuditLogDocument, AdminBillingDocument, AdminFeeIncomeDocument, AdminOrganizationsDocument, MarketplaceStatsDocument, VerificationQueueDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -50,7 +50,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       return { data: null, refusal: error.message };
     },
   );
-  const [stats, queue, orgs, auditLog, billing] = await Promise.all([
+  const [stats, queue, orgs, auditLog, billing, fees] = await Promise.all([
     gql(
       MarketplaceStatsDocument,
       range,
@@ -66,7 +66,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     gql(
       AdminBillingDocument,
     ),
+    gql(
+      AdminFeeIncomeDocument,
+      feeWindow(new Date()),
+    ),
   ]);
+  // Settled revenue: what agreed statements of the last 12 months bill tenants, and the platform's fee in it.
+  const billed = fees.adminSettlement.feeIncome.reduce((sum, m) => sum + m.tenantTotalUsd, 0);
+  const feeTotal = fees.adminSettlement.feeIncome.reduce((sum, m) => sum + m.platformFeeUsd, 0);
   const failedPayments = billing.adminBilling.failedPayments;
   const failedPayouts = billing.adminBilling.failedPayouts;
   const payoutOrg = new Map(failedPayouts.map((f) => [f.payout.id, f.organizationName]));
@@ -77,127 +84,162 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const decide = (id: string, kind: 'site' | 'org') => (
     <div className="actions">
       <ActionButton action={verify} fields={{ id, kind, decision: 'VERIFIED' }} label="Verify" />
-      <ActionButton action={verify} fields={{ id, kind, decision: 'REJECTED' }} label="Reject" variant="secondary" confirm="Reject this verification? Its listings stay out of search." />
+      <details className="menu">
+        <summary>More</summary>
+        <div className="menu-body">
+          <ActionButton action={verify} fields={{ id, kind, decision: 'REJECTED' }} label="Reject" variant="danger" confirm="Reject this verification? Its listings stay out of search." />
+        </div>
+      </details>
     </div>
   );
   return (
     <>
       <h1>Platform dashboard</h1>
-      <nav aria-label="Admin sections" className="actions tabs">
-        <a href="#verification">Verification</a> <a href="#billing">Payments and payouts</a> <a href="#settlement">Settlement</a> <a href="#organisations">Organisations</a> <a href="#audit">Audit log</a>
-      </nav>
-      <div className="cards" data-testid="kpis">
-        <div className="kpi"><div className="label">MW listed</div><div className="value">{fmtMw(s.listed.totalMw)}</div></div>
-        <div className="kpi"><div className="label">MW requested</div><div className="value">{fmtMw(s.requested.totalMw)}</div></div>
-        <div className="kpi"><div className="label">MW under deal</div><div className="value">{fmtMw(s.underDeal.totalMw)}</div></div>
-        <div className="kpi"><div className="label">Awaiting verification</div><div className="value">{queue.verificationQueue.organizations.totalCount + queue.verificationQueue.sites.totalCount}</div></div>
-      </div>
-      <div className="row">
-        <div className="card"><h2>MW listed by region</h2><ColumnChart bars={s.listed.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW listed by region" unit=" MW" /></div>
-        <div className="card"><h2>MW requested by region</h2><ColumnChart bars={s.requested.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW requested by region" colour="var(--mining)" unit=" MW" /></div>
-      </div>
-      <div className="row">
-        <div className="card"><h2>MW listed by month available</h2><ColumnChart bars={s.listed.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW listed by month" unit=" MW" /></div>
-        <div className="card"><h2>MW under deal by month</h2><ColumnChart bars={s.underDeal.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW under deal by month" colour="var(--ok)" unit=" MW" /></div>
-      </div>
-      <h2 id="verification">Verification queue</h2>
-      <div className="row" data-testid="verification-queue">
-        <div>
-          {queueOrgs.length === 0 ? <div className="empty">No organisation waiting.</div> : (
-            <div className="table-wrap"><table>
-              <thead><tr><th>Organisation</th><th>Kind</th><th>Since</th><th /></tr></thead>
-              <tbody>{queueOrgs.map((o) => <tr key={o.id}><td>{o.name}</td><td>{label(o.kind)}</td><td>{fmtDate(o.createdAt)}</td><td>{decide(o.id, 'org')}</td></tr>)}</tbody>
-            </table></div>
+      <AnchorTabs
+        label="Admin sections"
+        tabs={[
+          { id: 'overview', label: 'Overview' },
+          { id: 'verification', label: 'Verification' },
+          { id: 'billing', label: 'Payments and payouts' },
+          { id: 'settlement', label: 'Settlement' },
+          { id: 'organisations', label: 'Organisations' },
+          { id: 'audit', label: 'Audit log' },
+        ]}
+      >
+        <section id="overview" className="tab-panel">
+          <div className="cards" data-testid="kpis">
+            <div className="kpi"><div className="label">MW listed</div><div className="value">{fmtMw(s.listed.totalMw)}</div></div>
+            <div className="kpi"><div className="label">MW requested</div><div className="value">{fmtMw(s.requested.totalMw)}</div></div>
+            <div className="kpi"><div className="label">MW under deal</div><div className="value">{fmtMw(s.underDeal.totalMw)}</div></div>
+            <div className="kpi"><div className="label">Billed to tenants, 12 months</div><div className="value">{fmtUsd(billed)}</div></div>
+            <div className="kpi"><div className="label">Platform fees, 12 months</div><div className="value">{fmtUsd(feeTotal)}</div></div>
+            <div className="kpi"><div className="label">Fee share of billing</div><div className="value">{billed > 0 ? fmtPct(feeTotal / billed) : '—'}</div></div>
+            <div className="kpi"><div className="label">Awaiting verification</div><div className="value">{queue.verificationQueue.organizations.totalCount + queue.verificationQueue.sites.totalCount}</div></div>
+          </div>
+          <div className="row">
+            <div className="card"><h2>MW listed by region</h2><ColumnChart bars={s.listed.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW listed by region" unit=" MW" /></div>
+            <div className="card"><h2>MW requested by region</h2><ColumnChart bars={s.requested.byRegion.map((r) => ({ label: r.region, value: r.mw }))} title="MW requested by region" colour="var(--mining)" unit=" MW" /></div>
+          </div>
+          <div className="row">
+            <div className="card"><h2>MW listed by month available</h2><ColumnChart bars={s.listed.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW listed by month" unit=" MW" /></div>
+            <div className="card"><h2>MW under deal by month</h2><ColumnChart bars={s.underDeal.byMonth.map((m) => ({ label: m.month, value: m.mw }))} title="MW under deal by month" colour="var(--ok)" unit=" MW" /></div>
+          </div>
+        </section>
+        <section id="verification" className="tab-panel">
+          <h2>Verification queue</h2>
+          <div className="row" data-testid="verification-queue">
+            <div>
+              {queueOrgs.length === 0 ? <div className="empty">No organisation waiting.</div> : (
+                <div className="table-wrap"><table>
+                  <thead><tr><th>Organisation</th><th>Kind</th><th>Since</th><th /></tr></thead>
+                  <tbody>{queueOrgs.map((o) => <tr key={o.id}><td>{o.name}</td><td>{label(o.kind)}</td><td>{fmtDate(o.createdAt)}</td><td>{decide(o.id, 'org')}</td></tr>)}</tbody>
+                </table></div>
+              )}
+            </div>
+            <div>
+              {queueSites.length === 0 ? <div className="empty">No site waiting.</div> : (
+                <div className="table-wrap"><table>
+                  <thead><tr><th>Site</th><th>Owner</th><th className="num">MW</th><th /></tr></thead>
+                  <tbody>{queueSites.map((q) => <tr key={q.id}><td>{q.name}<div className="muted">{q.region}, {q.country}</div></td><td>{q.organization.name}</td><td className="num">{fmtMw(q.energizedMw)}</td><td>{decide(q.id, 'site')}</td></tr>)}</tbody>
+                </table></div>
+              )}
+            </div>
+          </div>
+        </section>
+        <section id="billing" className="tab-panel" data-testid="admin-billing">
+          <h2>Failed payments and payouts</h2>
+          <h3>Payments</h3>
+          {failedPayments.length === 0 ? <div className="empty">No failed payment.</div> : (
+            <InvoiceTable invoices={failedPayments.map((f) => f.invoice)} extra={{ head: 'Organisation', cell: (i) => invoiceOrg.get(i.id) }} testId="failed-payments" />
           )}
-        </div>
-        <div>
-          {queueSites.length === 0 ? <div className="empty">No site waiting.</div> : (
-            <div className="table-wrap"><table>
-              <thead><tr><th>Site</th><th>Owner</th><th className="num">MW</th><th /></tr></thead>
-              <tbody>{queueSites.map((q) => <tr key={q.id}><td>{q.name}<div className="muted">{q.region}, {q.country}</div></td><td>{q.organization.name}</td><td className="num">{fmtMw(q.energizedMw)}</td><td>{decide(q.id, 'site')}</td></tr>)}</tbody>
-            </table></div>
+          <h3>Payouts</h3>
+          {failedPayouts.length === 0 ? <div className="empty">No failed payout.</div> : (
+            <PayoutTable
+              payouts={failedPayouts.map((f) => f.payout)}
+              extra={{ head: 'Host', cell: (p) => payoutOrg.get(p.id) }}
+              after={{ head: '', cell: (p) => <ActionButton action={retryPayout} fields={{ id: p.id }} label="Retry payout" pendingLabel="Retrying…" /> }}
+              testId="failed-payouts"
+            />
           )}
-        </div>
-      </div>
-      <section data-testid="admin-billing">
-        <h2 id="billing">Failed payments and payouts</h2>
-        <h3>Payments</h3>
-        {failedPayments.length === 0 ? <div className="empty">No failed payment.</div> : (
-          <InvoiceTable invoices={failedPayments.map((f) => f.invoice)} extra={{ head: 'Organisation', cell: (i) => invoiceOrg.get(i.id) }} testId="failed-payments" />
-        )}
-        <h3>Payouts</h3>
-        {failedPayouts.length === 0 ? <div className="empty">No failed payout.</div> : (
-          <PayoutTable
-            payouts={failedPayouts.map((f) => f.payout)}
-            extra={{ head: 'Host', cell: (p) => payoutOrg.get(p.id) }}
-            after={{ head: '', cell: (p) => <ActionButton action={retryPayout} fields={{ id: p.id }} label="Retry payout" pendingLabel="Retrying…" /> }}
-            testId="failed-payouts"
-          />
-        )}
-      </section>
-      <AdminSettlement />
-      <h2 id="organisations">Organisations</h2>
-      <form className="filters">
-        <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>
-        <div className="field"><label htmlFor="kind">Kind</label><select id="kind" name="kind" defaultValue={filter.kind ?? ''}><option value="">All</option>{ORG_KINDS.map((k) => <option key={k}>{k}</option>)}</select></div>
-        <div className="field"><label htmlFor="status">Status</label><select id="status" name="status" defaultValue={filter.status ?? ''}><option value="">All</option><option>ACTIVE</option><option>SUSPENDED</option></select></div>
-        <button type="submit" className="secondary">Filter</button>
-      </form>
-      <div className="table-wrap">
-        <table data-testid="organisations">
-          <thead><tr><th>Name</th><th>Kind</th><th>Status</th><th>Verification</th><th className="num">Members</th><th className="num">Sites</th><th /></tr></thead>
-          <tbody>
-            {orgs.adminOrganizations.edges.map(({ node: o }) => (
-              <tr key={o.id}>
-                <td>{o.name}</td><td>{label(o.kind)}</td><td><StatusBadge status={o.status} /></td><td>{label(o.verification)}</td>
-                <td className="num">{o.memberCount}</td><td className="num">{o.siteCount}</td>
-                <td>
-                  {o.kind === 'PLATFORM' ? null : o.status === 'ACTIVE' ? <SuspendForm id={o.id} action={suspendOrganization} /> : <ActionButton action={reinstateOrganization} fields={{ id: o.id }} label="Reinstate" variant="secondary" />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted">{orgs.adminOrganizations.totalCount} organisations</p>
-      <h2 id="audit">Audit log</h2>
-      <form className="filters" action="/admin#audit">
-        <div className="field">
-          <label htmlFor="auditOrg">Organisation</label>
-          <select id="auditOrg" name="auditOrg" defaultValue={p.auditOrg ?? ''}>
-            <option value="">All</option>
-            {orgs.adminOrganizations.edges.map(({ node: o }) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        </div>
-        <div className="field"><label htmlFor="auditAction">Action starts with</label><input id="auditAction" name="auditAction" placeholder="site." defaultValue={p.auditAction ?? ''} /></div>
-        <div className="field"><label htmlFor="auditEntity">Object type</label><input id="auditEntity" name="auditEntity" placeholder="Deal" defaultValue={p.auditEntity ?? ''} /></div>
-        <div className="field"><label htmlFor="auditFrom">From</label><input id="auditFrom" name="auditFrom" type="date" defaultValue={p.auditFrom ?? ''} /></div>
-        <div className="field"><label htmlFor="auditTo">To</label><input id="auditTo" name="auditTo" type="date" defaultValue={p.auditTo ?? ''} /></div>
-        <button type="submit" className="secondary">Filter log</button>
-      </form>
-      {auditLog.refusal && <p className="form-error" role="alert">{auditLog.refusal}</p>}
-      {auditLog.data && (auditLog.data.adminAuditLog.edges.length === 0 ? (
-        <div className="empty">No audit lines match.</div>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="audit-log">
-            <thead><tr><th>When (UTC)</th><th>Organisation</th><th>Action</th><th>Object</th><th>Actor</th><th>Changes</th></tr></thead>
-            <tbody>
-              {auditLog.data.adminAuditLog.edges.map(({ node: a }) => (
-                <tr key={a.id}>
-                  <td>{a.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                  <td>{a.organization.name}</td>
-                  <td title={a.action}>{describeAction(a.action)}</td>
-                  <td>{a.entityType} <span className="muted">{a.entityId.slice(0, 8)}</span></td>
-                  <td className="muted">{a.actor.slice(0, 13)}</td>
-                  <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{describeChanges(a.changes) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-      {auditLog.data && <p className="muted">{auditLog.data.adminAuditLog.totalCount} lines match{auditLog.data.adminAuditLog.totalCount > 30 ? ' (newest 30 shown)' : ''}</p>}
+        </section>
+        <section id="settlement" className="tab-panel">
+          <AdminSettlement />
+        </section>
+        <section id="organisations" className="tab-panel">
+          <h2>Organisations</h2>
+          <form className="filters" action="/admin#organisations">
+            <div className="field"><label htmlFor="q">Name</label><input id="q" name="q" defaultValue={p.q ?? ''} /></div>
+            <div className="field"><label htmlFor="kind">Kind</label><select id="kind" name="kind" defaultValue={filter.kind ?? ''}><option value="">All</option>{ORG_KINDS.map((k) => <option key={k}>{k}</option>)}</select></div>
+            <div className="field"><label htmlFor="status">Status</label><select id="status" name="status" defaultValue={filter.status ?? ''}><option value="">All</option><option>ACTIVE</option><option>SUSPENDED</option></select></div>
+            <button type="submit" className="secondary">Filter</button>
+          </form>
+          <div className="table-wrap">
+            <table data-testid="organisations">
+              <thead><tr><th>Name</th><th>Kind</th><th>Status</th><th>Verification</th><th className="num">Members</th><th className="num">Sites</th><th /></tr></thead>
+              <tbody>
+                {orgs.adminOrganizations.edges.map(({ node: o }) => (
+                  <tr key={o.id}>
+                    <td>{o.name}</td><td>{label(o.kind)}</td><td><StatusBadge status={o.status} /></td><td>{label(o.verification)}</td>
+                    <td className="num">{o.memberCount}</td><td className="num">{o.siteCount}</td>
+                    <td>
+                      {o.kind === 'PLATFORM' ? null : o.status === 'ACTIVE' ? (
+                        <details className="menu">
+                          <summary>Actions</summary>
+                          <div className="menu-body"><SuspendForm id={o.id} name={o.name} action={suspendOrganization} /></div>
+                        </details>
+                      ) : (
+                        <ActionButton action={reinstateOrganization} fields={{ id: o.id }} label="Reinstate" variant="secondary" />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{orgs.adminOrganizations.totalCount} organisations</p>
+        </section>
+        <section id="audit" className="tab-panel">
+          <h2>Audit log</h2>
+          <form className="filters" action="/admin#audit">
+            <div className="field">
+              <label htmlFor="auditOrg">Organisation</label>
+              <select id="auditOrg" name="auditOrg" defaultValue={p.auditOrg ?? ''}>
+                <option value="">All</option>
+                {orgs.adminOrganizations.edges.map(({ node: o }) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            </div>
+            <div className="field"><label htmlFor="auditAction">Action starts with</label><input id="auditAction" name="auditAction" placeholder="site." defaultValue={p.auditAction ?? ''} /></div>
+            <div className="field"><label htmlFor="auditEntity">Object type</label><input id="auditEntity" name="auditEntity" placeholder="Deal" defaultValue={p.auditEntity ?? ''} /></div>
+            <div className="field"><label htmlFor="auditFrom">From</label><input id="auditFrom" name="auditFrom" type="date" defaultValue={p.auditFrom ?? ''} /></div>
+            <div className="field"><label htmlFor="auditTo">To</label><input id="auditTo" name="auditTo" type="date" defaultValue={p.auditTo ?? ''} /></div>
+            <button type="submit" className="secondary">Filter log</button>
+          </form>
+          {auditLog.refusal && <p className="form-error" role="alert">{auditLog.refusal}</p>}
+          {auditLog.data && (auditLog.data.adminAuditLog.edges.length === 0 ? (
+            <div className="empty">No audit lines match.</div>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="audit-log">
+                <thead><tr><th>When</th><th>Organisation</th><th>Action</th><th>Object</th><th>Actor</th><th>Changes</th></tr></thead>
+                <tbody>
+                  {auditLog.data.adminAuditLog.edges.map(({ node: a }) => (
+                    <tr key={a.id}>
+                      <td>{fmtInstant(a.createdAt)}</td>
+                      {/* A plain link: the tab opens by the #fragment (CSS :target), which client-side navigation would not update. */}
+                      <td><a href={`/admin?auditOrg=${a.organization.id}#audit`} title="This organisation's lines only">{a.organization.name}</a></td>
+                      <td title={a.action}>{describeAction(a.action)}</td>
+                      <td>{a.entityType} <span className="muted">{a.entityId.slice(0, 8)}</span></td>
+                      <td>{a.actorName ?? describeActor(a.actor, new Map())}</td>
+                      <td className="muted" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{describeChanges(a.changes) || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          {auditLog.data && <p className="muted">{auditLog.data.adminAuditLog.totalCount} lines match{auditLog.data.adminAuditLog.totalCount > 30 ? ' (newest 30 shown)' : ''}</p>}
+        </section>
+      </AnchorTabs>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { ApiKeyForm } from '@/components/api-key-form';
+import { CodeSample } from '@/components/code-sample';
 import { API_URL } from '@/lib/api';
 import { API_KEY_SCOPES } from '@/lib/api-scopes';
 import { fmtDate } from '@/lib/format';
@@ -10,6 +11,11 @@ import { createApiKey, revokeApiKey } from './actions';
 import { ApiKeysDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'API keys' };
+
+
+/** A first call with a key (scope capacity:read), to paste into a terminal. */
+const CURL_SAMPLE = (url: string) =>
+  `curl -s ${url} \\\n  -H 'content-type: application/json' \\\n  -H 'authorization: Bearer gsk_…' \\\n  -d '{"query":"{ searchCapacity(first: 5) { totalCount edges { node { mw priceUsdPerKwMonth site { region } } } } }"}'`;
 
 export default async function ApiKeysPage() {
   const viewer = await requireViewer();
@@ -32,6 +38,7 @@ export default async function ApiKeysPage() {
         Every type, field and argument is described in the <Link href="/api-docs">API docs</Link>, with the main flows as examples;
         events can be pushed to you through <Link href="/webhooks">webhooks</Link>.
       </p>
+      <CodeSample code={CURL_SAMPLE(API_URL)} label="Copy command" />
       <div className="card">
         <h2>New key</h2>
         <ApiKeyForm scopes={API_KEY_SCOPES} action={createApiKey} />

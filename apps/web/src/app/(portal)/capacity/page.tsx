@@ -9,9 +9,10 @@ export const metadata: Metadata = { title: 'Capacity blocks' };
 
 const STATES = allOf<CapacityStatus>()('DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED');
 
-export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string; sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
-  const status = (await searchParams).status;
+  const params = await searchParams;
+  const status = params.status;
   const statuses = STATES.find((s) => s === status);
   const data = await gql(
     CapacityBlocksDocument,
@@ -35,7 +36,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           Filter
         </button>
       </form>
-      <CapacityTable blocks={data.capacityBlocks.edges.map((e) => e.node)} canWrite={canWrite(viewer)} showSite />
+      <CapacityTable blocks={data.capacityBlocks.edges.map((e) => e.node)} canWrite={canWrite(viewer)} showSite sort={{ path: '/capacity', params }} />
     </>
   );
 }

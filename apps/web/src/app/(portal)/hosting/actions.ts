@@ -37,6 +37,14 @@ export async function createHostingRequest(_prev: FormState, formData: FormData)
   redirect(`/hosting/requests/${id}`);
 }
 
+/** API fields whose form field has another name. */
+const OFFER_FORM_FIELD: Record<string, string> = {
+  'pricing.kind': 'pricingKind',
+  'aiLoad.contractedItMw': 'aiContractedItMw',
+  'aiLoad.pue': 'aiPue',
+  'aiLoad.profile.kind': 'aiProfile',
+};
+
 export async function createHostingOffer(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = hostingOfferInput(values.siteId ?? '', parseFields(HOSTING_OFFER_FIELDS, values));
@@ -46,8 +54,8 @@ export async function createHostingOffer(_prev: FormState, formData: FormData): 
     values,
     { refresh: '/hosting/offers', message: 'Offer saved as a draft: list it to show it to fleets.' },
   );
-  // pricing.rateUsdPerKwh and interruptibility.* are the form's flat fields.
-  for (const [key, message] of Object.entries(state.fieldErrors)) state.fieldErrors[key.split('.').at(-1) ?? key] ??= message;
+  // pricing.*, interruptibility.* and aiLoad.* are the form's flat fields.
+  for (const [key, message] of Object.entries(state.fieldErrors)) state.fieldErrors[OFFER_FORM_FIELD[key] ?? key.split('.').at(-1) ?? key] ??= message;
   return state;
 }
 

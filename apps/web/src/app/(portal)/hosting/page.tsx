@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ECONOMICS_HEADERS, EconomicsCells } from '@/components/hosting-economics';
+import { WorldMap, mapPoints } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { SearchHostingOffersDocument } from '@/generated/graphql';
@@ -52,6 +53,7 @@ export default async function FindHostingPage({ searchParams }: { searchParams: 
         <button type="submit">Search</button>
       </form>
       <p data-testid="result-count" className="muted">{totalCount} offers</p>
+      {edges.length > 0 && <WorldMap points={mapPoints(edges.map((e) => e.node))} title="Where the hosting offers on this page are (region or country only)" />}
       {edges.length === 0 ? (
         <div className="empty">No hosting offers match these filters.</div>
       ) : (

@@ -1,19 +1,29 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { InviteForm } from '@/components/invite-form';
-import { describeAction, describeActor, describeChanges } from '@/lib/audit-format';
-import { fmtDate } from '@/lib/format';
+import { type Column, SortableTable } from '@/components/sortable-table';
+import { auditObjectHref, describeAction, describeActor, describeChanges } from '@/lib/audit-format';
+import { fmtDate, fmtInstant } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
 import { MembersDocument } from '@/generated/graphql';
 import { allOf } from '@/lib/enums';
-import type { Role } from '@/generated/graphql';
+import type { MembersQuery, Role } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Members' };
 
+type Member = MembersQuery['members']['edges'][number]['node'];
+
 const ROLES = allOf<Role>()('VIEWER', 'MEMBER', 'ADMIN', 'OWNER');
 
-export default async function MembersPage() {
+/** An audit line's object, linked to its page where the portal has one. */
+function AuditObject({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const href = auditObjectHref(entityType, entityId);
+  return href ? <Link href={href}>{entityType}</Link> : <>{entityType}</>;
+}
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireViewer();
   if (!viewer.organization) {
     return (
@@ -32,24 +42,16 @@ export default async function MembersPage() {
   const members = data.members.edges.map((e) => e.node);
   const invitations = data.invitations?.edges.map((e) => e.node) ?? [];
   const names = new Map(data.members.edges.map(({ node }) => [node.user.id, node.user.name]));
+  const columns: Column<Member>[] = [
+    { key: 'name', label: 'Name', cell: (m) => <>{m.user.name}{m.user.id === viewer.user.id && <span className="muted"> (you)</span>}</>, sortBy: (m) => m.user.name.toLowerCase() },
+    { key: 'email', label: 'Email', cell: (m) => m.user.email, sortBy: (m) => m.user.email },
+    { key: 'role', label: 'Role', cell: (m) => m.role.toLowerCase(), sortBy: (m) => ROLES.indexOf(m.role) },
+    { key: 'since', label: 'Since', cell: (m) => fmtDate(m.createdAt), sortBy: (m) => m.createdAt },
+  ];
   return (
     <>
       <h1>Members of {viewer.organization.name}</h1>
-      <div className="table-wrap">
-        <table>
-          <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Since</th></tr></thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} data-testid="member-row">
-                <td>{m.user.name}{m.user.id === viewer.user.id && <span className="muted"> (you)</span>}</td>
-                <td>{m.user.email}</td>
-                <td>{m.role.toLowerCase()}</td>
-                <td>{fmtDate(m.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SortableTable rows={members} columns={columns} rowKey={(m) => m.id} rowTestId={() => 'member-row'} sort={{ path: '/members', params: await searchParams }} totalLabel={(n) => `${n} members`} />
       {manages && (
         <>
           <div className="card">
@@ -94,10 +96,10 @@ export default async function MembersPage() {
               <tbody>
                 {data.organizationAuditLog.edges.map(({ node: line }) => (
                   <tr key={line.id}>
-                    <td>{line.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                    <td>{describeActor(line.actor, names)}</td>
+                    <td>{fmtInstant(line.createdAt)}</td>
+                    <td>{line.actorName ?? describeActor(line.actor, names)}</td>
                     <td>{describeAction(line.action)}</td>
-                    <td>{line.entityType}</td>
+                    <td><AuditObject entityType={line.entityType} entityId={line.entityId} /></td>
                     <td>{describeChanges(line.changes)}</td>
                   </tr>
                 ))}

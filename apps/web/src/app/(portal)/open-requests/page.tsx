@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
 import { fmtDate, fmtMw } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
-import { OpenColocationRequestsDocument } from '@/generated/graphql';
+import { OpenColocationRequestsDocument, type OpenColocationRequestsQuery } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Matching requests' };
 
-export default async function OpenRequestsPage() {
+type Open = OpenColocationRequestsQuery['openColocationRequests']['edges'][number]['node'];
+
+export default async function OpenRequestsPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   await requireKind('MINER');
   const data = await gql(
     OpenColocationRequestsDocument,
@@ -18,6 +21,21 @@ export default async function OpenRequestsPage() {
     if (!seen || node.score > seen.score) best.set(node.requestId, node);
   }
   const rows = data.openColocationRequests.edges.map((e) => e.node);
+  const match = (o: Open) => best.get(o.id);
+  const matchText = (o: Open) => {
+    const m = match(o);
+    return m ? `#${m.rank} (score ${Math.round(m.score)})` : '—';
+  };
+  const columns: Column<Open>[] = [
+    { key: 'tenant', label: 'Tenant', cell: (o) => o.tenantLabel, sortBy: (o) => o.tenantLabel },
+    { key: 'request', label: 'Request', cell: (o) => <Link href={`/open-requests/${o.id}`}>{o.request.title}</Link>, sortBy: (o) => o.request.title.toLowerCase() },
+    { key: 'mw', label: 'MW', numeric: true, cell: (o) => fmtMw(o.request.totalMw), sortBy: (o) => o.request.totalMw, total: totalMw((o) => o.request.totalMw, fmtMw) },
+    { key: 'neededBy', label: 'Needed by', cell: (o) => fmtDate(o.request.neededBy), sortBy: (o) => o.request.neededBy },
+    { key: 'term', label: 'Term', numeric: true, cell: (o) => `${o.request.termMonths} mo`, sortBy: (o) => o.request.termMonths },
+    { key: 'where', label: 'Where', cell: (o) => [...o.request.regions, ...o.request.gridOperators].join(', ') || 'anywhere' },
+    { key: 'price', label: 'Max $/kW-mo', numeric: true, cell: (o) => o.request.maxPriceUsdPerKwMonth ?? '—', sortBy: (o) => o.request.maxPriceUsdPerKwMonth ?? Number.POSITIVE_INFINITY },
+    { key: 'match', label: 'Your best match', cell: matchText, sortBy: (o) => match(o)?.score ?? -1 },
+  ];
   return (
     <>
       <h1>Matching requests</h1>
@@ -38,25 +56,7 @@ export default async function OpenRequestsPage() {
       {rows.length === 0 ? (
         <div className="empty">No open requests right now.</div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead><tr><th>Tenant</th><th>Request</th><th className="num">MW</th><th>Needed by</th><th className="num">Term</th><th>Where</th><th className="num">Max $/kW-mo</th><th>Your best match</th></tr></thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr key={o.id} data-testid="open-request">
-                  <td>{o.tenantLabel}</td>
-                  <td><Link href={`/open-requests/${o.id}`}>{o.request.title}</Link></td>
-                  <td className="num">{fmtMw(o.request.totalMw)}</td>
-                  <td>{fmtDate(o.request.neededBy)}</td>
-                  <td className="num">{o.request.termMonths} mo</td>
-                  <td>{[...o.request.regions, ...o.request.gridOperators].join(', ') || 'anywhere'}</td>
-                  <td className="num">{o.request.maxPriceUsdPerKwMonth ?? '—'}</td>
-                  <td>{best.has(o.id) ? `#${best.get(o.id)?.rank} (score ${Math.round(best.get(o.id)?.score ?? 0)})` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SortableTable rows={rows} columns={columns} rowKey={(o) => o.id} rowTestId={() => 'open-request'} sort={{ path: '/open-requests', params: await searchParams }} totalLabel={(n) => `${n} open requests`} />
       )}
     </>
   );

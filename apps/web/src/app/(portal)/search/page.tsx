@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GridshareError } from '@gridshare/sdk';
-import { WorldMap, type MapPoint } from '@/components/world-map';
+import { WorldMap, mapPoints, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
-import { canonicalRegions } from '@/lib/regions';
+import { canonicalGridOperators, canonicalRegions } from '@/lib/regions';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
 import { gql, requireViewer } from '@/lib/session';
 import { ListedRegionsDocument, SearchCapacityDocument } from '@/generated/graphql';
@@ -37,16 +37,17 @@ const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 /** The marketplace filters, read from the URL so a search can be bookmarked and shared. */
-function filterFrom(p: Params, listedRegions: readonly string[]) {
+function filterFrom(p: Params, listed: { regions: readonly string[]; gridOperators: readonly string[] }) {
   const regions = list(p.regions);
+  const gridOperators = list(p.gridOperators);
   const filter: Record<string, unknown> = {
     minBlockMw: num(p.minBlockMw),
     minContiguousMw: num(p.minContiguousMw),
     termMonths: num(p.termMonths),
     availableBy: p.availableBy || undefined,
     countries: list(p.countries?.toUpperCase()),
-    regions: regions && canonicalRegions(regions, listedRegions),
-    gridOperators: list(p.gridOperators?.toUpperCase()),
+    regions: regions && canonicalRegions(regions, listed.regions),
+    gridOperators: gridOperators && canonicalGridOperators(gridOperators, listed.gridOperators),
     maxPriceUsdPerKwMonth: num(p.maxPrice),
     minRackDensityKw: num(p.minRackDensityKw),
     coolingTypes: p.cooling ? [p.cooling] : undefined,
@@ -66,16 +67,10 @@ function searchHref(p: Params, after?: string, trail: readonly string[] = []): s
   return `/search?${params}`;
 }
 
-function aggregate(listings: Listing[]): MapPoint[] {
-  const byPlace = new Map<string, MapPoint>();
-  for (const l of listings) {
-    const key = `${l.site.country}/${l.site.region}`;
-    const point = byPlace.get(key) ?? { country: l.site.country, region: l.site.region, mw: 0, count: 0 };
-    point.mw += l.mw;
-    point.count += 1;
-    byPlace.set(key, point);
-  }
-  return [...byPlace.values()];
+/** This search narrowed to one place on the map (its region, or its country when it has none), from the first page. */
+function placeHref(p: Params, place: MapPoint): string {
+  const narrowed = place.region ? { ...p, regions: place.region, countries: place.country } : { ...p, countries: place.country };
+  return searchHref(narrowed);
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -85,11 +80,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
   type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
-  const { listedRegions } = await gql(ListedRegionsDocument);
-  const regionNames = listedRegions.map((r) => r.region);
+  const { listedRegions, listedGridOperators } = await gql(
+    ListedRegionsDocument,
+  );
+  const listed = { regions: listedRegions.map((r) => r.region), gridOperators: listedGridOperators.map((g) => g.gridOperator) };
   const data = await gql(
     SearchCapacityDocument,
-    { filter: filterFrom(p, regionNames), sort, after: p.after || null, first: pageSize },
+    { filter: filterFrom(p, listed), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
     if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
@@ -121,9 +118,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <datalist id="listed-regions">
           {listedRegions.map((r) => <option key={`${r.country}/${r.region}`} value={r.region}>{`${r.region}, ${r.country} (${r.sites} sites)`}</option>)}
         </datalist>
-        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT' })}
+        {input('gridOperators', 'Grid operators', { placeholder: 'ERCOT, nord pool', list: 'grid-operators' })}
+        <datalist id="grid-operators">
+          {listedGridOperators.map((g) => <option key={g.gridOperator} value={g.gridOperator}>{`${g.gridOperator} (${g.sites} sites)`}</option>)}
+        </datalist>
         {input('minContiguousMw', 'Min MW at one site', { type: 'number', min: 0, step: 'any' })}
-        {input('termMonths', 'Lease term (months)', { type: 'number', min: 1, max: 600, step: 1 })}
+        {input('termMonths', 'Your term (months): blocks whose minimum term fits', { type: 'number', min: 1, max: 600, step: 1 })}
         {input('maxPrice', 'Max $/kW-month', { type: 'number', min: 0, step: 'any' })}
         {input('minRackDensityKw', 'Min kW/rack', { type: 'number', min: 0, step: 1 })}
         {input('maxLatencyMs', 'Max latency (ms)', { type: 'number', min: 0, step: 'any' })}
@@ -163,10 +163,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {data.searchCapacity.totalCountIsExact ? '' : '+'} listings{listings.length < data.searchCapacity.totalCount ? ` (${listings.length} on this page)` : ''}
         {viewer.organization?.kind === 'TENANT' && <> · <Link href="/requests/new">Post a request instead</Link></>}
       </p>
-      <div className="card">
-        <WorldMap points={aggregate(listings)} title="Where the listed capacity is (region or country only)" />
-        <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted.</p>
-      </div>
       {listings.length === 0 ? (
         <div className="empty">No capacity matches these filters. Widen them, or post a request and let hosts come to you.</div>
       ) : (
@@ -207,6 +203,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         )}
         {nextPage && <Link href={nextPage} className="button secondary">Next →</Link>}
       </div>
+      {listings.length > 0 && (
+        <div className="card">
+          <h2>Where these listings are</h2>
+          <WorldMap points={mapPoints(listings.map((l) => ({ country: l.site.country, region: l.site.region, mw: l.mw })))} title="Where this page's listings are (region or country only); a place links to its listings" hrefFor={(place) => placeHref(p, place)} />
+          <p className="muted">Locations are shown by region or country; the exact site is revealed only once a deal is accepted. Click a place to see only its listings.</p>
+        </div>
+      )}
     </>
   );
 }

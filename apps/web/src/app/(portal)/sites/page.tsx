@@ -3,13 +3,33 @@ import Link from 'next/link';
 import { fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { TierBadge } from '@/components/badges';
-import { SitesDocument } from '@/generated/graphql';
+import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
+import { SitesDocument, type SitesQuery } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Sites' };
 
-export default async function SitesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+type SiteRow = SitesQuery['sites']['edges'][number]['node'];
+
+const COLUMNS: Column<SiteRow>[] = [
+  { key: 'name', label: 'Name', cell: (s) => <Link href={`/sites/${s.id}`}>{s.name}</Link>, sortBy: (s) => s.name.toLowerCase() },
+  { key: 'location', label: 'Location', cell: (s) => `${s.region}, ${s.country}`, sortBy: (s) => `${s.region}, ${s.country}` },
+  { key: 'grid', label: 'Grid', cell: (s) => s.gridOperator, sortBy: (s) => s.gridOperator },
+  { key: 'mw', label: 'Energized', numeric: true, cell: (s) => fmtMw(s.energizedMw), sortBy: (s) => s.energizedMw, total: totalMw((s) => s.energizedMw, fmtMw) },
+  { key: 'cooling', label: 'Cooling', cell: (s) => label(s.coolingType), sortBy: (s) => label(s.coolingType) },
+  {
+    key: 'readiness',
+    label: 'Readiness',
+    numeric: true,
+    cell: (s) => (s.readiness ? <>{Math.round(s.readiness.score)} <TierBadge tier={s.readiness.tier} /></> : '—'),
+    sortBy: (s) => s.readiness?.score ?? -1,
+  },
+  { key: 'verification', label: 'Verification', cell: (s) => label(s.verification), sortBy: (s) => s.verification },
+];
+
+export default async function SitesPage({ searchParams }: { searchParams: Promise<{ q?: string; sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
-  const q = ((await searchParams).q ?? '').trim();
+  const params = await searchParams;
+  const q = (params.q ?? '').trim();
   const data = await gql(
     SitesDocument,
   );
@@ -40,38 +60,7 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <div className="empty">{q ? `No site matches “${q}”.` : 'No sites yet. Add your first powered site.'}</div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Location</th>
-                <th>Grid</th>
-                <th className="num">Energized</th>
-                <th>Cooling</th>
-                <th className="num">Readiness</th>
-                <th>Verification</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link href={`/sites/${s.id}`}>{s.name}</Link>
-                  </td>
-                  <td>
-                    {s.region}, {s.country}
-                  </td>
-                  <td>{s.gridOperator}</td>
-                  <td className="num">{fmtMw(s.energizedMw)}</td>
-                  <td>{label(s.coolingType)}</td>
-                  <td className="num">{s.readiness ? <>{Math.round(s.readiness.score)} <TierBadge tier={s.readiness.tier} /></> : '—'}</td>
-                  <td>{label(s.verification)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SortableTable rows={rows} columns={COLUMNS} rowKey={(s) => s.id} sort={{ path: '/sites', params }} totalLabel={(n) => `${n} sites`} />
       )}
       <p className="muted">
         {rows.length} of {data.sites.totalCount} active sites

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
-import { CreateWebhookEndpointDocument, DeleteWebhookEndpointDocument, ReplayWebhookDeliveryDocument, UpdateWebhookEndpointDocument } from '@/generated/graphql';
+import { CreateWebhookEndpointDocument, DeleteWebhookEndpointDocument, ReplayWebhookDeliveryDocument, SendWebhookTestEventDocument, UpdateWebhookEndpointDocument } from '@/generated/graphql';
 
 /** The endpoint form's fields as the API's input; an empty description is left out (the API refuses ''). */
 function endpointInput(formData: FormData) {
@@ -39,6 +39,13 @@ export async function setWebhookEndpointEnabled(_prev: FormState, formData: Form
 
 export async function deleteWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
   return submitMutation(DeleteWebhookEndpointDocument, { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
+}
+
+export async function sendWebhookTestEvent(_prev: FormState, formData: FormData): Promise<FormState> {
+  return submitMutation(SendWebhookTestEventDocument, { endpointId: String(formData.get('id')) }, {}, {
+    refresh: '/webhooks',
+    message: 'Test event queued: see Deliveries',
+  });
 }
 
 export async function replayWebhookDelivery(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/badges';
 import { WebhookEndpointForm } from '@/components/webhook-endpoint-form';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
-import { createWebhookEndpoint, deleteWebhookEndpoint, replayWebhookDelivery, setWebhookEndpointEnabled, updateWebhookEndpoint } from './actions';
+import { createWebhookEndpoint, deleteWebhookEndpoint, replayWebhookDelivery, sendWebhookTestEvent, setWebhookEndpointEnabled, updateWebhookEndpoint } from './actions';
 import { WebhooksDocument } from '@/generated/graphql';
 import { allOf } from '@/lib/enums';
 import type { WebhookDeliveryStatus, WebhookEventType } from '@/generated/graphql';
@@ -66,6 +66,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               </div>
               {manages && (
                 <div className="actions">
+                  {e.enabled && <ActionButton action={sendWebhookTestEvent} fields={{ id: e.id }} label="Send test event" pendingLabel="Sending…" variant="secondary" />}
                   <ActionButton action={setWebhookEndpointEnabled} fields={{ id: e.id, enabled: String(!e.enabled) }} label={e.enabled ? 'Disable' : 'Enable'} variant="secondary" />
                   <ActionButton action={deleteWebhookEndpoint} fields={{ id: e.id }} label="Delete" variant="danger" confirm={`Delete ${e.url} and its deliveries?`} />
                 </div>

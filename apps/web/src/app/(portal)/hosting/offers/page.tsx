@@ -6,10 +6,15 @@ import { HostingOfferForm } from '@/components/hosting-forms';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireViewer } from '@/lib/session';
 import { createHostingOffer, proposeHostingDeal, publishHostingOffer } from '../actions';
-import { HostingOffersDocument } from '@/generated/graphql';
-import { HostingRequestsThatFitDocument } from '@/generated/graphql';
+import { HostingOffersDocument, HostingRequestsThatFitDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting offers' };
+
+/** An offer's `aiLoad` is a JSON scalar (`unknown` in the generated types); the API writes it as { contractedItMw, profile } or null. */
+function aiLoadNote(aiLoad: unknown): string {
+  const load = aiLoad as { contractedItMw: number; profile: { kind: string } } | null;
+  return load ? ` · idle power of ${fmtMw(load.contractedItMw)} of AI ${load.profile.kind}` : '';
+}
 
 export default async function HostingOffersPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
@@ -48,7 +53,10 @@ export default async function HostingOffersPage({ searchParams }: { searchParams
                   <td className="num">{fmtMw(o.mw)}</td>
                   <td>{fmtDate(o.availableFrom)}</td>
                   <td className="num">{o.pricing.rateUsdPerKwh ?? `fee $${o.pricing.feeUsdPerKwMonth}/kW-mo`}</td>
-                  <td>{o.interruptibility === 'FIRM' ? 'Firm' : `≤ ${o.maxCurtailedHoursPerMonth} h/month`}</td>
+                  <td>
+                    {o.interruptibility === 'FIRM' ? 'Firm' : `≤ ${o.maxCurtailedHoursPerMonth} h/month`}
+                    {aiLoadNote(o.aiLoad)}
+                  </td>
                   <td>{writer && (o.status === 'DRAFT' || o.status === 'WITHDRAWN') && <ActionButton action={publishHostingOffer} fields={{ id: o.id }} label="List" />}</td>
                 </tr>
               ))}

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) + '.';
 
-export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('TENANT');
   const { id } = await params;
   const data = await gql(
@@ -58,7 +58,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
       )}
       <h2>Proposals</h2>
-      <DealTable deals={deals} empty="No host has proposed yet." />
+      <DealTable deals={deals} empty="No host has proposed yet." sort={{ path: `/requests/${id}`, params: await searchParams, anchor: 'proposals' }} />
       <h2>Matches</h2>
       {!data.matches ? (
         <div className="empty">Not matched yet. Run matching to rank the sites that fit.</div>

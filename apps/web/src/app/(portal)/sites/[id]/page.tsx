@@ -8,8 +8,7 @@ import { SpecForm } from '@/components/spec-form';
 import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
 import { fmtMw, fmtNum, fmtUsd, fmtUsdCompact, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
-import { SiteNameDocument } from '@/generated/graphql';
-import { SiteDocument } from '@/generated/graphql';
+import { SiteDocument, SiteNameDocument } from '@/generated/graphql';
 
 /** The tab names the object ("Midland Ridge 80 · Site"). */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -18,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: `${data.site.name} · Site` };
 }
 
-export default async function SiteDetail({ params }: { params: Promise<{ id: string }> }) {
+export default async function SiteDetail({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
   const { id } = await params;
   const { site, capacityBlocks } = await gql(
@@ -101,7 +100,7 @@ export default async function SiteDetail({ params }: { params: Promise<{ id: str
       )}
       <section>
         <h2>Capacity blocks</h2>
-        <CapacityTable blocks={capacityBlocks.edges.map((e) => e.node)} canWrite={writer} showSite={false} />
+        <CapacityTable blocks={capacityBlocks.edges.map((e) => e.node)} canWrite={writer} showSite={false} sort={{ path: `/sites/${id}`, params: await searchParams, anchor: 'blocks' }} />
         {writer && (
           <details className="card" style={{ marginTop: 12 }}>
             <summary>

@@ -30,9 +30,15 @@ interface Statement {
   tenantCarryOutUsd: number;
   lines: StatementLine[];
   issuedAt: string | null;
+  autoAgreeAt: string | null;
   agreedAt: string | null;
+  agreedBy: string | null;
   disputedAt: string | null;
   disputeReason: string | null;
+  invoicedAt: string | null;
+  paidAt: string | null;
+  /** The host's payout; the API shows it to the host only. */
+  payout: { amountUsd: number; status: string } | null;
 }
 
 interface Deal extends ActionableHostingDeal {
@@ -91,6 +97,19 @@ function StatementMoves({ deal, statement, writer }: { deal: Deal; statement: St
   );
 }
 
+/** Where the agreed statement's money is: invoiced to the fleet, paid, and (to the host) its payout. */
+function StatementBilling({ statement }: { statement: Statement }) {
+  if (statement.status === 'AGREED') return <p className="muted" data-testid="statement-billing">Agreed: the fleet is invoiced its lines shortly.</p>;
+  if (statement.status !== 'INVOICED' && statement.status !== 'PAID') return null;
+  return (
+    <p data-testid="statement-billing">
+      {statement.invoicedAt ? <>Invoiced to the fleet {fmtInstant(statement.invoicedAt)}</> : <>Nothing to invoice</>}
+      {statement.status === 'PAID' ? <> · paid {fmtInstant(statement.paidAt)}</> : <> · awaiting payment</>}
+      {statement.payout && <> · your payout {fmtUsdCents(statement.payout.amountUsd)} ({statement.payout.status === 'PAID' ? 'transferred' : statement.payout.status === 'FAILED' ? 'transfer failed, retrying' : 'transfer pending'})</>}
+    </p>
+  );
+}
+
 function StatementCard({ deal, statement, writer }: { deal: Deal; statement: Statement; writer: boolean }) {
   return (
     <div className="card" data-testid="statement">
@@ -98,8 +117,10 @@ function StatementCard({ deal, statement, writer }: { deal: Deal; statement: Sta
       <p className="muted">
         {fmtNum(statement.meteredKwh / 1000, 3)} MWh metered
         {statement.issuedAt && <> · issued {fmtInstant(statement.issuedAt)}</>}
-        {statement.agreedAt && <> · agreed {fmtInstant(statement.agreedAt)}</>}
+        {statement.status === 'ISSUED' && statement.autoAgreeAt && <> · agreed automatically {fmtInstant(statement.autoAgreeAt)} unless disputed</>}
+        {statement.agreedAt && <> · agreed {fmtInstant(statement.agreedAt)} by {statement.agreedBy === 'system:dispute-window' ? 'the dispute window' : 'the fleet'}</>}
       </p>
+      <StatementBilling statement={statement} />
       {statement.status === 'DISPUTED' && (
         <p className="form-error" data-testid="dispute-reason">Disputed {fmtInstant(statement.disputedAt)}: {statement.disputeReason}</p>
       )}
