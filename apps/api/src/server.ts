@@ -2,7 +2,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type Database, runWithSharedReads, shareReads, sharedReadSlots } from '@gridshare/db';
 import Fastify, { type FastifyBaseLogger, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -18,6 +17,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger }
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { createResponseCache } from './graphql/response-cache';
+import { LIMITS, armorProtection } from './graphql/armor';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
 import { trustProxyOption } from './network';
@@ -37,8 +37,7 @@ import { type WebhookQueue, createWebhookQueue } from './modules/webhooks/queue'
  */
 export const BODY_LIMIT_BYTES = DOCUMENT_LIMIT_BYTES;
 
-/** GraphQL Armor's defaults, written out so the limits are visible and tested (limits.int.test.ts). */
-export const LIMITS = { maxDepth: 6, maxAliases: 15, costLimit: 5000, maxDirectives: 50, maxTokens: 1000 } as const;
+export { LIMITS };
 
 export interface ServerOptions {
   config: TConfig;
@@ -93,17 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     // X-Forwarded-For is ignored, or any client could pick a fresh address for every guess.
     trustProxy: trustProxyOption(config.trustProxy),
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth },
-    maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.costLimit },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    // Armor's token plugin parses in an Apollo hook, where any syntax error (or the limit itself) becomes an
-    // HTTP 500; graphql-js's own parser limit (parseOptions below) answers 400 GRAPHQL_PARSE_FAILED instead.
-    maxTokens: { enabled: false },
-    // Apollo's hideSchemaDetailsFromClientErrors does this in production without a per-response plugin.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  const armor = armorProtection();
 
   const apollo = new ApolloServer<ApiContext>({
     gateway: localGateway(options.schema ?? buildSchema(), options.engine ?? 'jit'),

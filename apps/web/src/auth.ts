@@ -5,6 +5,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { GridshareError } from '@gridshare/sdk';
 import { callApi } from '@/lib/api';
+import { SignInDocument, SignOutDocument, SignUpDocument } from '@/generated/graphql';
 
 interface AuthPayload {
   token: string;
@@ -12,13 +13,11 @@ interface AuthPayload {
   user: { id: string; email: string; name: string };
 }
 
-const FIELDS = 'token expiresAt user { id email name }';
-
 /** The browser's address as this server got it, passed on for the API's per-address limits. */
 type From = { forwardedFor?: string };
 
 async function signIn(email: string, password: string, from: From): Promise<AuthPayload> {
-  const data = await callApi<{ signIn: AuthPayload }>(`mutation SignIn($input: SignInInput!) { signIn(input: $input) { ${FIELDS} } }`, { input: { email, password } }, from);
+  const data = await callApi(SignInDocument, { input: { email, password } }, from);
   return data.signIn;
 }
 
@@ -28,7 +27,7 @@ async function signIn(email: string, password: string, from: From): Promise<Auth
  * taken; the person sees sign-up's own answer, which says what to do, and nothing more.
  */
 async function signUpThenIn(c: Record<string, string>, from: From): Promise<AuthPayload> {
-  const data = await callApi<{ signUp: { message: string } }>(`mutation SignUp($input: SignUpInput!) { signUp(input: $input) { message } }`, {
+  const data = await callApi(SignUpDocument, {
     input: {
       email: c.email ?? '',
       password: c.password ?? '',
@@ -96,7 +95,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       // End the API session too, so the bearer token stops working at once (best effort: the cookie is gone).
-      if (token?.apiToken) await callApi('mutation { signOut }', {}, { token: token.apiToken }).catch(() => undefined);
+      if (token?.apiToken) await callApi(SignOutDocument, {}, { token: token.apiToken }).catch(() => undefined);
     },
   },
 };

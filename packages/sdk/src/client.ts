@@ -80,8 +80,11 @@ export interface Connection<TNode> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+export type { TypedDocumentNode };
+
 const printed = new WeakMap<DocumentNode, string>();
-function source(document: DocumentNode): string {
+/** The text sent for a generated document, printed once per document. */
+export function documentSource(document: DocumentNode): string {
   let text = printed.get(document);
   if (text === undefined) {
     text = print(document);
@@ -113,7 +116,7 @@ export class GridshareClient {
 
     let response: Response;
     try {
-      response = await this.fetchImpl(this.options.url, { method: 'POST', headers, body: JSON.stringify({ query: source(document), variables }) });
+      response = await this.fetchImpl(this.options.url, { method: 'POST', headers, body: JSON.stringify({ query: documentSource(document), variables }) });
     } catch (error) {
       throw new GridshareError(`Gridshare API unreachable: ${error instanceof Error ? error.message : String(error)}`, 'NETWORK_ERROR', 0);
     }

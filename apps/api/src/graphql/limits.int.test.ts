@@ -33,6 +33,12 @@ describe('query limits', () => {
     expectRefused(await api.gql(depth(LIMITS.maxDepth + 1), {}, miner), /depth limit of 6 exceeded, found 7/);
   });
 
+  it('depth counts the fields a fragment adds where it is spread, not the spread itself', async () => {
+    const viaFragment = (n: number) => `{ __type(name: "Site") { fields { ...F } } } fragment F on __Field { type ${'{ ofType '.repeat(n - 4)}{ name }${' }'.repeat(n - 4)} }`;
+    expect((await api.gql(viaFragment(LIMITS.maxDepth), {}, miner)).errors).toBeUndefined();
+    expectRefused(await api.gql(viaFragment(LIMITS.maxDepth + 1), {}, miner), /depth limit of 6 exceeded, found 7/);
+  });
+
   it(`${LIMITS.maxAliases} aliases pass, ${LIMITS.maxAliases + 1} are refused and no site is written`, async () => {
     const mutation = (n: number) =>
       `mutation ($input: CreateSiteInput!) { ${repeat(n, (i) => `s${i}: createSite(input: $input) { id }`)} }`;

@@ -4,18 +4,7 @@ import { ColumnChart } from './charts';
 import { fmtUsdCents } from '@/lib/format';
 import { addMonths } from '@/lib/operations';
 import { gql } from '@/lib/session';
-
-interface Disputed {
-  statement: { id: string; dealId: string; month: string; disputedAt: string | null; disputeReason: string | null; tenantTotalUsd: number };
-  hostOrganizationName: string;
-  tenantOrganizationName: string;
-}
-
-interface FeeMonth {
-  month: string;
-  platformFeeUsd: number;
-  statements: number;
-}
+import { AdminSettlementDocument } from '@/generated/graphql';
 
 const DAY_MS = 86_400_000;
 const FEE_MONTHS = 12;
@@ -27,10 +16,8 @@ export function feeWindow(now: Date): { from: string; until: string } {
 }
 
 export async function AdminSettlement({ now = new Date() }: { now?: Date }) {
-  const { adminSettlement } = await gql<{ adminSettlement: { disputedStatements: Disputed[]; feeIncome: FeeMonth[] } }>(
-    `query($from: String!, $until: String!) { adminSettlement {
-      disputedStatements(first: 50) { hostOrganizationName tenantOrganizationName statement { id dealId month disputedAt disputeReason tenantTotalUsd } }
-      feeIncome(from: $from, until: $until) { month platformFeeUsd statements } } }`,
+  const { adminSettlement } = await gql(
+    AdminSettlementDocument,
     feeWindow(now),
   );
   const { disputedStatements, feeIncome } = adminSettlement;

@@ -3,12 +3,11 @@
 import type { ReactNode } from 'react';
 import { fmtDate, fmtUsdCents } from '@/lib/format';
 import { StatusBadge } from './badges';
+import type { InvoiceRowFragment, PayoutRowFragment } from '@/generated/graphql';
 
-export interface Invoice { id: string; status: string; amountDueUsd: number; amountPaidUsd: number; periodStart: string; periodEnd: string; dealId: string | null; hostedInvoiceUrl: string | null }
-export interface Payout { id: string; dealId: string; invoiceId: string; amountUsd: number; status: string; attempts: number; lastError: string | null; transferId: string | null; createdAt: string }
-
-export const INVOICE_FIELDS = 'id status amountDueUsd amountPaidUsd periodStart periodEnd dealId hostedInvoiceUrl';
-export const PAYOUT_FIELDS = 'id dealId invoiceId amountUsd status attempts lastError transferId createdAt';
+/** What a query selects with `...InvoiceRow` / `...PayoutRow` (billing-tables.graphql). */
+export type Invoice = InvoiceRowFragment;
+export type Payout = PayoutRowFragment;
 
 /** `extra` adds leading columns (e.g. the organisation) and `after` trailing ones (e.g. a button), per row. */
 interface Extra<T> { head: string; cell: (row: T) => ReactNode }

@@ -5,20 +5,10 @@ import { ActionButton } from './action-button';
 import { StatusBadge } from './badges';
 import { type Column, SortableTable, totalMw } from './sortable-table';
 import type { SortState } from '@/lib/table-sort';
+import type { BlockRowFragment } from '@/generated/graphql';
 
-export interface BlockRow {
-  id: string;
-  kind: string;
-  mw: number;
-  firmMw: number;
-  availableFrom: string;
-  priceUsdPerKwMonth: number;
-  minTermMonths: number;
-  status: string;
-  site: { id: string; name: string };
-}
-
-export const BLOCK_FIELDS = 'id kind mw firmMw availableFrom priceUsdPerKwMonth minTermMonths status site { id name }';
+/** What a query selects with `...BlockRow` (capacity-table.graphql). */
+export type BlockRow = BlockRowFragment;
 
 export function CapacityTable({ blocks, canWrite, showSite, sort }: { blocks: BlockRow[]; canWrite: boolean; showSite: boolean; sort: SortState }) {
   if (blocks.length === 0) return <div className="empty">No capacity blocks yet.</div>;

@@ -3,13 +3,10 @@ import { fmtDate, fmtMw, label } from '@/lib/format';
 import { StatusBadge } from './badges';
 import { type Column, SortableTable, totalMw } from './sortable-table';
 import type { SortState } from '@/lib/table-sort';
+import type { DealRowFragment } from '@/generated/graphql';
 
-export interface DealRow {
-  id: string; status: string; role: string; mw: number; priceUsdPerKwMonth: number; termMonths: number; startDate: string;
-  host: { name: string }; tenant: { name: string; anonymous: boolean }; request: { id: string; title: string };
-}
-
-export const DEAL_ROW_FIELDS = 'id status role mw priceUsdPerKwMonth termMonths startDate host { name } tenant { name anonymous } request { id title }';
+/** What a query selects with `...DealRow` (deal-table.graphql). */
+export type DealRow = DealRowFragment;
 
 /** The other party; a tenant not yet known to the host is its request's anonymous label, marked so. */
 export function Counterparty({ deal }: { deal: Pick<DealRow, 'role' | 'host' | 'tenant'> }) {

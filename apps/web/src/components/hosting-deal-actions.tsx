@@ -5,10 +5,11 @@ import { ReviewedAction } from './deal-review';
 import { fmtDate, fmtMw, fmtUsdCents } from '@/lib/format';
 import { fullPowerMonthCents, fullPowerTermCents, hostingPriceText, type ReviewedHostingDeal } from '@/lib/hosting-review';
 import { acceptHostingDeal, activateHostingDeal, endHostingDeal, rejectHostingDeal, signHostingDeal, withdrawHostingDeal } from '@/app/(portal)/hosting/actions';
+import type { HostingRole } from '@/generated/graphql';
 
 export interface ActionableHostingDeal extends ReviewedHostingDeal {
   id: string;
-  role: 'HOST' | 'FLEET';
+  role: HostingRole;
   status: string;
   hostSignedAt: string | null;
   fleetSignedAt: string | null;

@@ -1,14 +1,9 @@
 // The fleet's economics under one hosting offer, as table cells (search, matches) or a compare column.
 import { fmtNum, fmtUsd } from '@/lib/format';
+import type { HostingEconomicsFragment } from '@/generated/graphql';
 
-export interface HostingEconomics {
-  marginUsdPerMwh: number;
-  rateUsdPerMwh: number;
-  breakEvenHashpriceUsdPerPhDay: number;
-  expectedMonthlyProfitUsd: number;
-}
-
-export const ECONOMICS_FIELDS = 'marginUsdPerMwh rateUsdPerMwh breakEvenHashpriceUsdPerPhDay expectedMonthlyProfitUsd';
+/** What a query selects with `...HostingEconomics` (hosting-economics.graphql). */
+export type HostingEconomics = HostingEconomicsFragment;
 
 export const ECONOMICS_HEADERS = ['Rate $/MWh', 'Margin $/MWh', 'Break-even $/PH/day', 'Profit / month'] as const;
 

@@ -8,10 +8,11 @@ import { StatementLinesTable, StatementTotals } from './statement-lines';
 import { fmtInstant, fmtNum, fmtUsdCents, label } from '@/lib/format';
 import { CAUSES, CAUSE_COLOURS, LINE_KIND_LABELS, type OperationsHour } from '@/lib/operations';
 import { disputeEvent, disputeStatement, moveStatement, recomputeStatement } from '@/app/(portal)/deals/[id]/operations/actions';
+import type { DealRole } from '@/generated/graphql';
 
 const REASON_FIELDS = [{ name: 'reason', label: 'Reason', type: 'text', required: true, help: '3-2,000 characters; both parties see it.' }] as const;
 
-export type Side = 'HOST' | 'TENANT';
+export type Side = DealRole;
 
 export function OperationsChart({ hours, month }: { hours: readonly OperationsHour[]; month: string }) {
   const layers: HourLayer[] = [

@@ -2,21 +2,35 @@
 // session token never reaches the browser's JavaScript. Refusals are the SDK's GridshareError (its code,
 // field and every error of the answer), the same type partners get.
 import 'server-only';
-import { type GraphQLErrorBody, GridshareError, errorOfResponse } from '@gridshare/sdk';
+import { type GraphQLErrorBody, GridshareError, type TypedDocumentNode, documentSource, errorOfResponse } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
 
 export const API_URL = webConfig.GRIDSHARE_API_URL;
+
+/**
+ * An operation of src/generated/graphql.ts (from the .graphql files beside the pages), so its fields, arguments
+ * and result are checked by the compiler: no hand-written query strings (docs/architecture.md, "Adding a portal
+ * operation").
+ */
+export type Operation<TData, TVariables> = TypedDocumentNode<TData, TVariables>;
+
+/**
+ * An operation's variables, by name: a name the operation does not declare is a compile error. Their values
+ * are the API's to check (every input is validated there, field by field), since forms build them from FormData.
+ */
+export type Variables<TVariables> = { [K in keyof TVariables]?: unknown };
 
 /**
  * Sends one operation to the API with the caller's bearer token and organisation. `forwardedFor`: the
  * browser's address as this server received it (X-Forwarded-For), for the API's per-address sign-in and
  * sign-up limits; the API believes it only when its TRUST_PROXY names this portal (docs/deployment.md).
  */
-export async function callApi<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+export async function callApi<T, TVariables>(
+  operation: Operation<T, TVariables>,
+  variables: Variables<TVariables> = {},
   auth: { token?: string; orgId?: string; forwardedFor?: string } = {},
 ): Promise<T> {
+  const query = documentSource(operation);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     // Apollo's CSRF prevention wants a non-simple request; this header makes it one.

@@ -1,6 +1,8 @@
 import type { FieldSpec } from './fields';
+import { allOf } from './enums';
+import type { CapacityKind } from '@/generated/graphql';
 
-export const CAPACITY_KINDS = ['COLOCATION', 'POWERED_SHELL', 'BUILD_TO_SUIT', 'MINING_HOSTING'] as const;
+export const CAPACITY_KINDS = allOf<CapacityKind>()('COLOCATION', 'POWERED_SHELL', 'BUILD_TO_SUIT', 'MINING_HOSTING');
 
 export const CAPACITY_FIELDS: readonly FieldSpec[] = [
   { name: 'kind', label: 'Kind', type: 'select', required: true, options: CAPACITY_KINDS },

@@ -1,7 +1,8 @@
 // A deal's life as both parties see it: the steps done (with their dates) and, for the current step, what
 // each party does next. The API's states decide; this only words them.
+import type { DealRole } from '@/generated/graphql';
 
-export type Party = 'HOST' | 'TENANT';
+export type Party = DealRole;
 
 export interface TimelineDeal {
   status: string;

@@ -1,6 +1,6 @@
-// The portal's enums are the API's, as the SDK generates them from the published SDL: no list of our own
-// to drift. A runtime list of a union's values (for a select) is checked complete at compile time.
-import type { OrgKind } from '@gridshare/sdk';
+// The portal's enums are the API's, as codegen writes them from the published SDL (src/generated/graphql.ts):
+// no list of our own to drift. A runtime list of a union's values (for a select) is checked complete at compile time.
+import type { OrgKind } from '@/generated/graphql';
 
 export type { OrgKind };
 

@@ -53,6 +53,12 @@ export function parseFields(fields: readonly FieldSpec[], values: Record<string,
   return input;
 }
 
+/** A form's starting values from the object it edits (its query selects every field of `fields`). */
+export function initialValues(fields: readonly FieldSpec[], record: object): Record<string, string> {
+  const values = new Map<string, unknown>(Object.entries(record));
+  return Object.fromEntries(fields.map((f) => [f.name, toFieldValue(values.get(f.name))]));
+}
+
 /** The string a form shows for a value the API returned. */
 export function toFieldValue(value: unknown): string {
   if (value === null || value === undefined) return '';

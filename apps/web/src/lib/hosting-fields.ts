@@ -1,9 +1,11 @@
 // The hosting forms (fleet request, host offer): one field list each, shared by the browser and the action.
 import type { FieldSpec } from './fields';
+import { allOf } from './enums';
+import type { AsicModelId, HostingCooling, HostingPricingKind } from '@/generated/graphql';
 
-export const ASIC_MODELS = ['S21', 'S21_PRO', 'S21_XP', 'S21_HYDRO', 'S21_PLUS_HYDRO', 'S21_XP_HYDRO', 'S21_XP_IMMERSION', 'M60', 'M60S', 'M63', 'M63S', 'M66S'] as const;
-export const HOSTING_COOLINGS = ['AIR', 'IMMERSION', 'HYDRO'] as const;
-export const HOSTING_PRICING_KINDS = ['ALL_IN', 'PASS_THROUGH'] as const;
+export const ASIC_MODELS = allOf<AsicModelId>()('S21', 'S21_PRO', 'S21_XP', 'S21_HYDRO', 'S21_PLUS_HYDRO', 'S21_XP_HYDRO', 'S21_XP_IMMERSION', 'M60', 'M60S', 'M63', 'M63S', 'M66S');
+export const HOSTING_COOLINGS = allOf<HostingCooling>()('AIR', 'IMMERSION', 'HYDRO');
+export const HOSTING_PRICING_KINDS = allOf<HostingPricingKind>()('ALL_IN', 'PASS_THROUGH');
 /** The revenue model's AI load profiles; the API fills the rest of the profile from the model's documented defaults. */
 export const AI_LOAD_PROFILES = ['inference', 'training'] as const;
 

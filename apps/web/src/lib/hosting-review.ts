@@ -2,6 +2,7 @@
 // review shows the figures the statements will be built from. Hosting is billed on metered kWh, so the
 // monthly figure is the ceiling at the contracted power in every hour of an average month (730 h): the
 // fleet pays less for every hour it is curtailed or down.
+import type { HostingPricingKind } from '@/generated/graphql';
 
 export const HOURS_PER_AVERAGE_MONTH = 730;
 
@@ -10,7 +11,7 @@ export interface ReviewedHostingDeal {
   termMonths: number;
   startDate: string;
   terms: {
-    pricing: { kind: 'ALL_IN' | 'PASS_THROUGH'; rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null };
+    pricing: { kind: HostingPricingKind; rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null };
     passThroughEnergyUsdPerKwh: number | null;
     contractedKw: number;
     maxCurtailedHoursPerMonth: number;

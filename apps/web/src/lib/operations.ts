@@ -1,7 +1,9 @@
 // What the operations page draws, from what the API answers: the months a deal has run, and each hour's AI,
 // mining, idle and curtailed MW (curtailment by cause). Pure, so it is tested without a browser.
+import { allOf } from './enums';
+import type { CurtailmentCause } from '@/generated/graphql';
 
-export const CAUSES = ['FACILITY', 'MAINTENANCE_PLANNED', 'GRID_EMERGENCY', 'DEMAND_RESPONSE', 'PRICE', 'TENANT'] as const;
+export const CAUSES = allOf<CurtailmentCause>()('FACILITY', 'MAINTENANCE_PLANNED', 'GRID_EMERGENCY', 'DEMAND_RESPONSE', 'PRICE', 'TENANT');
 export type Cause = (typeof CAUSES)[number];
 
 /** One colour per cause, the same in the chart, its legend and the events table. */

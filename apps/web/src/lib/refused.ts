@@ -3,6 +3,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { GridshareError } from '@gridshare/sdk';
 import type { FormState } from './form';
+import type { Operation, Variables } from './api';
 import { gqlMutation } from './session';
 
 /** `input.phases.0.mw` → `phases.0.mw`: the form's field names are the input's. */
@@ -30,10 +31,15 @@ export interface SubmitOptions {
 }
 
 /** Runs a form's mutation: the API's refusal comes back at the fields (keeping what was typed); success refreshes `refresh`. */
-export async function submitMutation(query: string, variables: Record<string, unknown>, values: Record<string, string>, options: SubmitOptions = {}): Promise<FormState> {
+export async function submitMutation<TVariables>(
+  operation: Operation<unknown, TVariables>,
+  variables: Variables<TVariables>,
+  values: Record<string, string>,
+  options: SubmitOptions = {},
+): Promise<FormState> {
   const { refresh = '/', message } = options;
   try {
-    await gqlMutation(query, variables);
+    await gqlMutation(operation, variables);
   } catch (error) {
     return refused(error, values);
   }
@@ -43,15 +49,15 @@ export async function submitMutation(query: string, variables: Record<string, un
 }
 
 /**
- * A form action running one of a few argument-less mutations on the form's `id`, picked by its `move` field
- * (e.g. issue or agree a statement). Only the names given are run: the field is the browser's to change.
+ * A form action running one of a few mutations of the form's `id` alone, picked by its `move` field (e.g. issue
+ * or agree a statement). Only the names given are run: the field is the browser's to change.
  */
-export function namedMove(mutations: Readonly<Record<string, string>>) {
+export function namedMove(mutations: Readonly<Record<string, Operation<unknown, { id: string | number }>>>) {
   return async (_prev: FormState, formData: FormData): Promise<FormState> => {
     const name = String(formData.get('move'));
     // Own keys only: mutations['toString'] would be a function.
     const mutation = Object.hasOwn(mutations, name) ? mutations[name] : undefined;
     if (!mutation) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-    return submitMutation(`mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, { id: String(formData.get('id')) }, {});
+    return submitMutation(mutation, { id: String(formData.get('id')) }, {});
   };
 }

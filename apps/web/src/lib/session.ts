@@ -6,20 +6,15 @@ import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
 import { GridshareError } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
-import { callApi } from './api';
-import type { OrgKind } from './enums';
+import { type Operation, type Variables, callApi } from './api';
 import { PATH_HEADER } from './path-header';
+import { MeDocument, type MeQuery, type OrgKind } from '@/generated/graphql';
 
 export const ORG_COOKIE = 'gs-org';
 
-export type Role = 'VIEWER' | 'MEMBER' | 'ADMIN' | 'OWNER';
-
-export interface Viewer {
-  user: { id: string; email: string; name: string };
-  organization: { id: string; name: string; kind: OrgKind; status: string; verification: string } | null;
-  role: Role | null;
-  memberships: { role: Role; organization: { id: string; name: string; kind: OrgKind } }[];
-}
+type Me = NonNullable<MeQuery['me']>;
+/** The signed-in person (`me` of lib/session.graphql), with the user a signed-in person always has. */
+export type Viewer = Me & { user: NonNullable<Me['user']> };
 
 async function apiToken(): Promise<string | undefined> {
   const cookieStore = await cookies();
@@ -40,9 +35,9 @@ async function auth(): Promise<{ token?: string; orgId?: string }> {
  * Runs one GraphQL operation as the signed-in person. UNAUTHENTICATED sends them to sign in; NOT_FOUND (which
  * is also what the API answers for another organisation's object) renders the not-found page.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T, TVariables>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
   try {
-    return await callApi<T>(query, variables, await auth());
+    return await callApi(operation, variables, await auth());
   } catch (error) {
     if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') redirect(await signInHref());
     if (error instanceof GridshareError && error.code === 'NOT_FOUND') notFound();
@@ -56,8 +51,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 const ID_FIELD = /(^|\.)(id|[a-z]+Id)$/;
 
 /** Like gql, for mutations from forms: errors come back to the caller to show at the field. */
-export async function gqlMutation<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return callApi<T>(query, variables, await auth());
+export async function gqlMutation<T, TVariables>(operation: Operation<T, TVariables>, variables: Variables<TVariables> = {}): Promise<T> {
+  return callApi(operation, variables, await auth());
 }
 
 /** The sign-in page, told to come back to the page that was asked for (src/proxy.ts passes its path). */
@@ -66,15 +61,12 @@ async function signInHref(): Promise<string> {
   return path && path !== '/' && !path.startsWith('/signin') ? `/signin?next=${encodeURIComponent(path)}` : '/signin';
 }
 
-const ME = `{ me { user { id email name } role organization { id name kind status verification }
-  memberships { role organization { id name kind } } } }`;
-
 /** The signed-in person, or a redirect to the sign-in page. */
 export async function requireViewer(): Promise<Viewer> {
   if (!(await apiToken())) redirect(await signInHref());
-  const data = await gql<{ me: Viewer | null }>(ME);
-  if (!data.me?.user) redirect(await signInHref());
-  return data.me;
+  const { me } = await gql(MeDocument);
+  if (!me?.user) redirect(await signInHref());
+  return { ...me, user: me.user };
 }
 
 /** Pages that belong to one kind of organisation answer not-found to the others (no hint they exist). */

@@ -1,10 +1,12 @@
 import type { FieldSpec } from './fields';
+import { allOf } from './enums';
+import type { CoolingType, InterconnectionStatus, PermitStatus, Redundancy } from '@/generated/graphql';
 
-export const COOLING = ['AIR', 'WATER', 'IMMERSION', 'DIRECT_TO_CHIP'] as const;
-export const REDUNDANCY = ['N', 'N_PLUS_1', 'TWO_N'] as const;
-export const INTERCONNECTION = ['NONE', 'APPLIED', 'IN_STUDY', 'APPROVED', 'ENERGIZED'] as const;
+export const COOLING = allOf<CoolingType>()('AIR', 'WATER', 'IMMERSION', 'DIRECT_TO_CHIP');
+export const REDUNDANCY = allOf<Redundancy>()('N', 'N_PLUS_1', 'TWO_N');
+export const INTERCONNECTION = allOf<InterconnectionStatus>()('NONE', 'APPLIED', 'IN_STUDY', 'APPROVED', 'ENERGIZED');
 
-export const PERMITS = ['NONE', 'IN_PROGRESS', 'GRANTED'] as const;
+export const PERMITS = allOf<PermitStatus>()('NONE', 'IN_PROGRESS', 'GRANTED');
 
 const LOCATION = 'Location';
 const POWER = 'Power';

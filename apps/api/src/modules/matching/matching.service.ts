@@ -1,19 +1,8 @@
 // Matching a tenant's request against the marketplace: the SQL prefilters on location (the one
 // constraint an index serves), the engine (packages/matching) decides everything else and explains
 // itself, and the ranked offers are stored as Match rows, one per site of each offer.
-import { type AppPrisma, type AppTx, type ColocationRequest, Prisma, scopedWhere, withOrg } from '@gridshare/db';
-import {
-  COOLING_COMPATIBILITY,
-  type ConstraintKey,
-  type MatchCandidate,
-  type MatchRequest,
-  type PartialFits,
-  REDUNDANCY_RANK,
-  type Relaxation,
-  type RankedMatch,
-  describeExclusions,
-  matchRequest,
-} from '@gridshare/matching';
+import { type AppPrisma, type AppTx, type ColocationRequest, type Prisma, scopedWhere, withOrg } from '@gridshare/db';
+import { type ConstraintKey, type MatchRequest, type PartialFits, type Relaxation, type RankedMatch, describeExclusions, matchRequest } from '@gridshare/matching';
 import { audit } from '../../audit';
 import { matchEventPayload } from '../webhooks/events';
 import { recordPartnerEvents } from '../webhooks/outbox';
@@ -23,16 +12,10 @@ import { type TPageArgs, pageQuery } from '../../graphql/pagination';
 import { isoDay } from '../common/dates';
 import { assertTransition } from '../common/transitions';
 import { toRequestNode } from '../requests/requests.mappers';
-import { type ListingSiteNode, toListingSite } from '../search/search.mappers';
-import type { AsFloats, ListingRow } from '../search/search.service';
-import { listingColumns, locationClauses } from '../search/listing-sql';
+import type { ListingSiteNode } from '../search/search.mappers';
+import { countSiteExclusions, loadCandidates } from './matching.sql';
 
 const MATCH_LIMIT = 20;
-
-/** A listing row as the candidate query reads it: NUMERIC cast to float8 (Decimals cost ~4x to load). */
-type CandidateRow = Omit<AsFloats<ListingRow>, 'sortValue'> & { hostOrgId: string; approxLatitude: number; approxLongitude: number };
-
-const CANDIDATE_COLUMNS = listingColumns({ floats: true, extra: ['hostOrgId', 'approxLatitude', 'approxLongitude'] });
 
 /** What a stored Match row keeps of its run, so `matches` can answer without recomputing. */
 export interface StoredExplanation {
@@ -70,99 +53,18 @@ function toMatchRequest(request: ColocationRequest): MatchRequest {
   return { ...needs, maxPriceCentsPerKwMonth: request.maxPriceCentsPerKwMonth };
 }
 
-const locationClause = (request: ColocationRequest): Prisma.Sql => Prisma.join([Prisma.sql`TRUE`, ...locationClauses(request)], ' AND ');
-
-/**
- * The engine's site-level constraints after location, in its order (latency, redundancy, cooling, rack
- * density), as SQL conditions built from the engine's own tables: the SQL counts the sites each one
- * excludes first, and only the sites that pass them all are loaded. The engine checks them again.
- */
-function siteConstraintClauses(request: ColocationRequest): { key: ConstraintKey; ok: Prisma.Sql }[] {
-  const clauses: { key: ConstraintKey; ok: Prisma.Sql }[] = [];
-  // Unknown latency cannot be promised against a limit (as in the engine).
-  if (request.maxLatencyMs) clauses.push({ key: 'latency', ok: Prisma.sql`coalesce(l."latencyToHubMs" <= ${request.maxLatencyMs.toNumber()}, false)` });
-  if (request.minRedundancy) {
-    const min = REDUNDANCY_RANK[request.minRedundancy];
-    const allowed = Object.entries(REDUNDANCY_RANK).filter(([, rank]) => rank >= min).map(([name]) => name);
-    clauses.push({ key: 'redundancy', ok: Prisma.sql`l."redundancy"::text = ANY(${allowed}::text[])` });
-  }
-  if (request.cooling) clauses.push({ key: 'cooling', ok: Prisma.sql`l."coolingType"::text = ANY(${[...COOLING_COMPATIBILITY[request.cooling]]}::text[])` });
-  if (request.minRackDensityKw != null) clauses.push({ key: 'rackDensity', ok: Prisma.sql`l."maxRackDensityKw" >= ${request.minRackDensityKw}` });
-  return clauses;
-}
-
-/** Listed sites (other hosts') per first failing constraint: location, then the site-level ones. */
-async function countSiteExclusions(prisma: AppPrisma, request: ColocationRequest, callerOrgId: string) {
-  const clauses = siteConstraintClauses(request);
-  const columns = clauses.map((clause, i) => {
-    const passedEarlier = clauses.slice(0, i).map((earlier) => earlier.ok);
-    const failsHere = Prisma.join([Prisma.sql`in_location`, ...passedEarlier, Prisma.sql`NOT (${clause.ok})`], ' AND ');
-    return Prisma.sql`count(*) FILTER (WHERE ${failsHere}) AS ${Prisma.raw(`"${clause.key}"`)}`;
-  });
-  const [row] = await prisma.$queryRaw<Record<string, bigint>[]>`
-    SELECT count(*) FILTER (WHERE NOT in_location) AS "location" ${columns.length ? Prisma.sql`, ${Prisma.join(columns)}` : Prisma.empty}
-      FROM (SELECT l.*, (${locationClause(request)}) AS in_location
-              FROM "MarketplaceListing" l WHERE l."siteHead" AND l."hostOrgId" <> ${callerOrgId}::uuid) l`;
-  return Object.fromEntries(Object.entries(row ?? {}).map(([key, n]) => [key, Number(n)])) as Partial<Record<ConstraintKey, number>>;
-}
-
-function toCandidate(siteRows: CandidateRow[]): MatchCandidate {
-  const first = siteRows[0]!;
-  const site = toListingSite(first);
-  return {
-    siteId: first.siteId,
-    hostOrgId: first.hostOrgId,
-    country: first.country,
-    region: first.region,
-    gridOperator: first.gridOperator,
-    latitude: first.approxLatitude,
-    longitude: first.approxLongitude,
-    coolingType: first.coolingType as MatchCandidate['coolingType'],
-    redundancy: first.redundancy as MatchCandidate['redundancy'],
-    maxRackDensityKw: first.maxRackDensityKw,
-    latencyToHubMs: site.latencyToHubMs,
-    readinessScore: site.readinessScore ?? 0,
-    energyPriceCentsPerMwh: first.energyPriceCentsPerMwh,
-    renewableSharePct: first.renewableSharePct,
-    interruptibleMw: siteRows.reduce((sum, row) => sum + row.interruptibleMw, 0),
-    blocks: siteRows.map((row) => ({
-      id: row.blockId,
-      kind: row.kind as MatchCandidate['blocks'][number]['kind'],
-      mw: row.mw,
-      firmMw: row.firmMw,
-      interruptibleMw: row.interruptibleMw,
-      availableFrom: row.availableFrom,
-      priceCentsPerKwMonth: row.priceCentsPerKwMonth,
-      minTermMonths: row.minTermMonths,
-    })),
-  };
-}
-
-/** Listing rows (one per block) grouped into the engine's candidates (one per site). */
-function toCandidates(rows: CandidateRow[]) {
-  const bySite = new Map<string, CandidateRow[]>();
-  for (const row of rows) bySite.set(row.siteId, [...(bySite.get(row.siteId) ?? []), row]);
-  return [...bySite.values()].map((siteRows) => ({ candidate: toCandidate(siteRows), site: toListingSite(siteRows[0]!) }));
-}
-
 const findOwnRequest = (tx: AppTx, auth: Authorized, id: string) => findOwned(tx.colocationRequest, auth, id, 'Colocation request');
 
 export async function runMatching(prisma: AppPrisma, auth: Authorized, requestId: string, asOf = new Date()): Promise<MatchingRun> {
   const request = await withOrg(prisma, auth, (tx) => findOwnRequest(tx, auth, requestId));
   assertTransition('colocation request', requestId, request.status, ['DRAFT', 'OPEN', 'MATCHED'], 'match');
   // Listings hold only what every organisation may see: read on the system path (search.service.ts).
-  const siteLevel = Prisma.join([locationClause(request), ...siteConstraintClauses(request).map((clause) => clause.ok)], ' AND ');
   // Both on the pool at once: the candidates that pass every site-level constraint, and the counts of
   // the sites each one excluded.
-  const [rows, sqlExcluded] = await Promise.all([
-    prisma.$queryRaw<CandidateRow[]>`
-      SELECT ${CANDIDATE_COLUMNS} FROM "MarketplaceListing" l WHERE ${siteLevel} AND l."hostOrgId" <> ${auth.orgId}::uuid`,
+  const [{ candidates, sites, hosts }, sqlExcluded] = await Promise.all([
+    loadCandidates(prisma, request, auth.orgId),
     countSiteExclusions(prisma, request, auth.orgId),
   ]);
-  const grouped = toCandidates(rows);
-  const candidates = grouped.map((g) => g.candidate);
-  const sites = new Map(grouped.map((g) => [g.candidate.siteId, g.site]));
-  const hosts = new Map(rows.map((row) => [row.siteId, row.hostOrgId]));
   const result = matchRequest(toMatchRequest(request), candidates, { limit: MATCH_LIMIT, asOf });
   // The SQL took out the sites failing location and the site-level constraints: add them to the
   // engine's counts for the rest.
@@ -257,7 +159,6 @@ export function findMatches(prisma: AppPrisma, auth: Authorized, requestId: stri
     return { requestId, modelVersion: first.modelVersion, matchedAt: first.createdAt, matches, sites, excluded, summary, partialFits: null, relaxations: [] };
   });
 }
-
 
 /** Matches naming the caller's sites (row-level security lets a host read those). */
 export function findHostMatchesPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs) {

@@ -5,6 +5,7 @@ import { GridshareError } from '@gridshare/sdk';
 import { fmtDate } from '@/lib/format';
 import { gqlMutation } from '@/lib/session';
 import { acceptInvitation } from './actions';
+import { ReceivedInvitationDocument } from '@/generated/graphql';
 
 // The token is in this page's address: never send it on to another site in a Referer.
 export const metadata: Metadata = { title: 'Join an organisation', referrer: 'no-referrer' };
@@ -17,12 +18,10 @@ interface Received {
   expiresAt: string;
 }
 
-const PREVIEW = 'query($token: String!) { receivedInvitation(token: $token) { organization { id name kind } role status expiresAt } }';
-
 /** The invitation as the signed-in person may see it: 'signed-out', 'not-yours' (or no such token), or it. */
 async function preview(token: string): Promise<Received | 'signed-out' | 'not-yours'> {
   try {
-    return (await gqlMutation<{ receivedInvitation: Received }>(PREVIEW, { token })).receivedInvitation;
+    return (await gqlMutation(ReceivedInvitationDocument, { token })).receivedInvitation;
   } catch (error) {
     if (error instanceof GridshareError && error.code === 'UNAUTHENTICATED') return 'signed-out';
     if (error instanceof GridshareError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) return 'not-yours';

@@ -4,7 +4,7 @@ import { ActionButton } from '@/components/action-button';
 import { AnchorTabs } from '@/components/anchor-tabs';
 import { StatusBadge } from '@/components/badges';
 import { AdminSettlement, feeWindow } from '@/components/admin-settlement';
-import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
+import { InvoiceTable, PayoutTable } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
 import { SuspendForm } from '@/components/suspend-form';
 import { GridshareError } from '@gridshare/sdk';
@@ -12,25 +12,15 @@ import { ORG_KINDS } from '@/lib/enums';
 import { fmtDate, fmtInstant, fmtMw, fmtPct, fmtUsd, label } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
 import { reinstateOrganization, retryPayout, suspendOrganization, verify } from './actions';
+import { AdminAuditLogDocument, AdminBillingDocument, AdminFeeIncomeDocument, AdminOrganizationsDocument, MarketplaceStatsDocument, VerificationQueueDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Admin' };
-
-interface Breakdown { totalMw: number; byRegion: { region: string; mw: number }[]; byMonth: { month: string; mw: number }[] }
-interface Org { id: string; name: string; kind: string; status: string; verification: string; memberCount: number; siteCount: number; createdAt: string }
-interface QueueSite { id: string; name: string; region: string; country: string; energizedMw: number; organization: { name: string } }
 
 function monthsAround(today: Date): { from: string; to: string } {
   const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
   const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 18, 0));
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
-
-interface FailedBilling {
-  failedPayments: { invoice: Invoice; organizationName: string }[];
-  failedPayouts: { payout: Payout; organizationName: string }[];
-}
-
-interface AuditLine { id: string; organization: { id: string; name: string }; actor: string; actorName: string | null; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
 
 type Params = { kind?: string; status?: string; q?: string; auditOrg?: string; auditAction?: string; auditEntity?: string; auditFrom?: string; auditTo?: string };
 
@@ -49,8 +39,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     status: p.status === 'SUSPENDED' || p.status === 'ACTIVE' ? p.status : undefined,
     search: p.q?.trim() || undefined,
   };
-  const audit = gql<{ adminAuditLog: { totalCount: number; edges: { node: AuditLine }[] } }>(
-    `query($filter: AuditLogFilter) { adminAuditLog(first: 30, filter: $filter) { totalCount edges { node { id organization { id name } actor actorName action entityType entityId changes createdAt } } } }`,
+  const audit = gql(
+    AdminAuditLogDocument,
     { filter: auditFilter(p) },
   ).then(
     (data) => ({ data, refusal: null }),
@@ -61,27 +51,23 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     },
   );
   const [stats, queue, orgs, auditLog, billing, fees] = await Promise.all([
-    gql<{ marketplaceStats: { listed: Breakdown; requested: Breakdown; underDeal: Breakdown } }>(
-      `query($from: Date!, $to: Date!) { marketplaceStats(from: $from, to: $to) {
-        listed { totalMw byRegion { region mw } byMonth { month mw } } requested { totalMw byRegion { region mw } }
-        underDeal { totalMw byMonth { month mw } } } }`,
+    gql(
+      MarketplaceStatsDocument,
       range,
     ),
-    gql<{ verificationQueue: { organizations: { totalCount: number; edges: { node: Org }[] }; sites: { totalCount: number; edges: { node: QueueSite }[] } } }>(
-      `{ verificationQueue { organizations(first: 20) { totalCount edges { node { id name kind createdAt } } }
-        sites(first: 20) { totalCount edges { node { id name region country energizedMw organization { name } } } } } }`,
+    gql(
+      VerificationQueueDocument,
     ),
-    gql<{ adminOrganizations: { totalCount: number; edges: { node: Org }[] } }>(
-      `query($filter: AdminOrganizationFilter) { adminOrganizations(first: 30, filter: $filter) { totalCount edges { node { id name kind status verification memberCount siteCount createdAt } } } }`,
+    gql(
+      AdminOrganizationsDocument,
       { filter },
     ),
     audit,
-    gql<{ adminBilling: FailedBilling }>(
-      `{ adminBilling { failedPayments(first: 20) { organizationName invoice { ${INVOICE_FIELDS} } }
-        failedPayouts(first: 20) { organizationName payout { ${PAYOUT_FIELDS} } } } }`,
+    gql(
+      AdminBillingDocument,
     ),
-    gql<{ adminSettlement: { feeIncome: { platformFeeUsd: number; tenantTotalUsd: number }[] } }>(
-      'query($from: String!, $until: String!) { adminSettlement { feeIncome(from: $from, until: $until) { platformFeeUsd tenantTotalUsd } } }',
+    gql(
+      AdminFeeIncomeDocument,
       feeWindow(new Date()),
     ),
   ]);

@@ -3,13 +3,14 @@ import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
+import { CreateApiKeyDocument, RevokeApiKeyDocument } from '@/generated/graphql';
 
 export async function createApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { name: values.name ?? '', scopes: formData.getAll('scopes').map(String) };
   try {
-    const data = await gqlMutation<{ createApiKey: { secret: string; apiKey: { name: string } } }>(
-      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { name } } }',
+    const data = await gqlMutation(
+      CreateApiKeyDocument,
       { input },
     );
     revalidatePath('/api-keys');
@@ -21,5 +22,5 @@ export async function createApiKey(_prev: FormState, formData: FormData): Promis
 }
 
 export async function revokeApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
-  return submitMutation('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/api-keys' });
+  return submitMutation(RevokeApiKeyDocument, { id: String(formData.get('id')) }, {}, { refresh: '/api-keys' });
 }

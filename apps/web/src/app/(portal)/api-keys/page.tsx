@@ -8,6 +8,7 @@ import { API_KEY_SCOPES } from '@/lib/api-scopes';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { createApiKey, revokeApiKey } from './actions';
+import { ApiKeysDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'API keys' };
 
@@ -15,8 +16,6 @@ export const metadata: Metadata = { title: 'API keys' };
 /** A first call with a key (scope capacity:read), to paste into a terminal. */
 const CURL_SAMPLE = (url: string) =>
   `curl -s ${url} \\\n  -H 'content-type: application/json' \\\n  -H 'authorization: Bearer gsk_…' \\\n  -d '{"query":"{ searchCapacity(first: 5) { totalCount edges { node { mw priceUsdPerKwMonth site { region } } } } }"}'`;
-
-interface Key { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
 export default async function ApiKeysPage() {
   const viewer = await requireViewer();
@@ -29,7 +28,7 @@ export default async function ApiKeysPage() {
       </>
     );
   }
-  const data = await gql<{ apiKeys: { edges: { node: Key }[] } }>('{ apiKeys(first: 50) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } } }');
+  const data = await gql(ApiKeysDocument);
   const keys = data.apiKeys.edges.map((e) => e.node);
   return (
     <>

@@ -1,22 +1,20 @@
 import type { Metadata } from 'next';
 import { StatusBadge } from '@/components/badges';
-import { INVOICE_FIELDS, InvoiceTable, PAYOUT_FIELDS, PayoutTable, type Invoice, type Payout } from '@/components/billing-tables';
+import { InvoiceTable, PayoutTable } from '@/components/billing-tables';
 import { RedirectButton } from '@/components/redirect-button';
 import { GridshareError } from '@gridshare/sdk';
 import { fmtDate, fmtNum, fmtUsdCents, label } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { openBillingLink } from './actions';
+import { UpcomingInvoiceDocument } from '@/generated/graphql';
+import { BillingStatusDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { PaidPlan } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Billing' };
-
-interface Subscription { id: string; kind: string; dealId: string | null; plan: string | null; status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: string | null }
-interface Status {
-  plan: string; publishedBlockLimit: number | null; rateLimitPerMinute: number; hasCustomer: boolean; hasConnectAccount: boolean; payoutsEnabled: boolean;
-  subscriptions: Subscription[]; invoices: Invoice[]; payouts: Payout[];
-}
 interface Upcoming { amountDueUsd: number; currency: string; dueAt: string | null }
 
-const PAID_PLANS = ['PRO', 'API'] as const;
+const PAID_PLANS = allOf<PaidPlan>()('PRO', 'API');
 const RETURNS: Record<string, { ok: boolean; text: string }> = {
   'checkout=success': { ok: true, text: 'Payment received. Your plan is updated as soon as Stripe confirms it.' },
   'checkout=cancelled': { ok: false, text: 'Checkout was cancelled; nothing was charged.' },
@@ -27,7 +25,7 @@ const RETURNS: Record<string, { ok: boolean; text: string }> = {
 /** The upcoming invoice is asked of Stripe: when Stripe is unreachable the rest of the page still shows. */
 async function upcoming(): Promise<{ invoice: Upcoming | null; refusal: string | null }> {
   try {
-    const data = await gql<{ billingStatus: { upcomingInvoice: Upcoming | null } }>('{ billingStatus { upcomingInvoice { amountDueUsd currency dueAt } } }');
+    const data = await gql(UpcomingInvoiceDocument);
     return { invoice: data.billingStatus.upcomingInvoice, refusal: null };
   } catch (error) {
     if (!(error instanceof GridshareError) || error.code !== 'BILLING_UNAVAILABLE') throw error;
@@ -39,10 +37,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const viewer = await requireViewer();
   const p = await searchParams;
   const [data, next] = await Promise.all([
-    gql<{ billingStatus: Status }>(
-      `{ billingStatus { plan publishedBlockLimit rateLimitPerMinute hasCustomer hasConnectAccount payoutsEnabled
-        subscriptions { id kind dealId plan status cancelAtPeriodEnd currentPeriodEnd }
-        invoices(first: 20) { ${INVOICE_FIELDS} } payouts(first: 20) { ${PAYOUT_FIELDS} } } }`,
+    gql(
+      BillingStatusDocument,
     ),
     upcoming(),
   ]);

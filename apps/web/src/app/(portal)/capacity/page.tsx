@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
-import { BLOCK_FIELDS, CapacityTable, type BlockRow } from '@/components/capacity-table';
+import { CapacityTable } from '@/components/capacity-table';
 import { canWrite, gql, requireKind } from '@/lib/session';
+import { CapacityBlocksDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { CapacityStatus } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Capacity blocks' };
 
-const STATES = ['DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED'] as const;
+const STATES = allOf<CapacityStatus>()('DRAFT', 'PUBLISHED', 'RESERVED', 'LEASED');
 
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<{ status?: string; sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
   const params = await searchParams;
   const status = params.status;
   const statuses = STATES.find((s) => s === status);
-  const data = await gql<{ capacityBlocks: { totalCount: number; edges: { node: BlockRow }[] } }>(
-    `query($filter: CapacityBlockFilter) { capacityBlocks(first: 50, filter: $filter) { totalCount edges { node { ${BLOCK_FIELDS} } } } }`,
+  const data = await gql(
+    CapacityBlocksDocument,
     { filter: statuses ? { statuses: [statuses] } : null },
   );
   return (

@@ -3,16 +3,28 @@ import { redirect } from 'next/navigation';
 import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
+import {
+  AcceptDealDocument,
+  AcceptDealMwChangeDocument,
+  ActivateDealDocument,
+  DeclineDealMwChangeDocument,
+  EndDealDocument,
+  ProposeDealDocument,
+  ProposeDealMwChangeDocument,
+  RejectDealDocument,
+  SignDealDocument,
+  WithdrawDealDocument,
+} from '@/generated/graphql';
 
 const MOVES = {
-  accept: 'acceptDeal',
-  reject: 'rejectDeal',
-  withdraw: 'withdrawDeal',
-  sign: 'signDeal',
-  activate: 'activateDeal',
-  end: 'endDeal',
-  acceptMwChange: 'acceptDealMwChange',
-  declineMwChange: 'declineDealMwChange',
+  accept: AcceptDealDocument,
+  reject: RejectDealDocument,
+  withdraw: WithdrawDealDocument,
+  sign: SignDealDocument,
+  activate: ActivateDealDocument,
+  end: EndDealDocument,
+  acceptMwChange: AcceptDealMwChangeDocument,
+  declineMwChange: DeclineDealMwChangeDocument,
 } as const;
 
 /** Accept, reject, withdraw, sign, activate, end, or accept/decline a change of MW: the API checks who may make which move in which state. */
@@ -22,12 +34,12 @@ export async function moveDeal(_prev: FormState, formData: FormData): Promise<Fo
   // Own keys only: MOVES['toString'] would be a function.
   const move = Object.hasOwn(MOVES, name) ? MOVES[name as keyof typeof MOVES] : undefined;
   if (!move) return { ok: false, message: 'Unknown action', fieldErrors: {}, values: {} };
-  if (move === 'signDeal') {
+  if (move === SignDealDocument) {
     // One of the deal's revenue scenarios, or none: the deal's own terms (DEFAULT).
     const scenarioId = String(formData.get('scenarioId') ?? '') || null;
-    return submitMutation('mutation($id: ID!, $scenarioId: ID) { signDeal(id: $id, scenarioId: $scenarioId) { id } }', { id, scenarioId }, {});
+    return submitMutation(SignDealDocument, { id, scenarioId }, {});
   }
-  return submitMutation(`mutation($id: ID!) { ${move}(id: $id) { id } }`, { id }, {});
+  return submitMutation(move, { id }, {});
 }
 
 export async function proposeDeal(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -42,7 +54,7 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
   };
   let id: string;
   try {
-    const data = await gqlMutation<{ proposeDeal: { id: string } }>('mutation($input: ProposeDealInput!) { proposeDeal(input: $input) { id } }', { input });
+    const data = await gqlMutation(ProposeDealDocument, { input });
     id = data.proposeDeal.id;
   } catch (error) {
     return refused(error, values);
@@ -54,7 +66,7 @@ export async function proposeDeal(_prev: FormState, formData: FormData): Promise
 export async function proposeDealMwChange(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { dealId: values.dealId, mw: Number(values.mw) };
-  return submitMutation('mutation($input: ProposeDealMwChangeInput!) { proposeDealMwChange(input: $input) { id } }', { input }, values, {
+  return submitMutation(ProposeDealMwChangeDocument, { input }, values, {
     message: 'Change proposed; the other party accepts or declines it.',
   });
 }

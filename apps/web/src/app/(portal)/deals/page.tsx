@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import { DEAL_ROW_FIELDS, DealTable, type DealRow } from '@/components/deal-table';
+import { DealTable } from '@/components/deal-table';
 import { gql, requireKind } from '@/lib/session';
+import { DealsDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Deals' };
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   await requireKind('MINER', 'TENANT');
-  const data = await gql<{ deals: { edges: { node: DealRow }[] } }>(`{ deals(first: 50) { edges { node { ${DEAL_ROW_FIELDS} } } } }`);
+  const data = await gql(DealsDocument);
   return (
     <>
       <h1>Deals</h1>

@@ -4,16 +4,30 @@ import { parseFields } from '@/lib/fields';
 import { formValues, type FormState } from '@/lib/form';
 import { HOSTING_OFFER_FIELDS, HOSTING_REQUEST_FIELDS, hostingOfferInput, hostingRequestInput } from '@/lib/hosting-fields';
 import { refused, submitMutation } from '@/lib/refused';
+import type { Operation } from '@/lib/api';
 import { gqlMutation } from '@/lib/session';
+import {
+  AcceptHostingDealDocument,
+  ActivateHostingDealDocument,
+  CreateHostingOfferDocument,
+  CreateHostingRequestDocument,
+  EndHostingDealDocument,
+  ProposeHostingDealDocument,
+  PublishHostingOfferDocument,
+  PublishHostingRequestDocument,
+  RejectHostingDealDocument,
+  SignHostingDealDocument,
+  WithdrawHostingDealDocument,
+} from '@/generated/graphql';
 
 export async function createHostingRequest(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   let id: string;
   try {
     const input = hostingRequestInput(parseFields(HOSTING_REQUEST_FIELDS, values));
-    const data = await gqlMutation<{ createHostingRequest: { id: string } }>('mutation($input: CreateHostingRequestInput!) { createHostingRequest(input: $input) { id } }', { input });
+    const data = await gqlMutation(CreateHostingRequestDocument, { input });
     id = data.createHostingRequest.id;
-    await gqlMutation('mutation($id: ID!) { publishHostingRequest(id: $id) { id } }', { id });
+    await gqlMutation(PublishHostingRequestDocument, { id });
   } catch (error) {
     // The fleet's model and count are one input field: its refusals show at both form fields.
     const state = refused(error, values);
@@ -35,7 +49,7 @@ export async function createHostingOffer(_prev: FormState, formData: FormData): 
   const values = formValues(formData);
   const input = hostingOfferInput(values.siteId ?? '', parseFields(HOSTING_OFFER_FIELDS, values));
   const state = await submitMutation(
-    'mutation($input: CreateHostingOfferInput!) { createHostingOffer(input: $input) { id } }',
+    CreateHostingOfferDocument,
     { input },
     values,
     { refresh: '/hosting/offers', message: 'Offer saved as a draft: list it to show it to fleets.' },
@@ -45,21 +59,21 @@ export async function createHostingOffer(_prev: FormState, formData: FormData): 
   return state;
 }
 
-const byId = (query: string, refresh?: string) => async (_prev: FormState, formData: FormData) =>
+const byId = (query: Operation<unknown, { id: string | number }>, refresh?: string) => async (_prev: FormState, formData: FormData) =>
   submitMutation(query, { id: String(formData.get('id')) }, {}, refresh ? { refresh } : {});
 
-export const publishHostingOffer = byId('mutation($id: ID!) { publishHostingOffer(id: $id) { id } }', '/hosting/offers');
+export const publishHostingOffer = byId(PublishHostingOfferDocument, '/hosting/offers');
 // Deal moves refresh every page: the deals list, the deal's own page and the navigation's counts.
-export const acceptHostingDeal = byId('mutation($id: ID!) { acceptHostingDeal(id: $id) { id } }');
-export const rejectHostingDeal = byId('mutation($id: ID!) { rejectHostingDeal(id: $id) { id } }');
-export const withdrawHostingDeal = byId('mutation($id: ID!) { withdrawHostingDeal(id: $id) { id } }');
-export const signHostingDeal = byId('mutation($id: ID!) { signHostingDeal(id: $id) { id } }');
-export const activateHostingDeal = byId('mutation($id: ID!) { activateHostingDeal(id: $id) { id } }');
-export const endHostingDeal = byId('mutation($id: ID!) { endHostingDeal(id: $id) { id } }');
+export const acceptHostingDeal = byId(AcceptHostingDealDocument);
+export const rejectHostingDeal = byId(RejectHostingDealDocument);
+export const withdrawHostingDeal = byId(WithdrawHostingDealDocument);
+export const signHostingDeal = byId(SignHostingDealDocument);
+export const activateHostingDeal = byId(ActivateHostingDealDocument);
+export const endHostingDeal = byId(EndHostingDealDocument);
 
 export async function proposeHostingDeal(_prev: FormState, formData: FormData): Promise<FormState> {
   return submitMutation(
-    'mutation($o: ID!, $r: ID!) { proposeHostingDeal(offerId: $o, requestId: $r) { id } }',
+    ProposeHostingDealDocument,
     { o: String(formData.get('offerId')), r: String(formData.get('requestId')) },
     {},
     { refresh: '/hosting/offers' },

@@ -1,27 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ECONOMICS_FIELDS, ECONOMICS_HEADERS, EconomicsCells, type HostingEconomics } from '@/components/hosting-economics';
+import { ECONOMICS_HEADERS, EconomicsCells } from '@/components/hosting-economics';
 import { WorldMap, mapPoints } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
+import { SearchHostingOffersDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Find hosting' };
-
-interface Listing {
-  id: string;
-  hostLabel: string;
-  country: string;
-  region: string;
-  mw: number;
-  availableFrom: string;
-  interruptibility: string;
-  maxCurtailedHoursPerMonth: number;
-  uptimeCommitmentPct: number;
-  coolings: string[];
-  aiSiteIdlePower: boolean;
-  hostVerified: boolean;
-  economics: HostingEconomics;
-}
 
 type Params = Record<string, string | undefined>;
 const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
@@ -44,10 +29,8 @@ function filterFrom(p: Params) {
 export default async function FindHostingPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireViewer();
   const p = await searchParams;
-  const data = await gql<{ searchHostingOffers: { totalCount: number; edges: { node: Listing }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-    `query($filter: HostingOfferSearchInput, $after: String) { searchHostingOffers(filter: $filter, first: 25, after: $after) { totalCount
-      edges { node { id hostLabel country region mw availableFrom interruptibility maxCurtailedHoursPerMonth uptimeCommitmentPct coolings aiSiteIdlePower hostVerified
-        economics { ${ECONOMICS_FIELDS} } } } pageInfo { hasNextPage endCursor } } }`,
+  const data = await gql(
+    SearchHostingOffersDocument,
     { filter: filterFrom(p), after: p.after ?? null },
   );
   const { edges, pageInfo, totalCount } = data.searchHostingOffers;

@@ -6,13 +6,14 @@ import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { ORG_COOKIE, gqlMutation } from '@/lib/session';
 import { joinLink } from '@/lib/invitations';
+import { InviteMemberDocument, LeaveOrganizationDocument, RevokeInvitationDocument } from '@/generated/graphql';
 
 export async function inviteMember(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { email: values.email ?? '', role: values.role ?? 'MEMBER' };
   try {
-    const data = await gqlMutation<{ inviteMember: { token: string; invitation: { email: string } } }>(
-      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { email } } }',
+    const data = await gqlMutation(
+      InviteMemberDocument,
       { input },
     );
     revalidatePath('/members');
@@ -30,12 +31,12 @@ export async function inviteMember(_prev: FormState, formData: FormData): Promis
 }
 
 export async function revokeInvitation(_prev: FormState, formData: FormData): Promise<FormState> {
-  return submitMutation('mutation($id: ID!) { revokeInvitation(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/members' });
+  return submitMutation(RevokeInvitationDocument, { id: String(formData.get('id')) }, {}, { refresh: '/members' });
 }
 
 /** Leaves the organisation the portal acts for, then acts for the person's next one (if any). */
 export async function leaveOrganization(_prev: FormState, formData: FormData): Promise<FormState> {
-  const state = await submitMutation('mutation { leaveOrganization }', {}, formValues(formData));
+  const state = await submitMutation(LeaveOrganizationDocument, {}, formValues(formData));
   if (!state.ok) return state;
   (await cookies()).delete(ORG_COOKIE);
   redirect('/');

@@ -7,15 +7,15 @@ import { auditObjectHref, describeAction, describeActor, describeChanges } from 
 import { fmtDate, fmtInstant } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { inviteMember, leaveOrganization, revokeInvitation } from './actions';
+import { MembersDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { MembersQuery, Role } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Members' };
 
-interface Member { id: string; role: string; createdAt: string; user: { id: string; email: string; name: string } }
-interface Invitation { id: string; email: string; role: string; status: string; createdAt: string; expiresAt: string }
+type Member = MembersQuery['members']['edges'][number]['node'];
 
-const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'] as const;
-
-interface AuditLine { id: string; actor: string; actorName: string | null; action: string; entityType: string; entityId: string; changes: unknown; createdAt: string }
+const ROLES = allOf<Role>()('VIEWER', 'MEMBER', 'ADMIN', 'OWNER');
 
 /** An audit line's object, linked to its page where the portal has one. */
 function AuditObject({ entityType, entityId }: { entityType: string; entityId: string }) {
@@ -34,15 +34,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     );
   }
   const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
-  const data = await gql<{
-    members: { edges: { node: Member }[] };
-    invitations?: { edges: { node: Invitation }[] };
-    organizationAuditLog?: { totalCount: number; edges: { node: AuditLine }[] };
-  }>(
-    manages
-      ? '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } invitations(first: 20) { edges { node { id email role status createdAt expiresAt } } } ' +
-        'organizationAuditLog(first: 25) { totalCount edges { node { id actor actorName action entityType entityId changes createdAt } } } }'
-      : '{ members(first: 50) { edges { node { id role createdAt user { id email name } } } } }',
+  // Invitations and the audit log are for those who manage the organisation; the others do not ask for them.
+  const data = await gql(
+    MembersDocument,
+    { manages },
   );
   const members = data.members.edges.map((e) => e.node);
   const invitations = data.invitations?.edges.map((e) => e.node) ?? [];
@@ -50,7 +45,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const columns: Column<Member>[] = [
     { key: 'name', label: 'Name', cell: (m) => <>{m.user.name}{m.user.id === viewer.user.id && <span className="muted"> (you)</span>}</>, sortBy: (m) => m.user.name.toLowerCase() },
     { key: 'email', label: 'Email', cell: (m) => m.user.email, sortBy: (m) => m.user.email },
-    { key: 'role', label: 'Role', cell: (m) => m.role.toLowerCase(), sortBy: (m) => ROLES.indexOf(m.role as (typeof ROLES)[number]) },
+    { key: 'role', label: 'Role', cell: (m) => m.role.toLowerCase(), sortBy: (m) => ROLES.indexOf(m.role) },
     { key: 'since', label: 'Since', cell: (m) => fmtDate(m.createdAt), sortBy: (m) => m.createdAt },
   ];
   return (

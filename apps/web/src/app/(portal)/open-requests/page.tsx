@@ -3,25 +3,16 @@ import Link from 'next/link';
 import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
 import { fmtDate, fmtMw } from '@/lib/format';
 import { gql, requireKind } from '@/lib/session';
+import { OpenColocationRequestsDocument, type OpenColocationRequestsQuery } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Matching requests' };
 
-interface Open {
-  id: string;
-  tenantLabel: string;
-  request: { title: string; totalMw: number; neededBy: string; termMonths: number; regions: string[]; gridOperators: string[]; maxPriceUsdPerKwMonth: number | null };
-}
+type Open = OpenColocationRequestsQuery['openColocationRequests']['edges'][number]['node'];
 
 export default async function OpenRequestsPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   await requireKind('MINER');
-  const data = await gql<{
-    openColocationRequests: { edges: { node: Open }[] };
-    hostMatches: { edges: { node: { requestId: string; score: number; rank: number } }[] };
-    receivedProposalRequests: { totalCount: number; edges: { node: { id: string; requestId: string; siteId: string; tenantLabel: string; createdAt: string } }[] };
-  }>(
-    `{ openColocationRequests(first: 50) { edges { node { id tenantLabel request { title totalMw neededBy termMonths regions gridOperators maxPriceUsdPerKwMonth } } } }
-       hostMatches(first: 50) { edges { node { requestId score rank } } }
-       receivedProposalRequests(first: 20) { totalCount edges { node { id requestId siteId tenantLabel createdAt } } } }`,
+  const data = await gql(
+    OpenColocationRequestsDocument,
   );
   const asks = data.receivedProposalRequests.edges.map((e) => e.node);
   const best = new Map<string, { score: number; rank: number }>();

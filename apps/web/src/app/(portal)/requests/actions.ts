@@ -5,14 +5,15 @@ import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { parsePhases, REQUEST_FIELDS } from '@/lib/request-fields';
 import { gqlMutation } from '@/lib/session';
+import { CreateColocationRequestDocument, OpenColocationRequestDocument, RequestProposalDocument, RunMatchingDocument } from '@/generated/graphql';
 
 export async function createRequest(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { ...parseFields(REQUEST_FIELDS, values), phases: parsePhases(values) };
   let id: string;
   try {
-    const data = await gqlMutation<{ createColocationRequest: { id: string } }>(
-      'mutation($input: CreateColocationRequestInput!) { createColocationRequest(input: $input) { id } }',
+    const data = await gqlMutation(
+      CreateColocationRequestDocument,
       { input },
     );
     id = data.createColocationRequest.id;
@@ -24,12 +25,12 @@ export async function createRequest(_prev: FormState, formData: FormData): Promi
 
 export async function runMatching(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  return submitMutation('mutation($id: ID!) { runMatching(requestId: $id) { requestId } }', { id }, {}, { refresh: `/requests/${id}` });
+  return submitMutation(RunMatchingDocument, { id }, {}, { refresh: `/requests/${id}` });
 }
 
 export async function openRequest(_prev: FormState, formData: FormData): Promise<FormState> {
   const id = String(formData.get('id'));
-  return submitMutation('mutation($id: ID!) { openColocationRequest(id: $id) { id } }', { id }, {}, { refresh: `/requests/${id}` });
+  return submitMutation(OpenColocationRequestDocument, { id }, {}, { refresh: `/requests/${id}` });
 }
 
 /** Asks a listed site's host for a proposal on one of the caller's requests (from a listing or a match). */
@@ -38,7 +39,7 @@ export async function requestProposal(_prev: FormState, formData: FormData): Pro
   const { requestId = '', siteId = '' } = values;
   if (!requestId) return { ok: false, message: 'Choose one of your open requests.', fieldErrors: { requestId: 'Choose one of your open requests.' }, values };
   return submitMutation(
-    'mutation($requestId: ID!, $siteId: ID!) { requestProposal(requestId: $requestId, siteId: $siteId) { id } }',
+    RequestProposalDocument,
     { requestId, siteId },
     values,
     { refresh: `/requests/${requestId}`, message: 'Asked: the host sees your request (you stay anonymous) and can propose on it.' },

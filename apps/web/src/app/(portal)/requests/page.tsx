@@ -4,6 +4,7 @@ import { StatusBadge } from '@/components/badges';
 import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
 import { fmtDate, fmtMw } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
+import { ColocationRequestsDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'My requests' };
 
@@ -12,8 +13,8 @@ interface Row { id: string; title: string; totalMw: number; neededBy: string; te
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('TENANT');
   const current = await searchParams;
-  const data = await gql<{ colocationRequests: { edges: { node: Row }[] }; deals: { edges: { node: { request: { id: string } } }[] } }>(
-    '{ colocationRequests(first: 50) { edges { node { id title totalMw neededBy termMonths status phases { mw } } } } deals(first: 100, filter: { role: TENANT }) { edges { node { request { id } } } } }',
+  const data = await gql(
+    ColocationRequestsDocument,
   );
   const proposals = new Map<string, number>();
   for (const { node } of data.deals.edges) proposals.set(node.request.id, (proposals.get(node.request.id) ?? 0) + 1);

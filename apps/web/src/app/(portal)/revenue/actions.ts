@@ -1,6 +1,7 @@
 'use server';
 import { formValues, type FormState } from '@/lib/form';
 import { submitMutation } from '@/lib/refused';
+import { SaveRevenueScenarioDocument } from '@/generated/graphql';
 
 /** Saves the one-year part of the scenario on screen against its site or deal (the page passes it as JSON). */
 export async function saveScenario(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -13,7 +14,7 @@ export async function saveScenario(_prev: FormState, formData: FormData): Promis
   }
   const scenario = { name: values.name ?? '', inputs, ...(values.siteId ? { siteId: values.siteId } : { dealId: values.dealId }) };
   const { inputs: _inputs, ...kept } = values;
-  return submitMutation('mutation($input: SaveRevenueScenarioInput!) { saveRevenueScenario(input: $input) { id } }', { input: scenario }, kept, {
+  return submitMutation(SaveRevenueScenarioDocument, { input: scenario }, kept, {
     refresh: '/revenue',
     message: `Scenario “${values.name}” saved.`,
   });

@@ -12,12 +12,11 @@ import { Results } from './results';
 import { type Json, type Run, runAll, yearAndWeek } from './run';
 import { SeriesResults, SeriesRunProvider, SeriesUpload } from './series';
 import { runWithSeries } from './series-action';
+import { RevenueDefaultsDocument, SavedScenariosDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Revenue modeller' };
 
 interface Adjustment { field: string; constraint: string; given: number; proposed: number }
-
-const DEFAULTS_QUERY = `query($siteId: ID, $blockId: ID, $dealId: ID) { revenueDefaults(siteId: $siteId, blockId: $blockId, dealId: $dealId) { source input adjustments { field constraint given proposed } } }`;
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer();
@@ -30,8 +29,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   let opened: { source: string; adjustments: Adjustment[] } | null = null;
   if (isSubmitted(p)) base = buildInput(p);
   else if (Object.keys(context).length > 0) {
-    const d = (await gql<{ revenueDefaults: { source: string; input: Json; adjustments: Adjustment[] } }>(DEFAULTS_QUERY, context)).revenueDefaults;
-    base = d.input;
+    const d = (await gql(RevenueDefaultsDocument, context)).revenueDefaults;
+    base = d.input as Json;
     opened = { source: d.source, adjustments: d.adjustments };
   }
 
@@ -115,13 +114,11 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   );
 }
 
-interface Scenario { id: string; name: string; savedByCaller: boolean; inputs: unknown; results: { hostEbitdaUsd: number; tenantNetCostUsd: number }; createdAt: string }
-
 /** Saved scenarios of the site or deal the modeller was opened from, and a form to save the one on screen (its one-year part). */
 async function Scenarios({ context, inputs, view }: { context: Record<string, string>; inputs: Json; view: 'host' | 'tenant' }) {
   const subject: Record<string, string> = context.siteId ? { siteId: context.siteId } : { dealId: context.dealId ?? '' };
-  const data = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
-    'query($siteId: ID, $dealId: ID) { revenueScenarios(siteId: $siteId, dealId: $dealId, first: 20) { edges { node { id name savedByCaller inputs results { hostEbitdaUsd tenantNetCostUsd } createdAt } } } }',
+  const data = await gql(
+    SavedScenariosDocument,
     subject,
   );
   const scenarios = data.revenueScenarios.edges.map((e) => e.node);

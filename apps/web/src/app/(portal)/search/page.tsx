@@ -6,6 +6,9 @@ import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canonicalGridOperators, canonicalRegions } from '@/lib/regions';
 import { COOLING, REDUNDANCY } from '@/lib/site-fields';
 import { gql, requireViewer } from '@/lib/session';
+import { ListedRegionsDocument, SearchCapacityDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { CapacitySort } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Find capacity' };
 
@@ -20,7 +23,7 @@ interface Listing {
 }
 
 type Params = Record<string, string | undefined>;
-const SORTS = ['PRICE_ASC', 'MW_DESC', 'AVAILABLE_FROM_ASC', 'READINESS_DESC'] as const;
+const SORTS = allOf<CapacitySort>()('PRICE_ASC', 'MW_DESC', 'AVAILABLE_FROM_ASC', 'READINESS_DESC');
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   PRICE_ASC: 'Price, lowest first',
   MW_DESC: 'Largest blocks first',
@@ -77,14 +80,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
   type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
-  const { listedRegions, listedGridOperators } = await gql<{ listedRegions: { country: string; region: string; sites: number }[]; listedGridOperators: { gridOperator: string; sites: number }[] }>(
-    '{ listedRegions { country region sites } listedGridOperators { gridOperator sites } }',
+  const { listedRegions, listedGridOperators } = await gql(
+    ListedRegionsDocument,
   );
   const listed = { regions: listedRegions.map((r) => r.region), gridOperators: listedGridOperators.map((g) => g.gridOperator) };
-  const data = await gql<Page>(
-    `query($filter: CapacitySearchFilter, $sort: CapacitySort, $after: String, $first: Int) { searchCapacity(first: $first, after: $after, filter: $filter, sort: $sort) {
-      totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { node { id kind mw availableFrom priceUsdPerKwMonth minTermMonths
-        site { id country region gridOperator coolingType redundancy maxRackDensityKw renewableSharePct readinessScore } } } } }`,
+  const data = await gql(
+    SearchCapacityDocument,
     { filter: filterFrom(p, listed), sort, after: p.after || null, first: pageSize },
   ).catch((error: unknown): Page => {
     // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.

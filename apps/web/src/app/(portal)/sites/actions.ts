@@ -5,6 +5,7 @@ import { formValues, type FormState } from '@/lib/form';
 import { refused } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
 import { SITE_FIELDS } from '@/lib/site-fields';
+import { CreateSiteDocument, UpdateSiteDocument } from '@/generated/graphql';
 
 export async function saveSite(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
@@ -15,10 +16,10 @@ export async function saveSite(_prev: FormState, formData: FormData): Promise<Fo
   let siteId: string;
   try {
     if (id) {
-      await gqlMutation('mutation($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { id } }', { id, input });
+      await gqlMutation(UpdateSiteDocument, { id, input });
       siteId = id;
     } else {
-      const data = await gqlMutation<{ createSite: { id: string } }>('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', { input });
+      const data = await gqlMutation(CreateSiteDocument, { input });
       siteId = data.createSite.id;
     }
   } catch (error) {

@@ -4,21 +4,11 @@ import { fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { TierBadge } from '@/components/badges';
 import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
+import { SitesDocument, type SitesQuery } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Sites' };
 
-interface SiteRow {
-  id: string;
-  name: string;
-  country: string;
-  region: string;
-  gridOperator: string;
-  energizedMw: number;
-  coolingType: string;
-  status: string;
-  verification: string;
-  readiness: { score: number; tier: string } | null;
-}
+type SiteRow = SitesQuery['sites']['edges'][number]['node'];
 
 const COLUMNS: Column<SiteRow>[] = [
   { key: 'name', label: 'Name', cell: (s) => <Link href={`/sites/${s.id}`}>{s.name}</Link>, sortBy: (s) => s.name.toLowerCase() },
@@ -40,9 +30,8 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
   const viewer = await requireKind('MINER');
   const params = await searchParams;
   const q = (params.q ?? '').trim();
-  const data = await gql<{ sites: { totalCount: number; edges: { node: SiteRow }[] } }>(
-    `{ sites(first: 50, filter: { status: ACTIVE }) { totalCount edges { node {
-        id name country region gridOperator energizedMw coolingType status verification readiness { score tier } } } } }`,
+  const data = await gql(
+    SitesDocument,
   );
   const needle = q.toLowerCase();
   // The API filters by region and grid; the name search runs over the organisation's own (at most 50, the API’s query-cost limit) sites.

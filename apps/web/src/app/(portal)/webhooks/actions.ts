@@ -3,8 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
-
-const UPDATE = 'mutation($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { id } }';
+import { CreateWebhookEndpointDocument, DeleteWebhookEndpointDocument, ReplayWebhookDeliveryDocument, SendWebhookTestEventDocument, UpdateWebhookEndpointDocument } from '@/generated/graphql';
 
 /** The endpoint form's fields as the API's input; an empty description is left out (the API refuses ''). */
 function endpointInput(formData: FormData) {
@@ -16,8 +15,8 @@ function endpointInput(formData: FormData) {
 export async function createWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
   const { values, input } = endpointInput(formData);
   try {
-    const data = await gqlMutation<{ createWebhookEndpoint: { secret: string; endpoint: { url: string } } }>(
-      'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { url } } }',
+    const data = await gqlMutation(
+      CreateWebhookEndpointDocument,
       { input },
     );
     revalidatePath('/webhooks');
@@ -30,25 +29,25 @@ export async function createWebhookEndpoint(_prev: FormState, formData: FormData
 
 export async function updateWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
   const { values, input } = endpointInput(formData);
-  return submitMutation(UPDATE, { id: values.id, input }, values, { refresh: '/webhooks', message: 'Saved.' });
+  return submitMutation(UpdateWebhookEndpointDocument, { id: values.id, input }, values, { refresh: '/webhooks', message: 'Saved.' });
 }
 
 export async function setWebhookEndpointEnabled(_prev: FormState, formData: FormData): Promise<FormState> {
   const { id, enabled } = formValues(formData);
-  return submitMutation(UPDATE, { id, input: { enabled: enabled === 'true' } }, {}, { refresh: '/webhooks' });
+  return submitMutation(UpdateWebhookEndpointDocument, { id, input: { enabled: enabled === 'true' } }, {}, { refresh: '/webhooks' });
 }
 
 export async function deleteWebhookEndpoint(_prev: FormState, formData: FormData): Promise<FormState> {
-  return submitMutation('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
+  return submitMutation(DeleteWebhookEndpointDocument, { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }
 
 export async function sendWebhookTestEvent(_prev: FormState, formData: FormData): Promise<FormState> {
-  return submitMutation('mutation($endpointId: ID!) { sendWebhookTestEvent(endpointId: $endpointId) { id } }', { endpointId: String(formData.get('id')) }, {}, {
+  return submitMutation(SendWebhookTestEventDocument, { endpointId: String(formData.get('id')) }, {}, {
     refresh: '/webhooks',
     message: 'Test event queued: see Deliveries',
   });
 }
 
 export async function replayWebhookDelivery(_prev: FormState, formData: FormData): Promise<FormState> {
-  return submitMutation('mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
+  return submitMutation(ReplayWebhookDeliveryDocument, { id: String(formData.get('id')) }, {}, { refresh: '/webhooks' });
 }

@@ -5,16 +5,16 @@ import { WebhookEndpointForm } from '@/components/webhook-endpoint-form';
 import { fmtDate } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
 import { createWebhookEndpoint, deleteWebhookEndpoint, replayWebhookDelivery, sendWebhookTestEvent, setWebhookEndpointEnabled, updateWebhookEndpoint } from './actions';
+import { WebhooksDocument } from '@/generated/graphql';
+import { allOf } from '@/lib/enums';
+import type { WebhookDeliveryStatus, WebhookEventType } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-const EVENT_TYPES = ['MATCH_CREATED', 'DEAL_ACCEPTED', 'DEAL_SIGNED', 'CAPACITY_PUBLISHED', 'INVOICE_PAID'] as const;
-const STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+// The events offered here: the statement events are not (yet) on this page.
+const EVENT_TYPES = ['MATCH_CREATED', 'DEAL_ACCEPTED', 'DEAL_SIGNED', 'CAPACITY_PUBLISHED', 'INVOICE_PAID'] as const satisfies readonly WebhookEventType[];
+const STATUSES = allOf<WebhookDeliveryStatus>()('PENDING', 'DELIVERED', 'FAILED');
 const PAGE = 20;
-
-interface Endpoint { id: string; url: string; description: string | null; eventTypes: string[]; enabled: boolean; secretPrefix: string; createdAt: string }
-interface Delivery { id: string; endpointId: string; eventType: string; status: string; attempts: number; maxAttempts: number; nextAttemptAt: string | null; lastStatusCode: number | null; lastError: string | null; replayOfId: string | null; createdAt: string }
-interface Page<T> { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: T }[] }
 
 type Params = { endpoint?: string; status?: string; after?: string };
 
@@ -25,12 +25,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const p = await searchParams;
   const manages = viewer.role === 'ADMIN' || viewer.role === 'OWNER';
   const filter = Object.fromEntries(Object.entries({ endpointId: p.endpoint, status: STATUSES.find((s) => s === p.status) }).filter(([, v]) => v));
-  const data = await gql<{ webhookEndpoints: Page<Endpoint>; webhookDeliveries: Page<Delivery> }>(
-    `query($after: String, $filter: WebhookDeliveryFilter) {
-      webhookEndpoints(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node { id url description eventTypes enabled secretPrefix createdAt } } }
-      webhookDeliveries(first: ${PAGE}, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor }
-        edges { node { id endpointId eventType status attempts maxAttempts nextAttemptAt lastStatusCode lastError replayOfId createdAt } } } }`,
-    { after: p.after || undefined, filter },
+  const data = await gql(
+    WebhooksDocument,
+    { first: PAGE, after: p.after || undefined, filter },
   );
   const endpoints = data.webhookEndpoints.edges.map((e) => e.node);
   const deliveries = data.webhookDeliveries.edges.map((e) => e.node);

@@ -9,13 +9,14 @@ import { StatusBadge } from '@/components/badges';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { moveDeal, proposeDealMwChange } from '../actions';
+import { DealTitleDocument, DealDocument, DealScenariosDocument } from '@/generated/graphql';
 
 const MW_CHANGE_FIELDS = [{ name: 'mw', label: 'New MW', type: 'number', required: true, min: 0, step: 0.1 }] as const;
 
 /** The tab names the object ("Midland Ridge 80 · Site"). */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const data = await gql<{ deal: { request: { title: string } } }>(`query($id: ID!) { deal(id: $id) { request { title } } }`, { id });
+  const data = await gql(DealTitleDocument, { id });
   return { title: `${data.deal.request.title} · Deal` };
 }
 
@@ -23,15 +24,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 const OPERATING = ['SIGNED', 'ACTIVE', 'ENDED'];
 const DEFAULT_SCENARIO = 'DEFAULT';
 
-interface Scenario { id: string; name: string; savedByCaller: boolean; createdAt: string }
-
 /**
  * Signing picks what settlement will read: the deal's own terms on its site's figures (DEFAULT) or one of
  * the revenue scenarios saved on the deal. The deal is SIGNED when both parties signed the same one.
  */
 async function SignDeal({ deal }: { deal: Deal }) {
-  const { revenueScenarios } = await gql<{ revenueScenarios: { edges: { node: Scenario }[] } }>(
-    'query($dealId: ID) { revenueScenarios(dealId: $dealId, first: 50) { edges { node { id name savedByCaller createdAt } } } }',
+  const { revenueScenarios } = await gql(
+    DealScenariosDocument,
     { dealId: deal.id },
   );
   const theirs = deal.role === 'HOST' ? deal.tenantSignedScenario : deal.hostSignedScenario;
@@ -88,10 +87,8 @@ interface Deal {
 export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireKind('MINER', 'TENANT');
   const { id } = await params;
-  const { deal } = await gql<{ deal: Deal }>(
-    `query($id: ID!) { deal(id: $id) { id status role mw pendingMw pendingMwBy priceUsdPerKwMonth termMonths startDate hostMiningSharePct curtailFirst platformFeePct
-      hostSignedAt tenantSignedAt hostSignedScenario tenantSignedScenario acceptedAt host { name } tenant { name anonymous } request { title totalMw termMonths maxPriceUsdPerKwMonth }
-      site { id name latitude longitude country region gridOperator energizedMw } } }`,
+  const { deal } = await gql(
+    DealDocument,
     { id },
   );
   const writer = canWrite(viewer);

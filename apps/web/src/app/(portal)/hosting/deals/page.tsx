@@ -1,25 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { HostingDealActions, type ActionableHostingDeal } from '@/components/hosting-deal-actions';
+import { HostingDealActions } from '@/components/hosting-deal-actions';
 import { fmtDate, fmtMw, fmtUsd, label } from '@/lib/format';
 import { hostingPriceText } from '@/lib/hosting-review';
 import { canWrite, gql, requireViewer } from '@/lib/session';
+import { HostingDealsDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting deals' };
-
-interface Deal extends ActionableHostingDeal {
-  counterpartyLabel: string;
-  site: { name: string } | null;
-  statements: { id: string; month: string; status: string; tenantTotalUsd: number; hostPayoutUsd: number }[];
-}
 
 export default async function HostingDealsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
   const { after } = await searchParams;
-  const data = await gql<{ hostingDeals: { edges: { node: Deal }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-    `query($after: String) { hostingDeals(first: 20, after: $after) { edges { node { id role status counterpartyLabel site { name } mw startDate termMonths hostSignedAt fleetSignedAt
-      terms { pricing { kind rateUsdPerKwh feeUsdPerKwMonth } passThroughEnergyUsdPerKwh contractedKw maxCurtailedHoursPerMonth uptimeCommitmentPct platformFeePct depositUsd }
-      statements { id month status tenantTotalUsd hostPayoutUsd } } } pageInfo { hasNextPage endCursor } } }`,
+  const data = await gql(
+    HostingDealsDocument,
     { after: after ?? null },
   );
   const deals = data.hostingDeals.edges.map((e) => e.node);

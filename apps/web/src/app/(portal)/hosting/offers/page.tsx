@@ -1,30 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
-import { ECONOMICS_FIELDS, ECONOMICS_HEADERS, EconomicsCells, type HostingEconomics } from '@/components/hosting-economics';
+import { ECONOMICS_HEADERS, EconomicsCells } from '@/components/hosting-economics';
 import { HostingOfferForm } from '@/components/hosting-forms';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireViewer } from '@/lib/session';
 import { createHostingOffer, proposeHostingDeal, publishHostingOffer } from '../actions';
+import { HostingOffersDocument, HostingRequestsThatFitDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting offers' };
 
-interface Offer { id: string; status: string; mw: number; availableFrom: string; pricing: { rateUsdPerKwh: number | null; feeUsdPerKwMonth: number | null }; interruptibility: string; maxCurtailedHoursPerMonth: number; aiLoad: { contractedItMw: number; profile: { kind: string } } | null; site: { name: string } }
-interface Fit { id: string; fleetLabel: string; fleetMw: number; fleetJPerTh: number; regions: string[]; startDate: string; termMonths: number; bestOfferId: string; economics: HostingEconomics }
+/** An offer's `aiLoad` is a JSON scalar (`unknown` in the generated types); the API writes it as { contractedItMw, profile } or null. */
+function aiLoadNote(aiLoad: unknown): string {
+  const load = aiLoad as { contractedItMw: number; profile: { kind: string } } | null;
+  return load ? ` · idle power of ${fmtMw(load.contractedItMw)} of AI ${load.profile.kind}` : '';
+}
 
 export default async function HostingOffersPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
   const { after } = await searchParams;
   // Two queries: together they would pass the API's query cost limit (docs/portal.md, "Query cost").
   const [data, market] = await Promise.all([
-    gql<{ hostingOffers: { edges: { node: Offer }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }; sites: { edges: { node: { id: string; name: string } }[] } }>(
-      `query($after: String) { hostingOffers(first: 25, after: $after) { edges { node { id status mw availableFrom pricing { rateUsdPerKwh feeUsdPerKwMonth } interruptibility maxCurtailedHoursPerMonth aiLoad site { name } } } pageInfo { hasNextPage endCursor } }
-        sites(first: 50) { edges { node { id name } } } }`,
+    gql(
+      HostingOffersDocument,
       { after: after ?? null },
     ),
-    gql<{ hostingRequestsThatFit: { edges: { node: Fit }[] }; hostingDeals: { edges: { node: { requestId: string; status: string; role: string } }[] } }>(
-      `{ hostingRequestsThatFit(first: 25) { edges { node { id fleetLabel fleetMw fleetJPerTh regions startDate termMonths bestOfferId economics { ${ECONOMICS_FIELDS} } } } }
-        hostingDeals(first: 100, statuses: [PROPOSED, ACCEPTED, SIGNED, ACTIVE]) { edges { node { requestId status role } } } }`,
+    gql(
+      HostingRequestsThatFitDocument,
     ),
   ]);
   const offers = data.hostingOffers.edges.map((e) => e.node);
@@ -53,7 +55,7 @@ export default async function HostingOffersPage({ searchParams }: { searchParams
                   <td className="num">{o.pricing.rateUsdPerKwh ?? `fee $${o.pricing.feeUsdPerKwMonth}/kW-mo`}</td>
                   <td>
                     {o.interruptibility === 'FIRM' ? 'Firm' : `≤ ${o.maxCurtailedHoursPerMonth} h/month`}
-                    {o.aiLoad && ` · idle power of ${fmtMw(o.aiLoad.contractedItMw)} of AI ${o.aiLoad.profile.kind}`}
+                    {aiLoadNote(o.aiLoad)}
                   </td>
                   <td>{writer && (o.status === 'DRAFT' || o.status === 'WITHDRAWN') && <ActionButton action={publishHostingOffer} fields={{ id: o.id }} label="List" />}</td>
                 </tr>

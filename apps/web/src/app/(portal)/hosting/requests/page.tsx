@@ -4,16 +4,15 @@ import { HostingRequestForm } from '@/components/hosting-forms';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireViewer } from '@/lib/session';
 import { createHostingRequest } from '../actions';
+import { HostingRequestsDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting requests' };
-
-interface Request { id: string; title: string; status: string; fleetMw: number; fleetJPerTh: number; maxRateUsdPerKwh: number; startDate: string; termMonths: number }
 
 export default async function HostingRequestsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
   const { after } = await searchParams;
-  const data = await gql<{ hostingRequests: { edges: { node: Request }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-    'query($after: String) { hostingRequests(first: 25, after: $after) { edges { node { id title status fleetMw fleetJPerTh maxRateUsdPerKwh startDate termMonths } } pageInfo { hasNextPage endCursor } } }',
+  const data = await gql(
+    HostingRequestsDocument,
     { after: after ?? null },
   );
   const rows = data.hostingRequests.edges.map((e) => e.node);

@@ -5,39 +5,23 @@ import { HBarChart } from '@/components/charts';
 import { RequestProposalForm } from '@/components/request-proposal-form';
 import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
 import { canWrite, gql, requireViewer } from '@/lib/session';
-
-interface Data {
-  listing: {
-    site: {
-      id: string; country: string; region: string; gridOperator: string; energizedMw: number; interconnectionStatus: string; coolingType: string;
-      redundancy: string; maxRackDensityKw: number; latencyToHubMs: number | null; nearestHub: string | null; renewableSharePct: number; pue: number;
-      energyPriceUsdPerMwh: number; readinessScore: number | null;
-    };
-    blocks: { id: string; kind: string; mw: number; firmMw: number; availableFrom: string; priceUsdPerKwMonth: number; minTermMonths: number }[];
-    readiness: null | { tier: string; score: number; criteria: { key: string; label: string; subScore: number; weight: number; reason: string }[] };
-  };
-}
-
-const LISTING = `query($id: ID!) { listing(siteId: $id) {
-  site { id country region gridOperator energizedMw interconnectionStatus coolingType redundancy maxRackDensityKw latencyToHubMs nearestHub renewableSharePct pue energyPriceUsdPerMwh readinessScore }
-  blocks { id kind mw firmMw availableFrom priceUsdPerKwMonth minTermMonths }
-  readiness { tier score criteria { key label subScore weight reason } } } }`;
+import { ListingDocument, RequestsToProposeDocument } from '@/generated/graphql';
 
 export async function generateMetadata({ params }: { params: Promise<{ siteId: string }> }): Promise<Metadata> {
   const { siteId } = await params;
-  const { listing } = await gql<Data>(LISTING, { id: siteId });
+  const { listing } = await gql(ListingDocument, { id: siteId });
   return { title: `${listing.site.region} · ${listing.site.gridOperator} · Listing` };
 }
 
 export default async function ListingPage({ params }: { params: Promise<{ siteId: string }> }) {
   const viewer = await requireViewer();
   const { siteId } = await params;
-  const { listing } = await gql<Data>(LISTING, { id: siteId });
+  const { listing } = await gql(ListingDocument, { id: siteId });
   const { site, blocks, readiness } = listing;
   const tenant = viewer.organization?.kind === 'TENANT' && canWrite(viewer);
   const open = tenant
-    ? (await gql<{ colocationRequests: { edges: { node: { id: string; title: string } }[] } }>(
-        `{ colocationRequests(first: 50, filter: { statuses: [OPEN, MATCHED] }) { edges { node { id title } } } }`,
+    ? (await gql(
+        RequestsToProposeDocument,
       )).colocationRequests.edges.map((e) => e.node)
     : [];
   return (

@@ -3,26 +3,15 @@ import { ProposeForm } from '@/components/propose-form';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { proposeDeal } from '../../deals/actions';
+import { OpenRequestDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Open request' };
-
-interface Data {
-  openRequest: { tenantLabel: string; request: {
-    id: string; title: string; totalMw: number; minContiguousMw: number; neededBy: string; termMonths: number; phases: { mw: number; neededBy: string }[];
-    regions: string[]; gridOperators: string[]; cooling: string | null; minRackDensityKw: number | null; maxPriceUsdPerKwMonth: number | null; backfillMiningAllowed: boolean;
-  } };
-  capacityBlocks: { edges: { node: { id: string; mw: number; firmMw: number; priceUsdPerKwMonth: number; minTermMonths: number; availableFrom: string; site: { name: string } } }[] };
-  hostMatches: { edges: { node: { requestId: string; blockIds: string[]; mwAllocated: number; score: number } }[] };
-}
 
 export default async function OpenRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireKind('MINER');
   const { id } = await params;
-  const data = await gql<Data>(
-    `query($id: ID!) {
-      openRequest(id: $id) { tenantLabel request { id title totalMw minContiguousMw neededBy termMonths phases { mw neededBy } regions gridOperators cooling minRackDensityKw maxPriceUsdPerKwMonth backfillMiningAllowed } }
-      capacityBlocks(first: 50, filter: { statuses: [PUBLISHED] }) { edges { node { id mw firmMw priceUsdPerKwMonth minTermMonths availableFrom site { name } } } }
-      hostMatches(first: 50) { edges { node { requestId blockIds mwAllocated score } } } }`,
+  const data = await gql(
+    OpenRequestDocument,
     { id },
   );
   const r = data.openRequest.request;

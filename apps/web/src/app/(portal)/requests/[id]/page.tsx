@@ -2,33 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { StatusBadge } from '@/components/badges';
-import { DEAL_ROW_FIELDS, DealTable, type DealRow } from '@/components/deal-table';
+import { DealTable } from '@/components/deal-table';
 import { RequestProposalForm } from '@/components/request-proposal-form';
 import { fmtDate, fmtMw, fmtNum, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { openRequest, runMatching } from '../actions';
+import { ColocationRequestTitleDocument } from '@/generated/graphql';
+import { ColocationRequestDocument } from '@/generated/graphql';
 
 /** The tab names the object ("Midland Ridge 80 · Site"). */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const data = await gql<{ colocationRequest: { title: string } }>(`query($id: ID!) { colocationRequest(id: $id) { title } }`, { id });
+  const data = await gql(ColocationRequestTitleDocument, { id });
   return { title: `${data.colocationRequest.title} · Request` };
-}
-
-interface Match {
-  rank: number; score: number; isSplit: boolean; label: string; mwAllocated: number; priceUsdPerKwMonth: number; firstPowerDate: string; summary: string;
-  sites: { mwAllocated: number; site: { id: string; country: string; region: string; gridOperator: string } }[];
-  criteria: { key: string; label: string; value: number; weight: number; contribution: number; reason: string }[];
-}
-
-interface Data {
-  colocationRequest: { id: string; title: string; status: string; totalMw: number; minContiguousMw: number; termMonths: number; phases: { mw: number; neededBy: string }[]; regions: string[]; gridOperators: string[] };
-  matches: null | {
-    matchedAt: string; matches: Match[]; exclusions: { constraint: string; sites: number }[]; exclusionSummary: string;
-    partialFitSummary: string | null; relaxations: { key: string; summary: string }[];
-  };
-  deals: { edges: { node: DealRow }[] };
-  sentProposalRequests: { siteId: string }[];
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) + '.';
@@ -36,15 +22,8 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1) 
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('TENANT');
   const { id } = await params;
-  const data = await gql<Data>(
-    `query($id: ID!) {
-      colocationRequest(id: $id) { id title status totalMw minContiguousMw termMonths phases { mw neededBy } regions gridOperators }
-      matches(requestId: $id) { matchedAt exclusionSummary exclusions { constraint sites } partialFitSummary relaxations { key summary }
-        matches { rank score isSplit label mwAllocated priceUsdPerKwMonth firstPowerDate summary
-          sites { mwAllocated site { id country region gridOperator } }
-          criteria { key label value weight contribution reason } } }
-      deals(first: 20, filter: { role: TENANT }) { edges { node { ${DEAL_ROW_FIELDS} } } }
-      sentProposalRequests(requestId: $id) { siteId } }`,
+  const data = await gql(
+    ColocationRequestDocument,
     { id },
   );
   const r = data.colocationRequest;

@@ -2,46 +2,26 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { createCapacityBlock } from '@/app/(portal)/capacity/actions';
 import { TierBadge } from '@/components/badges';
-import { BLOCK_FIELDS, CapacityTable, type BlockRow } from '@/components/capacity-table';
+import { CapacityTable } from '@/components/capacity-table';
 import { HBarChart } from '@/components/charts';
 import { SpecForm } from '@/components/spec-form';
 import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
 import { fmtMw, fmtNum, fmtUsd, fmtUsdCompact, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
+import { SiteDocument, SiteNameDocument } from '@/generated/graphql';
 
 /** The tab names the object ("Midland Ridge 80 · Site"). */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const data = await gql<{ site: { name: string } }>(`query($id: ID!) { site(id: $id) { name } }`, { id });
+  const data = await gql(SiteNameDocument, { id });
   return { title: `${data.site.name} · Site` };
-}
-
-interface SitePage {
-  site: {
-    id: string; name: string; country: string; region: string; gridOperator: string; latitude: number; longitude: number;
-    energizedMw: number; miningMw: number; coolingType: string; redundancy: string; maxRackDensityKw: number; pue: number;
-    energyPriceUsdPerMwh: number; verification: string;
-    readiness: null | {
-      score: number; tier: string; bestUse: string | null; modelVersion: string;
-      criteria: { key: string; label: string; subScore: number; weight: number; reason: string }[];
-      gaps: { key: string; criterion: string; action: string; costUsd: number; months: number; blocksAiReady: boolean }[];
-      conversion: { capexUsd: number; months: number; achievableRackDensityKw: number; criticalItMw: number; monthsToPower: number; criticalPath: string[] };
-    };
-  };
-  capacityBlocks: { edges: { node: BlockRow }[] };
 }
 
 export default async function SiteDetail({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string; dir?: string }> }) {
   const viewer = await requireKind('MINER');
   const { id } = await params;
-  const { site, capacityBlocks } = await gql<SitePage>(
-    `query($id: ID!) {
-      site(id: $id) { id name country region gridOperator latitude longitude energizedMw miningMw coolingType redundancy
-        maxRackDensityKw pue energyPriceUsdPerMwh verification
-        readiness { score tier bestUse modelVersion criteria { key label subScore weight reason }
-          gaps { key criterion action costUsd months blocksAiReady }
-          conversion { capexUsd months achievableRackDensityKw criticalItMw monthsToPower criticalPath } } }
-      capacityBlocks(first: 50, filter: { siteId: $id }) { edges { node { ${BLOCK_FIELDS} } } } }`,
+  const { site, capacityBlocks } = await gql(
+    SiteDocument,
     { id },
   );
   const r = site.readiness;

@@ -2,17 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SpecForm } from '@/components/spec-form';
 import { CAPACITY_FIELDS } from '@/lib/capacity-fields';
-import { toFieldValue } from '@/lib/fields';
+import { initialValues } from '@/lib/fields';
 import { gql, requireKind } from '@/lib/session';
 import { updateCapacityBlock } from '../../actions';
+import { EditCapacityBlockDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Edit capacity block' };
 
 export default async function EditCapacityBlockPage({ params }: { params: Promise<{ id: string }> }) {
   await requireKind('MINER');
   const { id } = await params;
-  const data = await gql<{ capacityBlock: Record<string, unknown> & { status: string; site: { id: string; name: string } } }>(
-    `query($id: ID!) { capacityBlock(id: $id) { id status site { id name } ${CAPACITY_FIELDS.map((f) => f.name).join(' ')} } }`,
+  const data = await gql(
+    EditCapacityBlockDocument,
     { id },
   );
   const block = data.capacityBlock;
@@ -24,7 +25,7 @@ export default async function EditCapacityBlockPage({ params }: { params: Promis
       </div>
     );
   }
-  const initial = Object.fromEntries(CAPACITY_FIELDS.map((f) => [f.name, toFieldValue(block[f.name])]));
+  const initial = initialValues(CAPACITY_FIELDS, block);
   return (
     <div className="card">
       <h1>Edit draft block on {block.site.name}</h1>

@@ -8,26 +8,36 @@ import { type BatchOutcome, refusal } from '@/lib/batch-outcome';
 import { formValues, type FormState } from '@/lib/form';
 import { namedMove, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
+import {
+  AgreeStatementDocument,
+  DisputeCurtailmentEventDocument,
+  DisputeStatementDocument,
+  IssueStatementDocument,
+  RecomputeStatementDocument,
+  RecordMeterReadingsDocument,
+  RecordPoolStatementsDocument,
+  ReissueStatementDocument,
+} from '@/generated/graphql';
 
 /** Issue, re-issue (host) or agree (tenant) a statement. */
-export const moveStatement = namedMove({ issue: 'issueStatement', reissue: 'reissueStatement', agree: 'agreeStatement' });
+export const moveStatement = namedMove({ issue: IssueStatementDocument, reissue: ReissueStatementDocument, agree: AgreeStatementDocument });
 
 /** The host computes (or recomputes) the month's DRAFT statement from the data as it is now. */
 export async function recomputeStatement(_prev: FormState, formData: FormData): Promise<FormState> {
   const variables = { dealId: String(formData.get('dealId')), month: String(formData.get('month')) };
-  return submitMutation('mutation($dealId: ID!, $month: String!) { recomputeStatement(dealId: $dealId, month: $month) { id status } }', variables, {});
+  return submitMutation(RecomputeStatementDocument, variables, {});
 }
 
 /** The tenant disputes an ISSUED statement; the reason is shown to both parties. */
 export async function disputeStatement(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  return submitMutation('mutation($id: ID!, $reason: String!) { disputeStatement(id: $id, reason: $reason) { id status } }', { id: values.id, reason: values.reason ?? '' }, values);
+  return submitMutation(DisputeStatementDocument, { id: values.id, reason: values.reason ?? '' }, values);
 }
 
 /** The tenant disputes a curtailment event; it keeps counting until the recording side withdraws it. */
 export async function disputeEvent(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  return submitMutation('mutation($input: DisputeCurtailmentEventInput!) { disputeCurtailmentEvent(input: $input) { id status } }', { input: { id: values.id, reason: values.reason ?? '' } }, values);
+  return submitMutation(DisputeCurtailmentEventDocument, { input: { id: values.id, reason: values.reason ?? '' } }, values);
 }
 
 export interface ReadingRow {
@@ -41,8 +51,8 @@ export interface ReadingRow {
 /** One batch (≤ 10,000 readings) of the page's CSV upload; all or nothing, like the API. */
 export async function recordReadingsBatch(dealId: string, readings: ReadingRow[]): Promise<BatchOutcome> {
   try {
-    const data = await gqlMutation<{ recordMeterReadings: { inserted: number; corrected: number; unchanged: number } }>(
-      'mutation($input: RecordMeterReadingsInput!) { recordMeterReadings(input: $input) { inserted corrected unchanged } }',
+    const data = await gqlMutation(
+      RecordMeterReadingsDocument,
       { input: { dealId, readings } },
     );
     return { ok: true, ...data.recordMeterReadings };
@@ -54,8 +64,8 @@ export async function recordReadingsBatch(dealId: string, readings: ReadingRow[]
 /** The host's daily pool statements as CSV (`day,hashrateThs,earningsUsd`); the API names each bad line. */
 export async function recordPoolStatements(dealId: string, csv: string): Promise<BatchOutcome> {
   try {
-    const data = await gqlMutation<{ recordPoolStatements: { inserted: number; updated: number; unchanged: number } }>(
-      'mutation($input: RecordPoolStatementsInput!) { recordPoolStatements(input: $input) { inserted updated unchanged } }',
+    const data = await gqlMutation(
+      RecordPoolStatementsDocument,
       { input: { dealId, csv } },
     );
     const { inserted, updated, unchanged } = data.recordPoolStatements;

@@ -1,62 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MeterReadingsUpload, PoolStatementsUpload } from '@/components/csv-upload';
-import {
-  AvailabilityCard,
-  EventsTable,
-  NoStatement,
-  OperationsChart,
-  RevisionsTable,
-  StatementCard,
-  type EventRow,
-  type RevisionRow,
-  type StatementView,
-} from '@/components/operations';
+import { AvailabilityCard, EventsTable, NoStatement, OperationsChart, RevisionsTable, StatementCard } from '@/components/operations';
 import { StatusBadge } from '@/components/badges';
-import { addMonths, agreedPue, dealMonths, defaultMonth, isMonth, operationsHours, type MeterHour } from '@/lib/operations';
+import { addMonths, agreedPue, dealMonths, defaultMonth, isMonth, operationsHours } from '@/lib/operations';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { recordPoolStatements, recordReadingsBatch, refreshOperations } from './actions';
+import { CurtailmentEventsDocument, DealOperationsDocument, OperationsStatementDocument, MeterRevisionsDocument, MeterSeriesDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Deal operations' };
 
 /** Deals in these states have an agreement, and ACTIVE / ENDED ones data. */
 const OPERATING = ['SIGNED', 'ACTIVE', 'ENDED'];
 
-interface Deal {
-  id: string; status: string; role: 'HOST' | 'TENANT'; mw: number; startDate: string; termMonths: number; hashpriceSource: string;
-  request: { title: string }; host: { id: string; name: string }; tenant: { id: string; name: string; anonymous: boolean };
-  agreement: { inputs: unknown; terms: { availabilityCommitmentPct: number } } | null;
-}
-
-const DEAL = `query($id: ID!) { deal(id: $id) { id status role mw startDate termMonths hashpriceSource request { title } host { id name } tenant { id name anonymous }
-  agreement { inputs terms { availabilityCommitmentPct } } }
-  statements(dealId: $id, first: 24) { edges { node { id month status } } } }`;
-
-// Three operations, not one: together they pass the API's query cost limit (docs/portal.md, "Query cost").
-const SERIES = `query($id: ID!, $month: String!) { meterSeries(dealId: $id, month: $month) { hour aiItMw miningMw } }`;
-const EVENTS = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
-  curtailmentEvents(dealId: $id, first: 50, filter: { from: $from, to: $to, includeWithdrawn: true }) { totalCount
-    edges { node { id cause channel startsAt endsAt mwAffected paymentUsdPerMwh note status disputeReason } } } }`;
-const REVISIONS = `query($id: ID!, $from: DateTime!, $to: DateTime!) { meterRevisions(dealId: $id, first: 20, filter: { from: $from, to: $to }) {
-  totalCount edges { node { id channel intervalStart oldKwh newKwh revisedBy revisedByOrganizationId revisedAt } } } }`;
-
-const STATEMENT = `query($id: ID!) { statement(id: $id) { id month status version stale tenantTotalUsd platformFeeUsd hostPayoutUsd tenantCarryOutUsd
-  lines { id kind description amountUsd adjustsMonth detail }
-  summary { availability { pct commitmentPct unavailableHours creditPct byCause { cause hours } }
-    energy { aiItMwh aiFacilityMwh settledMiningMwh unsettledMiningMwh curtailedForDemandResponseMwh }
-    backfill { grossRevenueUsd energyCostUsd positiveNetUsd lossHoursNetUsd demandResponseIncomeUsd } missingHashpriceDays disputedEventIds }
-  dataGaps { channel from until hours }
-  forecast { lines { kind forecastUsd actualUsd varianceUsd } tenantTotal { forecastUsd actualUsd varianceUsd }
-    platformFee { forecastUsd actualUsd varianceUsd } hostPayout { forecastUsd actualUsd varianceUsd } }
-  issuedAt autoAgreeAt agreedAt agreedBy disputedAt disputeReason } }`;
-
-type Connection<T> = { edges: { node: T }[]; totalCount?: number };
-
 export default async function DealOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> }) {
   const viewer = await requireKind('MINER', 'TENANT');
   const { id } = await params;
   const asked = (await searchParams).month;
-  const { deal, statements } = await gql<{ deal: Deal; statements: Connection<{ id: string; month: string; status: string }> }>(DEAL, { id });
+  const { deal, statements } = await gql(DealOperationsDocument, { id });
   const writer = canWrite(viewer);
   const header = (
     <>
@@ -89,16 +50,17 @@ export default async function DealOperationsPage({ params, searchParams }: { par
   const [from, to] = [`${month}-01T00:00:00Z`, `${addMonths(month, 1)}-01T00:00:00Z`];
   const statementRow = statements.edges.map((e) => e.node).find((s) => s.month === month);
   const [{ meterSeries }, { curtailmentEvents }, { meterRevisions }, statement] = await Promise.all([
-    gql<{ meterSeries: MeterHour[] }>(SERIES, { id, month }),
-    gql<{ curtailmentEvents: Connection<EventRow> }>(EVENTS, { id, from, to }),
-    gql<{ meterRevisions: Connection<RevisionRow> & { totalCount: number } }>(REVISIONS, { id, from, to }),
-    statementRow ? gql<{ statement: StatementView }>(STATEMENT, { id: statementRow.id }).then((r) => r.statement) : Promise.resolve(null),
+    gql(MeterSeriesDocument, { id, month }),
+    gql(CurtailmentEventsDocument, { id, from, to }),
+    gql(MeterRevisionsDocument, { id, from, to }),
+    statementRow ? gql(OperationsStatementDocument, { id: statementRow.id }).then((r) => r.statement) : Promise.resolve(null),
   ]);
   const events = curtailmentEvents.edges.map((e) => e.node);
   const hours = operationsHours(meterSeries, events, deal.mw, agreedPue(deal.agreement?.inputs));
   const hasReadings = meterSeries.some((h) => h.aiItMw !== null || h.miningMw !== null);
   const side = deal.role;
-  const orgNames = { [deal.host.id]: deal.host.name, [deal.tenant.id]: deal.tenant.name };
+  // An anonymous party has no id to name.
+  const orgNames = Object.fromEntries([deal.host, deal.tenant].flatMap((o) => (o.id ? [[o.id, o.name]] : [])));
   return (
     <>
       {header}

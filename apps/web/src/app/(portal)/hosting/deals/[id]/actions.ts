@@ -8,33 +8,41 @@ import { type BatchOutcome, refusal } from '@/lib/batch-outcome';
 import { formValues, type FormState } from '@/lib/form';
 import { namedMove, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
+import {
+  AgreeHostingStatementDocument,
+  ComputeHostingStatementDocument,
+  DisputeHostingStatementDocument,
+  IssueHostingStatementDocument,
+  RecordHostingOutageDocument,
+  RecordHostingReadingsDocument,
+} from '@/generated/graphql';
 
 /** Issue (host) or agree (fleet) a hosting statement. */
-export const moveHostingStatement = namedMove({ issue: 'issueHostingStatement', agree: 'agreeHostingStatement' });
+export const moveHostingStatement = namedMove({ issue: IssueHostingStatementDocument, agree: AgreeHostingStatementDocument });
 
 /** The host computes (or recomputes) a month's DRAFT statement from the readings and outages as they are now. */
 export async function computeHostingStatement(_prev: FormState, formData: FormData): Promise<FormState> {
   const variables = { dealId: String(formData.get('dealId')), month: String(formData.get('month')) };
-  return submitMutation('mutation($dealId: ID!, $month: String!) { computeHostingStatement(dealId: $dealId, month: $month) { id status } }', variables, {});
+  return submitMutation(ComputeHostingStatementDocument, variables, {});
 }
 
 /** The fleet disputes an ISSUED statement; the reason is shown to both parties. */
 export async function disputeHostingStatement(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  return submitMutation('mutation($id: ID!, $reason: String!) { disputeHostingStatement(id: $id, reason: $reason) { id status } }', { id: values.id, reason: values.reason ?? '' }, values);
+  return submitMutation(DisputeHostingStatementDocument, { id: values.id, reason: values.reason ?? '' }, values);
 }
 
 /** The host records hours the fleet's power was taken: curtailment (by the offer's pre-emptors) or downtime. */
 export async function recordHostingOutage(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const input = { dealId: values.dealId, kind: values.kind, startsAt: values.startsAt ?? '', endsAt: values.endsAt ?? '', note: values.note || null };
-  return submitMutation('mutation($input: HostingOutageInput!) { recordHostingOutage(input: $input) { id } }', { input }, values, { message: 'Outage recorded: recompute the month’s draft to count it.' });
+  return submitMutation(RecordHostingOutageDocument, { input }, values, { message: 'Outage recorded: recompute the month’s draft to count it.' });
 }
 
 /** One batch (≤ 10,000 hours) of the page's CSV upload; all or nothing, like the API, which counts new and replaced hours together. */
 export async function recordHostingReadingsBatch(dealId: string, readings: HostingReadingRow[]): Promise<BatchOutcome> {
   try {
-    const data = await gqlMutation<{ recordHostingReadings: number }>('mutation($dealId: ID!, $readings: [HostingReadingInput!]!) { recordHostingReadings(dealId: $dealId, readings: $readings) }', { dealId, readings });
+    const data = await gqlMutation(RecordHostingReadingsDocument, { dealId, readings });
     return { ok: true, inserted: data.recordHostingReadings, corrected: 0, unchanged: 0 };
   } catch (error) {
     return refusal(error);

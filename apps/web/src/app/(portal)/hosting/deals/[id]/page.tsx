@@ -12,6 +12,7 @@ import { hostingPriceText } from '@/lib/hosting-review';
 import { dealMonths, defaultMonth, isMonth } from '@/lib/operations';
 import { canWrite, gql, requireViewer } from '@/lib/session';
 import { computeHostingStatement, disputeHostingStatement, moveHostingStatement, recordHostingOutage, recordHostingReadingsBatch, refreshHostingDeal } from './actions';
+import { HostingDealDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting deal' };
 
@@ -50,12 +51,6 @@ interface Deal extends ActionableHostingDeal {
   createdAt: string;
   statements: Statement[];
 }
-
-const DEAL = `query($id: ID!) { hostingDeal(id: $id) { id role status counterpartyLabel site { name region } mw startDate termMonths
-  hostSignedAt fleetSignedAt acceptedAt activatedAt endedAt createdAt
-  terms { pricing { kind rateUsdPerKwh feeUsdPerKwMonth } passThroughEnergyUsdPerKwh contractedKw maxCurtailedHoursPerMonth uptimeCommitmentPct jPerTh poolFeePercent platformFeePct depositUsd }
-  statements { id month status meteredKwh tenantTotalUsd platformFeeUsd hostPayoutUsd tenantCarryOutUsd lines { kind description amountUsd detail }
-    issuedAt autoAgreeAt agreedAt agreedBy disputedAt disputeReason invoicedAt paidAt payout { amountUsd status } } } }`;
 
 const LINE_LABELS: Record<string, string> = {
   HOSTING_ENERGY: 'Hosted energy',
@@ -168,7 +163,7 @@ export default async function HostingDealPage({ params, searchParams }: { params
   const viewer = await requireViewer();
   const { id } = await params;
   const asked = (await searchParams).month;
-  const { hostingDeal: deal } = await gql<{ hostingDeal: Deal }>(DEAL, { id });
+  const { hostingDeal: deal } = await gql(HostingDealDocument, { id });
   const writer = canWrite(viewer);
   const now = new Date();
   const months = dealMonths(deal.startDate, deal.termMonths, now);

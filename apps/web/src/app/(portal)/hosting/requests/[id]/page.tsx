@@ -1,18 +1,10 @@
 import type { Metadata } from 'next';
-import { ECONOMICS_FIELDS, ECONOMICS_HEADERS, EconomicsCells, economicsValues, type HostingEconomics } from '@/components/hosting-economics';
+import { ECONOMICS_HEADERS, EconomicsCells, economicsValues } from '@/components/hosting-economics';
 import { fmtMw, fmtNum } from '@/lib/format';
 import { gql, requireViewer } from '@/lib/session';
+import { HostingRequestDocument } from '@/generated/graphql';
 
 export const metadata: Metadata = { title: 'Hosting matches' };
-
-interface Match {
-  rank: number;
-  score: number;
-  summary: string;
-  offer: { id: string; hostLabel: string; region: string; country: string; interruptibility: string; maxCurtailedHoursPerMonth: number; uptimeCommitmentPct: number };
-  economics: HostingEconomics;
-  criteria: { key: string; contribution: number; reason: string }[];
-}
 
 /** How many of the best matches the side-by-side comparison shows. */
 const COMPARE = 3;
@@ -20,15 +12,8 @@ const COMPARE = 3;
 export default async function HostingRequestPage({ params }: { params: Promise<{ id: string }> }) {
   await requireViewer();
   const { id } = await params;
-  const data = await gql<{
-    hostingRequest: { title: string; status: string; fleetMw: number; fleetJPerTh: number; curtailmentToleratedHoursPerMonth: number };
-    hostingMatches: { hashpriceUsdPerPhDay: number; matches: Match[]; excluded: { offerId: string; reasons: { message: string }[] }[] };
-  }>(
-    `query($id: ID!) { hostingRequest(id: $id) { title status fleetMw fleetJPerTh curtailmentToleratedHoursPerMonth }
-      hostingMatches(requestId: $id, limit: 20) { hashpriceUsdPerPhDay
-        matches { rank score summary offer { id hostLabel region country interruptibility maxCurtailedHoursPerMonth uptimeCommitmentPct }
-          economics { ${ECONOMICS_FIELDS} } criteria { key contribution reason } }
-        excluded { offerId reasons { message } } } }`,
+  const data = await gql(
+    HostingRequestDocument,
     { id },
   );
   const r = data.hostingRequest;

@@ -2,12 +2,13 @@
 // download. The caller's session decides: another organisation's statement is a 404, like the page.
 import { GridshareError } from '@gridshare/sdk';
 import { gqlMutation } from '@/lib/session';
+import { StatementCsvDocument } from '@/generated/graphql';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; statementId: string }> }): Promise<Response> {
   const { statementId } = await params;
   try {
     // gqlMutation hands the API's errors back (gql would render the not-found page, of no use to a download).
-    const { statement } = await gqlMutation<{ statement: { month: string; dealId: string; csv: string } }>('query($id: ID!) { statement(id: $id) { month dealId csv } }', { id: statementId });
+    const { statement } = await gqlMutation(StatementCsvDocument, { id: statementId });
     return new Response(statement.csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
