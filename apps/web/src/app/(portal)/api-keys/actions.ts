@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { formValues, type FormState } from '@/lib/form';
 import { refused, submitMutation } from '@/lib/refused';
 import { gqlMutation } from '@/lib/session';
-import { CreateApiKeyDocument, RevokeApiKeyDocument } from '@/generated/graphql';
+import { RevokeApiKeyDocument } from '@gridshare/sdk';
+import { CreateApiKeyDocument } from '@/generated/graphql';
 
 export async function createApiKey(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);

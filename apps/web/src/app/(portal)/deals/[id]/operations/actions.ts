@@ -14,10 +14,11 @@ import {
   DisputeStatementDocument,
   IssueStatementDocument,
   RecomputeStatementDocument,
-  RecordMeterReadingsDocument,
   RecordPoolStatementsDocument,
   ReissueStatementDocument,
 } from '@/generated/graphql';
+// The same operation as the SDK's (metering partners send readings with it): one document, not two.
+import { RecordMeterReadingsDocument } from '@gridshare/sdk';
 
 /** Issue, re-issue (host) or agree (tenant) a statement. */
 export const moveStatement = namedMove({ issue: IssueStatementDocument, reissue: ReissueStatementDocument, agree: AgreeStatementDocument });
