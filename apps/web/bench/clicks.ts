@@ -3,10 +3,11 @@
 // the e2e one (global-setup.ts: `next build`, `next start` and the API on free ports), once on the embedded
 // demo (PGlite) and, when PostgreSQL is configured or listening on 127.0.0.1:5432, once on a throwaway
 // PostgreSQL database. Prints a table with the goals and asserts nothing.
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { loadavg } from 'node:os';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, signIn } from '../e2e/browser';
+import { CHROMIUM, launchBrowser, signIn } from '../e2e/browser';
 import globalSetup from '../e2e/global-setup';
 import globalTeardown from '../e2e/global-teardown';
 import { apiToken, callApi, DEMO, unique } from '../e2e/helpers';
@@ -212,6 +213,11 @@ async function onBackend(browser: Browser, backend: Backend, databaseUrl: string
 }
 
 async function main(): Promise<void> {
+  // The other benches of `npm run bench` need no browser: say why this one did nothing rather than fail them all.
+  if (!existsSync(CHROMIUM)) {
+    console.log(`Portal clicks: skipped, no browser at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    return;
+  }
   console.log(`Portal clicks: ${RUNS} timed runs per action after ${WARM_UP} warm-up ones (chromium, production build)`);
   const postgres = await postgresAdminUrl();
   const browser = await launchBrowser();
