@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ActionButton } from '@/components/action-button';
 import { ApiKeyForm } from '@/components/api-key-form';
 import { CodeSample } from '@/components/code-sample';
+import { type Column, SortableTable } from '@/components/sortable-table';
 import { API_URL } from '@/lib/api';
 import { API_KEY_SCOPES } from '@/lib/api-scopes';
 import { fmtDate } from '@/lib/format';
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: 'API keys' };
 const CURL_SAMPLE = (url: string) =>
   `curl -s ${url} \\\n  -H 'content-type: application/json' \\\n  -H 'authorization: Bearer gsk_…' \\\n  -d '{"query":"{ searchCapacity(first: 5) { totalCount edges { node { mw priceUsdPerKwMonth site { region } } } } }"}'`;
 
-export default async function ApiKeysPage() {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await requireViewer();
   // The API lets only admins and owners list or manage keys; others get an explanation, not an error.
   if (viewer.role !== 'ADMIN' && viewer.role !== 'OWNER') {
@@ -30,6 +31,15 @@ export default async function ApiKeysPage() {
   }
   const data = await gql(ApiKeysDocument);
   const keys = data.apiKeys.edges.map((e) => e.node);
+  const columns: Column<(typeof keys)[number]>[] = [
+    { key: 'name', label: 'Name', cell: (k) => k.name, sortBy: (k) => k.name.toLowerCase() },
+    { key: 'prefix', label: 'Prefix', cell: (k) => <code>{k.prefix}…</code> },
+    { key: 'scopes', label: 'Scopes', cell: (k) => k.scopes.join(', ') },
+    { key: 'created', label: 'Created', cell: (k) => fmtDate(k.createdAt), sortBy: (k) => k.createdAt },
+    { key: 'used', label: 'Last used', cell: (k) => fmtDate(k.lastUsedAt), sortBy: (k) => k.lastUsedAt ?? '' },
+    { key: 'state', label: 'State', cell: (k) => (k.revokedAt ? <span className="badge bad">revoked {fmtDate(k.revokedAt)}</span> : <span className="badge ok">active</span>), sortBy: (k) => (k.revokedAt ? 1 : 0) },
+    { key: 'actions', label: '', cell: (k) => !k.revokedAt && <ActionButton action={revokeApiKey} fields={{ id: k.id }} label="Revoke" variant="danger" confirm={`Revoke “${k.name}”? Calls with it stop at once.`} /> },
+  ];
   return (
     <>
       <h1>API keys</h1>
@@ -46,24 +56,7 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <div className="empty">No API keys yet.</div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead><tr><th>Name</th><th>Prefix</th><th>Scopes</th><th>Created</th><th>Last used</th><th>State</th><th /></tr></thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id} data-testid="api-key-row">
-                  <td>{k.name}</td>
-                  <td><code>{k.prefix}…</code></td>
-                  <td>{k.scopes.join(', ')}</td>
-                  <td>{fmtDate(k.createdAt)}</td>
-                  <td>{fmtDate(k.lastUsedAt)}</td>
-                  <td>{k.revokedAt ? <span className="badge bad">revoked {fmtDate(k.revokedAt)}</span> : <span className="badge ok">active</span>}</td>
-                  <td>{!k.revokedAt && <ActionButton action={revokeApiKey} fields={{ id: k.id }} label="Revoke" variant="danger" confirm={`Revoke “${k.name}”? Calls with it stop at once.`} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SortableTable rows={keys} columns={columns} rowKey={(k) => k.id} rowTestId={() => 'api-key-row'} sort={{ path: '/api-keys', params: await searchParams }} totalLabel={(n) => `${n} keys`} />
       )}
     </>
   );
