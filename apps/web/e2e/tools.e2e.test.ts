@@ -35,6 +35,12 @@ describe('the admin dashboard', () => {
     expect(await queue.textContent()).not.toContain('Sweetwater Crossing');
 
     await open(page, '/admin#organisations');
+    // The organisations sort by a column and stay on their tab.
+    await page.getByTestId('organisations').getByRole('link', { name: 'Members' }).click();
+    await page.waitForURL(/sort=members&dir=asc#organisations$/);
+    await page.getByTestId('organisations').locator('th[aria-sort="ascending"]').waitFor();
+    const members = await page.getByTestId('organisations').locator('tbody tr td:nth-child(5)').allTextContents();
+    expect(members.map(Number)).toEqual([...members.map(Number)].sort((a, b) => a - b));
     const orgRow = page.getByTestId('organisations').locator('tbody tr').filter({ hasText: orgName });
     // Suspending is behind the row's menu, and asks for a reason, then a confirmation.
     expect(await orgRow.getByRole('button', { name: 'Suspend' }).isVisible()).toBe(false);

@@ -18,5 +18,6 @@ describe('table sort', () => {
 
   it('keeps the page’s filters and opens at the table', () => {
     expect(sortHref({ path: '/capacity', params: { status: 'DRAFT', sort: 'mw', dir: 'asc', empty: '' }, anchor: 'blocks' }, 'mw')).toBe('/capacity?status=DRAFT&sort=mw&dir=desc#blocks');
+    expect(sortHref({ path: '/admin', params: { kind: 'MINER' }, panel: 'organisations' }, 'name')).toBe('/admin?kind=MINER&sort=name&dir=asc#organisations');
   });
 });

@@ -8,6 +8,8 @@ export interface SortState {
   params: Readonly<Record<string, string | undefined>>;
   /** The table's element id: the sorted page opens at the table rather than at the top. */
   anchor?: string;
+  /** Instead of `anchor`: the id of the tab panel holding the table (`/admin#organisations`), which the sorted page opens. */
+  panel?: string;
 }
 
 /** Rows ordered by the column `key` names (unknown keys keep the order given); ties keep their order. */
@@ -30,5 +32,6 @@ export function sortHref(state: SortState, key: string): string {
   for (const [name, value] of Object.entries(state.params)) if (value && name !== 'sort' && name !== 'dir') query.set(name, value);
   query.set('sort', key);
   query.set('dir', dir);
-  return `${state.path}?${query}${state.anchor ? `#${state.anchor}` : ''}`;
+  const target = state.anchor ?? state.panel;
+  return `${state.path}?${query}${target ? `#${target}` : ''}`;
 }

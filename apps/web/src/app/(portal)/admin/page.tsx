@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/badges';
 import { AdminSettlement, feeWindow } from '@/components/admin-settlement';
 import { InvoiceTable, PayoutTable } from '@/components/billing-tables';
 import { ColumnChart } from '@/components/charts';
+import { type Column, SortableTable } from '@/components/sortable-table';
 import { SuspendForm } from '@/components/suspend-form';
 import { GridshareError } from '@gridshare/sdk';
 import { ORG_KINDS } from '@/lib/enums';
@@ -71,6 +72,28 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       feeWindow(new Date()),
     ),
   ]);
+  const orgRows = orgs.adminOrganizations.edges.map((e) => e.node);
+  const orgColumns: Column<(typeof orgRows)[number]>[] = [
+    { key: 'name', label: 'Name', cell: (o) => o.name, sortBy: (o) => o.name.toLowerCase() },
+    { key: 'kind', label: 'Kind', cell: (o) => label(o.kind), sortBy: (o) => o.kind },
+    { key: 'status', label: 'Status', cell: (o) => <StatusBadge status={o.status} />, sortBy: (o) => o.status },
+    { key: 'verification', label: 'Verification', cell: (o) => label(o.verification), sortBy: (o) => o.verification },
+    { key: 'members', label: 'Members', numeric: true, cell: (o) => o.memberCount, sortBy: (o) => o.memberCount },
+    { key: 'sites', label: 'Sites', numeric: true, cell: (o) => o.siteCount, sortBy: (o) => o.siteCount },
+    {
+      key: 'actions',
+      label: '',
+      cell: (o) =>
+        o.kind === 'PLATFORM' ? null : o.status === 'ACTIVE' ? (
+          <details className="menu">
+            <summary>Actions</summary>
+            <div className="menu-body"><SuspendForm id={o.id} name={o.name} action={suspendOrganization} /></div>
+          </details>
+        ) : (
+          <ActionButton action={reinstateOrganization} fields={{ id: o.id }} label="Reinstate" variant="secondary" />
+        ),
+    },
+  ];
   // Settled revenue: what agreed statements of the last 12 months bill tenants, and the platform's fee in it.
   const billed = fees.adminSettlement.feeIncome.reduce((sum, m) => sum + m.tenantTotalUsd, 0);
   const feeTotal = fees.adminSettlement.feeIncome.reduce((sum, m) => sum + m.platformFeeUsd, 0);
@@ -173,29 +196,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             <div className="field"><label htmlFor="status">Status</label><select id="status" name="status" defaultValue={filter.status ?? ''}><option value="">All</option><option>ACTIVE</option><option>SUSPENDED</option></select></div>
             <button type="submit" className="secondary">Filter</button>
           </form>
-          <div className="table-wrap">
-            <table data-testid="organisations">
-              <thead><tr><th>Name</th><th>Kind</th><th>Status</th><th>Verification</th><th className="num">Members</th><th className="num">Sites</th><th /></tr></thead>
-              <tbody>
-                {orgs.adminOrganizations.edges.map(({ node: o }) => (
-                  <tr key={o.id}>
-                    <td>{o.name}</td><td>{label(o.kind)}</td><td><StatusBadge status={o.status} /></td><td>{label(o.verification)}</td>
-                    <td className="num">{o.memberCount}</td><td className="num">{o.siteCount}</td>
-                    <td>
-                      {o.kind === 'PLATFORM' ? null : o.status === 'ACTIVE' ? (
-                        <details className="menu">
-                          <summary>Actions</summary>
-                          <div className="menu-body"><SuspendForm id={o.id} name={o.name} action={suspendOrganization} /></div>
-                        </details>
-                      ) : (
-                        <ActionButton action={reinstateOrganization} fields={{ id: o.id }} label="Reinstate" variant="secondary" />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SortableTable rows={orgRows} columns={orgColumns} rowKey={(o) => o.id} testId="organisations" sort={{ path: '/admin', params: p, panel: 'organisations' }} />
           <p className="muted">{orgs.adminOrganizations.totalCount} organisations</p>
         </section>
         <section id="audit" className="tab-panel">
