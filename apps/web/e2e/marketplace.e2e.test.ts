@@ -32,6 +32,11 @@ describe('the marketplace, end to end', () => {
     await page.getByLabel('Grid operators').fill('ERCOT');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/gridOperators=ERCOT/);
+    // The same search sent again: once it is answered the form is ready again, not left busy on an unchanged address.
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('search').and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 5_000 });
+    expect(await page.getByRole('button', { name: 'Search', exact: true }).isEnabled()).toBe(true);
     const rows = page.getByTestId('listing');
     expect(await rows.count()).toBeGreaterThan(0);
     for (const text of await rows.allTextContents()) expect(text).toContain('Texas, US');

@@ -70,7 +70,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
           </ul>
         </div>
       )}
-      <BusyForm action="/revenue" label="Run model" busyLabel="Running…">
+      <BusyForm action="/revenue" label="Run model" busyLabel="Running…" status="Re-running the model…">
         <input type="hidden" name="run" value="1" />
         {Object.entries(context).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <input type="hidden" name="view" value={view} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GridshareError } from '@gridshare/sdk';
+import { BusyForm } from '@/components/busy-form';
 import { WorldMap, mapPoints, type MapPoint } from '@/components/world-map';
 import { fmtDate, fmtMw, label } from '@/lib/format';
 import { canonicalGridOperators, canonicalRegions } from '@/lib/regions';
@@ -110,7 +111,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Find capacity</h1>
-      <form className="filters card" role="search">
+      <BusyForm action="/search" className="filters card" role="search" label="Search" busyLabel="Searching…" status="Searching…" secondary={<Link href="/search" className="button secondary">Clear</Link>}>
         {input('minBlockMw', 'Min MW', { type: 'number', min: 0, step: 'any' })}
         {input('availableBy', 'Available by', { type: 'date' })}
         {input('countries', 'Countries', { placeholder: 'US, CA' })}
@@ -154,9 +155,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </div>
-        <button type="submit">Search</button>
-        <Link href="/search" className="button secondary">Clear</Link>
-      </form>
+      </BusyForm>
       {refusal && <p className="form-error" role="alert">{refusal}</p>}
       <p className="muted" data-testid="result-count">
         {data.searchCapacity.totalCount}
