@@ -30,6 +30,11 @@ export interface DatabaseOptions {
   pgliteDump?: Blob;
   /** PostgreSQL pool size. */
   poolMax?: number;
+  /**
+   * PostgreSQL: ms a statement outside a transaction waits for a pooled connection before failing as busy
+   * (pool-busy.ts); unset, it waits as long as it takes. Transactions wait their own `maxWait`.
+   */
+  connectionTimeoutMs?: number;
   /** Called with each SQL statement Prisma sends and its duration (tests count them; the API logs slow ones). Never the parameters. */
   onQuery?: (sql: string, durationMs: number) => void;
 }
@@ -41,7 +46,11 @@ export interface Database {
   prisma: AppPrisma;
   /** For the schema engine (migrations) on this same database. */
   migrationTarget(): SqlDriverAdapterFactory;
-  /** True when a trivial query succeeds (readiness probe). */
+  /**
+   * True when a trivial query succeeds (readiness probe). On PostgreSQL it runs on a connection of its own,
+   * not the pool's: a pool busy serving requests is not a database that is down, and a probe queued behind
+   * them would fail every API process out of the load balancer at once under a burst.
+   */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -51,6 +60,23 @@ function clientFor(adapter: SqlDriverAdapterFactory, onQuery?: DatabaseOptions['
   const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (event) => onQuery(event.query, event.duration));
   return guarded(prisma);
+}
+
+/** How long the readiness probe waits to connect on PostgreSQL. */
+const PING_CONNECT_TIMEOUT_MS = 2_000;
+
+async function pingOwnConnection(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PING_CONNECT_TIMEOUT_MS });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function ping(prisma: AppPrisma): Promise<boolean> {
@@ -65,19 +91,21 @@ async function ping(prisma: AppPrisma): Promise<boolean> {
 export function createDatabase(options: DatabaseOptions = {}): Database {
   if (options.url) {
     const url = options.url;
-    const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10, connectionTimeoutMillis: options.connectionTimeoutMs ?? 0 });
     // A backend killed under us (pg_terminate_backend, a restart) surfaces as an idle-client error;
     // the pool drops that client and the next query gets a fresh one.
     pool.on('error', () => {});
     const prisma = clientFor(new PrismaPg(pool), options.onQuery);
     let migrations: PgMigrationTarget | undefined;
+    let closed = false;
     return {
       kind: 'postgres',
       poolMax: options.poolMax ?? 10,
       prisma,
       migrationTarget: () => (migrations ??= pgMigrationTarget(url)),
-      ping: () => ping(prisma),
+      ping: async () => !closed && (await pingOwnConnection(url)),
       close: async () => {
+        closed = true;
         await prisma.$disconnect();
         await Promise.all([pool.end().catch(() => {}), migrations?.end()]);
       },

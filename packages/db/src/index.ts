@@ -1,9 +1,10 @@
 export { createDatabase, type AppPrisma, type AppTx, type Database, type DatabaseOptions } from './client';
 export { applyMigrations, createMigration, diffSchemaAgainstMigrations } from './migrate/migrate';
-export { APP_ROLE, scopedWhere, withOrg, type OrgScope, type ScopeOptions } from './tenancy/with-org';
+export { APP_ROLE, CONNECTION_WAIT_MS, scopedWhere, withOrg, type OrgScope, type ScopeOptions } from './tenancy/with-org';
 export { UnscopedQueryError } from './tenancy/refuse-unscoped';
 export { runWithSharedReads, shareReads, sharedReadSlots } from './tenancy/shared-reads';
 export { isLostConnection, retryOnLostConnection } from './lost-connection';
+export { isDatabaseBusy } from './pool-busy';
 export * from './credentials';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';

@@ -11,6 +11,13 @@ export interface OrgScope {
   orgId: string;
 }
 
+/**
+ * How long a tenant transaction waits for a pooled connection (its default `maxWait`); the API gives its
+ * statements outside transactions the same wait (DatabaseOptions.connectionTimeoutMs). Past it the caller
+ * gets a busy error (pool-busy.ts), not an ever longer queue.
+ */
+export const CONNECTION_WAIT_MS = 5_000;
+
 export interface ScopeOptions {
   /** ms to wait for a connection, and for the whole transaction. */
   maxWait?: number;
@@ -22,7 +29,7 @@ export interface ScopeOptions {
  * transaction-locally (set_config(..., true)), so nothing leaks to the next user of the connection.
  */
 export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
-  const limits = { maxWait: options.maxWait ?? 5_000, timeout: options.timeout ?? 15_000 };
+  const limits = { maxWait: options.maxWait ?? CONNECTION_WAIT_MS, timeout: options.timeout ?? 15_000 };
   // In a read-only request, on the request's one transaction (shared-reads.ts).
   const shared = sharedTransaction(prisma, scope.orgId, (tx) => enterScope(tx, scope), limits);
   if (shared) return shared.then(fn);
