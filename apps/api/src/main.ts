@@ -1,6 +1,7 @@
 // `npm start`: validate the environment, open the database (PostgreSQL when DATABASE_URL is set, the
 // embedded PGlite otherwise), apply migrations, seed the demo once, serve the API.
 import {
+  CONNECTION_WAIT_MS,
   DEFAULT_DATA_DIR,
   DEMO_API_KEY_SECRET,
   DEMO_LOGINS,
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     url: config.DATABASE_URL,
     dataDir,
     poolMax: config.DATABASE_POOL_MAX,
+    // Reads outside a transaction wait for a connection as long as a transaction does, then answer 503.
+    connectionTimeoutMs: CONNECTION_WAIT_MS,
     onQuery: config.SLOW_QUERY_MS > 0 ? slowQueryLogger(logger, config.SLOW_QUERY_MS) : undefined,
   });
 

@@ -11,6 +11,7 @@ import { createSessionCache } from './auth/session-cache';
 import { AUTHENTICATED_BODY_LIMIT_BYTES, DOCUMENT_LIMIT_BYTES, limitAnonymousBodies, limitDocument } from './body-limits';
 import type { TConfig } from './config';
 import { type ApiContext, createContext } from './context';
+import { databaseBusyStatus, refuseWhenDatabaseBusy } from './graphql/database-busy';
 import { formatError } from './graphql/error-format';
 import { type RateLimits, createRateLimits } from './rate-limits';
 import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger } from './request-logging';
@@ -80,7 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // onClose hook below stops Apollo. (Apollo's Fastify drain plugin calls app.close() from apollo.stop(),
   // which deadlocks with that hook, so shutdown is driven from Fastify's side only.)
   // Fastify's request.log is `logger` with the request id bound; its own per-request lines are replaced by
-  // the onResponse hook below (debug, or error for a 5xx).
+  // the onResponse hook below (debug, warn for a 503, error for another 5xx).
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     // Typed as Fastify's logger interface so the instance keeps its default type; it is still pino.
@@ -102,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       ApolloServerPluginLandingPageDisabled(),
       ...(production ? [introspectionGuard()] : []),
       shareReadsOfQueries,
+      databaseBusyStatus<ApiContext>(),
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
@@ -115,7 +117,10 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     // main.ts owns SIGINT/SIGTERM (close HTTP, then Apollo, billing, the pool). Apollo's own handlers (on by
     // default outside NODE_ENV=test) raced it: two stops at once, and the process never exited.
     stopOnTerminationSignals: false,
-    formatError: formatError((error) => requestLogger(logger).error({ err: error }, 'internal error in a GraphQL request')),
+    formatError: formatError({
+      internal: (error) => requestLogger(logger).error({ err: error }, 'internal error in a GraphQL request'),
+      busy: (error) => requestLogger(logger).warn({ err: error instanceof Error ? error.message : String(error) }, 'database busy: no connection in time; answered 503'),
+    }),
   });
   await apollo.start();
 
@@ -163,7 +168,10 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const contexts = new WeakMap<FastifyRequest, ApiContext>();
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const principal = await principalFor(authHeadersOf(request.headers));
+      // Resolving the caller reads the database before any resolver runs: a busy pool here is a 503 too.
+      const principal = await principalFor(authHeadersOf(request.headers)).catch((error: unknown) => {
+        throw refuseWhenDatabaseBusy(error);
+      });
       await rateLimits.consumeRequest(principal, request.ip);
       const requestLog = pinoOf(request);
       const dealBilling = createDealBillingPort({ prisma: db.prisma, billing, logger: requestLog });
@@ -182,7 +190,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
   app.addHook('onResponse', async (request, reply) => {
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
-    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    // 503 asks the client to retry (a busy database, readiness while it is down): a warning, not our failure.
+    if (reply.statusCode === 503) request.log.warn(line, 'request refused: service unavailable');
+    else if (reply.statusCode >= 500) request.log.error(line, 'request failed');
     else request.log.debug(line, 'request completed');
   });
 

@@ -48,6 +48,11 @@ export const ERROR_CODES = {
     when: "Past the plan's requests per minute, or too many sign-in or sign-up attempts: HTTP 429 with `Retry-After` and `extensions.retryAfterSeconds`.",
     raisedBy: 'server',
   },
+  SERVICE_UNAVAILABLE: {
+    meaning: 'The database is busy; the same request may succeed in a moment.',
+    when: 'Every database connection stayed in use for longer than a request waits for one (5 s): HTTP 503 with `Retry-After` and `extensions.retryAfterSeconds`. The transaction that waited never started, so a mutation answered so changed nothing: send it again after the wait.',
+    raisedBy: 'server',
+  },
   GRAPHQL_PARSE_FAILED: {
     meaning: 'The document is not valid GraphQL syntax.',
     when: 'A syntax error or a document past the token limit (HTTP 400).',

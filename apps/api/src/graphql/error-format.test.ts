@@ -11,7 +11,9 @@ function format(error: Error) {
   // As Apollo hands a resolver's error over: located at a path, the thrown error as originalError.
   const located = error instanceof GraphQLError ? error : locatedError(error, undefined, ['site']);
   const formatted: GraphQLFormattedError = { ...located.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'], ...located.extensions } };
-  return { answer: formatError((internal) => logged.push(internal))(formatted, located), logged };
+  const busy: unknown[] = [];
+  const answer = formatError({ internal: (error) => logged.push(error), busy: (error) => busy.push(error) })(formatted, located);
+  return { answer, logged, busy };
 }
 
 describe('formatError', () => {
@@ -33,6 +35,19 @@ describe('formatError', () => {
   it('types known database errors and hides their SQL', () => {
     const unique = new Prisma.PrismaClientKnownRequestError('Unique constraint failed on "Site"."name"', { code: 'P2002', clientVersion: 'x' });
     expect(format(unique).answer).toEqual({ message: 'That conflicts with something that already exists.', path: ['site'], extensions: { code: 'CONFLICT' } });
+  });
+
+  it('answers a busy database (no connection in time) as SERVICE_UNAVAILABLE, logged as busy, not internal', () => {
+    const timedOut = new Prisma.PrismaClientKnownRequestError('Transaction API error: Unable to start a transaction in the given time.', { code: 'P2028', clientVersion: 'x' });
+    for (const error of [timedOut, new Error('timeout exceeded when trying to connect')]) {
+      const { answer, logged, busy } = format(error);
+      expect(answer).toEqual({ message: 'The database is busy; retry in 2 s.', path: ['site'], extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } });
+      expect(logged).toEqual([]);
+      expect(busy).toEqual([error]);
+    }
+    // Another transaction failure of the same Prisma code may have done part of its work: it stays internal.
+    const expired = new Prisma.PrismaClientKnownRequestError('Transaction API error: A commit cannot be executed on an expired transaction.', { code: 'P2028', clientVersion: 'x' });
+    expect(format(expired).answer.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
   it('answers anything else as a bare INTERNAL_SERVER_ERROR and logs the original', () => {

@@ -81,7 +81,7 @@ describe('jit executor', () => {
   });
 
   it('maps a domain error thrown by a resolver to its code, message and location under both engines', async () => {
-    const results = await runAll(testSchema, [operations[4]!], formatError(() => {}));
+    const results = await runAll(testSchema, [operations[4]!], formatError({ internal: () => {}, busy: () => {} }));
     expect(results.jit).toEqual(results['graphql-js']);
     expect(results.jit[0]).toEqual({ data: { broken: null, slow: 42 }, errors: [{ message: 'Site x not found.', locations: [{ line: 1, column: 3 }], path: ['broken'], extensions: { code: 'NOT_FOUND' } }] });
   });

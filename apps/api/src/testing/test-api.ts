@@ -1,4 +1,5 @@
 // A real API over real HTTP on a fresh database, for integration tests.
+import { CONNECTION_WAIT_MS } from '@gridshare/db';
 import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
 import type { Billing } from '@gridshare/billing';
 import type { LocalStripe } from '@gridshare/billing/testing';
@@ -64,6 +65,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const slowQueries = slowQueryLogger(logger, config.SLOW_QUERY_MS);
   const db = await createTestDatabase({
     poolMax: options.poolMax,
+    // As main.ts.
+    connectionTimeoutMs: CONNECTION_WAIT_MS,
     onQuery: (sql, durationMs) => {
       options.onQuery?.(sql, durationMs);
       slowQueries(sql, durationMs);

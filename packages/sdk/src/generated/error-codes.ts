@@ -17,6 +17,8 @@ export type ApiErrorCode =
   | 'BILLING_UNAVAILABLE'
   /** Too many requests. */
   | 'RATE_LIMITED'
+  /** The database is busy; the same request may succeed in a moment. */
+  | 'SERVICE_UNAVAILABLE'
   /** The document is not valid GraphQL syntax. */
   | 'GRAPHQL_PARSE_FAILED'
   /** The document does not fit the schema or the limits. */
@@ -41,6 +43,7 @@ export const API_ERROR_CODES: readonly { code: ApiErrorCode; meaning: string; wh
   { code: 'CONFLICT', meaning: "The request does not fit the current state; re-read and decide.", when: "An illegal state move (with `extensions.currentStatus`), a duplicate, a concurrent change, capacity already taken." },
   { code: 'BILLING_UNAVAILABLE', meaning: "Billing could not reach Stripe; nothing was changed.", when: "A mutation that needs Stripe (plans, deal activation, invoices) while Stripe fails; try again shortly." },
   { code: 'RATE_LIMITED', meaning: "Too many requests.", when: "Past the plan's requests per minute, or too many sign-in or sign-up attempts: HTTP 429 with `Retry-After` and `extensions.retryAfterSeconds`." },
+  { code: 'SERVICE_UNAVAILABLE', meaning: "The database is busy; the same request may succeed in a moment.", when: "Every database connection stayed in use for longer than a request waits for one (5 s): HTTP 503 with `Retry-After` and `extensions.retryAfterSeconds`. The transaction that waited never started, so a mutation answered so changed nothing: send it again after the wait." },
   { code: 'GRAPHQL_PARSE_FAILED', meaning: "The document is not valid GraphQL syntax.", when: "A syntax error or a document past the token limit (HTTP 400)." },
   { code: 'GRAPHQL_VALIDATION_FAILED', meaning: "The document does not fit the schema or the limits.", when: "An unknown field or argument, or past the depth, alias, cost or directive limits (HTTP 400)." },
   { code: 'BAD_REQUEST', meaning: "The HTTP request is not a GraphQL request.", when: "A body without `query`, a wrong content type, a GET mutation, a missing CSRF header (HTTP 400)." },
