@@ -33,8 +33,8 @@ export interface TrustedDocumentsOptions {
   principalFor: (headers: AuthHeaders) => Promise<Principal | null>;
 }
 
-export function readTrustedDocuments(file = TRUSTED_DOCUMENTS_FILE): Map<string, string> {
-  return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
+export function readTrustedDocuments(): Map<string, string> {
+  return new Map(Object.entries(JSON.parse(readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>));
 }
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
