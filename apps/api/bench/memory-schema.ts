@@ -1,10 +1,13 @@
 // The query of docs/performance.md over 20 in-memory sites, so our server stack (Fastify, Apollo, Armor,
 // the executor) can be measured against raw node:http without a database in the way.
+import { createHash } from 'node:crypto';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from '../src/graphql/schema';
 
 export const BENCH_QUERY = '{ sites(first: 20) { id name mw score } }';
+/** Its trusted-document id (hex SHA-256 of the text), as a client sends it instead of the text. */
+export const BENCH_QUERY_ID = createHash('sha256').update(BENCH_QUERY).digest('hex');
 
 export const SITES = Array.from({ length: 20 }, (_, i) => ({
   id: `site-${i + 1}`,

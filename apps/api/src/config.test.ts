@@ -28,6 +28,15 @@ describe('config', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true' })).toThrow(/replaced by WEBHOOK_UNSAFE_PRIVATE_NETWORKS/);
   });
 
+  it('accepts document text from sessions and anonymous callers outside production only, unless told', () => {
+    expect(loadConfig(PRODUCTION).freeTextOperations).toBe('api-keys');
+    expect(loadConfig({}).freeTextOperations).toBe('everyone');
+    expect(loadConfig({ NODE_ENV: 'test' }).freeTextOperations).toBe('everyone');
+    expect(loadConfig({ ...PRODUCTION, FREE_TEXT_OPERATIONS: 'everyone' }).freeTextOperations).toBe('everyone');
+    expect(loadConfig({ FREE_TEXT_OPERATIONS: 'api-keys' }).freeTextOperations).toBe('api-keys');
+    expect(() => loadConfig({ FREE_TEXT_OPERATIONS: 'none' })).toThrow(/FREE_TEXT_OPERATIONS/);
+  });
+
   it('trusts no proxy unless told how many hops or which addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -75,6 +75,11 @@ export const ZConfig = z.object({
   // (modules/search/listing-sync.ts, ~60 MB per 200,000 listings; modules/hosting/offer-sync.ts); `sql` runs
   // their queries on every request instead.
   SEARCH_INDEX: z.enum(['memory', 'sql']).default('memory'),
+  // Who may send an operation's text rather than a registered document's id (trusted documents:
+  // graphql/trusted-documents.ts). `api-keys`: portal sessions and anonymous callers may run only the
+  // portal's and the SDK's registered operations, API keys any document. Default: `api-keys` in
+  // production, `everyone` elsewhere (tests and local tools send text).
+  FREE_TEXT_OPERATIONS: z.enum(['everyone', 'api-keys']).optional(),
   // Background jobs (BullMQ on REDIS_URL) and the cache-invalidation channel: every Redis key and channel starts with this prefix.
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, dots, dashes or underscores').default('gridshare'),
   // Webhook signing secrets are stored encrypted with this key (32 bytes, base64); required in production.
@@ -123,6 +128,7 @@ export type TConfig = z.infer<typeof ZConfig> & {
   /** Fastify's trustProxy: false, a hop count, or the proxies' addresses. */
   trustProxy: false | number | string[];
   passwordCost: ScryptCost;
+  freeTextOperations: 'everyone' | 'api-keys';
 };
 
 // Outside production only, so that `npm start` needs no setup; production refuses to start without a key.
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     webhookEncryptionKey: parsed.data.WEBHOOK_ENCRYPTION_KEY ? Buffer.from(parsed.data.WEBHOOK_ENCRYPTION_KEY, 'base64') : DEVELOPMENT_WEBHOOK_KEY,
     webhookPrivateNetworks: parsed.data.WEBHOOK_UNSAFE_PRIVATE_NETWORKS ? parseNetworks(parsed.data.WEBHOOK_UNSAFE_PRIVATE_NETWORKS) : [],
     trustProxy: trustProxyOf(parsed.data.TRUST_PROXY),
+    freeTextOperations: parsed.data.FREE_TEXT_OPERATIONS ?? (production ? 'api-keys' : 'everyone'),
     passwordCost: parsed.data.TEST_ONLY_SCRYPT_LOG2_N ? { ...PASSWORD_COST, N: 2 ** Number(parsed.data.TEST_ONLY_SCRYPT_LOG2_N) } : PASSWORD_COST,
   };
 }

@@ -18,6 +18,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, requestLogger, runWithRequestLogger }
 import { introspectionGuard } from './graphql/introspection-guard';
 import { type ExecutionEngine, localGateway } from './graphql/jit-executor';
 import { createResponseCache } from './graphql/response-cache';
+import { createTrustedDocuments, readTrustedDocuments } from './graphql/trusted-documents';
 import { LIMITS, armorProtection } from './graphql/armor';
 import { buildSchema } from './graphql/schema';
 import { createCacheInvalidations } from './cache-invalidation';
@@ -56,6 +57,8 @@ export interface ServerOptions {
    * then the worker's sweep is the only way they leave).
    */
   webhookQueue?: WebhookQueue | null;
+  /** Documents runnable by id (default: the committed manifest); the benchmark adds its own query. */
+  trustedDocuments?: ReadonlyMap<string, string>;
   /** Builds each request's context; the benchmark swaps in one without a database. */
   principalFor?: (headers: AuthHeaders) => Promise<ApiContext['principal']>;
 }
@@ -94,6 +97,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     trustProxy: trustProxyOption(config.trustProxy),
   });
   const armor = armorProtection();
+  // principalFor is the session cache's, made below; only asked at request time (free text under `api-keys`).
+  const trustedDocuments = createTrustedDocuments({
+    documents: options.trustedDocuments ?? readTrustedDocuments(),
+    freeText: config.freeTextOperations,
+    principalFor: (headers) => principalFor(headers),
+  });
 
   const apollo = new ApolloServer<ApiContext>({
     gateway: localGateway(options.schema ?? buildSchema(), options.engine ?? 'jit'),
@@ -111,9 +120,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    // Automatic persisted queries would run an operation whose text is not in the body, out of the
-    // response cache's sight (a mutation it cannot see clears nothing); no client of ours sends them.
-    persistedQueries: false,
+    // Documents by id run only from the trusted documents manifest: Apollo's persisted-query cache is the
+    // manifest, read-only, so no client can register a text (automatic persisted queries would run texts the
+    // response cache never saw: a mutation it cannot see clears nothing). Every id was swapped for its text
+    // before the response cache read the request (graphql/trusted-documents.ts).
+    persistedQueries: { cache: trustedDocuments.apolloCache },
     // main.ts owns SIGINT/SIGTERM (close HTTP, then Apollo, billing, the pool). Apollo's own handlers (on by
     // default outside NODE_ENV=test) raced it: two stops at once, and the process never exited.
     stopOnTerminationSignals: false,
@@ -208,6 +219,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     bodyLimit: AUTHENTICATED_BODY_LIMIT_BYTES,
     preParsing: limitAnonymousBodies(isAuthenticated),
     preValidation: limitDocument,
+    preHandler: trustedDocuments.resolve,
     // The request's transactions have committed when the handler returns: queue what they recorded.
     // Everything the operation does (resolvers, queries, error formatting) runs in the request's log scope.
     // A public query answered before is replayed without Apollo; a mutation clears every process's answers
@@ -215,7 +227,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     handler: async function (request, reply) {
       const { body, mutated } = await responseCache.answer(request, reply, async () => {
         const { result, deliveryIds } = await collectDeliveries(async () =>
-          runWithRequestLogger(pinoOf(request), () => runWithSharedReads(async () => graphqlHandler.call(this, request, reply), readSlots)),
+          runWithRequestLogger(pinoOf(request), () =>
+            runWithSharedReads(async () => {
+              trustedDocuments.forApollo(request);
+              return graphqlHandler.call(this, request, reply);
+            }, readSlots),
+          ),
         );
         queueDeliveries(deliveryIds);
         const timings = contexts.get(request)?.timings.header();

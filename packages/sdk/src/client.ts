@@ -1,6 +1,6 @@
 // A small fetch-based client for the Gridshare API: typed operations in, typed data or a typed error out.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type DocumentNode, print } from 'graphql';
+import { sendDocument } from './documents';
 import type { ApiErrorCode } from './generated/error-codes';
 
 /** `extensions.code` of an API error (generated from the API's registry), plus the client's own codes for failures outside GraphQL. */
@@ -82,17 +82,6 @@ export interface Connection<TNode> {
 
 export type { TypedDocumentNode };
 
-const printed = new WeakMap<DocumentNode, string>();
-/** The text sent for a generated document, printed once per document. */
-export function documentSource(document: DocumentNode): string {
-  let text = printed.get(document);
-  if (text === undefined) {
-    text = print(document);
-    printed.set(document, text);
-  }
-  return text;
-}
-
 export class GridshareClient {
   private readonly fetchImpl: typeof fetch;
 
@@ -115,18 +104,17 @@ export class GridshareClient {
     if (this.options.orgId) headers['x-org-id'] = this.options.orgId;
 
     let response: Response;
+    let answer: unknown;
     try {
-      response = await this.fetchImpl(this.options.url, { method: 'POST', headers, body: JSON.stringify({ query: documentSource(document), variables }) });
+      ({ response, body: answer } = await sendDocument(this.options.url, document, variables, (body) => this.fetchImpl(this.options.url, { method: 'POST', headers, body })));
     } catch (error) {
       throw new GridshareError(`Gridshare API unreachable: ${error instanceof Error ? error.message : String(error)}`, 'NETWORK_ERROR', 0);
     }
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    let body: { data?: TData | null; errors?: GraphQLErrorBody[] };
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
+    if (answer === null || typeof answer !== 'object') {
       throw new GridshareError(`Gridshare API answered ${response.status} without a GraphQL response`, 'BAD_RESPONSE', response.status, [], requestId);
     }
+    const body = answer as { data?: TData | null; errors?: GraphQLErrorBody[] };
     if (body.errors?.length) throw errorOfResponse(body.errors, response.status, requestId);
     if (body.data === undefined || body.data === null) {
       throw new GridshareError(`Gridshare API answered ${response.status} with no data`, 'BAD_RESPONSE', response.status, [], requestId);

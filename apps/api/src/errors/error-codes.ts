@@ -69,13 +69,18 @@ export const ERROR_CODES = {
     raisedBy: 'server',
   },
   PERSISTED_QUERY_NOT_FOUND: {
-    meaning: 'An automatic persisted query hash the server does not know.',
-    when: 'Not used by this API (persisted queries are not supported); listed because the GraphQL server may name it.',
+    meaning: 'No registered document has this id; nothing ran.',
+    when: 'A `documentId` or `extensions.persistedQuery.sha256Hash` outside the trusted documents manifest (HTTP 400): send the document text instead (the SDK does).',
     raisedBy: 'server',
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
-    meaning: 'Persisted queries are refused.',
-    when: 'A request with `extensions.persistedQuery`: send the document text instead.',
+    meaning: 'This server runs no documents by id.',
+    when: 'Not used by this API; an older one answers it to `extensions.persistedQuery`: send the document text instead (the SDK does).',
+    raisedBy: 'server',
+  },
+  TRUSTED_DOCUMENT_REQUIRED: {
+    meaning: 'Document text is refused from this caller; send a registered document by id.',
+    when: 'With FREE_TEXT_OPERATIONS=api-keys (the production default): a `query` text from a person\'s session or an anonymous caller (HTTP 403). API keys may send any document.',
     raisedBy: 'server',
   },
   OPERATION_RESOLUTION_FAILURE: {

@@ -11,7 +11,7 @@ let miner: OrgFixture;
 
 beforeAll(async () => {
   api = await startTestApi();
-  prod = await startTestApi({ env: { NODE_ENV: 'production', SEED_DEMO: 'false', WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') } });
+  prod = await startTestApi({ env: { NODE_ENV: 'production', FREE_TEXT_OPERATIONS: 'everyone', SEED_DEMO: 'false', WEBHOOK_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') } });
   miner = await signUpOrg(api, 'MINER', 'limits');
 });
 afterAll(async () => {

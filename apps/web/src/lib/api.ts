@@ -2,7 +2,7 @@
 // session token never reaches the browser's JavaScript. Refusals are the SDK's GridshareError (its code,
 // field and every error of the answer), the same type partners get.
 import 'server-only';
-import { type GraphQLErrorBody, GridshareError, type TypedDocumentNode, documentSource, errorOfResponse } from '@gridshare/sdk';
+import { type GraphQLErrorBody, GridshareError, type TypedDocumentNode, errorOfResponse, sendDocument } from '@gridshare/sdk';
 import { webConfig } from '@/server-config';
 
 export const API_URL = webConfig.GRIDSHARE_API_URL;
@@ -30,7 +30,6 @@ export async function callApi<T, TVariables>(
   variables: Variables<TVariables> = {},
   auth: { token?: string; orgId?: string; forwardedFor?: string } = {},
 ): Promise<T> {
-  const query = documentSource(operation);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     // Apollo's CSRF prevention wants a non-simple request; this header makes it one.
@@ -39,14 +38,16 @@ export async function callApi<T, TVariables>(
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.orgId) headers['x-org-id'] = auth.orgId;
   if (auth.forwardedFor) headers['x-forwarded-for'] = auth.forwardedFor;
-  let response: Response;
+  // By id (a trusted document, registered in the API's manifest), by text if this API does not know it.
+  let sent;
   try {
-    response = await fetch(API_URL, { method: 'POST', headers, body: JSON.stringify({ query, variables }), cache: 'no-store' });
+    sent = await sendDocument(API_URL, operation, variables, (body) => fetch(API_URL, { method: 'POST', headers, body, cache: 'no-store' }));
   } catch {
     throw new GridshareError(`The API at ${API_URL} is not reachable`, 'NETWORK_ERROR', 0);
   }
+  const { response } = sent;
   const requestId = response.headers.get('x-request-id') ?? undefined;
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLErrorBody[] } | null;
+  const body = sent.body as { data?: T; errors?: GraphQLErrorBody[] } | null;
   if (!body) throw new GridshareError(`The API answered ${response.status} without JSON`, 'BAD_RESPONSE', response.status, [], requestId);
   if (body.errors?.length) throw errorOfResponse(body.errors, response.status, requestId);
   return body.data as T;

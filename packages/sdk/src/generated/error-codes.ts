@@ -25,10 +25,12 @@ export type ApiErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   /** The HTTP request is not a GraphQL request. */
   | 'BAD_REQUEST'
-  /** An automatic persisted query hash the server does not know. */
+  /** No registered document has this id; nothing ran. */
   | 'PERSISTED_QUERY_NOT_FOUND'
-  /** Persisted queries are refused. */
+  /** This server runs no documents by id. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** Document text is refused from this caller; send a registered document by id. */
+  | 'TRUSTED_DOCUMENT_REQUIRED'
   /** The operation to run cannot be chosen. */
   | 'OPERATION_RESOLUTION_FAILURE'
   /** Something failed on our side. */
@@ -47,8 +49,9 @@ export const API_ERROR_CODES: readonly { code: ApiErrorCode; meaning: string; wh
   { code: 'GRAPHQL_PARSE_FAILED', meaning: "The document is not valid GraphQL syntax.", when: "A syntax error or a document past the token limit (HTTP 400)." },
   { code: 'GRAPHQL_VALIDATION_FAILED', meaning: "The document does not fit the schema or the limits.", when: "An unknown field or argument, or past the depth, alias, cost or directive limits (HTTP 400)." },
   { code: 'BAD_REQUEST', meaning: "The HTTP request is not a GraphQL request.", when: "A body without `query`, a wrong content type, a GET mutation, a missing CSRF header (HTTP 400)." },
-  { code: 'PERSISTED_QUERY_NOT_FOUND', meaning: "An automatic persisted query hash the server does not know.", when: "Not used by this API (persisted queries are not supported); listed because the GraphQL server may name it." },
-  { code: 'PERSISTED_QUERY_NOT_SUPPORTED', meaning: "Persisted queries are refused.", when: "A request with `extensions.persistedQuery`: send the document text instead." },
+  { code: 'PERSISTED_QUERY_NOT_FOUND', meaning: "No registered document has this id; nothing ran.", when: "A `documentId` or `extensions.persistedQuery.sha256Hash` outside the trusted documents manifest (HTTP 400): send the document text instead (the SDK does)." },
+  { code: 'PERSISTED_QUERY_NOT_SUPPORTED', meaning: "This server runs no documents by id.", when: "Not used by this API; an older one answers it to `extensions.persistedQuery`: send the document text instead (the SDK does)." },
+  { code: 'TRUSTED_DOCUMENT_REQUIRED', meaning: "Document text is refused from this caller; send a registered document by id.", when: "With FREE_TEXT_OPERATIONS=api-keys (the production default): a `query` text from a person's session or an anonymous caller (HTTP 403). API keys may send any document." },
   { code: 'OPERATION_RESOLUTION_FAILURE', meaning: "The operation to run cannot be chosen.", when: "`operationName` names no operation of the document, or a document with several operations and no name." },
   { code: 'INTERNAL_SERVER_ERROR', meaning: "Something failed on our side.", when: "Anything unexpected: a bare message, no detail; logged under the request id (`x-request-id`), which is worth quoting." },
 ];
