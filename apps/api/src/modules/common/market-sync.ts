@@ -70,15 +70,18 @@ export function createMarketSync<T>(prisma: AppPrisma, source: MarketCopy<T>): M
       checkedAt = now;
       return;
     }
+    // The horizon is written into the statement, not bound: with a text parameter, Prisma's client spent
+    // ~0.7 ms of CPU on this statement against ~0.25 ms (a check runs for every few searches). It is a
+    // number PostgreSQL gave us, checked to be digits only.
+    if (!/^\d+$/.test(horizon)) throw new Error(`unexpected snapshot horizon ${JSON.stringify(horizon)}`);
     const [changes] = await prisma.$queryRawUnsafe<Changes[]>(
       `WITH snapshot AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS at_least)
        SELECT snapshot.at_least::text AS "horizon", count(c."id")::int AS "seen",
               (count(c."id") FILTER (WHERE c."xid" >= snapshot.at_least))::int AS "pending",
               (max(c."id") FILTER (WHERE c."siteId" IS NULL))::text AS "rebuildId",
               coalesce(array_agg(DISTINCT c."siteId"::text) FILTER (WHERE c."siteId" IS NOT NULL), '{}') AS "sites"
-         FROM snapshot LEFT JOIN ${table} c ON c."xid" >= $1::bigint
+         FROM snapshot LEFT JOIN ${table} c ON c."xid" >= ${horizon}::bigint
         GROUP BY snapshot.at_least`,
-      horizon,
     );
     checkedAt = now;
     // Changes only accumulate above a horizon: the same number as last time means nothing new committed.

@@ -7,7 +7,7 @@ import { getListing, listedGridOperators, listedRegions } from './listing.servic
 import { toListingNode } from './search.mappers';
 import { searchListingIndex } from './search.memory';
 import { countListings, searchListings } from './search.service';
-import { ZCapacitySearchFilter, ZSort } from './search.schemas';
+import { ZCapacitySearchFilterArg, ZSort } from './search.schemas';
 
 /**
  * Root fields whose answer is the same for every caller allowed to ask (search reads only the listings,
@@ -35,7 +35,7 @@ export const searchResolvers: Resolvers = {
       const { filter, sort, ...pageArgs } = args;
       const page = parseInput(ZPageArgs, pageArgs, '');
       const order = parseInput(ZSort, sort ?? undefined, 'sort');
-      const where = parseInput(ZCapacitySearchFilter.nullish(), filter, 'filter');
+      const where = parseInput(ZCapacitySearchFilterArg, filter, 'filter');
       if (ctx.listings) {
         const index = await ctx.timings.measure('listing-check', () => ctx.listings!.current());
         return ctx.timings.time('listing-search', () => searchListingIndex(index, page, order, where));

@@ -38,5 +38,7 @@ export const ZCapacitySearchFilter = z.strictObject({
     .nullish(),
 });
 export type TCapacitySearchFilter = z.infer<typeof ZCapacitySearchFilter>;
+/** The optional `filter` argument (made once: a zod schema built per request was a visible share of a search). */
+export const ZCapacitySearchFilterArg = ZCapacitySearchFilter.nullish();
 
 export const ZSort = z.enum(SORTS).default('PRICE_ASC');
