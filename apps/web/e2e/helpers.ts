@@ -80,6 +80,30 @@ export async function open(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * Holds the page's next client-side navigation to `path` (the request for its React payload; prefetches pass)
+ * until `release`: a test looks at the page while the answer is on its way, so busy states are checked
+ * without timing. `held` resolves once the request is waiting.
+ */
+export async function holdNavigation(page: Page, path: string): Promise<{ held: Promise<void>; release: () => void }> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let heard = () => {};
+  const held = new Promise<void>((resolve) => (heard = resolve));
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const headers = route.request().headers();
+      if (headers.rsc === '1' && !headers['next-router-prefetch']) {
+        heard();
+        await released;
+      }
+      await route.continue();
+    },
+  );
+  return { held, release };
+}
+
 /** The message the page shows in an alert of its own (Next's route announcer also has role="alert"). */
 export async function alertText(page: Page): Promise<string> {
   const alert = page.locator('p[role="alert"], small[role="alert"]').first();

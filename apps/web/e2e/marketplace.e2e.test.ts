@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { alertText, DEMO, gqlAs, open, screenshot, signScenario, unique, useBrowser } from './helpers';
+import { alertText, baseUrl, DEMO, gqlAs, open, screenshot, signScenario, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -41,6 +41,11 @@ describe('the marketplace, end to end', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     for (const text of await rows.allTextContents()) expect(text).toContain('Texas, US');
     expect(await page.getByTestId('map-dot').count()).toBeGreaterThan(0);
+    // The land is one long-cached file the map refers to, not path data inside every page.
+    const outline = await page.getByTestId('capacity-map').locator('image').getAttribute('href');
+    const land = await page.request.get(`${baseUrl()}${outline}`);
+    expect([land.status(), land.headers()['content-type'], land.headers()['cache-control']]).toEqual([200, 'image/svg+xml', 'public, max-age=31536000, immutable']);
+    expect(await land.text()).toMatch(/^<svg [^>]*><path d="M[-\d.,ML]+"/);
     const html = await page.content();
     // The demo's ERCOT site names and coordinates never reach a tenant before a deal is accepted.
     for (const secret of ['Milam Ridge', 'Pecos Flats', 'Navarro Bend', '30.662', '-97.006']) expect(html).not.toContain(secret);

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { alertText, DEMO, open, screenshot, unique, useBrowser } from './helpers';
+import { alertText, DEMO, holdNavigation, open, screenshot, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 
@@ -16,12 +16,34 @@ describe('a miner', () => {
     const all = await page.locator('tbody tr').count();
     expect(all).toBeGreaterThan(3);
     await page.getByLabel('Search').fill('Enid');
-    await page.getByRole('button', { name: 'Search' }).click();
+    // While the answer is held back the form says it is searching, and is ready again once the list is there.
+    const navigation = await holdNavigation(page, '/sites');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await navigation.held;
+    expect(await page.getByRole('button', { name: 'Searching…' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('search').getAttribute('aria-busy')).toBe('true');
+    navigation.release();
     await page.waitForURL(/q=Enid/);
+    await page.getByRole('search').and(page.locator('[aria-busy="false"]')).waitFor();
     expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Enid Plains')]);
     await page.getByLabel('Search').fill('no such site anywhere');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('No site matches').waitFor();
+  });
+
+  it('sees a navigation link say it is loading until the page it leads to is there', async () => {
+    const page = await browser.pageFor(DEMO.miner);
+    await page.getByRole('heading', { name: 'Sites' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const navigation = await holdNavigation(page, '/revenue');
+    await nav.getByRole('link', { name: 'Revenue modeller' }).click();
+    await navigation.held;
+    await nav.getByRole('link', { name: 'Revenue modeller' }).getByRole('status', { name: 'Loading' }).waitFor();
+    expect(await nav.getByRole('status').count()).toBe(1);
+    navigation.release();
+    await page.getByTestId('by-year').waitFor();
+    await nav.getByRole('status').waitFor({ state: 'detached' });
+    expect(await nav.getByRole('link', { name: 'Revenue modeller' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('creates a site (the server’s refusal shows at the field, input kept), sees its readiness, edits it, lists and publishes capacity', async () => {

@@ -1,46 +1,8 @@
-// A world outline shipped with the app (Natural Earth land, 1:110m, from the world-atlas npm package) drawn as
-// SVG on the server: no map tiles, no network. Dots sit at the centre of a region or country, never at a site.
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import land from 'world-atlas/land-110m.json';
+// A world map drawn as SVG on the server: the land outline shipped with the app (lib/world-outline.ts, one cached
+// file), no map tiles, no network. Dots sit at the centre of a region or country, never at a site.
 import { coarseCentre } from '@/lib/geo';
 import { placeLabels } from '@/lib/map-labels';
-
-const W = 960;
-const H = 420;
-const LAT_TOP = 80;
-const LAT_BOTTOM = -58;
-
-const project = (lat: number, lon: number): [number, number] => [((lon + 180) / 360) * W, ((LAT_TOP - lat) / (LAT_TOP - LAT_BOTTOM)) * H];
-
-let landPath: string | undefined;
-function worldPath(): string {
-  if (landPath) return landPath;
-  const topology = land as unknown as Topology<{ land: GeometryCollection }>;
-  const geo = feature(topology, topology.objects.land);
-  const parts: string[] = [];
-  for (const f of geo.features) {
-    const g = f.geometry;
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    for (const polygon of polygons) {
-      for (const ring of polygon) {
-        // Rings that cross the antimeridian would draw a line across the whole map: break them there instead.
-        let previousLon: number | undefined;
-        const d = ring
-          .map(([lon = 0, lat = 0]) => {
-            const jump = previousLon === undefined || Math.abs(lon - previousLon) > 180;
-            previousLon = lon;
-            const [x, y] = project(Math.max(LAT_BOTTOM, lat), lon);
-            return `${jump ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
-          })
-          .join('');
-        parts.push(d);
-      }
-    }
-  }
-  landPath = parts.join('');
-  return landPath;
-}
+import { LAND_OUTLINE_PATH, MAP_HEIGHT as H, MAP_WIDTH as W, project } from '@/lib/world-outline';
 
 export interface MapPoint {
   country: string;
@@ -82,7 +44,7 @@ export function WorldMap({ points, title, hrefFor }: { points: MapPoint[]; title
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title} data-testid="capacity-map">
       <title>{title}</title>
       <rect width={W} height={H} fill="#eaf2fb" />
-      <path d={worldPath()} fill="#d5dbe2" stroke="none" />
+      <image href={LAND_OUTLINE_PATH} width={W} height={H} />
       {placed.map((p) => {
         const label = labels.get(placeKey(p));
         const name = `${p.region ? `${p.region}, ` : ''}${p.country}: ${p.count} listing(s), ${Math.round(p.mw)} MW`;

@@ -1,6 +1,7 @@
 // Who is calling and for which organisation. The API token is read from the next-auth JWT on the server;
 // the chosen organisation from a cookie (a claim the API checks against the person's memberships).
 import 'server-only';
+import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
@@ -61,13 +62,16 @@ async function signInHref(): Promise<string> {
   return path && path !== '/' && !path.startsWith('/signin') ? `/signin?next=${encodeURIComponent(path)}` : '/signin';
 }
 
-/** The signed-in person, or a redirect to the sign-in page. */
-export async function requireViewer(): Promise<Viewer> {
+/**
+ * The signed-in person, or a redirect to the sign-in page. Asked once per request (React's cache): the portal's
+ * layout and its page both need the viewer, and the `me` request is among the API's slowest reads.
+ */
+export const requireViewer = cache(async (): Promise<Viewer> => {
   if (!(await apiToken())) redirect(await signInHref());
   const { me } = await gql(MeDocument);
   if (!me?.user) redirect(await signInHref());
   return { ...me, user: me.user };
-}
+});
 
 /** Pages that belong to one kind of organisation answer not-found to the others (no hint they exist). */
 export async function requireKind(...kinds: OrgKind[]): Promise<Viewer> {

@@ -1,6 +1,7 @@
 // What a tenant reads to act on listings: the regions and grid operators with capacity (for suggestions) and the lease-term filter.
 import { type OrgFixture, createApiKey, createListedBlock, signUpOrg } from '../../testing/fixtures';
 import { errorCode } from '../../testing/expect-code';
+import { CACHE_STATUS_HEADER } from '../../graphql/response-cache';
 import { type TestApi, startTestApi } from '../../testing/test-api';
 
 let api: TestApi;
@@ -27,6 +28,22 @@ it('lists the grid operators with listed capacity and how many sites each has; a
   expect(result.data?.listedGridOperators.find((g) => g.gridOperator === 'NORDPOOL')?.sites).toBeGreaterThanOrEqual(2);
   const orgOnly = await createApiKey(api, tenant, ['ORG_READ']);
   expect(errorCode(await api.gql(`{ listedGridOperators { gridOperator } }`, {}, { token: orgOnly.secret }))).toBe('FORBIDDEN');
+});
+
+it('replays the lists (they are the same for every reader) until a listing changes', async () => {
+  const LISTS = `{ listedRegions { country region sites } listedGridOperators { gridOperator sites } }`;
+  const lists = async () => {
+    const response = await api.post(JSON.stringify({ query: LISTS }), { authorization: `Bearer ${tenant.token}` });
+    const body = (await response.json()) as { data: { listedRegions: { region: string }[] } };
+    return { cache: response.headers.get(CACHE_STATUS_HEADER), regions: body.data.listedRegions.map((r) => r.region) };
+  };
+  await lists();
+  expect(await lists()).toMatchObject({ cache: 'hit' });
+  const host = await signUpOrg(api, 'MINER', 'regions-new-host');
+  await createListedBlock(api, host, {}, { region: 'Troms', country: 'NO', gridOperator: 'NORDPOOL' });
+  const fresh = await lists();
+  expect(fresh.cache).toBe('miss');
+  expect(fresh.regions).toContain('Troms');
 });
 
 it('filters by the lease term wanted: only blocks whose minimum term it meets', async () => {

@@ -10,20 +10,25 @@ import { countListings, searchListings } from './search.service';
 import { ZCapacitySearchFilterArg, ZSort } from './search.schemas';
 
 /**
- * Root fields whose answer is the same for every caller allowed to ask (search reads only the listings,
- * which hold nothing tenant-specific), with the permission to ask: the HTTP layer may replay their
- * answers (graphql/response-cache.ts).
+ * Root fields whose answer is the same for every caller allowed to ask (search and the suggestion lists read
+ * only the listings, which hold nothing tenant-specific), with the permission to ask: the HTTP layer may
+ * replay their answers (graphql/response-cache.ts). The lists change only when a listing does, which commits
+ * a mutation and so clears every replayed answer.
  */
-export const searchPublicQueries = { searchCapacity: can.readCapacity };
+export const searchPublicQueries = {
+  searchCapacity: can.readCapacity,
+  listedRegions: can.readCapacity,
+  listedGridOperators: can.readCapacity,
+};
 
 export const searchResolvers: Resolvers = {
   Query: {
     listedRegions: async (_parent, _args, ctx) => {
-      authorize(ctx, can.readCapacity);
+      authorize(ctx, searchPublicQueries.listedRegions);
       return listedRegions(ctx.db.prisma);
     },
     listedGridOperators: async (_parent, _args, ctx) => {
-      authorize(ctx, can.readCapacity);
+      authorize(ctx, searchPublicQueries.listedGridOperators);
       return listedGridOperators(ctx.db.prisma);
     },
     listing: async (_parent, args, ctx) => {

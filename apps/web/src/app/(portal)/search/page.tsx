@@ -37,8 +37,15 @@ const PAGE_SIZES = [10, 25, 50] as const;
 const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
 const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
+/** The regions and grid operators with listed capacity, as they are spelled there. */
+interface Listed {
+  regions: readonly string[];
+  gridOperators: readonly string[];
+}
+const NOTHING_LISTED: Listed = { regions: [], gridOperators: [] };
+
 /** The marketplace filters, read from the URL so a search can be bookmarked and shared. */
-function filterFrom(p: Params, listed: { regions: readonly string[]; gridOperators: readonly string[] }) {
+function filterFrom(p: Params, listed: Listed) {
   const regions = list(p.regions);
   const gridOperators = list(p.gridOperators);
   const filter: Record<string, unknown> = {
@@ -75,25 +82,30 @@ function placeHref(p: Params, place: MapPoint): string {
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const viewer = await requireViewer();
   const p = await searchParams;
   const sort = SORTS.find((s) => s === p.sort) ?? 'PRICE_ASC';
   const pageSize = PAGE_SIZES.find((n) => String(n) === p.pageSize) ?? 50;
   type Page = { searchCapacity: { totalCount: number; totalCountIsExact: boolean; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listing }[] } };
   let refusal: string | null = null;
-  const { listedRegions, listedGridOperators } = await gql(
-    ListedRegionsDocument,
-  );
-  const listed = { regions: listedRegions.map((r) => r.region), gridOperators: listedGridOperators.map((g) => g.gridOperator) };
-  const data = await gql(
-    SearchCapacityDocument,
-    { filter: filterFrom(p, listed), sort, after: p.after || null, first: pageSize },
-  ).catch((error: unknown): Page => {
-    // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
-    if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
-    refusal = error.message;
-    return { searchCapacity: { totalCount: 0, totalCountIsExact: true, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
-  });
+  const search = (listed: Listed) =>
+    gql(SearchCapacityDocument, { filter: filterFrom(p, listed), sort, after: p.after || null, first: pageSize }).catch((error: unknown): Page => {
+      // A filter the API refuses (e.g. a negative MW) is shown above the results, not as an error page.
+      if (!(error instanceof GridshareError) || error.code !== 'BAD_USER_INPUT') throw error;
+      refusal = error.message;
+      return { searchCapacity: { totalCount: 0, totalCountIsExact: true, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } };
+    });
+  // The page's requests go out together: the listed regions and grid operators are needed before the search
+  // only to read typed regions or grid operators (filterFrom), so a search without them does not wait for the lists.
+  const lists = gql(ListedRegionsDocument);
+  const listedOf = async (): Promise<Listed> => {
+    const { listedRegions, listedGridOperators } = await lists;
+    return { regions: listedRegions.map((r) => r.region), gridOperators: listedGridOperators.map((g) => g.gridOperator) };
+  };
+  const [viewer, { listedRegions, listedGridOperators }, data] = await Promise.all([
+    requireViewer(),
+    lists,
+    p.regions || p.gridOperators ? listedOf().then(search) : search(NOTHING_LISTED),
+  ]);
   const listings = data.searchCapacity.edges.map((e) => e.node);
   const { hasNextPage, endCursor } = data.searchCapacity.pageInfo;
   // Keyset pages go forward only: the cursors of the pages before this one ride along in `trail`.

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { fmtMw, label } from '@/lib/format';
 import { canWrite, gql, requireKind } from '@/lib/session';
 import { TierBadge } from '@/components/badges';
+import { BusyForm } from '@/components/busy-form';
 import { type Column, SortableTable, totalMw } from '@/components/sortable-table';
 import { SitesDocument, type SitesQuery } from '@/generated/graphql';
 
@@ -48,15 +49,12 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </div>
-      <form className="filters" role="search">
+      <BusyForm action="/sites" className="filters" role="search" label="Search" busyLabel="Searching…" status="Searching…">
         <div className="field">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" defaultValue={q} placeholder="Name, region, grid…" />
         </div>
-        <button type="submit" className="secondary">
-          Search
-        </button>
-      </form>
+      </BusyForm>
       {rows.length === 0 ? (
         <div className="empty">{q ? `No site matches “${q}”.` : 'No sites yet. Add your first powered site.'}</div>
       ) : (
