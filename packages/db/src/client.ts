@@ -2,7 +2,6 @@
 // PGlite (a data folder, or memory) otherwise. Nothing else in the code base knows which one it got.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -12,6 +11,7 @@ import { type PgMigrationTarget, pgMigrationTarget } from './migrate/pg-migratio
 
 import { retryReadsOnLostConnection } from './lost-connection';
 import { refuseUnscopedBulk } from './tenancy/refuse-unscoped';
+import { scopedPgAdapter } from './tenancy/scoped-adapter';
 
 function guarded(client: PrismaClient) {
   return client.$extends(refuseUnscopedBulk).$extends(retryReadsOnLostConnection);
@@ -95,7 +95,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     // A backend killed under us (pg_terminate_backend, a restart) surfaces as an idle-client error;
     // the pool drops that client and the next query gets a fresh one.
     pool.on('error', () => {});
-    const prisma = clientFor(new PrismaPg(pool), options.onQuery);
+    const prisma = clientFor(scopedPgAdapter(pool, options.onQuery), options.onQuery);
     let migrations: PgMigrationTarget | undefined;
     let closed = false;
     return {

@@ -9,6 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppPrisma, AppTx } from '../client';
 import { isLostConnection, retryOnLostConnection } from '../lost-connection';
+import { type OrgScope, scopedTransaction } from './with-org';
 
 interface Shared {
   enabled: boolean;
@@ -60,7 +61,8 @@ export function shareReads(readOnly: boolean): void {
  * The request's shared transaction for `orgId` (opened now if none is), or undefined when this call must
  * run on its own: not in a read-only request, or scoped to another organisation than the one opened.
  */
-export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: AppTx) => Promise<void>, options: { maxWait: number; timeout: number }): Promise<AppTx> | undefined {
+export function sharedTransaction(prisma: AppPrisma, scope: OrgScope, options: { maxWait: number; timeout: number }): Promise<AppTx> | undefined {
+  const orgId = scope.orgId;
   const shared = requests.getStore();
   if (!shared?.enabled || (shared.orgId !== undefined && shared.orgId !== orgId)) return undefined;
   if (!shared.tx) {
@@ -80,12 +82,16 @@ export function sharedTransaction(prisma: AppPrisma, orgId: string, begin: (tx: 
     let began = false;
     const finished = retryOnLostConnection(
       () =>
-        prisma.$transaction(async (tx) => {
-          await begin(tx);
-          began = true;
-          opened(oneAtATime(tx));
-          await released;
-        }, options),
+        scopedTransaction(
+          prisma,
+          scope,
+          async (tx) => {
+            began = true;
+            opened(oneAtATime(tx));
+            await released;
+          },
+          options,
+        ),
       (error) => !began && isLostConnection(error),
     ).catch((error: unknown) => failed(error));
     shared.end = async () => {
