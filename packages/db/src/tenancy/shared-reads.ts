@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AppPrisma, AppTx } from '../client';
 import { isLostConnection, retryOnLostConnection } from '../lost-connection';
-import { type OrgScope, scopedTransaction } from './with-org';
+import { type OrgScope, scopedTransaction } from './scoped-transaction';
 
 interface Shared {
   enabled: boolean;

@@ -2,28 +2,10 @@
 // row-level security, plus the `where` helper that scopes queries in the application layer too.
 import type { AppPrisma, AppTx } from '../client';
 import { isLostConnection, retryOnLostConnection } from '../lost-connection';
-import { openScoped } from './scoped-adapter';
+import { CONNECTION_WAIT_MS, type OrgScope, type ScopeOptions, scopedTransaction } from './scoped-transaction';
 import { sharedTransaction } from './shared-reads';
 
-/** Role the API's tenant queries run as: neither superuser nor BYPASSRLS (see the RLS migration). */
-export const APP_ROLE = 'gridshare_app';
-
-export interface OrgScope {
-  orgId: string;
-}
-
-/**
- * How long a tenant transaction waits for a pooled connection (its default `maxWait`); the API gives its
- * statements outside transactions the same wait (DatabaseOptions.connectionTimeoutMs). Past it the caller
- * gets a busy error (pool-busy.ts), not an ever longer queue.
- */
-export const CONNECTION_WAIT_MS = 5_000;
-
-export interface ScopeOptions {
-  /** ms to wait for a connection, and for the whole transaction. */
-  maxWait?: number;
-  timeout?: number;
-}
+export { APP_ROLE, CONNECTION_WAIT_MS, type OrgScope, type ScopeOptions } from './scoped-transaction';
 
 /**
  * Runs `fn` in a transaction scoped to `scope.orgId`: as APP_ROLE, with `app.current_org` set
@@ -49,19 +31,6 @@ export function withOrg<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) =
         limits,
       ),
     (error) => !began && isLostConnection(error),
-  );
-}
-
-/**
- * A Prisma transaction as APP_ROLE with `app.current_org` set before `fn` runs: on PostgreSQL by the
- * adapter, in the transaction's first round trip (scoped-adapter.ts); elsewhere (PGlite) by a statement here.
- */
-export function scopedTransaction<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, limits: Required<ScopeOptions>): Promise<T> {
-  return openScoped(scope.orgId, APP_ROLE, (applied) =>
-    prisma.$transaction(async (tx) => {
-      if (!applied()) await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
-      return fn(tx);
-    }, limits),
   );
 }
 
