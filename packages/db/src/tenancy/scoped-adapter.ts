@@ -33,7 +33,7 @@ export async function openScoped<T>(orgId: string, role: string, open: (applied:
   return openings.run(opening, async () => await open(() => opening.applied));
 }
 
-/** The statement logged for the scope (the organisation is never logged: the onQuery contract). */
+/** The scope's statement with parameters: run as such on PGlite, and logged for the adapter's literal form (never the organisation: the onQuery contract). */
 export const SCOPE_STATEMENT = `SELECT set_config('role', $1, true), set_config('app.current_org', $2, true)`;
 
 /**

@@ -1,7 +1,7 @@
 // A tenant transaction's scope and how one is opened: the role and organisation set before the caller's
 // queries run. Shared by withOrg (a transaction per call) and shared-reads.ts (one per read request).
 import type { AppPrisma, AppTx } from '../client';
-import { openScoped } from './scoped-adapter';
+import { SCOPE_STATEMENT, openScoped } from './scoped-adapter';
 
 /** Role the API's tenant queries run as: neither superuser nor BYPASSRLS (see the RLS migration). */
 export const APP_ROLE = 'gridshare_app';
@@ -30,7 +30,7 @@ export interface ScopeOptions {
 export function scopedTransaction<T>(prisma: AppPrisma, scope: OrgScope, fn: (tx: AppTx) => Promise<T>, limits: Required<ScopeOptions>): Promise<T> {
   return openScoped(scope.orgId, APP_ROLE, (applied) =>
     prisma.$transaction(async (tx) => {
-      if (!applied()) await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.current_org', ${scope.orgId}, true)`;
+      if (!applied()) await tx.$executeRawUnsafe(SCOPE_STATEMENT, APP_ROLE, scope.orgId);
       return fn(tx);
     }, limits),
   );
