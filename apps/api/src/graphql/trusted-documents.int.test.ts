@@ -79,6 +79,26 @@ describe('trusted documents (FREE_TEXT_OPERATIONS=everyone, the default outside 
     expect(statements.length).toBe(before);
   });
 
+  it('runs a registered id sent by GET and refuses an unknown one with a 400, as by POST', async () => {
+    const get = async (params: Record<string, string>) => {
+      const response = await fetch(`${api.url}/graphql?${new URLSearchParams(params)}`, { headers: { 'apollo-require-preflight': 'true', ...headersOf(tenant) } });
+      return { status: response.status, body: (await response.json()) as Answer['body'] };
+    };
+    const variables = JSON.stringify({ filter: { regions: [region] }, first: 10 });
+    const known = await get({ variables, extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: idOf(SearchCapacityDocument) } }) });
+    expect(known.status).toBe(200);
+    expect(searchIds({ ...known, cache: null })).toEqual([blockId]);
+    const before = statements.length;
+    const unknown: Record<string, string>[] = [{ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'e'.repeat(64) } }) }, { documentId: `sha256:${'1'.repeat(64)}` }, { documentId: 'md5:abc' }];
+    for (const params of unknown) {
+      const answer = await get({ variables, ...params });
+      expect(answer.status).toBe(400);
+      expect(answer.body.data).toBeUndefined();
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    }
+    expect(statements.length).toBe(before);
+  });
+
   it('runs the text, not the id, when a body carries a text the id does not name (and registers nothing)', async () => {
     const query = '{ __typename }';
     const answer = await send(api.url, { query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } } });

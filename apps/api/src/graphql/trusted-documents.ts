@@ -61,6 +61,19 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
 }
 
+const unknownId = (reply: FastifyReply) =>
+  refuse(reply, 400, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound: no registered document has this id; send the document text instead.');
+
+/** A GET parameter holding JSON (`extensions`), parsed; anything else as it came (Apollo refuses bad JSON itself). */
+function parsedJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createTrustedDocuments(options: TrustedDocumentsOptions) {
   const { documents } = options;
   // Requests that came by id, with the hash Apollo is to be handed.
@@ -97,9 +110,11 @@ export function createTrustedDocuments(options: TrustedDocumentsOptions) {
     async resolve(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       if (request.method === 'GET') {
         // Apollo reads GET parameters from the URL: a known hash there runs its registered query (GET never
-        // mutates and is not replayed), an unknown one is Apollo's PERSISTED_QUERY_NOT_FOUND; text obeys the policy.
-        const { query } = (request.query ?? {}) as { query?: unknown };
-        if (typeof query === 'string' && !(await mayUseFreeText(request))) return freeTextRefused(reply);
+        // mutates and is not replayed), an unknown one is refused as by POST; text obeys the policy.
+        const { query, documentId, extensions } = (request.query ?? {}) as { query?: unknown; documentId?: unknown; extensions?: unknown };
+        if (typeof query === 'string') return (await mayUseFreeText(request)) ? undefined : freeTextRefused(reply);
+        const id = idOf({ documentId, extensions: parsedJson(extensions) });
+        if (id !== undefined && !(typeof id === 'string' && documents.has(id))) return unknownId(reply);
         return undefined;
       }
       if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return undefined;
@@ -113,7 +128,7 @@ export function createTrustedDocuments(options: TrustedDocumentsOptions) {
       }
       if (typeof body.query !== 'string') {
         if (id === undefined) return undefined; // Apollo answers BAD_REQUEST: neither text nor id.
-        return refuse(reply, 400, 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound: no registered document has this id; send the document text instead.');
+        return unknownId(reply);
       }
       // Text, perhaps with an id it does not match (an APQ registration): the text is what runs, never registered.
       if (!(await mayUseFreeText(request))) return freeTextRefused(reply);
