@@ -2,8 +2,11 @@ import type { Prisma, Site } from '@gridshare/db';
 import { usdToCents } from '../common/units';
 import type { TCreateSiteInput, TUpdateSiteInput } from './sites.schemas';
 
-/** The GraphQL Site: Decimals as numbers, money as USD; the org is resolved by a DataLoader. */
-export function toSiteNode(site: Site) {
+/**
+ * The GraphQL Site: Decimals as numbers, money as USD; the org is resolved by a DataLoader. The page query
+ * (sites-page.ts) reads these fields straight from SQL; readinessScore is search's sort key, not a field.
+ */
+export function toSiteNode({ readinessScore: _sortKey, ...site }: Site) {
   return {
     ...site,
     energizedMw: site.energizedMw.toNumber(),

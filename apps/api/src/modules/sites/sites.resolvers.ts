@@ -21,7 +21,7 @@ export const sitesResolvers: Resolvers = {
       const page = parseInput(ZPageArgs, pageArgs, '');
       const where = parseInput(ZSiteFilter.nullish(), filter, 'filter');
       const rows = await sites.findSitesPage(ctx.db.prisma, auth, page, where);
-      return toConnection(rows, page, toSiteNode, () => sites.countSites(ctx.db.prisma, auth, where));
+      return toConnection(rows, page, (node) => node, () => sites.countSites(ctx.db.prisma, auth, where));
     },
   },
   Mutation: {

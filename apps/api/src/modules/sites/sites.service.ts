@@ -4,9 +4,10 @@ import { assertSiteNotOversold } from './site-oversell';
 import type { Authorized } from '../../auth/principal';
 import { findOwned } from '../common/find-owned';
 import { badInput, conflict } from '../../errors/domain-errors';
-import { type TPageArgs, pageQuery } from '../../graphql/pagination';
+import type { TPageArgs } from '../../graphql/pagination';
 import { recordAssessment } from '../readiness/readiness.service';
 import { toSiteCreateData, toSiteUpdateData } from './sites.mappers';
+import { readSitesPage } from './sites-page';
 import type { TCreateSiteInput, TSiteFilter, TUpdateSiteInput } from './sites.schemas';
 
 export function siteWhere(filter: TSiteFilter | null | undefined): Prisma.SiteWhereInput {
@@ -22,7 +23,7 @@ export function siteWhere(filter: TSiteFilter | null | undefined): Prisma.SiteWh
 }
 
 export function findSitesPage(prisma: AppPrisma, auth: Authorized, page: TPageArgs, filter?: TSiteFilter | null) {
-  return withOrg(prisma, auth, (tx) => tx.site.findMany({ where: scopedWhere(auth, siteWhere(filter)), ...pageQuery(page) }));
+  return withOrg(prisma, auth, (tx) => readSitesPage(tx, auth.orgId, page, filter));
 }
 
 export function countSites(prisma: AppPrisma, auth: Authorized, filter?: TSiteFilter | null) {
