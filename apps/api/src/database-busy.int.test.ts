@@ -2,6 +2,7 @@
 // SERVICE_UNAVAILABLE, logs a warning (not an internal error), writes nothing, and answers the same request
 // once a connection is free; /readyz stays ready (its probe has a connection of its own). PostgreSQL only:
 // PGlite has one connection and no pool to exhaust.
+import { onPostgres } from '@gridshare/db/testing';
 import { type OrgFixture, createSite, signUpOrg, siteInput } from './testing/fixtures';
 import { LEVEL, captureLogs } from './testing/log-capture';
 import { type TestApi, startTestApi } from './testing/test-api';
@@ -11,7 +12,6 @@ const SITES = `{ sites(first: 10) { edges { node { id name } } } }`;
 const CREATE_SITE = `mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }`;
 type Sites = { sites: { edges: { node: { id: string; name: string } }[] } };
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const logs = captureLogs();
 let api: TestApi;
 let a: OrgFixture;

@@ -2,10 +2,10 @@
 // nothing half-written survives and the API recovers by itself, with no restart.
 // PostgreSQL only: PGlite runs in-process and has no backends to kill (CI always sets DATABASE_URL).
 import pg from 'pg';
+import { onPostgres } from '@gridshare/db/testing';
 import { type OrgFixture, signUpOrg, siteInput } from './testing/fixtures';
 import { type TestApi, startTestApi } from './testing/test-api';
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 let api: TestApi;
 let miner: OrgFixture;
 let admin: pg.Client;

@@ -3,9 +3,8 @@
 // retried on a fresh one. PostgreSQL only: PGlite runs in-process and has no backends to kill.
 import pg from 'pg';
 import { withOrg } from './tenancy/with-org';
-import { type TestDatabase, createTestDatabase } from './testing';
+import { type TestDatabase, createTestDatabase, onPostgres } from './testing';
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 let db: TestDatabase;
 let admin: pg.Client;
 

@@ -2,9 +2,7 @@
 // PostgreSQL only: PGlite has one connection and no pool.
 import { isDatabaseBusy } from './pool-busy';
 import { withOrg } from './tenancy/with-org';
-import { type TestDatabase, createTestDatabase } from './testing';
-
-const onPostgres = Boolean(process.env.DATABASE_URL);
+import { type TestDatabase, createTestDatabase, onPostgres } from './testing';
 
 /** Holds one pooled connection in an open transaction until `release` is called. */
 async function holdConnection(db: TestDatabase): Promise<{ release: () => Promise<void> }> {

@@ -1,7 +1,7 @@
 // A tenant transaction is scoped before its first statement (on PostgreSQL by the adapter, in the round trip
 // that begins it), the scope ends with it, and a scope that is not an organisation id is refused.
 import { randomUUID } from 'node:crypto';
-import { type TestDatabase, createTestDatabase } from '../testing';
+import { type TestDatabase, createTestDatabase, onPostgres } from '../testing';
 import { APP_ROLE, withOrg } from './with-org';
 
 let db: TestDatabase;
@@ -25,7 +25,7 @@ it('runs the callback as the app role with the organisation set, and leaves the 
 
 // The adapter writes the organisation into the statement that begins the transaction (PostgreSQL only;
 // PGlite sends it as a parameter).
-(process.env.DATABASE_URL ? it : it.skip)('refuses a scope that is not an organisation id, running nothing', async () => {
+(onPostgres ? it : it.skip)('refuses a scope that is not an organisation id, running nothing', async () => {
   let ran = false;
   await expect(
     withOrg(db.prisma, { orgId: "x', true), set_config('role', 'postgres" }, async () => {

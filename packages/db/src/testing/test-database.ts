@@ -7,6 +7,13 @@ import { readFileSync } from 'node:fs';
 import { type Database, type DatabaseOptions, createDatabase } from '../client';
 import { DUMP_ENV, TEMPLATE_ENV, adminQuery, withDatabaseName } from './template';
 
+/**
+ * Whether integration tests run on PostgreSQL (DATABASE_URL, as CI does) rather than PGlite's one
+ * connection: a test of concurrent connections (a transaction committing while another is open, a pool
+ * held busy, backends killed) can only run there.
+ */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
 export interface TestDatabase extends Database {
   /** PostgreSQL URL of this test database (undefined on PGlite). */
   url?: string;
@@ -17,7 +24,11 @@ export async function createTestDatabase(options: Omit<DatabaseOptions, 'url' | 
   if (!adminUrl) {
     const dumpPath = process.env[DUMP_ENV];
     if (!dumpPath) throw new Error(`${DUMP_ENV} is not set: run integration tests through jest's integration project.`);
-    return createDatabase({ ...options, dataDir: 'memory://', pgliteDump: new Blob([readFileSync(dumpPath)]) });
+    const db = createDatabase({ ...options, dataDir: 'memory://', pgliteDump: new Blob([readFileSync(dumpPath)]) });
+    // Loading the dump is seconds of CPU on this event loop: done before the test's first transaction
+    // starts its 5 s wait for a connection (two APIs starting at once had signUp refused as busy).
+    await db.ping();
+    return db;
   }
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run integration tests through jest's integration project.`);
