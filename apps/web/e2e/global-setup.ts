@@ -49,7 +49,9 @@ async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Pr
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' };
-  delete env.GRIDSHARE_DEMO;
+  // The portal under test is never the newcomer's embedded demo, on PGlite as on PostgreSQL: its sign-in page
+  // lists no demo accounts (auth.e2e checks it).
+  env.GRIDSHARE_DEMO = '0';
   delete env.NODE_OPTIONS;
 
   const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@gridshare/web', '--output-logs=errors-only'], { cwd: ROOT, env, stdio: 'inherit' });
