@@ -84,14 +84,16 @@ afterAll(() => db.close());
 function randomFilter(): TSiteFilter | null {
   if (random() < 0.15) return null;
   const some = <T>(list: readonly T[]) => (random() < 0.4 ? list.filter(() => random() < 0.4) : undefined);
-  const low = random() < 0.4 ? mw(200) : undefined;
+  // Bounds as people type them (3 decimals) and as a client computes them (a float's full digits).
+  const bound = (max: number) => (random() < 0.5 ? mw(max) : random() * max);
+  const low = random() < 0.4 ? bound(200) : undefined;
   return {
     status: random() < 0.2 ? pick(['ACTIVE', 'ARCHIVED'] as const) : undefined,
     countries: some(COUNTRIES),
     regions: some(REGIONS),
     gridOperators: some(OPERATORS),
     minEnergizedMw: low,
-    maxEnergizedMw: random() < 0.3 ? (low ?? 0) + mw(200) : undefined,
+    maxEnergizedMw: random() < 0.3 ? (low ?? 0) + bound(200) : undefined,
   };
 }
 
@@ -123,4 +125,15 @@ it("pages nothing after a cursor of another organisation's site, as findMany did
   const page = { first: 10, after: encodeCursor(otherSiteId) };
   expect(await bySql(own, page, null)).toEqual([]);
   expect(await byPrisma(own, page, null)).toEqual([]);
+});
+
+it('keeps every digit of a bound, as findMany did (a site at 123.456 MW is not at least 123.45600000000002)', async () => {
+  const site = await db.prisma.site.findFirstOrThrow({ where: { orgId: own, status: 'ACTIVE', energizedMw: { gt: 1 } } });
+  const mw = site.energizedMw.toNumber();
+  const filter = { minEnergizedMw: mw * (1 + Number.EPSILON) };
+  expect(filter.minEnergizedMw).toBeGreaterThan(mw);
+  const page = { first: 100 };
+  const nodes = await bySql(own, page, filter);
+  expect(nodes.map((node) => node.id)).not.toContain(site.id);
+  expect(nodes).toEqual(await byPrisma(own, page, filter));
 });

@@ -51,8 +51,9 @@ function conditions(orgId: string, filter: TSiteFilter | null | undefined): Pris
   if (filter?.countries?.length) where.push(Prisma.sql`"country" IN (${inList(filter.countries)})`);
   if (filter?.regions?.length) where.push(Prisma.sql`"region" IN (${inList(filter.regions)})`);
   if (filter?.gridOperators?.length) where.push(Prisma.sql`"gridOperator" IN (${inList(filter.gridOperators)})`);
-  if (filter?.minEnergizedMw != null) where.push(Prisma.sql`"energizedMw" >= ${filter.minEnergizedMw}::numeric`);
-  if (filter?.maxEnergizedMw != null) where.push(Prisma.sql`"energizedMw" <= ${filter.maxEnergizedMw}::numeric`);
+  // As text, the number's shortest exact form, as Prisma's Decimal took it (a float8 parameter would be rounded to 15 digits).
+  if (filter?.minEnergizedMw != null) where.push(Prisma.sql`"energizedMw" >= ${String(filter.minEnergizedMw)}::numeric`);
+  if (filter?.maxEnergizedMw != null) where.push(Prisma.sql`"energizedMw" <= ${String(filter.maxEnergizedMw)}::numeric`);
   return where;
 }
 
