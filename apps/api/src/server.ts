@@ -199,6 +199,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // close() closes the keep-alive connections idle at that moment; one whose request was still running would
+  // stay open after its answer until keepAliveTimeout (72 s), and close() with it. Answers sent once closing
+  // has begun end their connection instead.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
   app.addHook('onResponse', async (request, reply) => {
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) };
     // 503 asks the client to retry (a busy database, readiness while it is down): a warning, not our failure.

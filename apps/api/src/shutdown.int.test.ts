@@ -1,12 +1,15 @@
-// The real process: `tsx src/main.ts` stops on SIGTERM by itself, answering what is in flight first.
+// The real process: `tsx src/main.ts` stops on SIGTERM by itself, answering what is in flight first; and
+// closing the server does not wait on a keep-alive connection whose request was in flight.
 // (Apollo's own signal handlers, on by default outside NODE_ENV=test, once kept it alive forever.)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestDatabase, createTestDatabase } from '@gridshare/db/testing';
+import { signUpOrg } from './testing/fixtures';
+import { startTestApi } from './testing/test-api';
 
 let db: TestDatabase;
 let dataDir: string | undefined;
@@ -62,5 +65,40 @@ it('exits 0 on SIGTERM after answering the request in flight', async () => {
     expect([code, output.includes('shutting down')]).toEqual([0, true]);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+it('ends a keep-alive connection whose request was in flight when close began, so close() does not wait out keepAliveTimeout', async () => {
+  // One connection, held by a transaction of the test's own, keeps the request waiting inside the API.
+  const api = await startTestApi({ poolMax: 1 });
+  const caller = await signUpOrg(api, 'MINER', 'closing');
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const holding = api.db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1`;
+    await held;
+  });
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const body = JSON.stringify({ query: '{ sites(first: 1) { edges { node { id } } } }' });
+    const answer = new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
+      const inFlight = request(`${api.url}/graphql`, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${caller.token}` },
+      });
+      inFlight.on('response', (res) => resolve({ status: res.resume().statusCode, connection: res.headers.connection })).on('error', reject);
+      inFlight.end(body);
+    });
+    // The request is on the wire and waiting for the held connection; then close begins, then it is answered.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const closed = api.close();
+    release();
+    await holding;
+    expect(await answer).toEqual({ status: 200, connection: 'close' });
+    await closed;
+  } finally {
+    release();
+    agent.destroy();
   }
 });
