@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import { adminQuery } from '../../../packages/db/src/testing/template';
-import { alertText, apiToken, callApi, DEMO, e2eDatabaseUrl, onPostgres, open, screenshot, unique, uniqueEmail, useBrowser } from './helpers';
+import { adminQuery, onPostgres } from '../../../packages/db/src/testing/template';
+import { alertText, apiToken, callApi, DEMO, e2eDatabaseUrl, open, screenshot, unique, uniqueEmail, useBrowser } from './helpers';
 
 const browser = useBrowser();
 

@@ -154,12 +154,6 @@ export async function activeDeal(): Promise<{ id: string; mw: number }> {
   return deal;
 }
 
-/**
- * Whether the e2e API runs on PostgreSQL (DATABASE_URL, as CI sets it) rather than PGlite, which only the API's
- * own process can open: a test that sets its scene in SQL (e2eDatabaseUrl) runs on PostgreSQL only.
- */
-export const onPostgres = Boolean(process.env.DATABASE_URL);
-
 /** The e2e run's own PostgreSQL database (global-setup), for scenes the public API cannot set (e.g. a failed payout). */
 export function e2eDatabaseUrl(): string {
   const url = process.env.E2E_DATABASE_URL;

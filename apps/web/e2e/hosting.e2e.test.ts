@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import { adminQuery } from '../../../packages/db/src/testing/template';
-import { DEMO, e2eDatabaseUrl, onPostgres, gqlAs, open, screenshot, unique, useBrowser } from './helpers';
+import { adminQuery, onPostgres } from '../../../packages/db/src/testing/template';
+import { DEMO, e2eDatabaseUrl, gqlAs, open, screenshot, unique, useBrowser } from './helpers';
 
 const browser = useBrowser();
 

@@ -1,2 +1,2 @@
-export { createTestDatabase, onPostgres, type TestDatabase } from './test-database';
-export { adminQuery, withDatabaseName } from './template';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { adminQuery, onPostgres, withDatabaseName } from './template';

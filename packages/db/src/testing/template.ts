@@ -5,6 +5,13 @@ import pg from 'pg';
 export const TEMPLATE_ENV = 'GRIDSHARE_TEST_TEMPLATE_DB';
 export const DUMP_ENV = 'GRIDSHARE_TEST_PGLITE_DUMP';
 
+/**
+ * Whether tests run on PostgreSQL (DATABASE_URL, as CI does) rather than PGlite's one connection, which only
+ * its own process can open: a test of concurrent connections (a transaction committing while another is
+ * open, a pool held busy, backends killed), or one that sets its scene in SQL beside the e2e API, runs there only.
+ */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
 /** `postgres://…/name` with the database name replaced. */
 export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);

@@ -7,13 +7,6 @@ import { readFileSync } from 'node:fs';
 import { type Database, type DatabaseOptions, createDatabase } from '../client';
 import { DUMP_ENV, TEMPLATE_ENV, adminQuery, withDatabaseName } from './template';
 
-/**
- * Whether integration tests run on PostgreSQL (DATABASE_URL, as CI does) rather than PGlite's one
- * connection: a test of concurrent connections (a transaction committing while another is open, a pool
- * held busy, backends killed) can only run there.
- */
-export const onPostgres = Boolean(process.env.DATABASE_URL);
-
 export interface TestDatabase extends Database {
   /** PostgreSQL URL of this test database (undefined on PGlite). */
   url?: string;
